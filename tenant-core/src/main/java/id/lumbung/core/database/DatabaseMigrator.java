@@ -1,0 +1,62 @@
+package id.lumbung.core.database;
+
+import id.lumbung.core.region.RegionDataMigration;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PostConstruct;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the schema migrations and loads the region reference data at start-up, before any
+ * other bean touches the database. Runs with the configured login (the schema owner), on its
+ * own connection, not through the application's pool.
+ */
+@Context
+public class DatabaseMigrator {
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseMigrator.class);
+
+    private final String url;
+    private final String username;
+    private final String password;
+    private final DatabaseSettings settings;
+    private volatile boolean migrated;
+
+    DatabaseMigrator(
+            @Value("${datasources.default.url}") String url,
+            @Value("${datasources.default.username:}") String username,
+            @Value("${datasources.default.password:}") String password,
+            DatabaseSettings settings) {
+        this.url = url;
+        this.username = username;
+        this.password = password;
+        this.settings = settings;
+    }
+
+    @PostConstruct
+    void migrate() {
+        long started = System.nanoTime();
+        Flyway flyway = Flyway.configure(DatabaseMigrator.class.getClassLoader())
+                .dataSource(url, username, password)
+                .locations("classpath:db/migration")
+                .javaMigrations(new RegionDataMigration())
+                .placeholders(Map.of("appRole", settings.appRole()))
+                .failOnMissingLocations(true)
+                .load();
+        MigrateResult result = flyway.migrate();
+        migrated = true;
+        LOG.info(
+                "Database ready: {} migration(s) applied, schema version {} ({} ms)",
+                result.migrationsExecuted,
+                flyway.info().current().getVersion(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Whether the schema is at the version this build expects. */
+    public boolean isMigrated() {
+        return migrated;
+    }
+}

@@ -1,0 +1,86 @@
+package id.lumbung.core.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL 17 server run from the binaries inside the jar, for the one-command demo
+ * and for tests when no other server is configured. Its data folder survives restarts.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+    /** Name of the database Lumbung creates inside the embedded server. */
+    public static final String DATABASE = "lumbung";
+
+    private static final String SUPERUSER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts a server on a free port, keeping its data in {@code dataDirectory}. */
+    public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(true)
+                .setPGStartupWait(Duration.ofSeconds(30))
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("fsync", "on")
+                .start();
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+        database.createDatabaseIfMissing();
+        return database;
+    }
+
+    private void createDatabaseIfMissing() throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            boolean exists;
+            try (ResultSet rows =
+                    statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                exists = rows.next();
+            }
+            if (!exists) {
+                statement.execute("CREATE DATABASE " + DATABASE);
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not create the embedded database " + DATABASE, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    public String username() {
+        return SUPERUSER;
+    }
+
+    public String password() {
+        return "";
+    }
+
+    /** Data source settings for Micronaut, as property names and values. */
+    public Map<String, Object> dataSourceProperties() {
+        return Map.of(
+                "datasources.default.url", jdbcUrl(),
+                "datasources.default.username", username(),
+                "datasources.default.password", password());
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,100 @@
+package id.lumbung.core.database;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Runs work in a database transaction scoped to tenants: the transaction first sets
+ * {@code lumbung.tenants}, which the row-level security policies filter on, so a query that
+ * forgets its {@code WHERE tenant_id = ?} still cannot see another tenant's rows.
+ */
+@Singleton
+public final class TenantTransactions {
+    private static final Pattern TENANT_ID = Pattern.compile("[0-9]{4}");
+
+    private static final String SCOPE_SQL = "SELECT set_config('role', ?, true), set_config('lumbung.tenants', ?, true)";
+    private static final String ALL_TENANTS_SQL = "SELECT coalesce(string_agg(id, ','), '') FROM tenant";
+
+    private final TransactionOperations<Connection> transactions;
+    private final String appRole;
+
+    TenantTransactions(TransactionOperations<Connection> transactions, DatabaseSettings settings) {
+        this.transactions = transactions;
+        this.appRole = settings.appRole();
+    }
+
+    /** Work that reads or writes the rows of the given tenants only. */
+    public <T> T inTenants(Collection<String> tenantIds, SqlWork<T> work) {
+        String allowed = String.join(",", tenantIds);
+        tenantIds.forEach(TenantTransactions::requireTenantId);
+        return transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            scope(connection, allowed);
+            return work.run(connection);
+        });
+    }
+
+    /** Work for one tenant. */
+    public <T> T inTenant(String tenantId, SqlWork<T> work) {
+        return inTenants(List.of(tenantId), work);
+    }
+
+    /**
+     * Work of the platform itself across every tenant (the outbox workers): the allowed list is
+     * every registered tenant, never a wildcard a request could set.
+     */
+    public <T> T acrossAllTenants(SqlWork<T> work) {
+        return transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            String all;
+            try (PreparedStatement tenants = connection.prepareStatement(ALL_TENANTS_SQL);
+                    ResultSet rows = tenants.executeQuery()) {
+                rows.next();
+                all = rows.getString(1);
+            }
+            scope(connection, all);
+            return work.run(connection);
+        });
+    }
+
+    /** Work on platform tables that have no tenant (regions, the tenant registry, users). */
+    public <T> T platform(SqlWork<T> work) {
+        return transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            scope(connection, "");
+            return work.run(connection);
+        });
+    }
+
+    /**
+     * Switches the transaction to the application role (which owns nothing, so row-level
+     * security applies even to an owner or superuser login) and sets the allowed tenants.
+     * Both settings end with the transaction.
+     */
+    private void scope(Connection connection, String allowedTenants) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement(SCOPE_SQL)) {
+            set.setString(1, appRole);
+            set.setString(2, allowedTenants);
+            set.execute();
+        }
+    }
+
+    private static void requireTenantId(String tenantId) {
+        if (tenantId == null || !TENANT_ID.matcher(tenantId).matches()) {
+            throw new IllegalArgumentException("Not a tenant id: " + tenantId);
+        }
+    }
+
+    /** A unit of JDBC work on the transaction's connection. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

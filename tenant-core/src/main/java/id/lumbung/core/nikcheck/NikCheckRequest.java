@@ -1,0 +1,23 @@
+package id.lumbung.core.nikcheck;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.UUID;
+
+/**
+ * The outbox payload of a NIK check: what the connector needs to ask Dukcapil.
+ *
+ * @param checkId the NIK check waiting for the answer
+ * @param nik the full NIK (the payload is dropped once Dukcapil has answered)
+ */
+@Serdeable
+public record NikCheckRequest(UUID checkId, String nik) {
+    /** The outbox agency of NIK checks. */
+    public static final String AGENCY = "DUKCAPIL";
+    /** The outbox kind of NIK checks. */
+    public static final String KIND = "NIK_CHECK";
+
+    @Override
+    public String toString() {
+        return "NikCheckRequest[checkId=" + checkId + ", nik=" + id.lumbung.core.nik.Nik.mask(nik) + "]";
+    }
+}

@@ -1,0 +1,163 @@
+package id.lumbung.core.nikcheck;
+
+import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.nik.Nik;
+import id.lumbung.core.outbox.Outbox;
+import id.lumbung.core.outbox.OutboxMessage;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * NIK checks: the shape is checked here, then the request goes to Dukcapil through the outbox
+ * (same transaction), and the connector writes the answer back idempotently.
+ */
+@Singleton
+public final class NikCheckService {
+    private static final Logger LOG = LoggerFactory.getLogger(NikCheckService.class);
+    private static final String COLUMNS =
+            "tenant_id, id, nik_masked, status, result, attempts, last_error, created_at, completed_at";
+
+    private final TenantTransactions transactions;
+    private final TenantAccess access;
+    private final Outbox outbox;
+    private final JsonMapper json;
+
+    NikCheckService(TenantTransactions transactions, TenantAccess access, Outbox outbox, JsonMapper json) {
+        this.transactions = transactions;
+        this.access = access;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** Queues a check of the NIK for the tenant. */
+    public NikCheck submit(Caller caller, String tenantId, String rawNik) {
+        access.write(caller, tenantId);
+        Nik nik = Nik.parse(rawNik);
+        UUID id = UUID.randomUUID();
+        String payload = toJson(new NikCheckRequest(id, nik.value()));
+        NikCheck check = transactions.inTenant(tenantId, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO nik_check (tenant_id, id,"
+                    + " nik_masked, status, requested_by) VALUES (?, ?, ?, 'QUEUED', ?) RETURNING " + COLUMNS)) {
+                insert.setString(1, tenantId);
+                insert.setObject(2, id);
+                insert.setString(3, nik.masked());
+                insert.setString(4, caller.username());
+                outbox.append(connection, tenantId, NikCheckRequest.AGENCY, NikCheckRequest.KIND, id, payload);
+                try (ResultSet rows = insert.executeQuery()) {
+                    rows.next();
+                    return map(rows);
+                }
+            }
+        });
+        LOG.info("NIK check {} queued for tenant {}: {}", id, tenantId, nik.masked());
+        return check;
+    }
+
+    /** The check, if it exists in a tenant the caller may read. */
+    public NikCheck find(Caller caller, String tenantId, UUID id) {
+        access.readPersonalData(caller, tenantId);
+        return transactions
+                .inTenant(tenantId, connection -> {
+                    try (PreparedStatement query = connection.prepareStatement(
+                            "SELECT " + COLUMNS + " FROM nik_check WHERE tenant_id = ? AND id = ?")) {
+                        query.setString(1, tenantId);
+                        query.setObject(2, id);
+                        try (ResultSet rows = query.executeQuery()) {
+                            return rows.next() ? Optional.of(map(rows)) : Optional.<NikCheck>empty();
+                        }
+                    }
+                })
+                .orElseThrow(
+                        () -> new LumbungException(404, "nik_check_not_found", "NIK check " + id + " was not found"));
+    }
+
+    /** The outbox payload of a claimed message. */
+    public NikCheckRequest request(OutboxMessage message) {
+        try {
+            return json.readValue(message.payload(), NikCheckRequest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unreadable NIK check payload in outbox message " + message.id(), e);
+        }
+    }
+
+    /**
+     * Writes Dukcapil's answer, once: a redelivered answer to a message already done changes nothing.
+     *
+     * @return whether this call applied the result
+     */
+    public boolean recordResult(OutboxMessage message, NikCheckResult result) {
+        return transactions.inTenant(message.tenantId(), connection -> {
+            if (!outbox.complete(connection, message.tenantId(), message.id())) {
+                return false;
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE nik_check SET status = 'DONE', result = ?, attempts = ?, last_error = NULL,"
+                            + " completed_at = now(), updated_at = now() WHERE tenant_id = ? AND id = ?")) {
+                update.setString(1, result.name());
+                update.setInt(2, message.attempts());
+                update.setString(3, message.tenantId());
+                update.setObject(4, message.aggregateId());
+                update.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** Records a failed attempt: the check waits for the next one, or fails when attempts are exhausted. */
+    public void recordRetry(OutboxMessage message, Duration delay, String error, boolean giveUp) {
+        transactions.inTenant(message.tenantId(), connection -> {
+            outbox.retryLater(connection, message.tenantId(), message.id(), delay, error, giveUp);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE nik_check SET status = ?, attempts = ?, last_error = ?, updated_at = now()"
+                            + " WHERE tenant_id = ? AND id = ? AND status <> 'DONE'")) {
+                update.setString(1, (giveUp ? NikCheckStatus.FAILED : NikCheckStatus.RETRYING).name());
+                update.setInt(2, message.attempts());
+                update.setString(3, error);
+                update.setString(4, message.tenantId());
+                update.setObject(5, message.aggregateId());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    private String toJson(NikCheckRequest request) {
+        try {
+            return json.writeValueAsString(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static NikCheck map(ResultSet row) throws SQLException {
+        String result = row.getString("result");
+        return new NikCheck(
+                row.getString("tenant_id"),
+                row.getObject("id", UUID.class),
+                row.getString("nik_masked"),
+                NikCheckStatus.valueOf(row.getString("status")),
+                result == null ? null : NikCheckResult.valueOf(result),
+                row.getInt("attempts"),
+                row.getString("last_error"),
+                instant(row.getTimestamp("created_at")),
+                instant(row.getTimestamp("completed_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,58 @@
+package id.lumbung.core.region;
+
+import id.lumbung.core.database.TenantTransactions;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the region reference data. */
+@Singleton
+public final class RegionRepository {
+    private static final String COLUMNS = "code, name, level, parent_code";
+
+    private final TenantTransactions transactions;
+
+    RegionRepository(TenantTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    public Optional<Region> find(String code) {
+        return transactions.platform(connection -> {
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT " + COLUMNS + " FROM region WHERE code = ?")) {
+                query.setString(1, code);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public List<Region> children(String code) {
+        return transactions.platform(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM region WHERE parent_code = ? ORDER BY code")) {
+                query.setString(1, code);
+                List<Region> children = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        children.add(map(rows));
+                    }
+                }
+                return children;
+            }
+        });
+    }
+
+    private static Region map(ResultSet row) throws SQLException {
+        return new Region(
+                row.getString("code"),
+                row.getString("name"),
+                RegionLevel.of(row.getInt("level")),
+                row.getString("parent_code"));
+    }
+}

@@ -1,0 +1,76 @@
+package id.lumbung.core.tenant;
+
+import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.region.Region;
+import id.lumbung.core.region.RegionCode;
+import id.lumbung.core.region.RegionLevel;
+import id.lumbung.core.region.RegionRepository;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Onboarding and listing of tenants. */
+@Singleton
+public final class TenantService {
+    private static final Logger LOG = LoggerFactory.getLogger(TenantService.class);
+    private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+
+    private final TenantRepository tenants;
+    private final RegionRepository regions;
+    private final TenantAccess access;
+    private final TenantTransactions transactions;
+
+    TenantService(
+            TenantRepository tenants, RegionRepository regions, TenantAccess access, TenantTransactions transactions) {
+        this.tenants = tenants;
+        this.regions = regions;
+        this.access = access;
+        this.transactions = transactions;
+    }
+
+    /** Onboards the regency/city with the given Kemendagri code as a tenant (platform admin only). */
+    public Tenant create(Caller caller, String regionCode) {
+        if (!caller.isPlatformAdmin()) {
+            throw LumbungException.forbidden("platform_admin_required", "Only the platform admin onboards tenants");
+        }
+        return create(regionCode, caller.username());
+    }
+
+    /** Onboards a tenant on behalf of the platform itself (demo seeding, onboarding scripts). */
+    public Tenant create(String regionCode, String createdBy) {
+        String code = RegionCode.normalise(regionCode);
+        Region region = regions.find(code)
+                .orElseThrow(() -> new LumbungException(
+                        422, "unknown_region", "No regency or city has the Kemendagri code " + code));
+        if (region.level() != RegionLevel.REGENCY) {
+            throw new LumbungException(
+                    422, "region_not_regency", "A tenant is a regency or city (a code like 74.71), not " + code);
+        }
+        Tenant tenant = new Tenant(
+                code.replace(".", ""),
+                code,
+                region.name().toUpperCase(INDONESIAN),
+                region.parentCode(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        boolean created = transactions.platform(connection -> tenants.insert(connection, tenant, createdBy));
+        if (!created) {
+            throw new LumbungException(409, "tenant_exists", "Tenant " + tenant.id() + " already exists");
+        }
+        LOG.info("Tenant {} ({}) onboarded by {}", tenant.id(), tenant.name(), createdBy);
+        return tenant;
+    }
+
+    /** The tenants the caller may see. */
+    public List<Tenant> visibleTo(Caller caller) {
+        return tenants.findAll().stream()
+                .filter(tenant -> access.canSee(caller, tenant))
+                .toList();
+    }
+}

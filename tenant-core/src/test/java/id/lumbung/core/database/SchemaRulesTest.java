@@ -1,0 +1,65 @@
+package id.lumbung.core.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lumbung.core.testing.DatabaseTest;
+import id.lumbung.core.testing.TestDatabase;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Rules every migration, present and future, must keep. */
+@MicronautTest
+class SchemaRulesTest extends DatabaseTest {
+    /** Tables owned by a tenant: those with a mandatory tenant_id (app_user's is optional: platform users have none). */
+    private static final String TENANT_TABLES = "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND a.attnotnull"
+            + " WHERE n.nspname = 'public' AND c.relkind = 'r'";
+
+    @Inject
+    DatabaseMigrator migrator;
+
+    @Test
+    void migrationsHaveRun() {
+        assertThat(migrator.isMigrated()).isTrue();
+    }
+
+    @Test
+    void everyTenantOwnedTableHasRowLevelSecurityEnabledAndForced() throws SQLException {
+        List<String> unprotected = names(TENANT_TABLES + " AND NOT (c.relrowsecurity AND c.relforcerowsecurity)");
+        assertThat(names(TENANT_TABLES)).contains("household", "nik_check", "outbox");
+        assertThat(unprotected).isEmpty();
+    }
+
+    @Test
+    void everyTenantOwnedTablesPrimaryKeyStartsWithTenantId() throws SQLException {
+        List<String> wrong = names(TENANT_TABLES + " AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid"
+                + " AND i.indisprimary AND i.indkey[0] = a.attnum)");
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theApplicationRoleOwnsNoTable() throws SQLException {
+        assertThat(names("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = '"
+                        + DatabaseSettings.DEFAULT_APP_ROLE + "'"))
+                .isEmpty();
+    }
+
+    private static List<String> names(String sql) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = TestDatabase.get().ownerConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+}

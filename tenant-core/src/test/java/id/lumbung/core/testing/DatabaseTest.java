@@ -1,0 +1,24 @@
+package id.lumbung.core.testing;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import java.util.Map;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Base of tests that run a Micronaut context on this JVM's real PostgreSQL. Subclasses add
+ * {@code @MicronautTest} and may add properties by overriding {@link #extraProperties()}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class DatabaseTest implements TestPropertyProvider {
+
+    @Override
+    public final Map<String, String> getProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(TestDatabase.get().properties());
+        properties.putAll(extraProperties());
+        return properties;
+    }
+
+    protected Map<String, String> extraProperties() {
+        return Map.of();
+    }
+}
