@@ -14,4 +14,12 @@ import java.util.UUID;
  * @param attempts how many times it has been claimed, this claim included
  */
 public record OutboxMessage(
-        String tenantId, UUID id, String agency, String kind, UUID aggregateId, String payload, int attempts) {}
+        String tenantId, UUID id, String agency, String kind, UUID aggregateId, String payload, int attempts) {
+
+    /** Without the payload: it may hold a NIK. */
+    @Override
+    public String toString() {
+        return "OutboxMessage[tenantId=" + tenantId + ", id=" + id + ", agency=" + agency + ", kind=" + kind
+                + ", aggregateId=" + aggregateId + ", attempts=" + attempts + "]";
+    }
+}

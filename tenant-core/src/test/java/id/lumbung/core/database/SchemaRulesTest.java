@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rules every migration, present and future, must keep. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class SchemaRulesTest extends DatabaseTest {
     /** Tables owned by a tenant: those with a mandatory tenant_id (app_user's is optional: platform users have none). */
     private static final String TENANT_TABLES = "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"

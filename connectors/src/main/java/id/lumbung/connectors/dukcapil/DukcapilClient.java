@@ -1,0 +1,160 @@
+package id.lumbung.connectors.dukcapil;
+
+import id.lumbung.connectors.camel.AgencyException;
+import id.lumbung.connectors.camel.AgencyException.Kind;
+import id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator;
+import id.lumbung.core.nikcheck.NikCheckResult;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A tolerant adapter for Dukcapil's web service: field names in any case, errors inside HTTP
+ * 200 bodies, response codes classified into business results and failures. Never logs a
+ * request or response body.
+ */
+@Singleton
+public final class DukcapilClient {
+    private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
+
+    private final HttpClient http;
+    private final JsonMapper json;
+    private final DukcapilSettings settings;
+    private final URI callNik;
+    private final String userId;
+    private final String password;
+
+    DukcapilClient(DukcapilSettings settings, JsonMapper json, @Nullable DukcapilSimulator simulator) {
+        this.settings = settings;
+        this.json = json;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        String baseUrl = settings.baseUrl();
+        if (baseUrl == null || baseUrl.isBlank()) {
+            if (simulator == null) {
+                throw new ConfigurationException("lumbung.connectors.dukcapil.base-url is not set and no Dukcapil"
+                        + " simulator runs: set DUKCAPIL_BASE_URL, or start in demo mode");
+            }
+            baseUrl = simulator.baseUrl();
+            this.userId = simulator.userId();
+            this.password = simulator.password();
+        } else {
+            if (settings.userId() == null || settings.password() == null) {
+                throw new ConfigurationException(
+                        "Dukcapil credentials missing: set DUKCAPIL_USER_ID and DUKCAPIL_PASSWORD");
+            }
+            this.userId = settings.userId();
+            this.password = settings.password();
+        }
+        this.callNik = URI.create(stripSlash(baseUrl) + "/dukcapil/get_json/" + settings.institution() + "/CALL_NIK");
+    }
+
+    /** Asks Dukcapil about a NIK. */
+    public NikCheckResult checkNik(String nik) throws AgencyException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("NIK", nik);
+        body.put("user_id", userId);
+        body.put("password", password);
+        body.put("ip_user", settings.ipUser());
+        HttpResponse<byte[]> response;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(callNik)
+                    .timeout(settings.requestTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .build();
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AgencyException(Kind.TRANSPORT, "Dukcapil unreachable: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AgencyException(Kind.TRANSPORT, "Interrupted while calling Dukcapil", e);
+        }
+        if (response.statusCode() >= 500 || response.statusCode() == 429) {
+            throw new AgencyException(Kind.TRANSPORT, "Dukcapil answered HTTP " + response.statusCode());
+        }
+        if (response.statusCode() != 200) {
+            throw new AgencyException(Kind.BAD_REQUEST, "Dukcapil answered HTTP " + response.statusCode());
+        }
+        return classify(firstContent(response.body()));
+    }
+
+    private Map<String, Object> firstContent(byte[] body) throws AgencyException {
+        Map<String, Object> envelope;
+        try {
+            envelope = lowerCaseKeys(json.readValue(body, JSON_OBJECT));
+        } catch (IOException | RuntimeException e) {
+            throw new AgencyException(Kind.TRANSPORT, "Dukcapil answered a body that is not JSON");
+        }
+        if (envelope.get("content") instanceof List<?> content
+                && !content.isEmpty()
+                && content.get(0) instanceof Map<?, ?> first) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> record = (Map<String, Object>) first;
+            return lowerCaseKeys(record);
+        }
+        throw new AgencyException(Kind.TRANSPORT, "Dukcapil answered without content");
+    }
+
+    /** Response codes as seen in public integrations (interfaces.md). */
+    static NikCheckResult classify(Map<String, Object> record) throws AgencyException {
+        String code = String.valueOf(record.getOrDefault("response_code", "")).strip();
+        String respon = String.valueOf(record.getOrDefault("respon", "")).strip();
+        if (code.isEmpty() && record.containsKey("nik") && respon.isEmpty()) {
+            code = "01";
+        }
+        return switch (code) {
+            case "01", "1" -> NikCheckResult.FOUND;
+            case "11" -> NikCheckResult.DECEASED;
+            case "12" -> NikCheckResult.MULTIPLE;
+            case "08", "13" -> NikCheckResult.NOT_FOUND;
+            case "14" -> NikCheckResult.INACTIVE;
+            case "15" -> NikCheckResult.INVALID;
+            case "03", "04", "09", "10", "16", "17" -> throw new AgencyException(
+                    Kind.CONFIGURATION, "Dukcapil rejected our access (code " + code + "): " + respon);
+            case "05", "06" -> throw new AgencyException(
+                    Kind.UNAVAILABLE, "Dukcapil is not serving us now (code " + code + "): " + respon);
+            case "07" -> throw new AgencyException(Kind.BAD_REQUEST, "Dukcapil: incomplete request (code 07)");
+            default -> classifyByText(respon, code);
+        };
+    }
+
+    private static NikCheckResult classifyByText(String respon, String code) throws AgencyException {
+        String text = respon.toLowerCase(Locale.ROOT);
+        if (text.contains("tidak ditemukan")) {
+            return NikCheckResult.NOT_FOUND;
+        }
+        if (text.contains("login gagal") || text.contains("ip address")) {
+            throw new AgencyException(Kind.CONFIGURATION, "Dukcapil rejected our access: " + respon);
+        }
+        if (text.contains("kuota")) {
+            throw new AgencyException(Kind.UNAVAILABLE, "Dukcapil quota reached: " + respon);
+        }
+        throw new AgencyException(Kind.TRANSPORT, "Dukcapil answered an unknown response code '" + code + "'");
+    }
+
+    private static Map<String, Object> lowerCaseKeys(Map<String, Object> map) {
+        Map<String, Object> lower = new LinkedHashMap<>();
+        map.forEach((key, value) -> lower.put(key.toLowerCase(Locale.ROOT), value));
+        return lower;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

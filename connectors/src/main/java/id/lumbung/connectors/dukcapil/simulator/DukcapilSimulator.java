@@ -1,0 +1,208 @@
+package id.lumbung.connectors.dukcapil.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real HTTP server that answers like Dukcapil's web service, for the demo, tests and
+ * benchmarks: the {@code CALL_NIK} path and envelope, errors inside HTTP 200 bodies, and fault
+ * injection (latency, error rate, quota, outage by stopping it) from code or over HTTP at
+ * {@code /sim/faults}. Listens on the loopback interface only.
+ */
+@Singleton
+@Requires(property = "lumbung.simulators.enabled", value = "true")
+public final class DukcapilSimulator {
+    private static final Logger LOG = LoggerFactory.getLogger(DukcapilSimulator.class);
+    private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
+
+    private final JsonMapper json;
+    private final Map<String, CivilRecord> registry = new ConcurrentHashMap<>();
+    private final AtomicLong hits = new AtomicLong();
+    private final String userId = "sim-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String password = UUID.randomUUID().toString();
+    private volatile Faults faults = Faults.NONE;
+    private volatile int port;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    DukcapilSimulator(JsonMapper json, @Value("${lumbung.simulators.dukcapil.port:8091}") int port) {
+        this.json = json;
+        this.port = port;
+        start();
+    }
+
+    /** Starts listening (again, on the same port after {@link #stop()}). */
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The Dukcapil simulator cannot listen on port " + port, e);
+        }
+        port = server.getAddress().getPort();
+        executor = Executors.newFixedThreadPool(8);
+        server.setExecutor(executor);
+        server.createContext("/dukcapil/get_json/", this::callNik);
+        server.createContext("/sim/faults", this::faults);
+        server.start();
+        LOG.info("Dukcapil simulator listening on {}", baseUrl());
+    }
+
+    /** Stops listening: callers see connection refused, as in an outage. */
+    @PreDestroy
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The credentials the simulator accepts (generated per start; never a default secret). */
+    public String userId() {
+        return userId;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public void register(CivilRecord record) {
+        registry.put(record.nik(), record);
+    }
+
+    public void faults(Faults faults) {
+        this.faults = faults;
+    }
+
+    /** Calls received so far, faulty ones included: shows where retries happen. */
+    public long hits() {
+        return hits.get();
+    }
+
+    private void callNik(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            hits.incrementAndGet();
+            Faults current = faults;
+            if (current.latencyMs() > 0) {
+                sleep(current.latencyMs());
+            }
+            if (!"POST".equals(exchange.getRequestMethod()) || !exchange.getRequestURI().getPath().endsWith("/CALL_NIK")) {
+                respond(exchange, 404, Map.of("message", "Not found"));
+                return;
+            }
+            if (ThreadLocalRandom.current().nextDouble() < current.errorRate()) {
+                respond(exchange, 503, Map.of("message", "Service Unavailable"));
+                return;
+            }
+            Map<String, Object> request;
+            try (InputStream body = exchange.getRequestBody()) {
+                request = json.readValue(body.readAllBytes(), JSON_OBJECT);
+            } catch (IOException | RuntimeException e) {
+                respond(exchange, 200, envelope(error("07", "Request Tidak Lengkap")));
+                return;
+            }
+            if (!userId.equals(request.get("user_id")) || !password.equals(request.get("password"))) {
+                respond(exchange, 200, envelope(error("03", "Login Gagal")));
+                return;
+            }
+            if (current.quotaExhausted()) {
+                respond(exchange, 200, envelope(error("05", "Kuota akses hari ini telah habis")));
+                return;
+            }
+            CivilRecord record = registry.get(String.valueOf(request.get("NIK")));
+            if (record == null) {
+                respond(exchange, 200, envelope(error("13", "Data Tidak Ditemukan")));
+                return;
+            }
+            respond(exchange, 200, envelope(biodata(record)));
+        }
+    }
+
+    private void faults(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if ("POST".equals(exchange.getRequestMethod())) {
+                try (InputStream body = exchange.getRequestBody()) {
+                    faults = json.readValue(body.readAllBytes(), Faults.class);
+                } catch (IOException | RuntimeException e) {
+                    respond(exchange, 400, Map.of("message", "Body must be {latencyMs, errorRate, quotaExhausted}"));
+                    return;
+                }
+            }
+            byte[] body = json.writeValueAsBytes(faults);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static Map<String, Object> biodata(CivilRecord record) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("NIK", record.nik());
+        content.put("NO_KK", record.kk());
+        content.put("NAMA_LGKP", record.fullName());
+        content.put("TMPT_LHR", record.placeOfBirth());
+        content.put("TGL_LHR", record.dateOfBirth());
+        content.put("JENIS_KLMIN", record.sex());
+        content.put("RESPONSE_CODE", record.deceased() ? "11" : "01");
+        content.put("RESPON", record.deceased() ? "Data Ditemukan, Status Meninggal" : "Data Ditemukan");
+        return content;
+    }
+
+    private static Map<String, Object> error(String code, String message) {
+        // Casing varies in the wild: this simulator answers in lower case, the client must cope.
+        return Map.of("response_code", code, "respon", message);
+    }
+
+    private static Map<String, Object> envelope(Map<String, Object> content) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("content", List.of(content));
+        envelope.put("lastPage", true);
+        envelope.put("numberOfElements", 1);
+        envelope.put("totalElements", 1);
+        return envelope;
+    }
+
+    private void respond(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
