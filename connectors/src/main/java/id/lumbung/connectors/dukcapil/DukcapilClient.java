@@ -53,7 +53,7 @@ public final class DukcapilClient {
             this.userId = simulator.userId();
             this.password = simulator.password();
         } else {
-            if (settings.userId() == null || settings.password() == null) {
+            if (isBlank(settings.userId()) || isBlank(settings.password())) {
                 throw new ConfigurationException(
                         "Dukcapil credentials missing: set DUKCAPIL_USER_ID and DUKCAPIL_PASSWORD");
             }
@@ -152,6 +152,10 @@ public final class DukcapilClient {
         Map<String, Object> lower = new LinkedHashMap<>();
         map.forEach((key, value) -> lower.put(key.toLowerCase(Locale.ROOT), value));
         return lower;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String stripSlash(String url) {

@@ -1,0 +1,98 @@
+package id.lumbung.gateway;
+
+import id.lumbung.core.database.EmbeddedDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts Lumbung. Without {@code DATASOURCE_URL} it runs an embedded PostgreSQL whose data is
+ * kept in {@code LUMBUNG_DATA_DIR}. {@code --demo} adds the agency simulators and the demo
+ * tenants and users; {@code --migrate} applies the migrations and exits (the Helm job).
+ */
+@OpenAPIDefinition(
+        info = @Info(
+                title = "lumbung",
+                version = "0.1",
+                description = "Lumbung: integrated social-welfare data (DTKS/DTSEN) for regency/city social offices"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public final class Lumbung {
+    private static final String DEFAULT_DATA_DIR = "lumbung-data";
+
+    private Lumbung() {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = Arrays.asList(args);
+        boolean demo = arguments.contains("--demo");
+        boolean migrateOnly = arguments.contains("--migrate");
+        Map<String, Object> properties = new HashMap<>();
+
+        String url = System.getenv("DATASOURCE_URL");
+        if (url == null || url.isBlank()) {
+            Path dataDir = Path.of(env("LUMBUNG_DATA_DIR", DEFAULT_DATA_DIR)).resolve("postgres").toAbsolutePath();
+            EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(database), "embedded-postgres-stop"));
+            properties.putAll(database.dataSourceProperties());
+        } else {
+            properties.put("datasources.default.url", url);
+            properties.put("datasources.default.username", env("DATASOURCE_USERNAME", ""));
+            properties.put("datasources.default.password", env("DATASOURCE_PASSWORD", ""));
+        }
+        if (migrateOnly) {
+            properties.put("lumbung.connectors.worker.enabled", false);
+            properties.put("micronaut.server.port", -1);
+        }
+        if (demo) {
+            properties.put("lumbung.simulators.enabled", true);
+            properties.put("lumbung.demo.enabled", true);
+            if (System.getenv("LUMBUNG_JWT_SECRET") == null) {
+                // Tokens signed with a per-start secret: a demo restart logs everyone out, nothing leaks.
+                properties.put("lumbung.jwt.secret", randomSecret(48));
+            }
+            String password = System.getenv("LUMBUNG_DEMO_PASSWORD");
+            if (password == null || password.isBlank()) {
+                password = randomSecret(12);
+                System.out.println("Demo users admin, prov-74, admin-7471 and admin-7401 have the password: " + password);
+            }
+            properties.put("lumbung.demo.password", password);
+        }
+
+        ApplicationContext context = Micronaut.build(args)
+                .mainClass(Lumbung.class)
+                .banner(false)
+                .properties(properties)
+                .start();
+        if (migrateOnly) {
+            context.close();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String randomSecret(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private static void closeQuietly(EmbeddedDatabase database) {
+        try {
+            database.close();
+        } catch (Exception e) {
+            System.err.println("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package id.lumbung.gateway.auth;
+
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.user.RefreshTokens;
+import id.lumbung.core.user.UserService;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Login and token refresh for API clients. */
+@Controller("/api/v1/auth")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "auth")
+class AuthController {
+    private static final Logger LOG = LoggerFactory.getLogger(AuthController.class);
+
+    private final UserService users;
+    private final RefreshTokens refreshTokens;
+    private final TokenIssuer issuer;
+
+    AuthController(UserService users, RefreshTokens refreshTokens, TokenIssuer issuer) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.issuer = issuer;
+    }
+
+    @Post(value = "/login", consumes = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in with a username and password; answers an access token and a refresh token")
+    TokenResponse login(@Valid @Body LoginRequest request) {
+        return users.authenticate(request.username(), request.password())
+                .map(issuer::tokensFor)
+                .orElseThrow(() -> {
+                    LOG.info("Failed login for user {}", request.username());
+                    return new LumbungException(401, "invalid_credentials", "Wrong username or password");
+                });
+    }
+
+    @Post(value = "/refresh", consumes = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Exchange a refresh token (single use) for new tokens")
+    TokenResponse refresh(@Valid @Body RefreshRequest request) {
+        return refreshTokens
+                .redeem(request.refreshToken())
+                .map(issuer::tokensFor)
+                .orElseThrow(() -> new LumbungException(
+                        401, "invalid_refresh_token", "The refresh token is unknown, used, revoked or expired"));
+    }
+}

@@ -1,0 +1,18 @@
+package id.lumbung.gateway.auth;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * Credentials.
+ *
+ * @param username the login name
+ * @param password the password
+ */
+@Serdeable
+record LoginRequest(@NotBlank String username, @NotBlank String password) {
+    @Override
+    public String toString() {
+        return "LoginRequest[username=" + username + "]";
+    }
+}

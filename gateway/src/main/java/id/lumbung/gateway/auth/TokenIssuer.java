@@ -1,0 +1,56 @@
+package id.lumbung.gateway.auth;
+
+import id.lumbung.core.user.RefreshTokens;
+import id.lumbung.core.user.UserAccount;
+import id.lumbung.ui.Callers;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Signs access tokens (JWT) carrying the user's role, tenants and province. */
+@Singleton
+final class TokenIssuer {
+    private final TokenGenerator generator;
+    private final RefreshTokens refreshTokens;
+    private final JwtSettings settings;
+
+    TokenIssuer(TokenGenerator generator, RefreshTokens refreshTokens, JwtSettings settings) {
+        this.generator = generator;
+        this.refreshTokens = refreshTokens;
+        this.settings = settings;
+    }
+
+    /** An access token and a refresh token for the API. */
+    TokenResponse tokensFor(UserAccount user) {
+        return new TokenResponse(
+                accessToken(user, settings.accessTokenExpiry()),
+                refreshTokens.issue(user.id()),
+                "Bearer",
+                settings.accessTokenExpiry().toSeconds());
+    }
+
+    /** The admin UI's session token (kept in an HttpOnly cookie). */
+    String uiSession(UserAccount user) {
+        return accessToken(user, settings.uiSessionExpiry());
+    }
+
+    Duration uiSessionExpiry() {
+        return settings.uiSessionExpiry();
+    }
+
+    private String accessToken(UserAccount user, Duration expiry) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(Callers.TENANTS_CLAIM, user.tenantId() == null ? List.of() : List.of(user.tenantId()));
+        if (user.provinceId() != null) {
+            attributes.put(Callers.PROVINCE_CLAIM, user.provinceId());
+        }
+        Authentication authentication = Authentication.build(user.username(), List.of(user.role().name()), attributes);
+        return generator
+                .generateToken(authentication, (int) expiry.toSeconds())
+                .orElseThrow(() -> new IllegalStateException("The JWT generator produced no token"));
+    }
+}

@@ -1,0 +1,71 @@
+package id.lumbung.gateway.auth;
+
+import id.lumbung.core.user.UserService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
+
+/** The admin UI's login form and logout: the session is a signed token in an HttpOnly cookie. */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+class UiSessionController {
+    static final String COOKIE = "LUMBUNG_SESSION";
+
+    private final UserService users;
+    private final TokenIssuer issuer;
+
+    UiSessionController(UserService users, TokenIssuer issuer) {
+        this.users = users;
+        this.issuer = issuer;
+    }
+
+    @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> login(@Body LoginForm form) {
+        if (form.username() == null || form.password() == null) {
+            return HttpResponse.seeOther(URI.create("/login?gagal=1"));
+        }
+        return users.authenticate(form.username(), form.password())
+                .<HttpResponse<?>>map(user -> HttpResponse.seeOther(URI.create("/ui/tenants"))
+                        .cookie(Cookie.of(COOKIE, issuer.uiSession(user))
+                                .httpOnly(true)
+                                .sameSite(SameSite.Strict)
+                                .path("/")
+                                .maxAge(issuer.uiSessionExpiry())))
+                .orElseGet(() -> HttpResponse.seeOther(URI.create("/login?gagal=1")));
+    }
+
+    @Get("/logout")
+    HttpResponse<?> logout() {
+        return HttpResponse.seeOther(URI.create("/login?keluar=1"))
+                .cookie(Cookie.of(COOKIE, "").httpOnly(true).path("/").maxAge(0));
+    }
+
+    /**
+     * The login form's fields.
+     *
+     * @param username the login name
+     * @param password the password
+     */
+    @Serdeable
+    record LoginForm(@Nullable String username, @Nullable String password) {
+        @Override
+        public String toString() {
+            return "LoginForm[username=" + username + "]";
+        }
+    }
+}

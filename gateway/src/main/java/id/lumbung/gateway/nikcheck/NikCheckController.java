@@ -1,0 +1,115 @@
+package id.lumbung.gateway.nikcheck;
+
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.nikcheck.NikCheck;
+import id.lumbung.core.nikcheck.NikCheckService;
+import id.lumbung.ui.Callers;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+/** NIK checks against Dukcapil, asynchronous through the outbox. */
+@Controller("/api/v1/tenants/{tenantId}/nik-checks")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "nik-checks")
+@SecurityRequirement(name = "bearer")
+class NikCheckController {
+    private final NikCheckService nikChecks;
+
+    NikCheckController(NikCheckService nikChecks) {
+        this.nikChecks = nikChecks;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check a NIK's shape now and queue its verification with Dukcapil (202)")
+    HttpResponse<NikCheckResponse> submit(
+            @PathVariable String tenantId, @Valid @Body NikCheckRequest request, Authentication authentication) {
+        NikCheck check = nikChecks.submit(Callers.from(authentication), tenantId, request.nik());
+        return HttpResponse.accepted(URI.create("/api/v1/tenants/" + tenantId + "/nik-checks/" + check.id()))
+                .body(NikCheckResponse.from(check));
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "A NIK check and, once Dukcapil answered, its result")
+    NikCheckResponse get(@PathVariable String tenantId, @PathVariable String id, Authentication authentication) {
+        return NikCheckResponse.from(nikChecks.find(Callers.from(authentication), tenantId, parse(id)));
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new LumbungException(404, "nik_check_not_found", "NIK check " + id + " was not found");
+        }
+    }
+
+    /**
+     * A NIK to check.
+     *
+     * @param nik the 16-digit NIK
+     */
+    @Serdeable
+    record NikCheckRequest(@NotNull String nik) {
+        @Override
+        public String toString() {
+            return "NikCheckRequest[nik=" + id.lumbung.core.nik.Nik.mask(nik) + "]";
+        }
+    }
+
+    /**
+     * A NIK check.
+     *
+     * @param id the check's id
+     * @param tenantId the tenant
+     * @param nik the NIK, masked
+     * @param status QUEUED, RETRYING, DONE or FAILED
+     * @param result FOUND, NOT_FOUND, DECEASED, MULTIPLE, INACTIVE or INVALID once DONE
+     * @param attempts calls made to Dukcapil
+     * @param lastError the last transport failure
+     * @param createdAt when it was asked
+     * @param completedAt when Dukcapil answered
+     */
+    @Serdeable
+    record NikCheckResponse(
+            UUID id,
+            String tenantId,
+            String nik,
+            String status,
+            String result,
+            int attempts,
+            String lastError,
+            Instant createdAt,
+            Instant completedAt) {
+        static NikCheckResponse from(NikCheck check) {
+            return new NikCheckResponse(
+                    check.id(),
+                    check.tenantId(),
+                    check.nikMasked(),
+                    check.status().name(),
+                    check.result() == null ? null : check.result().name(),
+                    check.attempts(),
+                    check.lastError(),
+                    check.createdAt(),
+                    check.completedAt());
+        }
+    }
+}

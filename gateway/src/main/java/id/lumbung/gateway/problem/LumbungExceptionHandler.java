@@ -1,0 +1,24 @@
+package id.lumbung.gateway.problem;
+
+import id.lumbung.core.error.LumbungException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** Domain failures answer with their own status and code. */
+@Produces
+@Singleton
+final class LumbungExceptionHandler implements ExceptionHandler<LumbungException, HttpResponse<Problem>> {
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, LumbungException exception) {
+        HttpStatus status = HttpStatus.valueOf(exception.status());
+        return HttpResponse.<Problem>status(status)
+                .contentType(Problem.MEDIA_TYPE)
+                .body(Problem.of(status.getCode(), status.getReason(), exception.code(), exception.getMessage(), List.of()));
+    }
+}

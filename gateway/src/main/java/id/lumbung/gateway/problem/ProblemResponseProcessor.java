@@ -1,0 +1,93 @@
+package id.lumbung.gateway.problem;
+
+import id.lumbung.core.logging.Redaction;
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.codec.CodecException;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error Micronaut itself answers (malformed JSON, wrong content type, missing fields,
+ * unknown routes, failed authentication) becomes a problem body with a stable code.
+ */
+@Singleton
+@Primary
+final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
+    private static final int MAX_DETAIL = 300;
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpStatus status = response.status();
+        Optional<Throwable> cause = context.getRootCause();
+        String code = code(status, cause.orElse(null));
+        String detail;
+        List<Problem.FieldError> errors = List.of();
+        if (status.getCode() >= 500) {
+            cause.ifPresent(failure -> LOG.error("Unhandled failure on {} {}", context.getRequest().getMethod(),
+                    context.getRequest().getPath(), failure));
+            detail = "An unexpected error occurred; it has been logged";
+        } else {
+            errors = context.getErrors().stream()
+                    .filter(error -> error.getPath().isPresent())
+                    .map(error -> new Problem.FieldError(fieldOf(error), safe(error.getMessage())))
+                    .toList();
+            detail = context.getErrors().stream()
+                    .findFirst()
+                    .map(Error::getMessage)
+                    .map(ProblemResponseProcessor::safe)
+                    .orElse(status.getReason());
+        }
+        return response.contentType(Problem.MEDIA_TYPE).body(Problem.of(status.getCode(), status.getReason(), code, detail, errors));
+    }
+
+    private static String code(HttpStatus status, Throwable cause) {
+        if (status == HttpStatus.BAD_REQUEST) {
+            if (cause instanceof ConstraintViolationException) {
+                return "validation_failed";
+            }
+            if (cause instanceof UnsatisfiedRouteException) {
+                return "missing_request_value";
+            }
+            if (cause instanceof CodecException || cause instanceof ConversionErrorException
+                    || (cause != null && cause.getClass().getName().contains("Json"))) {
+                return "malformed_request_body";
+            }
+            return "bad_request";
+        }
+        return switch (status) {
+            case UNAUTHORIZED -> "unauthenticated";
+            case FORBIDDEN -> "forbidden";
+            case NOT_FOUND -> "not_found";
+            case METHOD_NOT_ALLOWED -> "method_not_allowed";
+            case NOT_ACCEPTABLE -> "not_acceptable";
+            case REQUEST_ENTITY_TOO_LARGE -> "payload_too_large";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
+            case TOO_MANY_REQUESTS -> "too_many_requests";
+            default -> status.getCode() >= 500 ? "internal_error" : "http_" + status.getCode();
+        };
+    }
+
+    private static String fieldOf(Error error) {
+        String path = error.getPath().orElse("");
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    /** Messages may quote input: mask identifier-like digit runs and keep them short. */
+    private static String safe(String message) {
+        String masked = Redaction.maskIdentifiers(message);
+        return masked.length() > MAX_DETAIL ? masked.substring(0, MAX_DETAIL) + "…" : masked;
+    }
+}
