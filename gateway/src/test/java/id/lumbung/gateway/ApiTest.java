@@ -1,0 +1,121 @@
+package id.lumbung.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lumbung.core.testing.DatabaseTest;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Base of tests that drive the running application over real HTTP, in demo mode: tenants 7471
+ * and 7401, the demo users with {@link #PASSWORD}, and the Dukcapil simulator.
+ */
+public abstract class ApiTest extends DatabaseTest {
+    protected static final String PASSWORD = "test-password-0123";
+    protected static final String JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789";
+    private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
+    private static final Argument<List<Map<String, Object>>> JSON_ARRAY = Argument.listOf(JSON_OBJECT);
+
+    @Inject
+    protected EmbeddedServer server;
+
+    @Inject
+    protected JsonMapper json;
+
+    protected final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of(
+                "micronaut.server.port", "-1",
+                "lumbung.demo.enabled", "true",
+                "lumbung.demo.password", PASSWORD,
+                "lumbung.simulators.enabled", "true",
+                "lumbung.simulators.dukcapil.port", "0",
+                "lumbung.jwt.secret", JWT_SECRET,
+                "lumbung.connectors.dukcapil.poll-interval", "100ms",
+                "lumbung.connectors.dukcapil.breaker-open-for", "1s",
+                "lumbung.connectors.dukcapil.max-retry-delay", "1s");
+    }
+
+    protected String login(String username) {
+        HttpResponse<String> response = post("/api/v1/auth/login", null, "application/json",
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(response.statusCode()).as("login of %s", username).isEqualTo(200);
+        return (String) object(response).get("accessToken");
+    }
+
+    protected HttpResponse<String> get(String path, String token) {
+        return send(request(path, token).GET().build());
+    }
+
+    protected HttpResponse<String> post(String path, String token, String contentType, String body) {
+        HttpRequest.Builder request = request(path, token).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
+    protected HttpResponse<String> postJson(String path, String token, String body) {
+        return post(path, token, "application/json", body);
+    }
+
+    protected Map<String, Object> object(HttpResponse<String> response) {
+        try {
+            return json.readValue(response.body(), JSON_OBJECT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not a JSON object: " + response.body(), e);
+        }
+    }
+
+    protected List<Map<String, Object>> array(HttpResponse<String> response) {
+        try {
+            return json.readValue(response.body(), JSON_ARRAY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not a JSON array: " + response.body(), e);
+        }
+    }
+
+    /** Asserts a problem body with the given status and code, and no stack trace. */
+    protected void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        Map<String, Object> problem = object(response);
+        assertThat(problem).containsEntry("code", code).containsEntry("status", status);
+        assertThat(response.body()).doesNotContain("at id.lumbung", "at io.micronaut", "Exception");
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
+                .header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
