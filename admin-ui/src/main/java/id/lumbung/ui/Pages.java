@@ -41,7 +41,8 @@ final class Pages {
     @Get("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @View("login")
-    Map<String, Object> login(@Nullable @QueryValue("gagal") String failed, @Nullable @QueryValue("keluar") String out) {
+    Map<String, Object> login(
+            @Nullable @QueryValue("gagal") String failed, @Nullable @QueryValue("keluar") String out) {
         Map<String, Object> model = new HashMap<>();
         model.put("failed", failed != null);
         model.put("loggedOut", out != null);
@@ -61,10 +62,14 @@ final class Pages {
                 .map(tenant -> row(tenant, counts.getOrDefault(tenant.id(), 0L)))
                 .toList();
         return Map.of(
-                "username", caller.username(),
-                "role", ROLE_NAMES.get(caller.role()),
-                "rows", rows,
-                "showCounts", !caller.isPlatformAdmin());
+                "username",
+                caller.username(),
+                "role",
+                ROLE_NAMES.get(caller.role()),
+                "rows",
+                rows,
+                "showCounts",
+                !caller.isPlatformAdmin());
     }
 
     private static Map<String, Object> row(Tenant tenant, long householdCount) {

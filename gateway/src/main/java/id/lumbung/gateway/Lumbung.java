@@ -4,9 +4,9 @@ import id.lumbung.core.database.EmbeddedDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -21,10 +21,12 @@ import java.util.Map;
  * tenants and users; {@code --migrate} applies the migrations and exits (the Helm job).
  */
 @OpenAPIDefinition(
-        info = @Info(
-                title = "lumbung",
-                version = "0.1",
-                description = "Lumbung: integrated social-welfare data (DTKS/DTSEN) for regency/city social offices"))
+        info =
+                @Info(
+                        title = "lumbung",
+                        version = "0.1",
+                        description =
+                                "Lumbung: integrated social-welfare data (DTKS/DTSEN) for regency/city social offices"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public final class Lumbung {
     private static final String DEFAULT_DATA_DIR = "lumbung-data";
@@ -39,7 +41,9 @@ public final class Lumbung {
 
         String url = System.getenv("DATASOURCE_URL");
         if (url == null || url.isBlank()) {
-            Path dataDir = Path.of(env("LUMBUNG_DATA_DIR", DEFAULT_DATA_DIR)).resolve("postgres").toAbsolutePath();
+            Path dataDir = Path.of(env("LUMBUNG_DATA_DIR", DEFAULT_DATA_DIR))
+                    .resolve("postgres")
+                    .toAbsolutePath();
             EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(database), "embedded-postgres-stop"));
             properties.putAll(database.dataSourceProperties());
@@ -62,7 +66,8 @@ public final class Lumbung {
             String password = System.getenv("LUMBUNG_DEMO_PASSWORD");
             if (password == null || password.isBlank()) {
                 password = randomSecret(12);
-                System.out.println("Demo users admin, prov-74, admin-7471 and admin-7401 have the password: " + password);
+                System.out.println(
+                        "Demo users admin, prov-74, admin-7471 and admin-7401 have the password: " + password);
             }
             properties.put("lumbung.demo.password", password);
         }

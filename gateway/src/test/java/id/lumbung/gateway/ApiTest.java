@@ -32,9 +32,8 @@ public abstract class ApiTest extends DatabaseTest {
     @Inject
     protected JsonMapper json;
 
-    protected final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    protected final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -51,7 +50,10 @@ public abstract class ApiTest extends DatabaseTest {
     }
 
     protected String login(String username) {
-        HttpResponse<String> response = post("/api/v1/auth/login", null, "application/json",
+        HttpResponse<String> response = post(
+                "/api/v1/auth/login",
+                null,
+                "application/json",
                 "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(response.statusCode()).as("login of %s", username).isEqualTo(200);
         return (String) object(response).get("accessToken");
@@ -92,8 +94,8 @@ public abstract class ApiTest extends DatabaseTest {
     /** Asserts a problem body with the given status and code, and no stack trace. */
     protected void assertProblem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         Map<String, Object> problem = object(response);
         assertThat(problem).containsEntry("code", code).containsEntry("status", status);
         assertThat(response.body()).doesNotContain("at id.lumbung", "at io.micronaut", "Exception");

@@ -24,7 +24,8 @@ class OperationsApiTest extends ApiTest {
     @Test
     void prometheusMetricsAreExposed() throws Exception {
         var metrics = http.send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + server.getPort() + "/prometheus"))
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + server.getPort() + "/prometheus"))
                         .header("Accept", "text/plain")
                         .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -36,7 +37,8 @@ class OperationsApiTest extends ApiTest {
     void theOpenApiDocumentDescribesTheApi() {
         var openapi = get("/openapi/lumbung-0.1.yml", null);
         assertThat(openapi.statusCode()).isEqualTo(200);
-        assertThat(openapi.body()).contains("/api/v1/tenants", "/api/v1/tenants/{tenantId}/nik-checks", "/api/v1/auth/login");
+        assertThat(openapi.body())
+                .contains("/api/v1/tenants", "/api/v1/tenants/{tenantId}/nik-checks", "/api/v1/auth/login");
     }
 
     @Test

@@ -80,7 +80,8 @@ public final class DukcapilClient {
                     .build();
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new AgencyException(Kind.TRANSPORT, "Dukcapil unreachable: " + e.getClass().getSimpleName(), e);
+            throw new AgencyException(
+                    Kind.TRANSPORT, "Dukcapil unreachable: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AgencyException(Kind.TRANSPORT, "Interrupted while calling Dukcapil", e);
@@ -125,10 +126,12 @@ public final class DukcapilClient {
             case "08", "13" -> NikCheckResult.NOT_FOUND;
             case "14" -> NikCheckResult.INACTIVE;
             case "15" -> NikCheckResult.INVALID;
-            case "03", "04", "09", "10", "16", "17" -> throw new AgencyException(
-                    Kind.CONFIGURATION, "Dukcapil rejected our access (code " + code + "): " + respon);
-            case "05", "06" -> throw new AgencyException(
-                    Kind.UNAVAILABLE, "Dukcapil is not serving us now (code " + code + "): " + respon);
+            case "03", "04", "09", "10", "16", "17" ->
+                throw new AgencyException(
+                        Kind.CONFIGURATION, "Dukcapil rejected our access (code " + code + "): " + respon);
+            case "05", "06" ->
+                throw new AgencyException(
+                        Kind.UNAVAILABLE, "Dukcapil is not serving us now (code " + code + "): " + respon);
             case "07" -> throw new AgencyException(Kind.BAD_REQUEST, "Dukcapil: incomplete request (code 07)");
             default -> classifyByText(respon, code);
         };

@@ -49,27 +49,28 @@ final class DukcapilRoutes extends RouteBuilder {
                 .routeId("dukcapil.outbox-poll")
                 .process(this::claim)
                 .split(body())
-                    .to(CHECK_NIK)
+                .to(CHECK_NIK)
                 .end();
 
         from(CHECK_NIK)
                 .routeId("dukcapil.check-nik")
                 .process(DukcapilRoutes::identify)
                 .circuitBreaker()
-                    .resilience4jConfiguration()
-                        .minimumNumberOfCalls(settings.breakerMinimumCalls())
-                        .slidingWindowSize(Math.max(10, settings.breakerMinimumCalls()))
-                        .failureRateThreshold(settings.breakerFailureRate())
-                        .waitDurationInOpenState((int) Math.max(1, settings.breakerOpenFor().toSeconds()))
-                        .permittedNumberOfCallsInHalfOpenState(1)
-                        .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                    .end()
-                    .to(CALL_NIK)
+                .resilience4jConfiguration()
+                .minimumNumberOfCalls(settings.breakerMinimumCalls())
+                .slidingWindowSize(Math.max(10, settings.breakerMinimumCalls()))
+                .failureRateThreshold(settings.breakerFailureRate())
+                .waitDurationInOpenState(
+                        (int) Math.max(1, settings.breakerOpenFor().toSeconds()))
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .end()
+                .to(CALL_NIK)
                 .onFallback()
-                    .process(this::retryLater)
+                .process(this::retryLater)
                 .end()
                 .filter(exchangeProperty(LumbungHeaders.FALLBACK).isNull())
-                    .process(this::recordResult)
+                .process(this::recordResult)
                 .end();
 
         from(CALL_NIK)
@@ -94,8 +95,7 @@ final class DukcapilRoutes extends RouteBuilder {
     }
 
     private void claim(Exchange exchange) {
-        exchange.getMessage()
-                .setBody(outbox.claim(NikCheckRequest.AGENCY, settings.batchSize(), settings.lease()));
+        exchange.getMessage().setBody(outbox.claim(NikCheckRequest.AGENCY, settings.batchSize(), settings.lease()));
     }
 
     private void call(Exchange exchange) throws AgencyException {
@@ -110,7 +110,9 @@ final class DukcapilRoutes extends RouteBuilder {
         if (nikChecks.recordResult(message, result)) {
             LOG.info("NIK check {} of tenant {}: {}", message.aggregateId(), message.tenantId(), result);
         } else {
-            LOG.info("NIK check {} of tenant {} was already answered; duplicate ignored", message.aggregateId(),
+            LOG.info(
+                    "NIK check {} of tenant {} was already answered; duplicate ignored",
+                    message.aggregateId(),
                     message.tenantId());
         }
     }
@@ -123,8 +125,13 @@ final class DukcapilRoutes extends RouteBuilder {
         Duration delay = delayAfter(message.attempts(), cause);
         boolean giveUp = message.attempts() >= settings.maxAttempts();
         nikChecks.recordRetry(message, delay, reason, giveUp);
-        LOG.warn("NIK check {} of tenant {}: attempt {} failed ({}); {}", message.aggregateId(), message.tenantId(),
-                message.attempts(), reason, giveUp ? "giving up" : "next attempt in " + delay.toMillis() + " ms");
+        LOG.warn(
+                "NIK check {} of tenant {}: attempt {} failed ({}); {}",
+                message.aggregateId(),
+                message.tenantId(),
+                message.attempts(),
+                reason,
+                giveUp ? "giving up" : "next attempt in " + delay.toMillis() + " ms");
     }
 
     /** Exponential in the number of claims, capped, with up to 20% jitter so retries do not arrive together. */

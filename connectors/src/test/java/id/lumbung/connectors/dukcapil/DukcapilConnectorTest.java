@@ -111,14 +111,19 @@ class DukcapilConnectorTest extends DatabaseTest {
             checks.add(nikChecks.submit(KENDARI, "7471", i % 2 == 0 ? "7471011205850001" : "7471012208900009"));
         }
         Eventually.await(PATIENCE, () -> status(checks.get(0)), status -> status == NikCheckStatus.RETRYING);
-        assertThat(checks).allSatisfy(check -> assertThat(status(check)).isIn(NikCheckStatus.QUEUED, NikCheckStatus.RETRYING));
+        assertThat(checks)
+                .allSatisfy(check -> assertThat(status(check)).isIn(NikCheckStatus.QUEUED, NikCheckStatus.RETRYING));
 
         simulator.start();
 
         List<NikCheck> done = checks.stream().map(this::answered).toList();
         assertThat(done).allSatisfy(check -> assertThat(check.status()).isEqualTo(NikCheckStatus.DONE));
-        assertThat(done).filteredOn(check -> check.result() == NikCheckResult.FOUND).hasSize(5);
-        assertThat(done).filteredOn(check -> check.result() == NikCheckResult.NOT_FOUND).hasSize(5);
+        assertThat(done)
+                .filteredOn(check -> check.result() == NikCheckResult.FOUND)
+                .hasSize(5);
+        assertThat(done)
+                .filteredOn(check -> check.result() == NikCheckResult.NOT_FOUND)
+                .hasSize(5);
     }
 
     private NikCheckStatus status(NikCheck check) {

@@ -48,7 +48,8 @@ final class TokenIssuer {
         if (user.provinceId() != null) {
             attributes.put(Callers.PROVINCE_CLAIM, user.provinceId());
         }
-        Authentication authentication = Authentication.build(user.username(), List.of(user.role().name()), attributes);
+        Authentication authentication =
+                Authentication.build(user.username(), List.of(user.role().name()), attributes);
         return generator
                 .generateToken(authentication, (int) expiry.toSeconds())
                 .orElseThrow(() -> new IllegalStateException("The JWT generator produced no token"));

@@ -44,11 +44,28 @@ final class DemoSeeder {
 
     /** People the Dukcapil simulator knows; the second is recorded as deceased. */
     private static final List<CivilRecord> CIVIL_REGISTRY = List.of(
-            new CivilRecord("7471011205850001", "7471010101200001", "LA ODE HASAN", "KENDARI", "12-05-1985", "LAKI-LAKI", false),
-            new CivilRecord("7471015106600002", "7471010202150002", "WA ODE SITTI", "KENDARI", "11-06-1960", "PEREMPUAN", true),
-            new CivilRecord("7471010303790003", "7471010303180003", "MUHAMAD RIDWAN", "RAHA", "03-03-1979", "LAKI-LAKI", false),
-            new CivilRecord("7401012207820004", "7401010404170004", "ANDI BASO", "KOLAKA", "22-07-1982", "LAKI-LAKI", false),
-            new CivilRecord("7401014509900005", "7401010505190005", "SITTI AMINAH", "KOLAKA", "05-09-1990", "PEREMPUAN", false));
+            new CivilRecord(
+                    "7471011205850001",
+                    "7471010101200001",
+                    "LA ODE HASAN",
+                    "KENDARI",
+                    "12-05-1985",
+                    "LAKI-LAKI",
+                    false),
+            new CivilRecord(
+                    "7471015106600002", "7471010202150002", "WA ODE SITTI", "KENDARI", "11-06-1960", "PEREMPUAN", true),
+            new CivilRecord(
+                    "7471010303790003", "7471010303180003", "MUHAMAD RIDWAN", "RAHA", "03-03-1979", "LAKI-LAKI", false),
+            new CivilRecord(
+                    "7401012207820004", "7401010404170004", "ANDI BASO", "KOLAKA", "22-07-1982", "LAKI-LAKI", false),
+            new CivilRecord(
+                    "7401014509900005",
+                    "7401010505190005",
+                    "SITTI AMINAH",
+                    "KOLAKA",
+                    "05-09-1990",
+                    "PEREMPUAN",
+                    false));
 
     private final TenantService tenants;
     private final UserService users;
@@ -89,8 +106,14 @@ final class DemoSeeder {
         HOUSEHOLDS.forEach((tenantId, rows) -> {
             if (existing.getOrDefault(tenantId, 0L) == 0) {
                 for (Object[] row : rows) {
-                    households.insert(new Household(tenantId, UUID.randomUUID(), (String) row[0], (String) row[1],
-                            (String) row[2], (Integer) row[3], (Integer) row[4]));
+                    households.insert(new Household(
+                            tenantId,
+                            UUID.randomUUID(),
+                            (String) row[0],
+                            (String) row[1],
+                            (String) row[2],
+                            (Integer) row[3],
+                            (Integer) row[4]));
                 }
             }
         });

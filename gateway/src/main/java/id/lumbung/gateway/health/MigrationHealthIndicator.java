@@ -19,7 +19,8 @@ final class MigrationHealthIndicator implements HealthIndicator {
 
     @Override
     public Publisher<HealthResult> getResult() {
-        return Publishers.just(HealthResult.builder("migrations", migrator.isMigrated() ? HealthStatus.UP : HealthStatus.DOWN)
-                .build());
+        return Publishers.just(
+                HealthResult.builder("migrations", migrator.isMigrated() ? HealthStatus.UP : HealthStatus.DOWN)
+                        .build());
     }
 }

@@ -19,6 +19,7 @@ final class LumbungExceptionHandler implements ExceptionHandler<LumbungException
         HttpStatus status = HttpStatus.valueOf(exception.status());
         return HttpResponse.<Problem>status(status)
                 .contentType(Problem.MEDIA_TYPE)
-                .body(Problem.of(status.getCode(), status.getReason(), exception.code(), exception.getMessage(), List.of()));
+                .body(Problem.of(
+                        status.getCode(), status.getReason(), exception.code(), exception.getMessage(), List.of()));
     }
 }

@@ -23,7 +23,8 @@ public record Problem(
     public static final MediaType MEDIA_TYPE = MediaType.of("application/problem+json");
 
     public static Problem of(int status, String title, String code, String detail, List<FieldError> errors) {
-        return new Problem("urn:lumbung:problem:" + code, title, status, detail, code, errors.isEmpty() ? null : errors);
+        return new Problem(
+                "urn:lumbung:problem:" + code, title, status, detail, code, errors.isEmpty() ? null : errors);
     }
 
     /**

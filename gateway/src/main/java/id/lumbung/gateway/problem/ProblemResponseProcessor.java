@@ -35,8 +35,11 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
         String detail;
         List<Problem.FieldError> errors = List.of();
         if (status.getCode() >= 500) {
-            cause.ifPresent(failure -> LOG.error("Unhandled failure on {} {}", context.getRequest().getMethod(),
-                    context.getRequest().getPath(), failure));
+            cause.ifPresent(failure -> LOG.error(
+                    "Unhandled failure on {} {}",
+                    context.getRequest().getMethod(),
+                    context.getRequest().getPath(),
+                    failure));
             detail = "An unexpected error occurred; it has been logged";
         } else {
             errors = context.getErrors().stream()
@@ -49,7 +52,8 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
                     .map(ProblemResponseProcessor::safe)
                     .orElse(status.getReason());
         }
-        return response.contentType(Problem.MEDIA_TYPE).body(Problem.of(status.getCode(), status.getReason(), code, detail, errors));
+        return response.contentType(Problem.MEDIA_TYPE)
+                .body(Problem.of(status.getCode(), status.getReason(), code, detail, errors));
     }
 
     private static String code(HttpStatus status, Throwable cause) {
@@ -60,7 +64,8 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
             if (cause instanceof UnsatisfiedRouteException) {
                 return "missing_request_value";
             }
-            if (cause instanceof CodecException || cause instanceof ConversionErrorException
+            if (cause instanceof CodecException
+                    || cause instanceof ConversionErrorException
                     || (cause != null && cause.getClass().getName().contains("Json"))) {
                 return "malformed_request_body";
             }

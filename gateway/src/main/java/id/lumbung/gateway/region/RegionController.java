@@ -35,7 +35,8 @@ class RegionController {
     RegionResponse get(@PathVariable String code) {
         String normalised = RegionCode.normalise(code);
         Region region = regions.find(normalised)
-                .orElseThrow(() -> new LumbungException(404, "region_not_found", "No region has the code " + normalised));
+                .orElseThrow(
+                        () -> new LumbungException(404, "region_not_found", "No region has the code " + normalised));
         return new RegionResponse(
                 region.code(), region.name(), region.level().name(), region.parentCode(), regions.children(normalised));
     }

@@ -1,8 +1,8 @@
 package id.lumbung.gateway.tenant;
 
+import id.lumbung.core.access.TenantAccess;
 import id.lumbung.core.tenant.Tenant;
 import id.lumbung.core.tenant.TenantService;
-import id.lumbung.core.access.TenantAccess;
 import id.lumbung.ui.Callers;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

@@ -26,8 +26,8 @@ class AuthApiTest extends ApiTest {
     class Login {
         @Test
         void withTheRightPasswordAnswersAnAccessAndARefreshToken() {
-            var response = postJson("/api/v1/auth/login", null,
-                    "{\"username\":\"admin-7471\",\"password\":\"" + PASSWORD + "\"}");
+            var response = postJson(
+                    "/api/v1/auth/login", null, "{\"username\":\"admin-7471\",\"password\":\"" + PASSWORD + "\"}");
 
             assertThat(response.statusCode()).isEqualTo(200);
             Map<String, Object> tokens = object(response);
@@ -37,10 +37,14 @@ class AuthApiTest extends ApiTest {
 
         @Test
         void withAWrongPasswordOrUnknownUserAnswersInvalidCredentials() {
-            assertProblem(postJson("/api/v1/auth/login", null, "{\"username\":\"admin\",\"password\":\"wrong-password-1\"}"),
-                    401, "invalid_credentials");
-            assertProblem(postJson("/api/v1/auth/login", null, "{\"username\":\"nobody\",\"password\":\"wrong-password-1\"}"),
-                    401, "invalid_credentials");
+            assertProblem(
+                    postJson("/api/v1/auth/login", null, "{\"username\":\"admin\",\"password\":\"wrong-password-1\"}"),
+                    401,
+                    "invalid_credentials");
+            assertProblem(
+                    postJson("/api/v1/auth/login", null, "{\"username\":\"nobody\",\"password\":\"wrong-password-1\"}"),
+                    401,
+                    "invalid_credentials");
         }
 
         @Test
@@ -55,13 +59,15 @@ class AuthApiTest extends ApiTest {
     class Refresh {
         @Test
         void aRefreshTokenGivesNewTokensOnceOnly() {
-            var login = object(postJson("/api/v1/auth/login", null,
-                    "{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}"));
+            var login = object(
+                    postJson("/api/v1/auth/login", null, "{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}"));
             String body = "{\"refreshToken\":\"" + login.get("refreshToken") + "\"}";
 
             var refreshed = postJson("/api/v1/auth/refresh", null, body);
             assertThat(refreshed.statusCode()).isEqualTo(200);
-            assertThat(get("/api/v1/tenants", (String) object(refreshed).get("accessToken")).statusCode()).isEqualTo(200);
+            assertThat(get("/api/v1/tenants", (String) object(refreshed).get("accessToken"))
+                            .statusCode())
+                    .isEqualTo(200);
 
             assertProblem(postJson("/api/v1/auth/refresh", null, body), 401, "invalid_refresh_token");
         }
@@ -76,7 +82,8 @@ class AuthApiTest extends ApiTest {
 
         @Test
         void withAForgedSignature() throws Exception {
-            String forged = sign(claims(Instant.now().plusSeconds(600)), "another-secret-that-is-long-enough-for-hs256-xx");
+            String forged =
+                    sign(claims(Instant.now().plusSeconds(600)), "another-secret-that-is-long-enough-for-hs256-xx");
             assertProblem(get("/api/v1/tenants", forged), 401, "unauthenticated");
         }
 
@@ -90,9 +97,10 @@ class AuthApiTest extends ApiTest {
         void withAlgNone() {
             Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
             String header = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
-            String payload = b64.encodeToString(("{\"sub\":\"admin\",\"roles\":[\"PLATFORM_ADMIN\"],\"iss\":\"lumbung\",\"exp\":"
-                            + (Instant.now().getEpochSecond() + 600) + "}")
-                    .getBytes(StandardCharsets.UTF_8));
+            String payload =
+                    b64.encodeToString(("{\"sub\":\"admin\",\"roles\":[\"PLATFORM_ADMIN\"],\"iss\":\"lumbung\",\"exp\":"
+                                    + (Instant.now().getEpochSecond() + 600) + "}")
+                            .getBytes(StandardCharsets.UTF_8));
             assertProblem(get("/api/v1/tenants", header + "." + payload + "."), 401, "unauthenticated");
         }
 
@@ -102,8 +110,9 @@ class AuthApiTest extends ApiTest {
             String[] parts = token.split("\\.");
             String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                     .replace("TENANT_ADMIN", "PLATFORM_ADMIN");
-            String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+            String tampered = parts[0] + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                    + "." + parts[2];
             assertProblem(get("/api/v1/tenants", tampered), 401, "unauthenticated");
         }
 
@@ -117,7 +126,8 @@ class AuthApiTest extends ApiTest {
 
         @Test
         void butAWellSignedTokenOfOurIssuerWorks() throws Exception {
-            assertThat(get("/api/v1/tenants", sign(claims(Instant.now().plusSeconds(600)), JWT_SECRET)).statusCode())
+            assertThat(get("/api/v1/tenants", sign(claims(Instant.now().plusSeconds(600)), JWT_SECRET))
+                            .statusCode())
                     .as("the control case: the forged tokens above fail for their flaw, not for the test's")
                     .isEqualTo(200);
         }
@@ -136,7 +146,10 @@ class AuthApiTest extends ApiTest {
 
         private String sign(JWTClaimsSet claims, String secret) throws Exception {
             SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+                    new JWSHeader.Builder(JWSAlgorithm.HS256)
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
             return jwt.serialize();
         }

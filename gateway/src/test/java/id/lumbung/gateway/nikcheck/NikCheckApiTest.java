@@ -59,7 +59,8 @@ class NikCheckApiTest extends ApiTest {
     void anotherTenantsChecksAndPathsAnswer404() {
         String kendari = login("admin-7471");
         String kolaka = login("admin-7401");
-        String id = (String) object(postJson(CHECKS, kendari, "{\"nik\":\"7471011205850001\"}")).get("id");
+        String id = (String) object(postJson(CHECKS, kendari, "{\"nik\":\"7471011205850001\"}"))
+                .get("id");
 
         assertProblem(get(CHECKS + "/" + id, kolaka), 404, "tenant_not_found");
         assertProblem(get("/api/v1/tenants/7401/nik-checks/" + id, kolaka), 404, "nik_check_not_found");
@@ -71,7 +72,8 @@ class NikCheckApiTest extends ApiTest {
     @Test
     void aProvinceAdminReadsButCannotSubmit() {
         String kendari = login("admin-7471");
-        String id = (String) object(postJson(CHECKS, kendari, "{\"nik\":\"7471011205850001\"}")).get("id");
+        String id = (String) object(postJson(CHECKS, kendari, "{\"nik\":\"7471011205850001\"}"))
+                .get("id");
         String province = login("prov-74");
 
         assertThat(get(CHECKS + "/" + id, province).statusCode()).isEqualTo(200);
@@ -85,12 +87,16 @@ class NikCheckApiTest extends ApiTest {
         List<String> ids = new ArrayList<>();
         try {
             for (int i = 0; i < 5; i++) {
-                ids.add((String) object(postJson(CHECKS, kendari, "{\"nik\":\"7471011205850001\"}")).get("id"));
+                ids.add((String) object(postJson(CHECKS, kendari, "{\"nik\":\"7471011205850001\"}"))
+                        .get("id"));
             }
-            Eventually.await(PATIENCE, () -> object(get(CHECKS + "/" + ids.get(0), kendari)).get("status"),
+            Eventually.await(
+                    PATIENCE,
+                    () -> object(get(CHECKS + "/" + ids.get(0), kendari)).get("status"),
                     "RETRYING"::equals);
             for (String id : ids) {
-                assertThat(object(get(CHECKS + "/" + id, kendari)).get("status")).isIn("QUEUED", "RETRYING");
+                assertThat(object(get(CHECKS + "/" + id, kendari)).get("status"))
+                        .isIn("QUEUED", "RETRYING");
             }
         } finally {
             simulator.start();
@@ -108,7 +114,8 @@ class NikCheckApiTest extends ApiTest {
         root.addAppender(captured);
         try {
             String kendari = login("admin-7471");
-            String id = (String) object(postJson(CHECKS, kendari, "{\"nik\":\"7471011205850001\"}")).get("id");
+            String id = (String) object(postJson(CHECKS, kendari, "{\"nik\":\"7471011205850001\"}"))
+                    .get("id");
             awaitDone(kendari, id);
             postJson(CHECKS, kendari, "{\"nik\":\"7471011213850001\"}");
         } finally {
@@ -121,7 +128,7 @@ class NikCheckApiTest extends ApiTest {
     }
 
     private Map<String, Object> awaitDone(String token, String id) {
-        return Eventually.await(PATIENCE, () -> object(get(CHECKS + "/" + id, token)),
-                check -> "DONE".equals(check.get("status")));
+        return Eventually.await(
+                PATIENCE, () -> object(get(CHECKS + "/" + id, token)), check -> "DONE".equals(check.get("status")));
     }
 }

@@ -34,7 +34,8 @@ class TenantApiTest extends ApiTest {
 
         @Test
         void anExistingTenantIsAConflict() {
-            assertProblem(postJson("/api/v1/tenants", login("admin"), "{\"regionCode\":\"74.71\"}"), 409, "tenant_exists");
+            assertProblem(
+                    postJson("/api/v1/tenants", login("admin"), "{\"regionCode\":\"74.71\"}"), 409, "tenant_exists");
         }
 
         @Test
@@ -42,7 +43,8 @@ class TenantApiTest extends ApiTest {
             String admin = login("admin");
             assertProblem(postJson("/api/v1/tenants", admin, "{\"regionCode\":\"74.98\"}"), 422, "unknown_region");
             assertProblem(postJson("/api/v1/tenants", admin, "{\"regionCode\":\"74\"}"), 422, "region_not_regency");
-            assertProblem(postJson("/api/v1/tenants", admin, "{\"regionCode\":\"kendari\"}"), 422, "invalid_region_code");
+            assertProblem(
+                    postJson("/api/v1/tenants", admin, "{\"regionCode\":\"kendari\"}"), 422, "invalid_region_code");
         }
 
         @Test
@@ -57,7 +59,9 @@ class TenantApiTest extends ApiTest {
 
         @Test
         void onlyThePlatformAdminOnboards() {
-            assertProblem(postJson("/api/v1/tenants", login("prov-74"), "{\"regionCode\":\"74.05\"}"), 403,
+            assertProblem(
+                    postJson("/api/v1/tenants", login("prov-74"), "{\"regionCode\":\"74.05\"}"),
+                    403,
                     "platform_admin_required");
         }
     }

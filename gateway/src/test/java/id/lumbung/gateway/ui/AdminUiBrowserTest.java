@@ -28,7 +28,9 @@ class AdminUiBrowserTest extends ApiTest {
     @Test
     void aProvinceAdminLogsInAndSeesTheTenantsOfSulawesiTenggara() {
         browser.open(url("/ui/tenants"));
-        assertThat(browser.currentUrl()).as("an anonymous visitor is sent to the login page").endsWith("/login");
+        assertThat(browser.currentUrl())
+                .as("an anonymous visitor is sent to the login page")
+                .endsWith("/login");
         assertThat(browser.title()).isEqualTo("Masuk · Lumbung");
 
         browser.type("#username", "prov-74");

@@ -34,7 +34,8 @@ final class WebDriver implements AutoCloseable {
 
     WebDriver(JsonMapper json) throws IOException, InterruptedException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("Chromium is missing: run scripts/ensure-chromium.sh (the test build does)");
+            throw new IllegalStateException(
+                    "Chromium is missing: run scripts/ensure-chromium.sh (the test build does)");
         }
         this.json = json;
         int port;
@@ -48,13 +49,28 @@ final class WebDriver implements AutoCloseable {
         this.base = "http://127.0.0.1:" + port;
         awaitReady();
         this.profile = Files.createTempDirectory("lumbung-chromium");
-        Map<String, Object> capabilities = Map.of("capabilities", Map.of("alwaysMatch", Map.of(
-                "browserName", "chrome",
-                "goog:chromeOptions", Map.of(
-                        "binary", CHROMIUM.toString(),
-                        "args", List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile)))));
+        Map<String, Object> capabilities = Map.of(
+                "capabilities",
+                Map.of(
+                        "alwaysMatch",
+                        Map.of(
+                                "browserName",
+                                "chrome",
+                                "goog:chromeOptions",
+                                Map.of(
+                                        "binary", CHROMIUM.toString(),
+                                        "args",
+                                                List.of(
+                                                        "--headless",
+                                                        "--no-sandbox",
+                                                        "--disable-gpu",
+                                                        "--disable-dev-shm-usage",
+                                                        "--disable-quic",
+                                                        "--no-first-run",
+                                                        "--disable-background-networking",
+                                                        "--disable-component-update",
+                                                        "--disable-sync",
+                                                        "--user-data-dir=" + profile)))));
         Map<String, Object> value = call("POST", "/session", capabilities);
         this.session = (String) value.get("sessionId");
     }
@@ -72,7 +88,8 @@ final class WebDriver implements AutoCloseable {
     }
 
     String text(String cssSelector) {
-        return String.valueOf((Object) call("GET", "/session/" + session + "/element/" + find(cssSelector) + "/text", null));
+        return String.valueOf(
+                (Object) call("GET", "/session/" + session + "/element/" + find(cssSelector) + "/text", null));
     }
 
     String currentUrl() {
@@ -87,7 +104,9 @@ final class WebDriver implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             try {
-                Object value = call("POST", "/session/" + session + "/element",
+                Object value = call(
+                        "POST",
+                        "/session/" + session + "/element",
                         Map.of("using", "css selector", "value", cssSelector));
                 @SuppressWarnings("unchecked")
                 Map<String, Object> element = (Map<String, Object>) value;
@@ -109,7 +128,8 @@ final class WebDriver implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private <T> T call(String method, String path, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             if ("GET".equals(method)) {
                 request.GET();
             } else if ("DELETE".equals(method)) {
@@ -121,8 +141,8 @@ final class WebDriver implements AutoCloseable {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             Map<String, Object> answer = json.readValue(response.body(), JSON_OBJECT);
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("WebDriver " + method + " " + path + " answered " + response.statusCode()
-                        + ": " + answer.get("value"));
+                throw new IllegalStateException("WebDriver " + method + " " + path + " answered "
+                        + response.statusCode() + ": " + answer.get("value"));
             }
             return (T) answer.get("value");
         } catch (IOException e) {
@@ -138,7 +158,8 @@ final class WebDriver implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> status = http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/status")).build(), HttpResponse.BodyHandlers.ofString());
+                        HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (status.statusCode() == 200) {
                     return;
                 }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class TenantTransactions {
     private static final Pattern TENANT_ID = Pattern.compile("[0-9]{4}");
 
-    private static final String SCOPE_SQL = "SELECT set_config('role', ?, true), set_config('lumbung.tenants', ?, true)";
+    private static final String SCOPE_SQL =
+            "SELECT set_config('role', ?, true), set_config('lumbung.tenants', ?, true)";
     private static final String ALL_TENANTS_SQL = "SELECT coalesce(string_agg(id, ','), '') FROM tenant";
 
     private final TransactionOperations<Connection> transactions;

@@ -15,4 +15,10 @@ import java.util.UUID;
  * @param desil the welfare decile (1 = poorest 10%), if known
  */
 public record Household(
-        String tenantId, UUID id, String villageCode, String address, String headName, int memberCount, Integer desil) {}
+        String tenantId,
+        UUID id,
+        String villageCode,
+        String address,
+        String headName,
+        int memberCount,
+        Integer desil) {}

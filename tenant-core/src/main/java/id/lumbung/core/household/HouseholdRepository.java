@@ -46,8 +46,8 @@ public final class HouseholdRepository {
         }
         return transactions.inTenants(tenantIds, connection -> {
             Map<String, Long> counts = new HashMap<>();
-            try (PreparedStatement query =
-                            connection.prepareStatement("SELECT tenant_id, count(*) FROM household GROUP BY tenant_id");
+            try (PreparedStatement query = connection.prepareStatement(
+                            "SELECT tenant_id, count(*) FROM household GROUP BY tenant_id");
                     ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     counts.put(rows.getString(1), rows.getLong(2));

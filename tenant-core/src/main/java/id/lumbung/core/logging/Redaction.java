@@ -12,7 +12,9 @@ public final class Redaction {
         if (text == null) {
             return null;
         }
-        return IDENTIFIER.matcher(text).replaceAll(run -> "*".repeat(run.group().length() - 4)
-                + run.group().substring(run.group().length() - 4));
+        return IDENTIFIER
+                .matcher(text)
+                .replaceAll(run -> "*".repeat(run.group().length() - 4)
+                        + run.group().substring(run.group().length() - 4));
     }
 }

@@ -45,7 +45,8 @@ public final class Outbox {
     }
 
     /** Appends a message in the caller's transaction (the one that changes the domain). */
-    public UUID append(Connection connection, String tenantId, String agency, String kind, UUID aggregateId, String payload)
+    public UUID append(
+            Connection connection, String tenantId, String agency, String kind, UUID aggregateId, String payload)
             throws SQLException {
         UUID id = UUID.randomUUID();
         try (PreparedStatement insert = connection.prepareStatement(
@@ -104,7 +105,8 @@ public final class Outbox {
     }
 
     /** Schedules another attempt after {@code delay}, or gives up when attempts are exhausted. */
-    public void retryLater(Connection connection, String tenantId, UUID id, Duration delay, String error, boolean giveUp)
+    public void retryLater(
+            Connection connection, String tenantId, UUID id, Duration delay, String error, boolean giveUp)
             throws SQLException {
         try (PreparedStatement retry = connection.prepareStatement(
                 "UPDATE outbox SET status = ?, next_attempt_at = now() + make_interval(secs => ?), locked_until = NULL,"

@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.zip.GZIPInputStream;
 import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -46,7 +46,8 @@ public final class RegionDataMigration implements JavaMigration {
         Connection connection = context.getConnection();
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMP TABLE region_import (code text, parent_code text, name text) ON COMMIT DROP");
+            statement.execute(
+                    "CREATE TEMP TABLE region_import (code text, parent_code text, name text) ON COMMIT DROP");
             load(statement, copy, "provinces", "code, name", RegionLevel.PROVINCE);
             load(statement, copy, "regencies", "code, parent_code, name", RegionLevel.REGENCY);
             load(statement, copy, "districts", "code, parent_code, name", RegionLevel.DISTRICT);

@@ -25,7 +25,8 @@ public final class UserService {
     /** The enabled user with this name and password, if any. Takes as long for unknown users. */
     public Optional<UserAccount> authenticate(String username, String password) {
         Optional<UserAccount> user = users.findByUsername(username);
-        boolean matches = hasher.matches(password, user.map(UserAccount::passwordHash).orElse(unknownUserHash));
+        boolean matches =
+                hasher.matches(password, user.map(UserAccount::passwordHash).orElse(unknownUserHash));
         return user.filter(found -> matches && found.enabled());
     }
 

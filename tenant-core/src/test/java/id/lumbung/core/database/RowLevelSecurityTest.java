@@ -36,19 +36,23 @@ class RowLevelSecurityTest extends DatabaseTest {
     void twoTenantsWithAHouseholdEach() {
         tenants.ensure("74.71");
         tenants.ensure("74.01");
-        households.insert(new Household("7471", UUID.randomUUID(), "74.71.01.1005", "Jl. Kendari RT 001/RW 002", "Wa Ode", 4, 1));
-        households.insert(new Household("7401", UUID.randomUUID(), "74.01.01.1002", "Desa Kolaka RT 003/RW 001", "La Ode", 5, 2));
+        households.insert(
+                new Household("7471", UUID.randomUUID(), "74.71.01.1005", "Jl. Kendari RT 001/RW 002", "Wa Ode", 4, 1));
+        households.insert(
+                new Household("7401", UUID.randomUUID(), "74.01.01.1002", "Desa Kolaka RT 003/RW 001", "La Ode", 5, 2));
     }
 
     @Test
     void aQueryWithoutWhereInKendarisTransactionSeesOnlyKendarisRows() {
-        List<String> seen = transactions.inTenant("7471", connection -> tenantIdsOf(connection, "SELECT tenant_id FROM household"));
+        List<String> seen =
+                transactions.inTenant("7471", connection -> tenantIdsOf(connection, "SELECT tenant_id FROM household"));
         assertThat(seen).isNotEmpty().containsOnly("7471");
     }
 
     @Test
     void aTransactionWithoutTenantsSeesNoTenantRows() {
-        List<String> seen = transactions.platform(connection -> tenantIdsOf(connection, "SELECT tenant_id FROM household"));
+        List<String> seen =
+                transactions.platform(connection -> tenantIdsOf(connection, "SELECT tenant_id FROM household"));
         assertThat(seen).isEmpty();
     }
 

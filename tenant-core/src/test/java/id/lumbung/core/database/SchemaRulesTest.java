@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class SchemaRulesTest extends DatabaseTest {
     /** Tables owned by a tenant: those with a mandatory tenant_id (app_user's is optional: platform users have none). */
-    private static final String TENANT_TABLES = "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND a.attnotnull"
-            + " WHERE n.nspname = 'public' AND c.relkind = 'r'";
+    private static final String TENANT_TABLES =
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND a.attnotnull"
+                    + " WHERE n.nspname = 'public' AND c.relkind = 'r'";
 
     @Inject
     DatabaseMigrator migrator;

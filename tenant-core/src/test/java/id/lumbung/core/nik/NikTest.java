@@ -52,12 +52,11 @@ class NikTest {
         "7471013104850001, nik_invalid_birth_day"
     })
     void rejectsANikThatBreaksARuleNamingTheRule(String raw, String code) {
-        assertThatThrownBy(() -> Nik.parse(raw))
-                .isInstanceOfSatisfying(LumbungException.class, e -> {
-                    assertThat(e.code()).isEqualTo(code);
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.getMessage()).doesNotContain(raw.isEmpty() ? "\u0000" : raw);
-                });
+        assertThatThrownBy(() -> Nik.parse(raw)).isInstanceOfSatisfying(LumbungException.class, e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.status()).isEqualTo(422);
+            assertThat(e.getMessage()).doesNotContain(raw.isEmpty() ? "\u0000" : raw);
+        });
     }
 
     @Test

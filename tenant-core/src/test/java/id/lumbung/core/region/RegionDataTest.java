@@ -23,7 +23,8 @@ class RegionDataTest extends DatabaseTest {
         Map<Integer, Integer> perLevel = new LinkedHashMap<>();
         try (Connection connection = TestDatabase.get().ownerConnection();
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT level, count(*) FROM region GROUP BY level ORDER BY level")) {
+                ResultSet rows =
+                        statement.executeQuery("SELECT level, count(*) FROM region GROUP BY level ORDER BY level")) {
             while (rows.next()) {
                 perLevel.put(rows.getInt(1), rows.getInt(2));
             }

@@ -13,7 +13,8 @@ public abstract class DatabaseTest implements TestPropertyProvider {
 
     @Override
     public final Map<String, String> getProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(TestDatabase.get().properties());
+        Map<String, String> properties =
+                new java.util.HashMap<>(TestDatabase.get().properties());
         properties.putAll(extraProperties());
         return properties;
     }

@@ -74,7 +74,8 @@ public final class TestDatabase {
     }
 
     private static TestDatabase freshDatabaseOn(String serverUrl, String username, String password) {
-        String name = "lumbung_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "lumbung_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(serverUrl, username, password);
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);

@@ -12,13 +12,7 @@ package id.lumbung.connectors.dukcapil.simulator;
  * @param deceased whether the person is recorded as deceased
  */
 public record CivilRecord(
-        String nik,
-        String kk,
-        String fullName,
-        String placeOfBirth,
-        String dateOfBirth,
-        String sex,
-        boolean deceased) {
+        String nik, String kk, String fullName, String placeOfBirth, String dateOfBirth, String sex, boolean deceased) {
 
     @Override
     public String toString() {

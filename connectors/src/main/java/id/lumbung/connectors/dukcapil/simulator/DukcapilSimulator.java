@@ -115,7 +115,8 @@ public final class DukcapilSimulator {
             if (current.latencyMs() > 0) {
                 sleep(current.latencyMs());
             }
-            if (!"POST".equals(exchange.getRequestMethod()) || !exchange.getRequestURI().getPath().endsWith("/CALL_NIK")) {
+            if (!"POST".equals(exchange.getRequestMethod())
+                    || !exchange.getRequestURI().getPath().endsWith("/CALL_NIK")) {
                 respond(exchange, 404, Map.of("message", "Not found"));
                 return;
             }
