@@ -1,6 +1,7 @@
 package id.lumbung.gateway;
 
 import id.lumbung.core.database.EmbeddedDatabase;
+import id.lumbung.core.user.UserService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -64,6 +65,11 @@ public final class Lumbung {
                 properties.put("lumbung.jwt.secret", randomSecret(48));
             }
             String password = System.getenv("LUMBUNG_DEMO_PASSWORD");
+            if (password != null && !password.isBlank() && password.length() < UserService.MINIMUM_PASSWORD_LENGTH) {
+                System.err.println("LUMBUNG_DEMO_PASSWORD must have at least " + UserService.MINIMUM_PASSWORD_LENGTH
+                        + " characters (BSSN guidance); unset it to get a random one.");
+                System.exit(2);
+            }
             if (password == null || password.isBlank()) {
                 password = randomSecret(12);
                 System.out.println(
