@@ -83,6 +83,19 @@ public final class Lumbung {
                 .banner(false)
                 .properties(properties)
                 .start();
+        if (embedded != null) {
+            EmbeddedDatabase database = embedded;
+            // The application stops first (Camel finishes its writes), then its database.
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                if (context.isRunning()) {
+                                    context.stop();
+                                }
+                                closeQuietly(database);
+                            },
+                            "lumbung-stop"));
+        }
         if (migrateOnly) {
             context.close();
         }
