@@ -41,13 +41,13 @@ public final class Lumbung {
         Map<String, Object> properties = new HashMap<>();
 
         String url = System.getenv("DATASOURCE_URL");
+        EmbeddedDatabase embedded = null;
         if (url == null || url.isBlank()) {
             Path dataDir = Path.of(env("LUMBUNG_DATA_DIR", DEFAULT_DATA_DIR))
                     .resolve("postgres")
                     .toAbsolutePath();
-            EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(database), "embedded-postgres-stop"));
-            properties.putAll(database.dataSourceProperties());
+            embedded = EmbeddedDatabase.start(dataDir);
+            properties.putAll(embedded.dataSourceProperties());
         } else {
             properties.put("datasources.default.url", url);
             properties.put("datasources.default.username", env("DATASOURCE_USERNAME", ""));
