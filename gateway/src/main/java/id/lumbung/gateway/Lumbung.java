@@ -1,5 +1,7 @@
 package id.lumbung.gateway;
 
+import id.lumbung.core.database.DatabaseMigrator;
+import id.lumbung.core.database.DatabaseSettings;
 import id.lumbung.core.database.EmbeddedDatabase;
 import id.lumbung.core.user.UserService;
 import io.micronaut.context.ApplicationContext;
@@ -54,8 +56,15 @@ public final class Lumbung {
             properties.put("datasources.default.password", env("DATASOURCE_PASSWORD", ""));
         }
         if (migrateOnly) {
-            properties.put("lumbung.connectors.worker.enabled", false);
-            properties.put("micronaut.server.port", -1);
+            DatabaseMigrator.migrate(
+                    (String) properties.get("datasources.default.url"),
+                    (String) properties.get("datasources.default.username"),
+                    (String) properties.get("datasources.default.password"),
+                    env("LUMBUNG_DATABASE_APP_ROLE", DatabaseSettings.DEFAULT_APP_ROLE));
+            if (embedded != null) {
+                embedded.close();
+            }
+            return;
         }
         if (demo) {
             properties.put("lumbung.simulators.enabled", true);
@@ -95,9 +104,6 @@ public final class Lumbung {
                                 closeQuietly(database);
                             },
                             "lumbung-stop"));
-        }
-        if (migrateOnly) {
-            context.close();
         }
     }
 

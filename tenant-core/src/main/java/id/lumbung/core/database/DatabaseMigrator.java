@@ -38,16 +38,21 @@ public class DatabaseMigrator {
 
     @PostConstruct
     void migrate() {
+        migrate(url, username, password, settings.appRole());
+        migrated = true;
+    }
+
+    /** Applies pending migrations with the given login (also used by {@code --migrate}, without the application). */
+    public static void migrate(String url, String username, String password, String appRole) {
         long started = System.nanoTime();
         Flyway flyway = Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(url, username, password)
                 .locations("classpath:db/migration")
                 .javaMigrations(new RegionDataMigration())
-                .placeholders(Map.of("appRole", settings.appRole()))
+                .placeholders(Map.of("appRole", appRole))
                 .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();
-        migrated = true;
         LOG.info(
                 "Database ready: {} migration(s) applied, schema version {} ({} ms)",
                 result.migrationsExecuted,
