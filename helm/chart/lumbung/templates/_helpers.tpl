@@ -62,6 +62,21 @@ app.kubernetes.io/instance: {{ .Release.Name }}
     secretKeyRef:
       name: {{ .Values.jwt.existingSecret }}
       key: secret
+- name: LUMBUNG_PROTECTION_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.protection.existingSecret }}
+      key: keys
+- name: LUMBUNG_PROTECTION_ACTIVE_KEY_ID
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.protection.existingSecret }}
+      key: activeKeyId
+- name: LUMBUNG_PROTECTION_BLIND_INDEX_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.protection.existingSecret }}
+      key: blindIndexKey
 {{- if .Values.connectors.dukcapil.baseUrl }}
 - name: DUKCAPIL_BASE_URL
   value: {{ .Values.connectors.dukcapil.baseUrl | quote }}

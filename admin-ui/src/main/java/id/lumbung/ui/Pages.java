@@ -65,7 +65,9 @@ final class Pages {
                 "username",
                 caller.username(),
                 "role",
-                ROLE_NAMES.get(caller.role()),
+                String.join(
+                        ", ",
+                        caller.roles().stream().sorted().map(ROLE_NAMES::get).toList()),
                 "rows",
                 rows,
                 "showCounts",
@@ -84,5 +86,11 @@ final class Pages {
     private static final Map<Role, String> ROLE_NAMES = Map.of(
             Role.PLATFORM_ADMIN, "Admin Platform",
             Role.PROVINCE_ADMIN, "Admin Provinsi",
-            Role.TENANT_ADMIN, "Admin Dinas Sosial Kabupaten/Kota");
+            Role.TENANT_ADMIN, "Admin Dinas Sosial Kabupaten/Kota",
+            Role.VERIFIER, "Verifikator",
+            Role.APPROVER, "Pengesah (Bupati/Wali Kota)",
+            Role.VILLAGE_OPERATOR, "Operator Desa/Kelurahan",
+            Role.FIELD_WORKER, "Pendamping Lapangan",
+            Role.AUDITOR, "Auditor",
+            Role.DPO, "Pejabat Pelindungan Data");
 }

@@ -85,6 +85,10 @@ public final class Lumbung {
                         "Demo users admin, prov-74, admin-7471 and admin-7401 have the password: " + password);
             }
             properties.put("lumbung.demo.password", password);
+            if (System.getenv("LUMBUNG_PROTECTION_KEYS") == null) {
+                properties.putAll(DemoKeys.loadOrCreate(
+                        Path.of(env("LUMBUNG_DATA_DIR", DEFAULT_DATA_DIR)).resolve("demo-keys.properties")));
+            }
         }
 
         ApplicationContext context = Micronaut.build(args)

@@ -28,6 +28,7 @@ class ChartTest {
                 .contains("name: kendari-lumbung-api", "name: kendari-lumbung-worker")
                 .contains("app.kubernetes.io/component: api", "app.kubernetes.io/component: worker")
                 .contains("name: LUMBUNG_CONNECTORS_WORKER_ENABLED")
+                .contains("name: LUMBUNG_PROTECTION_KEYS", "name: lumbung-protection")
                 .doesNotContain("DUKCAPIL_BASE_URL");
     }
 

@@ -100,8 +100,9 @@ final class DukcapilRoutes extends RouteBuilder {
 
     private void call(Exchange exchange) throws AgencyException {
         OutboxMessage message = exchange.getMessage().getBody(OutboxMessage.class);
-        NikCheckRequest request = nikChecks.request(message);
-        exchange.setProperty(LumbungHeaders.RESULT, client.checkNik(request.nik()));
+        exchange.setProperty(
+                LumbungHeaders.RESULT,
+                client.checkNik(nikChecks.nikToCheck(message).value()));
     }
 
     private void recordResult(Exchange exchange) {

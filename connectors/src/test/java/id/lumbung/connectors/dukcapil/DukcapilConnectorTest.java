@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class DukcapilConnectorTest extends DatabaseTest {
-    private static final Caller KENDARI = new Caller("admin-7471", Role.TENANT_ADMIN, Set.of("7471"), null);
+    private static final Caller KENDARI = Caller.of("admin-7471", Role.TENANT_ADMIN, Set.of("7471"), null);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Inject

@@ -48,8 +48,12 @@ final class TokenIssuer {
         if (user.provinceId() != null) {
             attributes.put(Callers.PROVINCE_CLAIM, user.provinceId());
         }
-        Authentication authentication =
-                Authentication.build(user.username(), List.of(user.role().name()), attributes);
+        if (!user.villageCodes().isEmpty()) {
+            attributes.put(Callers.VILLAGES_CLAIM, List.copyOf(user.villageCodes()));
+        }
+        attributes.put(Callers.VERSION_CLAIM, user.tokenVersion());
+        Authentication authentication = Authentication.build(
+                user.username(), user.roles().stream().map(Enum::name).sorted().toList(), attributes);
         return generator
                 .generateToken(authentication, (int) expiry.toSeconds())
                 .orElseThrow(() -> new IllegalStateException("The JWT generator produced no token"));

@@ -4,6 +4,7 @@ import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.nikcheck.NikCheck;
 import id.lumbung.core.nikcheck.NikCheckService;
 import id.lumbung.ui.Callers;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -42,16 +43,23 @@ class NikCheckController {
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Check a NIK's shape now and queue its verification with Dukcapil (202)")
     HttpResponse<NikCheckResponse> submit(
-            @PathVariable String tenantId, @Valid @Body NikCheckRequest request, Authentication authentication) {
-        NikCheck check = nikChecks.submit(Callers.from(authentication), tenantId, request.nik());
+            @PathVariable String tenantId,
+            @Valid @Body NikCheckRequest request,
+            Authentication authentication,
+            HttpRequest<?> httpRequest) {
+        NikCheck check = nikChecks.submit(Callers.from(authentication, httpRequest), tenantId, request.nik());
         return HttpResponse.accepted(URI.create("/api/v1/tenants/" + tenantId + "/nik-checks/" + check.id()))
                 .body(NikCheckResponse.from(check));
     }
 
     @Get("/{id}")
     @Operation(summary = "A NIK check and, once Dukcapil answered, its result")
-    NikCheckResponse get(@PathVariable String tenantId, @PathVariable String id, Authentication authentication) {
-        return NikCheckResponse.from(nikChecks.find(Callers.from(authentication), tenantId, parse(id)));
+    NikCheckResponse get(
+            @PathVariable String tenantId,
+            @PathVariable String id,
+            Authentication authentication,
+            HttpRequest<?> httpRequest) {
+        return NikCheckResponse.from(nikChecks.find(Callers.from(authentication, httpRequest), tenantId, parse(id)));
     }
 
     private static UUID parse(String id) {

@@ -138,6 +138,7 @@ class AuthApiTest extends ApiTest {
                     .issuer("lumbung")
                     .claim("roles", List.of("PLATFORM_ADMIN"))
                     .claim("tenants", List.of())
+                    .claim("ver", 0)
                     .issueTime(Date.from(Instant.now().minusSeconds(120)))
                     .notBeforeTime(Date.from(Instant.now().minusSeconds(120)))
                     .expirationTime(Date.from(expiry))

@@ -41,6 +41,25 @@ class NikCheckApiTest extends ApiTest {
         assertThat(done).containsEntry("result", "DECEASED");
     }
 
+    @Test
+    void theDatabaseNeverHoldsTheNikInTheClear() throws Exception {
+        String kendari = login("admin-7471");
+        simulator.stop();
+        try {
+            postJson(CHECKS, kendari, "{\"nik\":\"7471010303790003\"}");
+            try (var owner = id.lumbung.core.testing.TestDatabase.get().ownerConnection();
+                    var statement = owner.createStatement();
+                    var rows = statement.executeQuery("SELECT (SELECT string_agg(payload::text, ' ') FROM outbox)"
+                            + " || (SELECT string_agg(nik_encrypted || nik_index || nik_masked, ' ') FROM nik_check)"
+                            + " || (SELECT string_agg(coalesce(subject_hash, ''), ' ') FROM audit_log)")) {
+                rows.next();
+                assertThat(rows.getString(1)).isNotBlank().doesNotContain("7471010303790003");
+            }
+        } finally {
+            simulator.start();
+        }
+    }
+
     @ParameterizedTest(name = "{0} answers {1}")
     @CsvSource({
         "123, nik_not_16_digits",

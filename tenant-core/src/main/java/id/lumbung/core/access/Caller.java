@@ -1,22 +1,53 @@
 package id.lumbung.core.access;
 
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Who is calling, as established by authentication.
+ * Who is calling, as established by authentication, and in which request.
  *
  * @param username the login name
- * @param role the caller's role
+ * @param roles the caller's roles
  * @param tenantIds the tenants a tenant-level role belongs to (empty for platform and province roles)
  * @param provinceId the province of a province admin, else {@code null}
+ * @param villageCodes the villages a village-scoped role is limited to
+ * @param requestId the request's correlation id, recorded in the audit log
  */
-public record Caller(String username, Role role, Set<String> tenantIds, String provinceId) {
+public record Caller(
+        String username,
+        Set<Role> roles,
+        Set<String> tenantIds,
+        String provinceId,
+        Set<String> villageCodes,
+        String requestId) {
 
     public Caller {
+        roles = Set.copyOf(roles);
         tenantIds = Set.copyOf(tenantIds);
+        villageCodes = Set.copyOf(villageCodes);
+        requestId = requestId == null ? UUID.randomUUID().toString() : requestId;
+    }
+
+    /** A caller with one role and no village scope, outside any request (tests, seeding). */
+    public static Caller of(String username, Role role, Set<String> tenantIds, String provinceId) {
+        return new Caller(username, Set.of(role), tenantIds, provinceId, Set.of(), null);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
     }
 
     public boolean isPlatformAdmin() {
-        return role == Role.PLATFORM_ADMIN;
+        return has(Role.PLATFORM_ADMIN);
+    }
+
+    /** Whether the caller belongs to this tenant (province admins oversee but do not belong). */
+    public boolean belongsTo(String tenantId) {
+        return tenantIds.contains(tenantId);
+    }
+
+    /** Roles joined for the audit log, e.g. {@code TENANT_ADMIN,VERIFIER}. */
+    public String rolesText() {
+        return String.join(",", roles.stream().map(Role::name).sorted().toList());
     }
 }

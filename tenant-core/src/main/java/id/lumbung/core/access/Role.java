@@ -1,11 +1,63 @@
 package id.lumbung.core.access;
 
-/** Roles of Permensos 3/2021 as the platform models them (the full set arrives with the identity issue). */
+/** Roles of Permensos 3/2021 as the platform models them. */
 public enum Role {
     /** Onboards provinces and tenants; no access to personal data by default. */
-    PLATFORM_ADMIN,
+    PLATFORM_ADMIN(Level.PLATFORM, false, false),
     /** Reads all tenants of its province; never writes in a tenant. */
-    PROVINCE_ADMIN,
+    PROVINCE_ADMIN(Level.PROVINCE, true, false),
     /** Users and settings of one regency/city social office. */
-    TENANT_ADMIN
+    TENANT_ADMIN(Level.TENANT, true, true),
+    /** Dinas Sosial staff who verify and validate (verval). */
+    VERIFIER(Level.TENANT, true, true),
+    /** The Bupati/Wali Kota's approval step. */
+    APPROVER(Level.TENANT, true, true),
+    /** Kelurahan/desa operator, limited to the villages assigned to the user. */
+    VILLAGE_OPERATOR(Level.TENANT, true, true),
+    /** PSM, TKSK or programme companion, limited to assigned households. */
+    FIELD_WORKER(Level.TENANT, true, true),
+    /** Read-only; sees the audit log, not personal data. */
+    AUDITOR(Level.TENANT, false, false),
+    /** The tenant's data protection officer: reads personal data and the audit log, changes nothing. */
+    DPO(Level.TENANT, true, false);
+
+    private final Level level;
+    private final boolean readsPersonalData;
+    private final boolean writes;
+
+    Role(Level level, boolean readsPersonalData, boolean writes) {
+        this.level = level;
+        this.readsPersonalData = readsPersonalData;
+        this.writes = writes;
+    }
+
+    /** Where the role is held: on the platform, in a province, or in one tenant. */
+    public Level level() {
+        return level;
+    }
+
+    public boolean readsPersonalData() {
+        return readsPersonalData;
+    }
+
+    public boolean writes() {
+        return writes;
+    }
+
+    /** Whether the role sees the audit log. */
+    public boolean readsAudit() {
+        return this == AUDITOR || this == DPO;
+    }
+
+    /** Whether the role's reach is limited to assigned villages. */
+    public boolean villageScoped() {
+        return this == VILLAGE_OPERATOR || this == FIELD_WORKER;
+    }
+
+    /** Where a role is held. */
+    public enum Level {
+        PLATFORM,
+        PROVINCE,
+        TENANT
+    }
 }

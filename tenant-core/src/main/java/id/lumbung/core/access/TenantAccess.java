@@ -7,7 +7,8 @@ import jakarta.inject.Singleton;
 
 /**
  * The first layer of tenant isolation: the caller's token against the tenant in the path.
- * A tenant the caller may not see answers exactly like a tenant that does not exist (404).
+ * A tenant the caller may not see answers exactly like a tenant that does not exist (404);
+ * a visible tenant where the caller's roles do not allow the act answers 403.
  */
 @Singleton
 public final class TenantAccess {
@@ -29,28 +30,49 @@ public final class TenantAccess {
     /** The tenant, if the caller may read the personal data held in it. */
     public Tenant readPersonalData(Caller caller, String tenantId) {
         Tenant tenant = visible(caller, tenantId);
-        if (caller.isPlatformAdmin()) {
+        if (caller.roles().stream().noneMatch(Role::readsPersonalData)) {
             throw LumbungException.forbidden(
-                    "personal_data_not_permitted", "The platform admin role has no access to personal data");
+                    "personal_data_not_permitted", "None of the caller's roles may read personal data");
         }
         return tenant;
     }
 
     /** The tenant, if the caller may change data held in it. */
     public Tenant write(Caller caller, String tenantId) {
-        Tenant tenant = readPersonalData(caller, tenantId);
-        if (caller.role() == Role.PROVINCE_ADMIN) {
+        Tenant tenant = visible(caller, tenantId);
+        if (caller.isPlatformAdmin() && !caller.belongsTo(tenantId)) {
             throw LumbungException.forbidden(
-                    "read_only_role", "A province admin reads the tenants of its province but cannot change them");
+                    "personal_data_not_permitted", "The platform admin role has no access to personal data");
+        }
+        if (!caller.belongsTo(tenantId) || caller.roles().stream().noneMatch(Role::writes)) {
+            throw LumbungException.forbidden("read_only_role", "The caller's roles only read in this tenant");
+        }
+        return tenant;
+    }
+
+    /** The tenant, if the caller may read its audit log. */
+    public Tenant readAudit(Caller caller, String tenantId) {
+        Tenant tenant = visible(caller, tenantId);
+        if (!caller.belongsTo(tenantId) || caller.roles().stream().noneMatch(Role::readsAudit)) {
+            throw LumbungException.forbidden("auditor_role_required", "Only an auditor or the DPO reads the audit log");
+        }
+        return tenant;
+    }
+
+    /** The tenant, if the caller manages its users: its tenant admin, or the platform admin onboarding it. */
+    public Tenant manageUsers(Caller caller, String tenantId) {
+        Tenant tenant = visible(caller, tenantId);
+        boolean tenantAdmin = caller.has(Role.TENANT_ADMIN) && caller.belongsTo(tenantId);
+        if (!tenantAdmin && !caller.isPlatformAdmin()) {
+            throw LumbungException.forbidden(
+                    "tenant_admin_required", "Only the tenant's admin or the platform admin manages its users");
         }
         return tenant;
     }
 
     public boolean canSee(Caller caller, Tenant tenant) {
-        return switch (caller.role()) {
-            case PLATFORM_ADMIN -> true;
-            case PROVINCE_ADMIN -> tenant.provinceId().equals(caller.provinceId());
-            case TENANT_ADMIN -> caller.tenantIds().contains(tenant.id());
-        };
+        return caller.isPlatformAdmin()
+                || (caller.has(Role.PROVINCE_ADMIN) && tenant.provinceId().equals(caller.provinceId()))
+                || caller.belongsTo(tenant.id());
     }
 }

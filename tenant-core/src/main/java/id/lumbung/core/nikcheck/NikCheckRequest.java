@@ -7,10 +7,10 @@ import java.util.UUID;
  * The outbox payload of a NIK check: what the connector needs to ask Dukcapil.
  *
  * @param checkId the NIK check waiting for the answer
- * @param nik the full NIK (the payload is dropped once Dukcapil has answered)
+ * @param nikEncrypted the NIK, encrypted for the tenant (the payload is dropped once Dukcapil has answered)
  */
 @Serdeable
-public record NikCheckRequest(UUID checkId, String nik) {
+public record NikCheckRequest(UUID checkId, String nikEncrypted) {
     /** The outbox agency of NIK checks. */
     public static final String AGENCY = "DUKCAPIL";
     /** The outbox kind of NIK checks. */
@@ -18,6 +18,6 @@ public record NikCheckRequest(UUID checkId, String nik) {
 
     @Override
     public String toString() {
-        return "NikCheckRequest[checkId=" + checkId + ", nik=" + id.lumbung.core.nik.Nik.mask(nik) + "]";
+        return "NikCheckRequest[checkId=" + checkId + "]";
     }
 }

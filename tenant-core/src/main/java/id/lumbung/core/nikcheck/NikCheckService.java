@@ -2,11 +2,13 @@ package id.lumbung.core.nikcheck;
 
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.nik.Nik;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
+import id.lumbung.core.protection.IdentifierProtection;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -36,12 +39,22 @@ public final class NikCheckService {
     private final TenantAccess access;
     private final Outbox outbox;
     private final JsonMapper json;
+    private final AuditLog audit;
+    private final IdentifierProtection protection;
 
-    NikCheckService(TenantTransactions transactions, TenantAccess access, Outbox outbox, JsonMapper json) {
+    NikCheckService(
+            TenantTransactions transactions,
+            TenantAccess access,
+            Outbox outbox,
+            JsonMapper json,
+            AuditLog audit,
+            IdentifierProtection protection) {
+        this.protection = protection;
         this.transactions = transactions;
         this.access = access;
         this.outbox = outbox;
         this.json = json;
+        this.audit = audit;
     }
 
     /** Queues a check of the NIK for the tenant. */
@@ -49,15 +62,20 @@ public final class NikCheckService {
         access.write(caller, tenantId);
         Nik nik = Nik.parse(rawNik);
         UUID id = UUID.randomUUID();
-        String payload = toJson(new NikCheckRequest(id, nik.value()));
+        String encrypted = protection.encrypt(tenantId, nik.value());
+        String payload = toJson(new NikCheckRequest(id, encrypted));
         NikCheck check = transactions.inTenant(tenantId, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO nik_check (tenant_id, id,"
-                    + " nik_masked, status, requested_by) VALUES (?, ?, ?, 'QUEUED', ?) RETURNING " + COLUMNS)) {
+                    + " nik_masked, nik_encrypted, nik_index, status, requested_by)"
+                    + " VALUES (?, ?, ?, ?, ?, 'QUEUED', ?) RETURNING " + COLUMNS)) {
                 insert.setString(1, tenantId);
                 insert.setObject(2, id);
                 insert.setString(3, nik.masked());
-                insert.setString(4, caller.username());
+                insert.setString(4, encrypted);
+                insert.setString(5, protection.blindIndex(nik.value()));
+                insert.setString(6, caller.username());
                 outbox.append(connection, tenantId, NikCheckRequest.AGENCY, NikCheckRequest.KIND, id, payload);
+                audit.record(connection, tenantId, caller, "NIK_CHECK_CREATE", nik.value(), List.of("nik"), "OK");
                 try (ResultSet rows = insert.executeQuery()) {
                     rows.next();
                     return map(rows);
@@ -71,7 +89,7 @@ public final class NikCheckService {
     /** The check, if it exists in a tenant the caller may read. */
     public NikCheck find(Caller caller, String tenantId, UUID id) {
         access.readPersonalData(caller, tenantId);
-        return transactions
+        NikCheck check = transactions
                 .inTenant(tenantId, connection -> {
                     try (PreparedStatement query = connection.prepareStatement(
                             "SELECT " + COLUMNS + " FROM nik_check WHERE tenant_id = ? AND id = ?")) {
@@ -84,15 +102,19 @@ public final class NikCheckService {
                 })
                 .orElseThrow(
                         () -> new LumbungException(404, "nik_check_not_found", "NIK check " + id + " was not found"));
+        audit.record(tenantId, caller, "NIK_CHECK_READ", id.toString(), List.of("nik_masked", "status", "result"));
+        return check;
     }
 
-    /** The outbox payload of a claimed message. */
-    public NikCheckRequest request(OutboxMessage message) {
+    /** The full NIK a claimed message asks about, decrypted for the connector's call only. */
+    public Nik nikToCheck(OutboxMessage message) {
+        NikCheckRequest request;
         try {
-            return json.readValue(message.payload(), NikCheckRequest.class);
+            request = json.readValue(message.payload(), NikCheckRequest.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable NIK check payload in outbox message " + message.id(), e);
         }
+        return Nik.parse(protection.decrypt(message.tenantId(), request.nikEncrypted()));
     }
 
     /**

@@ -3,16 +3,28 @@ package id.lumbung.core.user;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.database.TenantTransactions;
 import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** Users of the platform. */
+/** Users of the platform and their village scopes. */
 @Singleton
 public final class UserRepository {
-    private static final String COLUMNS = "id, username, password_hash, role, tenant_id, province_id, enabled";
+    private static final String COLUMNS = "id, username, password_hash, roles, tenant_id, province_id, enabled,"
+            + " token_version, failed_logins, locked_until";
 
     private final TenantTransactions transactions;
 
@@ -21,11 +33,29 @@ public final class UserRepository {
     }
 
     public Optional<UserAccount> findByUsername(String username) {
-        return find("username = ?", username);
+        return find("username = ?", username).map(this::withVillages);
     }
 
     public Optional<UserAccount> findById(UUID id) {
-        return find("id = ?", id);
+        return find("id = ?", id).map(this::withVillages);
+    }
+
+    /** The users of a tenant, without their password hashes' use in mind: for listing. */
+    public List<UserAccount> findByTenant(String tenantId) {
+        List<UserAccount> users = transactions.platform(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM app_user WHERE tenant_id = ? ORDER BY username")) {
+                query.setString(1, tenantId);
+                List<UserAccount> found = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(map(rows));
+                    }
+                }
+                return found;
+            }
+        });
+        return users.stream().map(this::withVillages).toList();
     }
 
     private Optional<UserAccount> find(String condition, Object value) {
@@ -40,37 +70,153 @@ public final class UserRepository {
         });
     }
 
-    /** Creates the user, or sets the password and role of the existing one with that name. */
-    public UserAccount upsert(UserAccount user) {
-        return transactions.platform(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO app_user (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET"
-                    + " password_hash = excluded.password_hash, role = excluded.role,"
-                    + " tenant_id = excluded.tenant_id, province_id = excluded.province_id, enabled = excluded.enabled"
-                    + " RETURNING " + COLUMNS)) {
-                upsert.setObject(1, user.id());
-                upsert.setString(2, user.username());
-                upsert.setString(3, user.passwordHash());
-                upsert.setString(4, user.role().name());
-                upsert.setString(5, user.tenantId());
-                upsert.setString(6, user.provinceId());
-                upsert.setBoolean(7, user.enabled());
-                try (ResultSet rows = upsert.executeQuery()) {
-                    rows.next();
-                    return map(rows);
+    private UserAccount withVillages(UserAccount user) {
+        if (user.tenantId() == null) {
+            return user;
+        }
+        return user.withVillages(transactions.inTenant(user.tenantId(), connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT village_code FROM user_village WHERE tenant_id = ? AND user_id = ? ORDER BY village_code")) {
+                query.setString(1, user.tenantId());
+                query.setObject(2, user.id());
+                Set<String> villages = new LinkedHashSet<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        villages.add(rows.getString(1));
+                    }
                 }
+                return villages;
+            }
+        }));
+    }
+
+    /** Inserts a new user in the caller's transaction; {@code false} if the username is taken. */
+    boolean insert(Connection connection, UserAccount user) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO app_user (id, username, password_hash, roles, tenant_id, province_id, enabled)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING")) {
+            insert.setObject(1, user.id());
+            insert.setString(2, user.username());
+            insert.setString(3, user.passwordHash());
+            insert.setArray(4, roles(connection, user.roles()));
+            insert.setString(5, user.tenantId());
+            insert.setString(6, user.provinceId());
+            insert.setBoolean(7, user.enabled());
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    /** Replaces the user's village scope in the caller's (tenant) transaction. */
+    void replaceVillages(Connection connection, String tenantId, UUID userId, Collection<String> villages)
+            throws SQLException {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM user_village WHERE tenant_id = ? AND user_id = ?")) {
+            delete.setString(1, tenantId);
+            delete.setObject(2, userId);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO user_village (tenant_id, user_id, village_code) VALUES (?, ?, ?)")) {
+            for (String village : villages) {
+                insert.setString(1, tenantId);
+                insert.setObject(2, userId);
+                insert.setString(3, village);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Changes roles, password or enabled flag and bumps the token version, so every token
+     * issued before stops working at once. {@code null} leaves a value as it is.
+     */
+    void update(Connection connection, UUID userId, Set<Role> roles, String passwordHash, Boolean enabled)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE app_user SET"
+                + " roles = coalesce(?, roles), password_hash = coalesce(?, password_hash),"
+                + " enabled = coalesce(?, enabled), token_version = token_version + 1,"
+                + " failed_logins = CASE WHEN ? THEN 0 ELSE failed_logins END,"
+                + " locked_until = CASE WHEN ? THEN NULL ELSE locked_until END, updated_at = now() WHERE id = ?")) {
+            update.setArray(1, roles == null ? null : roles(connection, roles));
+            update.setString(2, passwordHash);
+            update.setObject(3, enabled);
+            update.setBoolean(4, passwordHash != null);
+            update.setBoolean(5, passwordHash != null);
+            update.setObject(6, userId);
+            update.executeUpdate();
+        }
+        try (PreparedStatement revoke = connection.prepareStatement(
+                "UPDATE refresh_token SET revoked_at = now() WHERE user_id = ? AND revoked_at IS NULL")) {
+            revoke.setObject(1, userId);
+            revoke.executeUpdate();
+        }
+    }
+
+    /** Records a failed login; {@code lockUntil} (may be null) bars logins until then. */
+    void recordFailedLogin(UUID userId, Instant lockUntil) {
+        transactions.platform(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE app_user SET"
+                    + " failed_logins = failed_logins + 1, locked_until = coalesce(?, locked_until) WHERE id = ?")) {
+                update.setTimestamp(1, lockUntil == null ? null : Timestamp.from(lockUntil));
+                update.setObject(2, userId);
+                return update.executeUpdate();
             }
         });
     }
 
+    void recordSuccessfulLogin(UUID userId) {
+        transactions.platform(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ? AND failed_logins > 0")) {
+                update.setObject(1, userId);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Creates the user, or resets the password and roles of the existing one with that name (demo seed). */
+    public UserAccount upsert(UserAccount user) {
+        transactions.platform(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO app_user (id, username,"
+                    + " password_hash, roles, tenant_id, province_id, enabled) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash,"
+                    + " roles = excluded.roles, tenant_id = excluded.tenant_id, province_id = excluded.province_id,"
+                    + " enabled = excluded.enabled, failed_logins = 0, locked_until = NULL")) {
+                upsert.setObject(1, user.id());
+                upsert.setString(2, user.username());
+                upsert.setString(3, user.passwordHash());
+                upsert.setArray(4, roles(connection, user.roles()));
+                upsert.setString(5, user.tenantId());
+                upsert.setString(6, user.provinceId());
+                upsert.setBoolean(7, user.enabled());
+                return upsert.executeUpdate();
+            }
+        });
+        return findByUsername(user.username()).orElseThrow();
+    }
+
+    private static Array roles(Connection connection, Set<Role> roles) throws SQLException {
+        return connection.createArrayOf(
+                "text", roles.stream().map(Role::name).sorted().toArray());
+    }
+
     private static UserAccount map(ResultSet row) throws SQLException {
+        Timestamp locked = row.getTimestamp("locked_until");
+        Set<Role> roles = Arrays.stream((String[]) row.getArray("roles").getArray())
+                .map(Role::valueOf)
+                .collect(Collectors.toSet());
         return new UserAccount(
                 row.getObject("id", UUID.class),
                 row.getString("username"),
                 row.getString("password_hash"),
-                Role.valueOf(row.getString("role")),
+                roles,
                 row.getString("tenant_id"),
                 row.getString("province_id"),
-                row.getBoolean("enabled"));
+                row.getBoolean("enabled"),
+                row.getInt("token_version"),
+                row.getInt("failed_logins"),
+                locked == null ? null : locked.toInstant(),
+                Set.of());
     }
 }

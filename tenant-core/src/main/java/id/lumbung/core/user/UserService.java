@@ -1,42 +1,305 @@
 package id.lumbung.core.user;
 
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Role;
+import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.region.Region;
+import id.lumbung.core.region.RegionCode;
+import id.lumbung.core.region.RegionLevel;
+import id.lumbung.core.region.RegionRepository;
+import id.lumbung.core.tenant.Tenant;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
-/** Logging in and creating users. */
+/** Logging in, and managing users, their roles and village scopes. */
 @Singleton
 public final class UserService {
     /** BSSN guidance: at least 12 characters. */
     public static final int MINIMUM_PASSWORD_LENGTH = 12;
+    /** Failed logins in a row before the account is locked for a while. */
+    public static final int FAILURES_BEFORE_LOCK = 5;
+
+    private static final Duration FIRST_LOCK = Duration.ofMinutes(1);
+    private static final Duration LONGEST_LOCK = Duration.ofMinutes(30);
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
+    private static final Set<Role> TENANT_ROLES = EnumSet.of(
+            Role.TENANT_ADMIN,
+            Role.VERIFIER,
+            Role.APPROVER,
+            Role.VILLAGE_OPERATOR,
+            Role.FIELD_WORKER,
+            Role.AUDITOR,
+            Role.DPO);
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final TenantTransactions transactions;
+    private final TenantAccess access;
+    private final RegionRepository regions;
+    private final AuditLog audit;
     private final String unknownUserHash;
 
-    UserService(UserRepository users, PasswordHasher hasher) {
+    UserService(
+            UserRepository users,
+            PasswordHasher hasher,
+            TenantTransactions transactions,
+            TenantAccess access,
+            RegionRepository regions,
+            AuditLog audit) {
         this.users = users;
         this.hasher = hasher;
+        this.transactions = transactions;
+        this.access = access;
+        this.regions = regions;
+        this.audit = audit;
         this.unknownUserHash = hasher.hash(UUID.randomUUID().toString());
     }
 
-    /** The enabled user with this name and password, if any. Takes as long for unknown users. */
+    /**
+     * The enabled, unlocked user with this name and password. Takes as long for unknown users;
+     * {@value #FAILURES_BEFORE_LOCK} failures in a row lock the account for a doubling while.
+     */
     public Optional<UserAccount> authenticate(String username, String password) {
         Optional<UserAccount> user = users.findByUsername(username);
         boolean matches =
                 hasher.matches(password, user.map(UserAccount::passwordHash).orElse(unknownUserHash));
-        return user.filter(found -> matches && found.enabled());
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        UserAccount found = user.get();
+        if (found.lockedUntil() != null && found.lockedUntil().isAfter(Instant.now())) {
+            throw new LumbungException(429, "account_locked", "Too many failed logins; try again later");
+        }
+        if (!matches || !found.enabled()) {
+            int failures = found.failedLogins() + 1;
+            users.recordFailedLogin(
+                    found.id(), failures >= FAILURES_BEFORE_LOCK ? Instant.now().plus(lockFor(failures)) : null);
+            return Optional.empty();
+        }
+        users.recordSuccessfulLogin(found.id());
+        return user;
     }
 
-    /** Creates or resets a user (used by onboarding and the demo seed). */
+    private static Duration lockFor(int failures) {
+        Duration lock = FIRST_LOCK.multipliedBy(1L << Math.min(failures - FAILURES_BEFORE_LOCK, 10));
+        return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
+    }
+
+    /** Creates a user of a tenant, with roles and village scope, in one transaction (all or nothing). */
+    public UserAccount createTenantUser(Caller caller, String tenantId, NewUser request) {
+        Tenant tenant = access.manageUsers(caller, tenantId);
+        Set<Role> roles = parseRoles(request.roles(), TENANT_ROLES);
+        Set<String> villages = villagesOf(tenant, roles, request.villageCodes());
+        UserAccount user = new UserAccount(
+                UUID.randomUUID(),
+                validUsername(request.username()),
+                hasher.hash(validPassword(request.password())),
+                roles,
+                tenantId,
+                null,
+                true,
+                0,
+                0,
+                null,
+                villages);
+        transactions.inTenant(tenantId, connection -> {
+            if (!users.insert(connection, user)) {
+                throw usernameTaken(user.username());
+            }
+            users.replaceVillages(connection, tenantId, user.id(), villages);
+            audit.record(
+                    connection,
+                    tenantId,
+                    caller,
+                    "USER_CREATE",
+                    user.username(),
+                    List.of("username", "roles", "villages"),
+                    "OK");
+            return null;
+        });
+        return user;
+    }
+
+    /** Creates the admin of a province (platform admin only). */
+    public UserAccount createProvinceAdmin(Caller caller, String provinceId, NewUser request) {
+        if (!caller.isPlatformAdmin()) {
+            throw LumbungException.forbidden(
+                    "platform_admin_required", "Only the platform admin creates province users");
+        }
+        Region province = regions.find(provinceId)
+                .filter(region -> region.level() == RegionLevel.PROVINCE)
+                .orElseThrow(() ->
+                        new LumbungException(404, "province_not_found", "No province has the code " + provinceId));
+        Set<Role> roles = parseRoles(
+                request.roles() == null || request.roles().isEmpty()
+                        ? List.of(Role.PROVINCE_ADMIN.name())
+                        : request.roles(),
+                EnumSet.of(Role.PROVINCE_ADMIN));
+        UserAccount user = new UserAccount(
+                UUID.randomUUID(),
+                validUsername(request.username()),
+                hasher.hash(validPassword(request.password())),
+                roles,
+                null,
+                province.code(),
+                true,
+                0,
+                0,
+                null,
+                Set.of());
+        transactions.platform(connection -> {
+            if (!users.insert(connection, user)) {
+                throw usernameTaken(user.username());
+            }
+            return null;
+        });
+        return user;
+    }
+
+    /** The users of a tenant. */
+    public List<UserAccount> tenantUsers(Caller caller, String tenantId) {
+        access.manageUsers(caller, tenantId);
+        return users.findByTenant(tenantId);
+    }
+
+    /** Replaces roles and village scope; tokens issued before stop working. */
+    public UserAccount changeRoles(
+            Caller caller, String tenantId, String username, List<String> roleNames, List<String> villageCodes) {
+        Tenant tenant = access.manageUsers(caller, tenantId);
+        UserAccount user = tenantUser(tenantId, username);
+        Set<Role> roles = parseRoles(roleNames, TENANT_ROLES);
+        Set<String> villages = villagesOf(tenant, roles, villageCodes);
+        transactions.inTenant(tenantId, connection -> {
+            users.update(connection, user.id(), roles, null, null);
+            users.replaceVillages(connection, tenantId, user.id(), villages);
+            audit.record(
+                    connection, tenantId, caller, "USER_ROLES_CHANGE", username, List.of("roles", "villages"), "OK");
+            return null;
+        });
+        return users.findById(user.id()).orElseThrow();
+    }
+
+    /** Disables or enables a user; disabling revokes every token at once. */
+    public UserAccount setEnabled(Caller caller, String tenantId, String username, boolean enabled) {
+        access.manageUsers(caller, tenantId);
+        UserAccount user = tenantUser(tenantId, username);
+        transactions.inTenant(tenantId, connection -> {
+            users.update(connection, user.id(), null, null, enabled);
+            audit.record(
+                    connection,
+                    tenantId,
+                    caller,
+                    enabled ? "USER_ENABLE" : "USER_DISABLE",
+                    username,
+                    List.of("enabled"),
+                    "OK");
+            return null;
+        });
+        return users.findById(user.id()).orElseThrow();
+    }
+
+    /** Sets a new password (and unlocks); tokens issued before stop working. */
+    public void resetPassword(Caller caller, String tenantId, String username, String newPassword) {
+        access.manageUsers(caller, tenantId);
+        UserAccount user = tenantUser(tenantId, username);
+        String hash = hasher.hash(validPassword(newPassword));
+        transactions.inTenant(tenantId, connection -> {
+            users.update(connection, user.id(), null, hash, null);
+            audit.record(connection, tenantId, caller, "USER_PASSWORD_RESET", username, List.of("password"), "OK");
+            return null;
+        });
+    }
+
+    /** Creates or resets a user without a caller: the demo seed and onboarding scripts. */
     public UserAccount createOrReset(String username, String password, Role role, String tenantId, String provinceId) {
+        return users.upsert(new UserAccount(
+                UUID.randomUUID(),
+                validUsername(username),
+                hasher.hash(validPassword(password)),
+                Set.of(role),
+                tenantId,
+                provinceId,
+                true,
+                0,
+                0,
+                null,
+                Set.of()));
+    }
+
+    private UserAccount tenantUser(String tenantId, String username) {
+        return users.findByUsername(username)
+                .filter(user -> tenantId.equals(user.tenantId()))
+                .orElseThrow(() -> new LumbungException(404, "user_not_found", "User " + username + " was not found"));
+    }
+
+    private Set<String> villagesOf(Tenant tenant, Set<Role> roles, List<String> codes) {
+        Set<String> villages = new LinkedHashSet<>();
+        for (String raw : codes == null ? List.<String>of() : codes) {
+            String code = RegionCode.normalise(raw);
+            Region village = regions.find(code)
+                    .filter(region -> region.level() == RegionLevel.VILLAGE)
+                    .orElseThrow(() -> new LumbungException(422, "unknown_village", "No village has the code " + code));
+            if (!village.code().startsWith(tenant.regionCode() + ".")) {
+                throw new LumbungException(
+                        422, "village_outside_tenant", "Village " + code + " is not in " + tenant.name());
+            }
+            villages.add(village.code());
+        }
+        if (villages.isEmpty() && roles.stream().anyMatch(Role::villageScoped)) {
+            throw new LumbungException(
+                    422, "village_scope_required", "A village operator or field worker needs at least one village");
+        }
+        return villages;
+    }
+
+    private static Set<Role> parseRoles(List<String> names, Set<Role> allowed) {
+        if (names == null || names.isEmpty()) {
+            throw new LumbungException(422, "role_required", "A user needs at least one role");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names) {
+            Role role;
+            try {
+                role = Role.valueOf(name);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new LumbungException(422, "unknown_role", "Unknown role: " + name);
+            }
+            if (!allowed.contains(role)) {
+                throw new LumbungException(422, "role_not_allowed_here", "Role " + role + " cannot be given here");
+            }
+            roles.add(role);
+        }
+        return roles;
+    }
+
+    private static String validUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new LumbungException(
+                    422, "invalid_username", "A username has 3 to 64 letters, digits, dots, dashes or underscores");
+        }
+        return username;
+    }
+
+    private static String validPassword(String password) {
         if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH) {
             throw new LumbungException(
                     422, "weak_password", "A password needs at least " + MINIMUM_PASSWORD_LENGTH + " characters");
         }
-        return users.upsert(
-                new UserAccount(UUID.randomUUID(), username, hasher.hash(password), role, tenantId, provinceId, true));
+        return password;
+    }
+
+    private static LumbungException usernameTaken(String username) {
+        return new LumbungException(409, "username_taken", "The username " + username + " is already taken");
     }
 }

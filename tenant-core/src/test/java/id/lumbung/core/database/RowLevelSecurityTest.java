@@ -93,6 +93,19 @@ class RowLevelSecurityTest extends DatabaseTest {
                 .hasStackTraceContaining("must be owner");
     }
 
+    @Test
+    void theApplicationRoleCanOnlyAppendToTheAuditLog() {
+        for (String sql : List.of("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log")) {
+            assertThatThrownBy(() -> transactions.inTenant("7471", connection -> {
+                        try (Statement statement = connection.createStatement()) {
+                            return statement.executeUpdate(sql);
+                        }
+                    }))
+                    .as(sql)
+                    .hasStackTraceContaining("permission denied");
+        }
+    }
+
     private static List<String> tenantIdsOf(Connection connection, String sql) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Statement statement = connection.createStatement();

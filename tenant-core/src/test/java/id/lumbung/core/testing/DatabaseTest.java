@@ -15,6 +15,10 @@ public abstract class DatabaseTest implements TestPropertyProvider {
     public final Map<String, String> getProperties() {
         Map<String, String> properties =
                 new java.util.HashMap<>(TestDatabase.get().properties());
+        // Fixed, test-only protection keys (never used anywhere else).
+        properties.put("lumbung.protection.keys", "t1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        properties.put("lumbung.protection.active-key-id", "t1");
+        properties.put("lumbung.protection.blind-index-key", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
         properties.putAll(extraProperties());
         return properties;
     }

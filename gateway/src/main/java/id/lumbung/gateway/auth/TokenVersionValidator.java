@@ -1,0 +1,35 @@
+package id.lumbung.gateway.auth;
+
+import id.lumbung.core.user.UserAccount;
+import id.lumbung.core.user.UserRepository;
+import id.lumbung.ui.Callers;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.token.Claims;
+import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
+import jakarta.inject.Singleton;
+
+/**
+ * Refuses a token whose user is gone, disabled, or whose version is older than the user's:
+ * disabling a user, changing roles or resetting a password revokes every token at once.
+ */
+@Singleton
+final class TokenVersionValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
+    private final UserRepository users;
+
+    TokenVersionValidator(UserRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    public boolean validate(Claims claims, HttpRequest<?> request) {
+        Object subject = claims.get(Claims.SUBJECT);
+        Object version = claims.get(Callers.VERSION_CLAIM);
+        if (subject == null || !(version instanceof Number number)) {
+            return false;
+        }
+        return users.findByUsername(subject.toString())
+                .filter(UserAccount::enabled)
+                .map(user -> user.tokenVersion() == number.intValue())
+                .orElse(false);
+    }
+}
