@@ -4,6 +4,7 @@ import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.nikcheck.NikCheck;
 import id.lumbung.core.nikcheck.NikCheckService;
 import id.lumbung.ui.Callers;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -12,6 +13,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -25,6 +27,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** NIK checks against Dukcapil, asynchronous through the outbox. */
@@ -50,6 +53,20 @@ class NikCheckController {
         NikCheck check = nikChecks.submit(Callers.from(authentication, httpRequest), tenantId, request.nik());
         return HttpResponse.accepted(URI.create("/api/v1/tenants/" + tenantId + "/nik-checks/" + check.id()))
                 .body(NikCheckResponse.from(check));
+    }
+
+    @Get
+    @Operation(summary = "The tenant's most recent NIK checks, newest first")
+    List<NikCheckResponse> list(
+            @PathVariable String tenantId,
+            @Nullable @QueryValue Integer limit,
+            Authentication authentication,
+            HttpRequest<?> httpRequest) {
+        return nikChecks
+                .recent(Callers.from(authentication, httpRequest), tenantId, limit == null ? 100 : limit)
+                .stream()
+                .map(NikCheckResponse::from)
+                .toList();
     }
 
     @Get("/{id}")

@@ -61,6 +61,16 @@ class UserController {
                 .toList();
     }
 
+    @Get("/tenants/{tenantId}/users/{username}")
+    @Operation(summary = "One user of the tenant (tenant admin)")
+    UserResponse get(
+            @PathVariable String tenantId,
+            @PathVariable String username,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        return UserResponse.from(users.tenantUser(Callers.from(authentication, request), tenantId, username));
+    }
+
     @Put(value = "/tenants/{tenantId}/users/{username}/roles", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a user's roles and village scope; the user's tokens are revoked")
     UserResponse changeRoles(

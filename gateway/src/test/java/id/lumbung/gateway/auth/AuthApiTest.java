@@ -6,10 +6,14 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import id.lumbung.gateway.ApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -122,6 +126,44 @@ class AuthApiTest extends ApiTest {
                     .issuer("someone-else")
                     .build();
             assertProblem(get("/api/v1/tenants", sign(foreign, JWT_SECRET)), 401, "unauthenticated");
+        }
+
+        @Test
+        void withATokenNotYetValid() throws Exception {
+            JWTClaimsSet early = new JWTClaimsSet.Builder(claims(Instant.now().plusSeconds(3600)))
+                    .notBeforeTime(Date.from(Instant.now().plusSeconds(1800)))
+                    .build();
+            assertProblem(get("/api/v1/tenants", sign(early, JWT_SECRET)), 401, "unauthenticated");
+        }
+
+        @Test
+        void withAnRsaSignatureFromAKeyWeDoNotTrustEvenIfJkuOrX5uPointToIt() throws Exception {
+            RSAKey attacker = new RSAKeyGenerator(2048).keyID("attacker").generate();
+            for (JWSHeader header : List.of(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("attacker").build(),
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .jwkURL(URI.create("http://127.0.0.1:9/jwks.json"))
+                            .build(),
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .x509CertURL(URI.create("http://127.0.0.1:9/cert.pem"))
+                            .build(),
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .jwk(attacker.toPublicJWK())
+                            .build())) {
+                SignedJWT jwt = new SignedJWT(header, claims(Instant.now().plusSeconds(600)));
+                jwt.sign(new RSASSASigner(attacker));
+                assertProblem(get("/api/v1/tenants", jwt.serialize()), 401, "unauthenticated");
+            }
+        }
+
+        @Test
+        void withAnHmacSignatureKeyedByAPublicKey() throws Exception {
+            RSAKey someKey = new RSAKeyGenerator(2048).generate();
+            byte[] publicKeyAsSecret = someKey.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader(JWSAlgorithm.HS256), claims(Instant.now().plusSeconds(600)));
+            jwt.sign(new MACSigner(publicKeyAsSecret));
+            assertProblem(get("/api/v1/tenants", jwt.serialize()), 401, "unauthenticated");
         }
 
         @Test

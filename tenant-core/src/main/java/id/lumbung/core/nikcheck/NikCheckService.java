@@ -86,6 +86,27 @@ public final class NikCheckService {
         return check;
     }
 
+    /** The tenant's most recent checks, newest first. */
+    public List<NikCheck> recent(Caller caller, String tenantId, int limit) {
+        access.readPersonalData(caller, tenantId);
+        List<NikCheck> checks = transactions.inTenant(tenantId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM nik_check WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?")) {
+                query.setString(1, tenantId);
+                query.setInt(2, Math.max(1, Math.min(limit, 500)));
+                List<NikCheck> found = new java.util.ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(map(rows));
+                    }
+                }
+                return found;
+            }
+        });
+        audit.record(tenantId, caller, "NIK_CHECK_LIST", null, List.of("nik_masked", "status", "result"));
+        return checks;
+    }
+
     /** The check, if it exists in a tenant the caller may read. */
     public NikCheck find(Caller caller, String tenantId, UUID id) {
         access.readPersonalData(caller, tenantId);

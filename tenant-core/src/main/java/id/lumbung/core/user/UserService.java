@@ -173,6 +173,12 @@ public final class UserService {
         return users.findByTenant(tenantId);
     }
 
+    /** One user of a tenant. */
+    public UserAccount tenantUser(Caller caller, String tenantId, String username) {
+        access.manageUsers(caller, tenantId);
+        return tenantUser(tenantId, username);
+    }
+
     /** Replaces roles and village scope; tokens issued before stop working. */
     public UserAccount changeRoles(
             Caller caller, String tenantId, String username, List<String> roleNames, List<String> villageCodes) {

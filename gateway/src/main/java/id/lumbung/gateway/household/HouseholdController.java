@@ -1,0 +1,143 @@
+package id.lumbung.gateway.household;
+
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.household.Household;
+import id.lumbung.core.household.HouseholdService;
+import id.lumbung.ui.Callers;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Households of a tenant's registry (the registry issue extends this with members and imports). */
+@Controller("/api/v1/tenants/{tenantId}/households")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "households")
+@SecurityRequirement(name = "bearer")
+class HouseholdController {
+    private final HouseholdService households;
+
+    HouseholdController(HouseholdService households) {
+        this.households = households;
+    }
+
+    @Get
+    @Operation(summary = "Households the caller may see, optionally of one village")
+    List<HouseholdResponse> list(
+            @PathVariable String tenantId,
+            @Nullable @QueryValue String village,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        return households.list(Callers.from(authentication, request), tenantId, village).stream()
+                .map(HouseholdResponse::from)
+                .toList();
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "One household (404 outside the caller's tenant or villages)")
+    HouseholdResponse get(
+            @PathVariable String tenantId,
+            @PathVariable String id,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        return HouseholdResponse.from(households.get(Callers.from(authentication, request), tenantId, parse(id)));
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a household in a village of the tenant")
+    HttpResponse<HouseholdResponse> create(
+            @PathVariable String tenantId,
+            @Valid @Body CreateHouseholdRequest body,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        Household household = households.create(
+                Callers.from(authentication, request),
+                tenantId,
+                body.villageCode(),
+                body.address(),
+                body.headName(),
+                body.memberCount(),
+                body.desil());
+        return HttpResponse.created(
+                HouseholdResponse.from(household),
+                URI.create("/api/v1/tenants/" + tenantId + "/households/" + household.id()));
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new LumbungException(404, "household_not_found", "Household " + id + " was not found");
+        }
+    }
+
+    /**
+     * A household to register.
+     *
+     * @param villageCode Kemendagri village code
+     * @param address street address with RT/RW
+     * @param headName the head of household's name
+     * @param memberCount number of members
+     * @param desil welfare decile, 1 to 10, if known
+     */
+    @Serdeable
+    record CreateHouseholdRequest(
+            @NotNull String villageCode,
+            @NotNull String address,
+            @NotNull String headName,
+            @NotNull Integer memberCount,
+            @Nullable Integer desil) {}
+
+    /**
+     * A household.
+     *
+     * @param id its id
+     * @param tenantId the tenant
+     * @param villageCode the village
+     * @param address the address
+     * @param headName the head of household
+     * @param memberCount number of members
+     * @param desil welfare decile
+     */
+    @Serdeable
+    record HouseholdResponse(
+            UUID id,
+            String tenantId,
+            String villageCode,
+            String address,
+            String headName,
+            int memberCount,
+            Integer desil) {
+        static HouseholdResponse from(Household household) {
+            return new HouseholdResponse(
+                    household.id(),
+                    household.tenantId(),
+                    household.villageCode(),
+                    household.address(),
+                    household.headName(),
+                    household.memberCount(),
+                    household.desil());
+        }
+    }
+}
