@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,16 +38,22 @@ public abstract class ApiTest extends DatabaseTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of(
-                "micronaut.server.port", "-1",
-                "lumbung.demo.enabled", "true",
-                "lumbung.demo.password", PASSWORD,
-                "lumbung.simulators.enabled", "true",
-                "lumbung.simulators.dukcapil.port", "0",
-                "lumbung.jwt.secret", JWT_SECRET,
-                "lumbung.connectors.dukcapil.poll-interval", "100ms",
-                "lumbung.connectors.dukcapil.breaker-open-for", "1s",
-                "lumbung.connectors.dukcapil.max-retry-delay", "1s");
+        Map<String, String> properties = new HashMap<>();
+        properties.put("micronaut.server.port", "-1");
+        properties.put("lumbung.demo.enabled", "true");
+        properties.put("lumbung.demo.password", PASSWORD);
+        properties.put("lumbung.simulators.enabled", "true");
+        properties.put("lumbung.simulators.dukcapil.port", "0");
+        properties.put("lumbung.jwt.secret", JWT_SECRET);
+        properties.put("lumbung.connectors.dukcapil.poll-interval", "100ms");
+        properties.put("lumbung.connectors.dukcapil.breaker-open-for", "1s");
+        properties.put("lumbung.connectors.dukcapil.max-retry-delay", "1s");
+        // Tests log in and look up far more than a person would; RateLimitTest sets real budgets.
+        properties.put("lumbung.rate-limits.login-per-ip", "1000000");
+        properties.put("lumbung.rate-limits.login-per-user", "1000000");
+        properties.put("lumbung.rate-limits.lookup-per-user", "1000000");
+        properties.put("lumbung.rate-limits.lookup-per-tenant", "1000000");
+        return properties;
     }
 
     protected String login(String username) {

@@ -1,8 +1,10 @@
 package id.lumbung.gateway.auth;
 
 import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.ratelimit.RateLimits;
 import id.lumbung.core.user.RefreshTokens;
 import id.lumbung.core.user.UserService;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -28,8 +30,10 @@ class AuthController {
     private final UserService users;
     private final RefreshTokens refreshTokens;
     private final TokenIssuer issuer;
+    private final RateLimits rateLimits;
 
-    AuthController(UserService users, RefreshTokens refreshTokens, TokenIssuer issuer) {
+    AuthController(UserService users, RefreshTokens refreshTokens, TokenIssuer issuer, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.issuer = issuer;
@@ -37,7 +41,8 @@ class AuthController {
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in with a username and password; answers an access token and a refresh token")
-    TokenResponse login(@Valid @Body LoginRequest request) {
+    TokenResponse login(@Valid @Body LoginRequest request, HttpRequest<?> http) {
+        rateLimits.login(http.getRemoteAddress().getAddress().getHostAddress(), request.username());
         return users.authenticate(request.username(), request.password())
                 .map(issuer::tokensFor)
                 .orElseThrow(() -> {

@@ -1,7 +1,9 @@
 package id.lumbung.gateway.auth;
 
+import id.lumbung.core.ratelimit.RateLimits;
 import id.lumbung.core.user.UserService;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -28,17 +30,20 @@ class UiSessionController {
 
     private final UserService users;
     private final TokenIssuer issuer;
+    private final RateLimits rateLimits;
 
-    UiSessionController(UserService users, TokenIssuer issuer) {
+    UiSessionController(UserService users, TokenIssuer issuer, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.users = users;
         this.issuer = issuer;
     }
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> login(@Body LoginForm form) {
+    HttpResponse<?> login(@Body LoginForm form, HttpRequest<?> request) {
         if (form.username() == null || form.password() == null) {
             return HttpResponse.seeOther(URI.create("/login?gagal=1"));
         }
+        rateLimits.login(request.getRemoteAddress().getAddress().getHostAddress(), form.username());
         return users.authenticate(form.username(), form.password())
                 .<HttpResponse<?>>map(user -> HttpResponse.seeOther(URI.create("/ui/tenants"))
                         .cookie(Cookie.of(COOKIE, issuer.uiSession(user))

@@ -1,9 +1,12 @@
 package id.lumbung.gateway.problem;
 
 import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.ratelimit.RateLimits;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -17,8 +20,11 @@ final class LumbungExceptionHandler implements ExceptionHandler<LumbungException
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, LumbungException exception) {
         HttpStatus status = HttpStatus.valueOf(exception.status());
-        return HttpResponse.<Problem>status(status)
-                .contentType(Problem.MEDIA_TYPE)
+        MutableHttpResponse<Problem> response = HttpResponse.status(status);
+        if (exception instanceof RateLimits.RateLimitedException limited) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        }
+        return response.contentType(Problem.MEDIA_TYPE)
                 .body(Problem.of(
                         status.getCode(), status.getReason(), exception.code(), exception.getMessage(), List.of()));
     }

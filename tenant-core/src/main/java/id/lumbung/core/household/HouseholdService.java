@@ -6,6 +6,7 @@ import id.lumbung.core.access.TenantAccess;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.ratelimit.RateLimits;
 import id.lumbung.core.region.RegionCode;
 import id.lumbung.core.region.RegionLevel;
 import id.lumbung.core.region.RegionRepository;
@@ -33,13 +34,16 @@ public final class HouseholdService {
     private final HouseholdRepository households;
     private final RegionRepository regions;
     private final AuditLog audit;
+    private final RateLimits rateLimits;
 
     HouseholdService(
             TenantTransactions transactions,
             TenantAccess access,
             HouseholdRepository households,
             RegionRepository regions,
-            AuditLog audit) {
+            AuditLog audit,
+            RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.transactions = transactions;
         this.access = access;
         this.households = households;
@@ -50,6 +54,7 @@ public final class HouseholdService {
     /** Households the caller may see, optionally in one village, by address. */
     public List<Household> list(Caller caller, String tenantId, String village) {
         access.readPersonalData(caller, tenantId);
+        rateLimits.lookup(caller, tenantId);
         String villageCode = village == null ? null : RegionCode.normalise(village);
         String[] scope = scopeOf(caller);
         List<Household> found = transactions.inTenant(tenantId, connection -> {

@@ -9,6 +9,7 @@ import id.lumbung.core.nik.Nik;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
 import id.lumbung.core.protection.IdentifierProtection;
+import id.lumbung.core.ratelimit.RateLimits;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -41,6 +42,7 @@ public final class NikCheckService {
     private final JsonMapper json;
     private final AuditLog audit;
     private final IdentifierProtection protection;
+    private final RateLimits rateLimits;
 
     NikCheckService(
             TenantTransactions transactions,
@@ -48,8 +50,10 @@ public final class NikCheckService {
             Outbox outbox,
             JsonMapper json,
             AuditLog audit,
-            IdentifierProtection protection) {
+            IdentifierProtection protection,
+            RateLimits rateLimits) {
         this.protection = protection;
+        this.rateLimits = rateLimits;
         this.transactions = transactions;
         this.access = access;
         this.outbox = outbox;
@@ -60,6 +64,7 @@ public final class NikCheckService {
     /** Queues a check of the NIK for the tenant. */
     public NikCheck submit(Caller caller, String tenantId, String rawNik) {
         access.write(caller, tenantId);
+        rateLimits.lookup(caller, tenantId);
         Nik nik = Nik.parse(rawNik);
         UUID id = UUID.randomUUID();
         String encrypted = protection.encrypt(tenantId, nik.value());
@@ -89,6 +94,7 @@ public final class NikCheckService {
     /** The tenant's most recent checks, newest first. */
     public List<NikCheck> recent(Caller caller, String tenantId, int limit) {
         access.readPersonalData(caller, tenantId);
+        rateLimits.lookup(caller, tenantId);
         List<NikCheck> checks = transactions.inTenant(tenantId, connection -> {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT " + COLUMNS + " FROM nik_check WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?")) {
