@@ -33,6 +33,7 @@ import java.util.Map;
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public final class Lumbung {
     private static final String DEFAULT_DATA_DIR = "lumbung-data";
+    private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(30);
 
     private Lumbung() {}
 
@@ -98,16 +99,19 @@ public final class Lumbung {
                 .start();
         if (embedded != null) {
             EmbeddedDatabase database = embedded;
-            // The application stops first (Camel finishes its writes), then its database.
+            // Micronaut's own shutdown hook stops the application (Camel finishes its writes);
+            // this one waits for that, then stops the database. Stopping the context here too
+            // would deadlock with Micronaut's hook.
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
                             () -> {
-                                if (context.isRunning()) {
-                                    context.stop();
+                                long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
+                                while (context.isRunning() && System.nanoTime() < deadline) {
+                                    sleep(50);
                                 }
                                 closeQuietly(database);
                             },
-                            "lumbung-stop"));
+                            "lumbung-stop-database"));
         }
     }
 
@@ -120,6 +124,14 @@ public final class Lumbung {
         byte[] random = new byte[bytes];
         new SecureRandom().nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void closeQuietly(EmbeddedDatabase database) {

@@ -1,6 +1,5 @@
 package id.lumbung.gateway.auth;
 
-import id.lumbung.core.user.UserAccount;
 import id.lumbung.core.user.UserRepository;
 import id.lumbung.ui.Callers;
 import io.micronaut.http.HttpRequest;
@@ -27,9 +26,8 @@ final class TokenVersionValidator implements GenericJwtClaimsValidator<HttpReque
         if (subject == null || !(version instanceof Number number)) {
             return false;
         }
-        return users.findByUsername(subject.toString())
-                .filter(UserAccount::enabled)
-                .map(user -> user.tokenVersion() == number.intValue())
+        return users.activeTokenVersion(subject.toString())
+                .map(current -> current == number.intValue())
                 .orElse(false);
     }
 }

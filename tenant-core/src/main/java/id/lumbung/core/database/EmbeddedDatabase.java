@@ -33,7 +33,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(true)
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(30))
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("fsync", "on")

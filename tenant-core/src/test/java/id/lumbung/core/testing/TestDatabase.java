@@ -58,6 +58,16 @@ public final class TestDatabase {
         try {
             Path folder = Files.createTempDirectory("lumbung-test-pg");
             EmbeddedDatabase embedded = EmbeddedDatabase.start(folder);
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    embedded.close();
+                                } catch (IOException e) {
+                                    System.err.println("Test PostgreSQL did not stop cleanly: " + e.getMessage());
+                                }
+                            },
+                            "test-postgres-stop"));
             LOG.info("Tests use an embedded PostgreSQL in {}", folder);
             return new TestDatabase(embedded.jdbcUrl(), embedded.username(), embedded.password());
         } catch (IOException e) {
