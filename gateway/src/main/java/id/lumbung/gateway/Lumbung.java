@@ -67,6 +67,10 @@ public final class Lumbung {
             }
             return;
         }
+        String jwks = System.getenv("LUMBUNG_OIDC_JWKS_URL");
+        if (jwks != null && !jwks.isBlank()) {
+            properties.put("micronaut.security.token.jwt.signatures.jwks.oidc.url", jwks);
+        }
         if (demo) {
             properties.put("lumbung.simulators.enabled", true);
             properties.put("lumbung.demo.enabled", true);

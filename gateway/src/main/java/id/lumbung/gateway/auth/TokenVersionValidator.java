@@ -14,13 +14,19 @@ import jakarta.inject.Singleton;
 @Singleton
 final class TokenVersionValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
     private final UserRepository users;
+    private final OidcSettings oidc;
 
-    TokenVersionValidator(UserRepository users) {
+    TokenVersionValidator(UserRepository users, OidcSettings oidc) {
         this.users = users;
+        this.oidc = oidc;
     }
 
     @Override
     public boolean validate(Claims claims, HttpRequest<?> request) {
+        if (oidc.trusts(claims.get(Claims.ISSUER))) {
+            // The provider's users are not ours to revoke: its tokens are short-lived, it disables them.
+            return true;
+        }
         Object subject = claims.get(Claims.SUBJECT);
         Object version = claims.get(Callers.VERSION_CLAIM);
         if (subject == null || !(version instanceof Number number)) {

@@ -73,6 +73,6 @@ public final class TenantAccess {
     public boolean canSee(Caller caller, Tenant tenant) {
         return caller.isPlatformAdmin()
                 || (caller.has(Role.PROVINCE_ADMIN) && tenant.provinceId().equals(caller.provinceId()))
-                || caller.belongsTo(tenant.id());
+                || (caller.belongsTo(tenant.id()) && !caller.roles().isEmpty());
     }
 }
