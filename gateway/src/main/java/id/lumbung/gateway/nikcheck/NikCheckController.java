@@ -79,6 +79,29 @@ class NikCheckController {
         return NikCheckResponse.from(nikChecks.find(Callers.from(authentication, httpRequest), tenantId, parse(id)));
     }
 
+    @Get("/{id}/nik")
+    @Operation(summary = "The check's full NIK, for a verifier or the DPO (audited)")
+    FullNik revealNik(
+            @PathVariable String tenantId,
+            @PathVariable String id,
+            Authentication authentication,
+            HttpRequest<?> httpRequest) {
+        return new FullNik(nikChecks.revealNik(Callers.from(authentication, httpRequest), tenantId, parse(id)));
+    }
+
+    /**
+     * A full NIK.
+     *
+     * @param nik the 16 digits
+     */
+    @Serdeable
+    record FullNik(String nik) {
+        @Override
+        public String toString() {
+            return "FullNik[***]";
+        }
+    }
+
     private static UUID parse(String id) {
         try {
             return UUID.fromString(id);

@@ -42,6 +42,29 @@ class NikCheckApiTest extends ApiTest {
     }
 
     @Test
+    void onlyAVerifierOrTheDpoSeesTheFullNikAndThatReadIsAudited() {
+        String admin = login("admin-7471");
+        String id = (String) object(postJson(CHECKS, admin, "{\"nik\":\"7471011205850001\"}"))
+                .get("id");
+        String name = "verifier-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        postJson(
+                "/api/v1/tenants/7471/users",
+                admin,
+                "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"VERIFIER\"]}");
+        String verifier = (String) object(postJson(
+                        "/api/v1/auth/login",
+                        null,
+                        "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .get("accessToken");
+
+        assertProblem(get(CHECKS + "/" + id + "/nik", admin), 403, "full_identifier_not_permitted");
+        assertProblem(get(CHECKS + "/" + id + "/nik", login("prov-74")), 403, "full_identifier_not_permitted");
+        var revealed = get(CHECKS + "/" + id + "/nik", verifier);
+        assertThat(revealed.statusCode()).isEqualTo(200);
+        assertThat(object(revealed)).containsEntry("nik", "7471011205850001");
+    }
+
+    @Test
     void theDatabaseNeverHoldsTheNikInTheClear() throws Exception {
         String kendari = login("admin-7471");
         simulator.stop();

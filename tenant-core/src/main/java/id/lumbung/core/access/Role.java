@@ -44,6 +44,11 @@ public enum Role {
         return writes;
     }
 
+    /** Whether the role may see full NIK and KK numbers (each such read is audited). */
+    public boolean seesFullIdentifiers() {
+        return this == VERIFIER || this == DPO;
+    }
+
     /** Whether the role sees the audit log. */
     public boolean readsAudit() {
         return this == AUDITOR || this == DPO;

@@ -1,6 +1,7 @@
 package id.lumbung.core.nikcheck;
 
 import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Role;
 import id.lumbung.core.access.TenantAccess;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
@@ -131,6 +132,35 @@ public final class NikCheckService {
                         () -> new LumbungException(404, "nik_check_not_found", "NIK check " + id + " was not found"));
         audit.record(tenantId, caller, "NIK_CHECK_READ", id.toString(), List.of("nik_masked", "status", "result"));
         return check;
+    }
+
+    /**
+     * The full NIK of a check, for a role that needs it (verifier, DPO); the read is audited.
+     * Everyone else gets {@code full_identifier_not_permitted}.
+     */
+    public String revealNik(Caller caller, String tenantId, UUID id) {
+        access.readPersonalData(caller, tenantId);
+        if (caller.roles().stream().noneMatch(Role::seesFullIdentifiers)) {
+            throw LumbungException.forbidden(
+                    "full_identifier_not_permitted", "Only a verifier or the DPO sees full NIKs");
+        }
+        rateLimits.lookup(caller, tenantId);
+        String encrypted = transactions.inTenant(tenantId, connection -> {
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT nik_encrypted FROM nik_check WHERE tenant_id = ? AND id = ?")) {
+                query.setString(1, tenantId);
+                query.setObject(2, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? rows.getString(1) : null;
+                }
+            }
+        });
+        if (encrypted == null) {
+            throw new LumbungException(404, "nik_check_not_found", "NIK check " + id + " was not found");
+        }
+        String nik = protection.decrypt(tenantId, encrypted);
+        audit.record(tenantId, caller, "NIK_REVEAL", nik, List.of("nik"));
+        return nik;
     }
 
     /** The full NIK a claimed message asks about, decrypted for the connector's call only. */
