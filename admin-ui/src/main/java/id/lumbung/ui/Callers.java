@@ -20,6 +20,8 @@ public final class Callers {
     public static final String VILLAGES_CLAIM = "villages";
     /** Claim carrying the user's token version: older versions are refused. */
     public static final String VERSION_CLAIM = "ver";
+    /** Header stating why the caller acts (e.g. "verval Mei 2026"), kept in the audit log. */
+    public static final String PURPOSE_HEADER = "X-Purpose";
     /** Header carrying the request's correlation id (generated when absent). */
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
@@ -51,7 +53,19 @@ public final class Callers {
                 strings(authentication.getAttributes().get(TENANTS_CLAIM)),
                 province == null ? null : province.toString(),
                 strings(authentication.getAttributes().get(VILLAGES_CLAIM)),
-                requestId == null ? UUID.randomUUID().toString() : requestId);
+                requestId == null ? UUID.randomUUID().toString() : requestId,
+                request == null ? null : header(request, PURPOSE_HEADER));
+    }
+
+    /** A caller-supplied header, bounded and printable, or {@code null}. */
+    private static String header(HttpRequest<?> request, String name) {
+        return request.getHeaders()
+                .get(name, String.class)
+                .map(String::strip)
+                .filter(value -> !value.isEmpty()
+                        && value.length() <= 200
+                        && value.chars().noneMatch(Character::isISOControl))
+                .orElse(null);
     }
 
     private static Set<String> strings(Object claim) {

@@ -49,6 +49,25 @@ class AuditApiTest extends ApiTest {
     }
 
     @Test
+    void theStatedPurposeAndRequestIdAreRecorded() throws Exception {
+        var response = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://localhost:" + server.getPort() + "/api/v1/tenants/7401/nik-checks"))
+                        .header("Authorization", "Bearer " + login("admin-7401"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Purpose", "verval Mei 2026")
+                        .header("X-Request-Id", "req-purpose-1")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"nik\":\"7401012207820004\"}"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(202);
+
+        assertThat(array(get(AUDIT + "?action=NIK_CHECK_CREATE", auditor))).anySatisfy(entry -> assertThat(entry)
+                .containsEntry("purpose", "verval Mei 2026")
+                .containsEntry("requestId", "req-purpose-1"));
+    }
+
+    @Test
     void tamperingWithOneEntryIsFoundAtThatEntry() throws Exception {
         String kolaka = login("admin-7401");
         for (int i = 0; i < 3; i++) {

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param provinceId the province of a province admin, else {@code null}
  * @param villageCodes the villages a village-scoped role is limited to
  * @param requestId the request's correlation id, recorded in the audit log
+ * @param purpose why the caller acts, as stated with the request (recorded in the audit log), or {@code null}
  */
 public record Caller(
         String username,
@@ -19,7 +20,8 @@ public record Caller(
         Set<String> tenantIds,
         String provinceId,
         Set<String> villageCodes,
-        String requestId) {
+        String requestId,
+        String purpose) {
 
     public Caller {
         roles = Set.copyOf(roles);
@@ -30,7 +32,7 @@ public record Caller(
 
     /** A caller with one role and no village scope, outside any request (tests, seeding). */
     public static Caller of(String username, Role role, Set<String> tenantIds, String provinceId) {
-        return new Caller(username, Set.of(role), tenantIds, provinceId, Set.of(), null);
+        return new Caller(username, Set.of(role), tenantIds, provinceId, Set.of(), null, null);
     }
 
     public boolean has(Role role) {

@@ -77,7 +77,7 @@ public final class AuditLog {
                 caller.username(),
                 caller.rolesText(),
                 action,
-                action.toLowerCase(java.util.Locale.ROOT),
+                caller.purpose() == null ? action.toLowerCase(java.util.Locale.ROOT) : caller.purpose(),
                 subject == null ? null : sha256(subject),
                 String.join(",", fields),
                 result,

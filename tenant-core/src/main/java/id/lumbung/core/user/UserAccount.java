@@ -42,7 +42,13 @@ public record UserAccount(
     /** The caller this user becomes after logging in. */
     public Caller toCaller(String requestId) {
         return new Caller(
-                username, roles, tenantId == null ? Set.of() : Set.of(tenantId), provinceId, villageCodes, requestId);
+                username,
+                roles,
+                tenantId == null ? Set.of() : Set.of(tenantId),
+                provinceId,
+                villageCodes,
+                requestId,
+                null);
     }
 
     public UserAccount withVillages(Set<String> villages) {
