@@ -1,8 +1,8 @@
 package id.lumbung.gateway.household;
 
-import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.household.Household;
 import id.lumbung.core.household.HouseholdService;
+import id.lumbung.gateway.PathIds;
 import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -61,7 +61,8 @@ class HouseholdController {
             @PathVariable String id,
             Authentication authentication,
             HttpRequest<?> request) {
-        return HouseholdResponse.from(households.get(Callers.from(authentication, request), tenantId, parse(id)));
+        return HouseholdResponse.from(households.get(
+                Callers.from(authentication, request), tenantId, PathIds.uuid(id, "household_not_found", "Household")));
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
@@ -82,14 +83,6 @@ class HouseholdController {
         return HttpResponse.created(
                 HouseholdResponse.from(household),
                 URI.create("/api/v1/tenants/" + tenantId + "/households/" + household.id()));
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new LumbungException(404, "household_not_found", "Household " + id + " was not found");
-        }
     }
 
     /**

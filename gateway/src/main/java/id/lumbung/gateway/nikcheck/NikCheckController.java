@@ -1,8 +1,8 @@
 package id.lumbung.gateway.nikcheck;
 
-import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.nikcheck.NikCheck;
 import id.lumbung.core.nikcheck.NikCheckService;
+import id.lumbung.gateway.PathIds;
 import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -76,7 +76,10 @@ class NikCheckController {
             @PathVariable String id,
             Authentication authentication,
             HttpRequest<?> httpRequest) {
-        return NikCheckResponse.from(nikChecks.find(Callers.from(authentication, httpRequest), tenantId, parse(id)));
+        return NikCheckResponse.from(nikChecks.find(
+                Callers.from(authentication, httpRequest),
+                tenantId,
+                PathIds.uuid(id, "nik_check_not_found", "NIK check")));
     }
 
     @Get("/{id}/nik")
@@ -86,7 +89,10 @@ class NikCheckController {
             @PathVariable String id,
             Authentication authentication,
             HttpRequest<?> httpRequest) {
-        return new FullNik(nikChecks.revealNik(Callers.from(authentication, httpRequest), tenantId, parse(id)));
+        return new FullNik(nikChecks.revealNik(
+                Callers.from(authentication, httpRequest),
+                tenantId,
+                PathIds.uuid(id, "nik_check_not_found", "NIK check")));
     }
 
     /**
@@ -99,14 +105,6 @@ class NikCheckController {
         @Override
         public String toString() {
             return "FullNik[***]";
-        }
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new LumbungException(404, "nik_check_not_found", "NIK check " + id + " was not found");
         }
     }
 

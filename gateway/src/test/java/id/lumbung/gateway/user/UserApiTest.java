@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lumbung.gateway.ApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -218,10 +217,5 @@ class UserApiTest extends ApiTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, Object> none() {
-        return Map.of();
     }
 }

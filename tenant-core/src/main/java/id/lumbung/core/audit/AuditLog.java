@@ -2,6 +2,7 @@ package id.lumbung.core.audit;
 
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -15,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -175,12 +175,7 @@ public final class AuditLog {
                 query.setTimestamp(8, toTs);
                 query.setTimestamp(9, toTs);
                 query.setInt(10, Math.max(1, Math.min(limit, 1_000)));
-                List<AuditEntry> entries = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        entries.add(map(rows));
-                    }
-                }
+                List<AuditEntry> entries = Rows.list(query, AuditLog::map);
                 record(connection, tenantId, caller, "AUDIT_SEARCH", null, List.of("audit_log"), "OK");
                 return entries;
             }

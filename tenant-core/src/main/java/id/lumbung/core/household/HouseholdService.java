@@ -4,6 +4,7 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.access.TenantAccess;
 import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.ratelimit.RateLimits;
@@ -15,9 +16,7 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -68,13 +67,7 @@ public final class HouseholdService {
                 query.setArray(4, scope == null ? null : connection.createArrayOf("text", scope));
                 query.setArray(5, scope == null ? null : connection.createArrayOf("text", scope));
                 query.setInt(6, PAGE);
-                List<Household> rows = new ArrayList<>();
-                try (ResultSet result = query.executeQuery()) {
-                    while (result.next()) {
-                        rows.add(map(result));
-                    }
-                }
-                return rows;
+                return Rows.list(query, HouseholdService::map);
             }
         });
         audit.record(tenantId, caller, "HOUSEHOLD_LIST", villageCode, List.of("address", "head_name"));
@@ -90,9 +83,7 @@ public final class HouseholdService {
                             "SELECT " + COLUMNS + " FROM household WHERE tenant_id = ? AND id = ?")) {
                         query.setString(1, tenantId);
                         query.setObject(2, id);
-                        try (ResultSet result = query.executeQuery()) {
-                            return result.next() ? Optional.of(map(result)) : Optional.<Household>empty();
-                        }
+                        return Rows.first(query, HouseholdService::map);
                     }
                 })
                 .filter(found -> inScope(caller, found.villageCode()))

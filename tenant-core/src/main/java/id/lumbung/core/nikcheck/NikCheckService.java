@@ -4,6 +4,7 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.access.TenantAccess;
 import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.nik.Nik;
@@ -22,7 +23,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,13 +101,7 @@ public final class NikCheckService {
                     "SELECT " + COLUMNS + " FROM nik_check WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?")) {
                 query.setString(1, tenantId);
                 query.setInt(2, Math.max(1, Math.min(limit, 500)));
-                List<NikCheck> found = new java.util.ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(map(rows));
-                    }
-                }
-                return found;
+                return Rows.list(query, NikCheckService::map);
             }
         });
         audit.record(tenantId, caller, "NIK_CHECK_LIST", null, List.of("nik_masked", "status", "result"));
@@ -123,9 +117,7 @@ public final class NikCheckService {
                             "SELECT " + COLUMNS + " FROM nik_check WHERE tenant_id = ? AND id = ?")) {
                         query.setString(1, tenantId);
                         query.setObject(2, id);
-                        try (ResultSet rows = query.executeQuery()) {
-                            return rows.next() ? Optional.of(map(rows)) : Optional.<NikCheck>empty();
-                        }
+                        return Rows.first(query, NikCheckService::map);
                     }
                 })
                 .orElseThrow(

@@ -1,11 +1,11 @@
 package id.lumbung.core.region;
 
+import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,9 +25,7 @@ public final class RegionRepository {
             try (PreparedStatement query =
                     connection.prepareStatement("SELECT " + COLUMNS + " FROM region WHERE code = ?")) {
                 query.setString(1, code);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
-                }
+                return Rows.first(query, RegionRepository::map);
             }
         });
     }
@@ -37,13 +35,7 @@ public final class RegionRepository {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT " + COLUMNS + " FROM region WHERE parent_code = ? ORDER BY code")) {
                 query.setString(1, code);
-                List<Region> children = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        children.add(map(rows));
-                    }
-                }
-                return children;
+                return Rows.list(query, RegionRepository::map);
             }
         });
     }

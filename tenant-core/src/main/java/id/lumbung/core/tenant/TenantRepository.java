@@ -1,12 +1,12 @@
 package id.lumbung.core.tenant;
 
+import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,9 +26,7 @@ public final class TenantRepository {
             try (PreparedStatement query =
                     connection.prepareStatement("SELECT " + COLUMNS + " FROM tenant WHERE id = ?")) {
                 query.setString(1, id);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
-                }
+                return Rows.first(query, TenantRepository::map);
             }
         });
     }
@@ -37,13 +35,7 @@ public final class TenantRepository {
         return transactions.platform(connection -> {
             try (PreparedStatement query =
                     connection.prepareStatement("SELECT " + COLUMNS + " FROM tenant ORDER BY id")) {
-                List<Tenant> tenants = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        tenants.add(map(rows));
-                    }
-                }
-                return tenants;
+                return Rows.list(query, TenantRepository::map);
             }
         });
     }

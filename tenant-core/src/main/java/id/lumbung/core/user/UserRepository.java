@@ -1,6 +1,7 @@
 package id.lumbung.core.user;
 
 import id.lumbung.core.access.Role;
+import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
 import jakarta.inject.Singleton;
 import java.sql.Array;
@@ -10,11 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -56,22 +58,34 @@ public final class UserRepository {
         });
     }
 
-    /** The users of a tenant, without their password hashes' use in mind: for listing. */
+    /** The users of a tenant with their village scopes, in two queries whatever their number. */
     public List<UserAccount> findByTenant(String tenantId) {
         List<UserAccount> users = transactions.platform(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT " + COLUMNS + " FROM app_user WHERE tenant_id = ? ORDER BY username")) {
                 query.setString(1, tenantId);
-                List<UserAccount> found = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(map(rows));
-                    }
-                }
-                return found;
+                return Rows.list(query, UserRepository::map);
             }
         });
-        return users.stream().map(this::withVillages).toList();
+        Map<UUID, Set<String>> villages = transactions.inTenant(tenantId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT user_id, village_code FROM user_village WHERE tenant_id = ? ORDER BY village_code")) {
+                query.setString(1, tenantId);
+                Map<UUID, Set<String>> byUser = new HashMap<>();
+                for (Map.Entry<UUID, String> row : Rows.list(query, UserRepository::villageRow)) {
+                    byUser.computeIfAbsent(row.getKey(), id -> new LinkedHashSet<>())
+                            .add(row.getValue());
+                }
+                return byUser;
+            }
+        });
+        return users.stream()
+                .map(user -> user.withVillages(villages.getOrDefault(user.id(), Set.of())))
+                .toList();
+    }
+
+    private static Map.Entry<UUID, String> villageRow(ResultSet row) throws SQLException {
+        return Map.entry(row.getObject("user_id", UUID.class), row.getString("village_code"));
     }
 
     private Optional<UserAccount> find(String condition, Object value) {
@@ -79,9 +93,7 @@ public final class UserRepository {
             try (PreparedStatement query =
                     connection.prepareStatement("SELECT " + COLUMNS + " FROM app_user WHERE " + condition)) {
                 query.setObject(1, value);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
-                }
+                return Rows.first(query, UserRepository::map);
             }
         });
     }
@@ -95,13 +107,7 @@ public final class UserRepository {
                     "SELECT village_code FROM user_village WHERE tenant_id = ? AND user_id = ? ORDER BY village_code")) {
                 query.setString(1, user.tenantId());
                 query.setObject(2, user.id());
-                Set<String> villages = new LinkedHashSet<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        villages.add(rows.getString(1));
-                    }
-                }
-                return villages;
+                return new LinkedHashSet<>(Rows.list(query, row -> row.getString(1)));
             }
         }));
     }
