@@ -44,24 +44,42 @@ public final class Lumbung {
         Map<String, Object> properties = new HashMap<>();
 
         String url = System.getenv("DATASOURCE_URL");
+        String appRole = env("LUMBUNG_DATABASE_APP_ROLE", DatabaseSettings.DEFAULT_APP_ROLE);
         EmbeddedDatabase embedded = null;
+        String migrationUrl;
+        String migrationUser;
+        String migrationPassword;
         if (url == null || url.isBlank()) {
             Path dataDir = Path.of(env("LUMBUNG_DATA_DIR", DEFAULT_DATA_DIR))
                     .resolve("postgres")
                     .toAbsolutePath();
             embedded = EmbeddedDatabase.start(dataDir);
-            properties.putAll(embedded.dataSourceProperties());
+            migrationUrl = embedded.jdbcUrl();
+            migrationUser = embedded.username();
+            migrationPassword = embedded.password();
+            if (!migrateOnly) {
+                properties.putAll(embedded.dataSourceProperties(appRole));
+            }
         } else {
             properties.put("datasources.default.url", url);
             properties.put("datasources.default.username", env("DATASOURCE_USERNAME", ""));
             properties.put("datasources.default.password", env("DATASOURCE_PASSWORD", ""));
+            // Migrations as the schema owner when given; the pool keeps the application's login.
+            properties.put("lumbung.database.migration-username", env("MIGRATION_USERNAME", ""));
+            properties.put("lumbung.database.migration-password", env("MIGRATION_PASSWORD", ""));
+            migrationUrl = url;
+            migrationUser = env("MIGRATION_USERNAME", env("DATASOURCE_USERNAME", ""));
+            migrationPassword = System.getenv("MIGRATION_USERNAME") == null
+                    ? env("DATASOURCE_PASSWORD", "")
+                    : env("MIGRATION_PASSWORD", "");
         }
         if (migrateOnly) {
             DatabaseMigrator.migrate(
-                    (String) properties.get("datasources.default.url"),
-                    (String) properties.get("datasources.default.username"),
-                    (String) properties.get("datasources.default.password"),
-                    env("LUMBUNG_DATABASE_APP_ROLE", DatabaseSettings.DEFAULT_APP_ROLE));
+                    migrationUrl,
+                    migrationUser,
+                    migrationPassword,
+                    appRole,
+                    System.getenv("LUMBUNG_DATABASE_APP_LOGIN"));
             if (embedded != null) {
                 embedded.close();
             }

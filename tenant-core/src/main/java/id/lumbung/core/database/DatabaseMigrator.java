@@ -4,6 +4,9 @@ import id.lumbung.core.region.RegionDataMigration;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PostConstruct;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -12,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the schema migrations and loads the region reference data at start-up, before any
- * other bean touches the database. Runs with the configured login (the schema owner), on its
- * own connection, not through the application's pool.
+ * other bean touches the database. Runs with the schema owner's login ({@code
+ * lumbung.database.migration-username}, else the data source's) on its own connection, not
+ * through the application's pool, whose login owns nothing. With only the application's login
+ * (production, after the Helm job migrated) it finds nothing pending and only checks.
  */
 @Context
 public class DatabaseMigrator {
@@ -38,12 +43,24 @@ public class DatabaseMigrator {
 
     @PostConstruct
     void migrate() {
-        migrate(url, username, password, settings.appRole());
+        if (settings.migrationUsername() == null) {
+            migrate(url, username, password, settings.appRole(), settings.appLogin());
+        } else {
+            migrate(
+                    url,
+                    settings.migrationUsername(),
+                    settings.migrationPassword(),
+                    settings.appRole(),
+                    settings.appLogin());
+        }
         migrated = true;
     }
 
-    /** Applies pending migrations with the given login (also used by {@code --migrate}, without the application). */
-    public static void migrate(String url, String username, String password, String appRole) {
+    /**
+     * Applies pending migrations with the given login (also used by {@code --migrate}, without the
+     * application) and, if {@code appLogin} is named, grants it the application role.
+     */
+    public static void migrate(String url, String username, String password, String appRole, String appLogin) {
         long started = System.nanoTime();
         Flyway flyway = Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(url, username, password)
@@ -53,6 +70,13 @@ public class DatabaseMigrator {
                 .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();
+        if (appLogin != null && !appLogin.equals(username)) {
+            try (Connection owner = DriverManager.getConnection(url, username, password)) {
+                AppLogin.grantTo(owner, appRole, appLogin);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not grant " + appRole + " to " + appLogin, e);
+            }
+        }
         LOG.info(
                 "Database ready: {} migration(s) applied, schema version {} ({} ms)",
                 result.migrationsExecuted,

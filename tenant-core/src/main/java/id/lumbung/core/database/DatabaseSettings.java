@@ -6,11 +6,20 @@ import io.micronaut.core.annotation.Nullable;
 /**
  * Database settings beyond the data source itself.
  *
- * @param appRole the role every pooled connection switches to; it owns no table, so row-level
- *     security applies to it even when the login is the tables' owner or a superuser
+ * @param appRole the group role every transaction switches to; it owns no table, so row-level
+ *     security applies to it
+ * @param migrationUsername the schema owner's login for migrations ({@code MIGRATION_USERNAME});
+ *     without it migrations use the data source's login, which then must own the schema
+ * @param migrationPassword its password
+ * @param appLogin the pool's login, granted {@code appRole} after migrating ({@code
+ *     LUMBUNG_DATABASE_APP_LOGIN}); the DBA creates it, migrations only grant the role
  */
 @ConfigurationProperties("lumbung.database")
-public record DatabaseSettings(@Nullable String appRole) {
+public record DatabaseSettings(
+        @Nullable String appRole,
+        @Nullable String migrationUsername,
+        @Nullable String migrationPassword,
+        @Nullable String appLogin) {
     public static final String DEFAULT_APP_ROLE = "lumbung_app";
 
     public DatabaseSettings {
@@ -19,6 +28,12 @@ public record DatabaseSettings(@Nullable String appRole) {
         }
         if (!appRole.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("lumbung.database.app-role must be a plain lower-case identifier");
+        }
+        if (appLogin != null && appLogin.isBlank()) {
+            appLogin = null;
+        }
+        if (migrationUsername != null && migrationUsername.isBlank()) {
+            migrationUsername = null;
         }
     }
 }

@@ -71,12 +71,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "";
     }
 
-    /** Data source settings for Micronaut, as property names and values. */
-    public Map<String, Object> dataSourceProperties() {
+    /**
+     * Data source settings for Micronaut: the pool logs in as {@link AppLogin#DEFAULT_LOGIN} (a
+     * member of {@code appRole} with a password new at every start), migrations as the superuser.
+     */
+    public Map<String, Object> dataSourceProperties(String appRole) {
+        String password = AppLogin.ensure(jdbcUrl(), username(), password(), appRole, AppLogin.DEFAULT_LOGIN);
         return Map.of(
                 "datasources.default.url", jdbcUrl(),
-                "datasources.default.username", username(),
-                "datasources.default.password", password());
+                "datasources.default.username", AppLogin.DEFAULT_LOGIN,
+                "datasources.default.password", password,
+                "lumbung.database.migration-username", username(),
+                "lumbung.database.migration-password", password());
     }
 
     @Override

@@ -23,6 +23,9 @@ public final class TenantTransactions {
             "SELECT set_config('role', ?, true), set_config('lumbung.tenants', ?, true)";
     private static final String ALL_TENANTS_SQL = "SELECT coalesce(string_agg(id, ','), '') FROM tenant";
 
+    /** The tenant of the single-tenant transaction running on this thread, for {@link TransactionTenantResolver}. */
+    private static final ThreadLocal<String> CURRENT_TENANT = new ThreadLocal<>();
+
     private final TransactionOperations<Connection> transactions;
     private final String appRole;
 
@@ -42,9 +45,28 @@ public final class TenantTransactions {
         });
     }
 
-    /** Work for one tenant. */
+    /**
+     * Work for one tenant. Micronaut Data repositories of tenant-owned entities ({@code @TenantId})
+     * called inside it add {@code tenant_id = ?} for this tenant to every query and insert.
+     */
     public <T> T inTenant(String tenantId, SqlWork<T> work) {
-        return inTenants(List.of(tenantId), work);
+        String outer = CURRENT_TENANT.get();
+        if (outer != null && !outer.equals(tenantId)) {
+            throw new IllegalStateException("A transaction of one tenant cannot run work of another");
+        }
+        CURRENT_TENANT.set(tenantId);
+        try {
+            return inTenants(List.of(tenantId), work);
+        } finally {
+            if (outer == null) {
+                CURRENT_TENANT.remove();
+            }
+        }
+    }
+
+    /** The tenant of the single-tenant transaction on this thread, if any. */
+    static String currentTenant() {
+        return CURRENT_TENANT.get();
     }
 
     /**

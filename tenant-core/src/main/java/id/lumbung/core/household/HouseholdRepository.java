@@ -4,7 +4,6 @@ import id.lumbung.core.database.TenantTransactions;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,30 +12,16 @@ import java.util.Map;
 @Singleton
 public final class HouseholdRepository {
     private final TenantTransactions transactions;
+    private final HouseholdRows householdRows;
 
-    HouseholdRepository(TenantTransactions transactions) {
+    HouseholdRepository(TenantTransactions transactions, HouseholdRows rows) {
         this.transactions = transactions;
+        this.householdRows = rows;
     }
 
+    /** Adds a household; its tenant must be the one the row names (the discriminator checks). */
     public void insert(Household household) {
-        transactions.inTenant(household.tenantId(), connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO household (tenant_id, id, village_code, address, head_name, member_count, desil)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, household.tenantId());
-                insert.setObject(2, household.id());
-                insert.setString(3, household.villageCode());
-                insert.setString(4, household.address());
-                insert.setString(5, household.headName());
-                insert.setInt(6, household.memberCount());
-                if (household.desil() == null) {
-                    insert.setNull(7, Types.SMALLINT);
-                } else {
-                    insert.setInt(7, household.desil());
-                }
-                return insert.executeUpdate();
-            }
-        });
+        transactions.inTenant(household.tenantId(), connection -> householdRows.save(HouseholdRow.of(household)));
     }
 
     /** Number of households per tenant, for the given tenants (row-level security scopes the count). */

@@ -7,6 +7,7 @@ import id.lumbung.core.household.Household;
 import id.lumbung.core.household.HouseholdRepository;
 import id.lumbung.core.testing.DatabaseTest;
 import id.lumbung.core.testing.Tenants;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,6 +93,43 @@ class RowLevelSecurityTest extends DatabaseTest {
                     }
                 }))
                 .hasStackTraceContaining("must be owner");
+    }
+
+    @Test
+    void thePoolsLoginIsNeitherOwnerNorSuperuserEvenAfterResetRole() {
+        List<String> login = transactions.platform(connection -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(
+                            "SELECT session_user, rolsuper::text, rolbypassrls::text FROM pg_roles WHERE rolname = session_user")) {
+                rows.next();
+                return List.of(rows.getString(1), rows.getString(2), rows.getString(3));
+            }
+        });
+        assertThat(login).containsExactly(AppLogin.DEFAULT_LOGIN, "false", "false");
+        assertThatThrownBy(() -> transactions.inTenant("7471", connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("RESET ROLE");
+                        return statement.execute("ALTER TABLE household DISABLE ROW LEVEL SECURITY");
+                    }
+                }))
+                .hasStackTraceContaining("must be owner");
+        List<String> seen = transactions.inTenant("7471", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("RESET ROLE");
+            }
+            return tenantIdsOf(connection, "SELECT tenant_id FROM household");
+        });
+        assertThat(seen).isNotEmpty().containsOnly("7471");
+    }
+
+    @Test
+    void theApplicationStartsWithOnlyItsOwnLoginOnceMigrated() {
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        properties.remove("lumbung.database.migration-username");
+        properties.remove("lumbung.database.migration-password");
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            assertThat(context.getBean(DatabaseMigrator.class).isMigrated()).isTrue();
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package id.lumbung.core.testing;
 
+import id.lumbung.core.database.AppLogin;
+import id.lumbung.core.database.DatabaseSettings;
 import id.lumbung.core.database.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +31,7 @@ public final class TestDatabase {
     private final String url;
     private final String username;
     private final String password;
+    private String appPassword;
 
     private TestDatabase(String url, String username, String password) {
         this.url = url;
@@ -114,12 +117,21 @@ public final class TestDatabase {
         return DriverManager.getConnection(url, username, password);
     }
 
-    /** The data source properties for a Micronaut test context. */
-    public Map<String, String> properties() {
+    /**
+     * The data source properties for a Micronaut test context: the pool logs in as the
+     * application's login (owning nothing, not a superuser), migrations as the owner.
+     */
+    public synchronized Map<String, String> properties() {
+        if (appPassword == null) {
+            appPassword =
+                    AppLogin.ensure(url, username, password, DatabaseSettings.DEFAULT_APP_ROLE, AppLogin.DEFAULT_LOGIN);
+        }
         Map<String, String> properties = new HashMap<>();
         properties.put("datasources.default.url", url);
-        properties.put("datasources.default.username", username);
-        properties.put("datasources.default.password", password == null ? "" : password);
+        properties.put("datasources.default.username", AppLogin.DEFAULT_LOGIN);
+        properties.put("datasources.default.password", appPassword);
+        properties.put("lumbung.database.migration-username", username);
+        properties.put("lumbung.database.migration-password", password == null ? "" : password);
         return properties;
     }
 }
