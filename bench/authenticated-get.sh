@@ -33,3 +33,20 @@ echo "== GET one household (authenticated, tenant-scoped, audited) =="
 wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Authorization: Bearer $token" "$url" | tee "$data/household.txt"
 rps() { grep 'Requests/sec' "$1" | awk '{print $2}'; }
 echo "ratio household/health: $(echo "$(rps "$data/household.txt") / $(rps "$data/health.txt")" | bc -l | cut -c1-5)"
+
+# p99 at 70% of the household endpoint's maximum: each connection paces itself (bench/paced.lua);
+# a 10 s calibration run corrects the delay for the latency it observes.
+max=$(rps "$data/household.txt")
+target=$(echo "0.7 * $max" | bc -l)
+delay=$(echo "$connections * 1000 / $target - 1" | bc -l)
+export WRK_DELAY_MS=$(printf "%.0f" "$delay")
+wrk -t2 -c"$connections" -d10s -s bench/paced.lua -H "Authorization: Bearer $token" "$url" > "$data/calibrate.txt"
+achieved=$(rps "$data/calibrate.txt")
+delay=$(echo "$delay + $connections * 1000 * (1 / $target - 1 / $achieved)" | bc -l)
+[ "$(echo "$delay < 0" | bc)" = 1 ] && delay=0
+export WRK_DELAY_MS=$(printf "%.0f" "$delay")
+echo "== GET one household at 70% of its maximum (${target%.*} req/s offered, ${WRK_DELAY_MS} ms pacing) =="
+wrk -t2 -c"$connections" -d"${duration}s" --latency -s bench/paced.lua -H "Authorization: Bearer $token" "$url" \
+  | tee "$data/paced.txt"
+echo "load: $(echo "$(rps "$data/paced.txt") / $max" | bc -l | cut -c1-5) of maximum;" \
+  "p99: $(grep ' 99%' "$data/paced.txt" | awk '{print $2}')"

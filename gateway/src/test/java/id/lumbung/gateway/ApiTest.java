@@ -82,6 +82,13 @@ public abstract class ApiTest extends DatabaseTest {
         return post(path, token, "application/json", body);
     }
 
+    protected HttpResponse<String> putJson(String path, String token, String body) {
+        return send(request(path, token)
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .build());
+    }
+
     protected Map<String, Object> object(HttpResponse<String> response) {
         try {
             return json.readValue(response.body(), JSON_OBJECT);

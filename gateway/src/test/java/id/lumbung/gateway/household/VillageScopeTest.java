@@ -8,13 +8,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A village operator of Mandonga (74.71.01.1005) and a household in Korumba (74.71.01.1006), both in Kendari. */
+/**
+ * A village operator of Mandonga (74.71.01.1005), a field worker of both villages, and households
+ * in Mandonga and Korumba (74.71.01.1006), all in Kendari.
+ */
 @MicronautTest(transactional = false)
 class VillageScopeTest extends ApiTest {
     private static final String HOUSEHOLDS = "/api/v1/tenants/7471/households";
     private String operator;
     private String korumbaHousehold;
     private String mandongaHousehold;
+    private String worker;
+    private String workerName;
 
     @BeforeAll
     void anOperatorOfOneVillageAndAHouseholdInEachVillage() {
@@ -34,6 +39,78 @@ class VillageScopeTest extends ApiTest {
                 .get("accessToken");
         korumbaHousehold = created(admin, "74.71.01.1006");
         mandongaHousehold = created(operator, "74.71.01.1005");
+        workerName = user(admin, "FIELD_WORKER", "[\"74.71.01.1005\",\"74.71.01.1006\"]");
+        worker = (String) object(postJson(
+                        "/api/v1/auth/login",
+                        null,
+                        "{\"username\":\"" + workerName + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .get("accessToken");
+        var assigned = putJson(assignmentsOf(workerName), admin, "{\"householdIds\":[\"" + korumbaHousehold + "\"]}");
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+    }
+
+    private String user(String admin, String role, String villages) {
+        String name = role.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
+                + UUID.randomUUID().toString().substring(0, 6);
+        var response = postJson(
+                "/api/v1/tenants/7471/users",
+                admin,
+                "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + role
+                        + "\"],\"villageCodes\":" + villages + "}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return name;
+    }
+
+    private static String assignmentsOf(String username) {
+        return "/api/v1/tenants/7471/users/" + username + "/assignments";
+    }
+
+    @Test
+    void aFieldWorkerSeesOnlyTheHouseholdsAssignedToIt() {
+        assertThat(get(HOUSEHOLDS + "/" + korumbaHousehold, worker).statusCode())
+                .isEqualTo(200);
+        // Mandonga is one of its villages, but the household is not assigned to it.
+        assertProblem(get(HOUSEHOLDS + "/" + mandongaHousehold, worker), 404, "household_not_found");
+        assertThat(array(get(HOUSEHOLDS, worker)))
+                .extracting(household -> household.get("id"))
+                .containsExactly(korumbaHousehold);
+        assertThat(array(get(HOUSEHOLDS + "?village=74.71.01.1005", worker))).isEmpty();
+        assertThat(object(get(assignmentsOf(workerName), worker)).get("householdIds"))
+                .isEqualTo(java.util.List.of(korumbaHousehold));
+    }
+
+    @Test
+    void assignmentsAreAllOrNothingAndOnlyForFieldWorkersInTheirVillages() {
+        String admin = login("admin-7471");
+        String narrowWorker = user(admin, "FIELD_WORKER", "[\"74.71.01.1005\"]");
+        assertProblem(
+                putJson(
+                        assignmentsOf(narrowWorker),
+                        admin,
+                        "{\"householdIds\":[\"" + mandongaHousehold + "\",\"" + korumbaHousehold + "\"]}"),
+                422,
+                "household_outside_worker_villages");
+        assertProblem(
+                putJson(
+                        assignmentsOf(narrowWorker),
+                        admin,
+                        "{\"householdIds\":[\"" + mandongaHousehold + "\",\"" + UUID.randomUUID() + "\"]}"),
+                422,
+                "unknown_household");
+        assertThat(object(get(assignmentsOf(narrowWorker), admin)).get("householdIds"))
+                .isEqualTo(java.util.List.of());
+        assertProblem(
+                putJson(assignmentsOf(workerName), operator, "{\"householdIds\":[]}"), 403, "assigner_role_required");
+        String operatorName = user(admin, "VILLAGE_OPERATOR", "[\"74.71.01.1005\"]");
+        assertProblem(putJson(assignmentsOf(operatorName), admin, "{\"householdIds\":[]}"), 422, "not_a_field_worker");
+        assertProblem(get(assignmentsOf(workerName), login("admin-7401")), 404, "tenant_not_found");
+        assertProblem(
+                putJson(
+                        "/api/v1/tenants/7401/users/" + workerName + "/assignments",
+                        login("admin-7401"),
+                        "{\"householdIds\":[]}"),
+                404,
+                "user_not_found");
     }
 
     private String created(String token, String village) {

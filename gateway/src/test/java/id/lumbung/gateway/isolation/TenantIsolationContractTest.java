@@ -7,8 +7,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,8 +62,39 @@ class TenantIsolationContractTest extends ApiTest {
         assertThat(smuggled.body()).doesNotContain("\"" + idField + "\":\"" + id + "\"");
     }
 
+    @Test
+    void kendariCannotReachKolakasFieldWorkerAssignments() {
+        String kolaka = login("admin-7401");
+        String worker = "tksk-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(postJson(
+                                path(KOLAKA, "users"),
+                                kolaka,
+                                "{\"username\":\"" + worker + "\",\"password\":\"" + PASSWORD
+                                        + "\",\"roles\":[\"FIELD_WORKER\"],\"villageCodes\":[\"74.01.01.1001\"]}")
+                        .statusCode())
+                .isEqualTo(201);
+        String household = String.valueOf(object(postJson(
+                        path(KOLAKA, "households"),
+                        kolaka,
+                        "{\"villageCode\":\"74.01.01.1001\",\"address\":\"Jl. Pemuda\","
+                                + "\"headName\":\"ANDI\",\"memberCount\":2}"))
+                .get("id"));
+        String assignments = "/users/" + worker + "/assignments";
+        String body = "{\"householdIds\":[\"" + household + "\"]}";
+        assertThat(putJson(path(KOLAKA, "") + assignments, kolaka, body).statusCode())
+                .isEqualTo(200);
+
+        String kendari = login("admin-7471");
+        assertProblem(get(path(KOLAKA, "") + assignments, kendari), 404, "tenant_not_found");
+        assertProblem(
+                putJson(path(KOLAKA, "") + assignments, kendari, "{\"householdIds\":[]}"), 404, "tenant_not_found");
+        assertProblem(get(path(KENDARI, "") + assignments, kendari), 404, "user_not_found");
+        assertThat(object(get(path(KOLAKA, "") + assignments, kolaka)).get("householdIds"))
+                .isEqualTo(List.of(household));
+    }
+
     private static String path(String tenant, String family) {
-        return "/api/v1/tenants/" + tenant + "/" + family;
+        return "/api/v1/tenants/" + tenant + (family.isEmpty() ? "" : "/" + family);
     }
 
     private HttpResponse<String> send(String token, String path, String tenantHeader) throws Exception {

@@ -14,7 +14,7 @@ public enum Role {
     APPROVER(Level.TENANT, true, true),
     /** Kelurahan/desa operator, limited to the villages assigned to the user. */
     VILLAGE_OPERATOR(Level.TENANT, true, true),
-    /** PSM, TKSK or programme companion, limited to assigned households. */
+    /** PSM, TKSK or programme companion: works in its villages, sees the households assigned to it. */
     FIELD_WORKER(Level.TENANT, true, true),
     /** Read-only; sees the audit log, not personal data. */
     AUDITOR(Level.TENANT, false, false),
@@ -54,9 +54,28 @@ public enum Role {
         return this == AUDITOR || this == DPO;
     }
 
-    /** Whether the role's reach is limited to assigned villages. */
+    /** Whether the role works in assigned villages (given when the user is created). */
     public boolean villageScoped() {
         return this == VILLAGE_OPERATOR || this == FIELD_WORKER;
+    }
+
+    /**
+     * What the role sees of a tenant's households: {@code VILLAGES} (its villages), {@code
+     * ASSIGNED} (households assigned to the user) or {@code TENANT} (all).
+     */
+    public Reach reach() {
+        return switch (this) {
+            case VILLAGE_OPERATOR -> Reach.VILLAGES;
+            case FIELD_WORKER -> Reach.ASSIGNED;
+            default -> Reach.TENANT;
+        };
+    }
+
+    /** How far a role reaches into a tenant's households. */
+    public enum Reach {
+        TENANT,
+        VILLAGES,
+        ASSIGNED
     }
 
     /** Where a role is held. */

@@ -4,7 +4,6 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.access.TenantAccess;
 import id.lumbung.core.audit.AuditLog;
-import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.ratelimit.RateLimits;
@@ -12,25 +11,31 @@ import id.lumbung.core.region.RegionCode;
 import id.lumbung.core.region.RegionLevel;
 import id.lumbung.core.region.RegionRepository;
 import id.lumbung.core.tenant.Tenant;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Households of a tenant's registry, as each role may see them: village operators and field
- * workers only in their villages (another village's household answers as if it did not exist).
+ * Households of a tenant's registry, as each role may see them: village operators only in their
+ * villages, field workers only the households assigned to them (any other household answers as
+ * if it did not exist).
  */
 @Singleton
 public final class HouseholdService {
-    private static final String COLUMNS = "tenant_id, id, village_code, address, head_name, member_count, desil";
-    private static final int PAGE = 100;
+    private static final Pageable FIRST_PAGE =
+            Pageable.from(0, 100, Sort.of(Sort.Order.asc("villageCode"), Sort.Order.asc("address")));
 
     private final TenantTransactions transactions;
     private final TenantAccess access;
     private final HouseholdRepository households;
+    private final HouseholdRows rowsOf;
+    private final HouseholdAssignments assignments;
     private final RegionRepository regions;
     private final AuditLog audit;
     private final RateLimits rateLimits;
@@ -39,6 +44,8 @@ public final class HouseholdService {
             TenantTransactions transactions,
             TenantAccess access,
             HouseholdRepository households,
+            HouseholdRows rowsOf,
+            HouseholdAssignments assignments,
             RegionRepository regions,
             AuditLog audit,
             RateLimits rateLimits) {
@@ -46,29 +53,46 @@ public final class HouseholdService {
         this.transactions = transactions;
         this.access = access;
         this.households = households;
+        this.rowsOf = rowsOf;
+        this.assignments = assignments;
         this.regions = regions;
         this.audit = audit;
     }
 
-    /** Households the caller may see, optionally in one village, by address. */
+    /** Households the caller may see, optionally in one village, by village and address (first 100). */
     public List<Household> list(Caller caller, String tenantId, String village) {
         access.readPersonalData(caller, tenantId);
         rateLimits.lookup(caller, tenantId);
         String villageCode = village == null ? null : RegionCode.normalise(village);
-        String[] scope = scopeOf(caller);
+        HouseholdReach reach = HouseholdReach.of(caller);
         List<Household> found = transactions.inTenant(tenantId, connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM household"
-                            + " WHERE tenant_id = ? AND (?::text IS NULL OR village_code = ?)"
-                            + " AND (?::text[] IS NULL OR village_code = ANY (?::text[])) ORDER BY village_code, address LIMIT ?")) {
-                query.setString(1, tenantId);
-                query.setString(2, villageCode);
-                query.setString(3, villageCode);
-                query.setArray(4, scope == null ? null : connection.createArrayOf("text", scope));
-                query.setArray(5, scope == null ? null : connection.createArrayOf("text", scope));
-                query.setInt(6, PAGE);
-                return Rows.list(query, HouseholdService::map);
+            if (reach.everything()) {
+                return (villageCode == null
+                                ? rowsOf.findAll(FIRST_PAGE)
+                                : rowsOf.findByVillageCodeIn(List.of(villageCode), FIRST_PAGE))
+                        .stream().map(HouseholdRow::toHousehold).toList();
             }
+            Map<UUID, HouseholdRow> seen = new HashMap<>();
+            List<String> villages = reach.villages().stream()
+                    .filter(code -> villageCode == null || code.equals(villageCode))
+                    .toList();
+            if (!villages.isEmpty()) {
+                rowsOf.findByVillageCodeIn(villages, FIRST_PAGE).forEach(row -> seen.put(row.id(), row));
+            }
+            if (reach.assignedTo() != null) {
+                List<UUID> assigned = assignments.assignedTo(connection, tenantId, reach.assignedTo());
+                if (!assigned.isEmpty()) {
+                    rowsOf.findByIdIn(assigned, FIRST_PAGE).stream()
+                            .filter(row ->
+                                    villageCode == null || row.villageCode().equals(villageCode))
+                            .forEach(row -> seen.put(row.id(), row));
+                }
+            }
+            return seen.values().stream()
+                    .map(HouseholdRow::toHousehold)
+                    .sorted(Comparator.comparing(Household::villageCode).thenComparing(Household::address))
+                    .limit(FIRST_PAGE.getSize())
+                    .toList();
         });
         audit.record(tenantId, caller, "HOUSEHOLD_LIST", villageCode, List.of("address", "head_name"));
         return found;
@@ -77,16 +101,18 @@ public final class HouseholdService {
     /** One household, if the caller may see it; otherwise {@code household_not_found}. */
     public Household get(Caller caller, String tenantId, UUID id) {
         access.readPersonalData(caller, tenantId);
+        HouseholdReach reach = HouseholdReach.of(caller);
         Household household = transactions
                 .inTenant(tenantId, connection -> {
-                    try (PreparedStatement query = connection.prepareStatement(
-                            "SELECT " + COLUMNS + " FROM household WHERE tenant_id = ? AND id = ?")) {
-                        query.setString(1, tenantId);
-                        query.setObject(2, id);
-                        return Rows.first(query, HouseholdService::map);
-                    }
+                    Optional<HouseholdRow> row = rowsOf.findById(id);
+                    boolean visible = row.isPresent()
+                            && (reach.everything()
+                                    || reach.villages().contains(row.get().villageCode())
+                                    || (reach.assignedTo() != null
+                                            && assignments.isAssigned(connection, tenantId, reach.assignedTo(), id)));
+                    return visible ? row : Optional.<HouseholdRow>empty();
                 })
-                .filter(found -> inScope(caller, found.villageCode()))
+                .map(HouseholdRow::toHousehold)
                 .orElseThrow(() -> notFound(id));
         audit.record(tenantId, caller, "HOUSEHOLD_READ", id.toString(), List.of("address", "head_name", "members"));
         return household;
@@ -146,17 +172,5 @@ public final class HouseholdService {
 
     private static LumbungException notFound(UUID id) {
         return new LumbungException(404, "household_not_found", "Household " + id + " was not found");
-    }
-
-    private static Household map(ResultSet row) throws SQLException {
-        int desil = row.getInt("desil");
-        return new Household(
-                row.getString("tenant_id"),
-                row.getObject("id", UUID.class),
-                row.getString("village_code"),
-                row.getString("address"),
-                row.getString("head_name"),
-                row.getInt("member_count"),
-                row.wasNull() ? null : desil);
     }
 }

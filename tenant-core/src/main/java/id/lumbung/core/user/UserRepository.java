@@ -3,6 +3,7 @@ package id.lumbung.core.user;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.LumbungException;
 import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.Connection;
@@ -36,6 +37,13 @@ public final class UserRepository {
 
     public Optional<UserAccount> findByUsername(String username) {
         return find("username = ?", username).map(this::withVillages);
+    }
+
+    /** The user of this tenant with this name; otherwise {@code user_not_found}. */
+    public UserAccount requireInTenant(String tenantId, String username) {
+        return findByUsername(username)
+                .filter(user -> tenantId.equals(user.tenantId()))
+                .orElseThrow(() -> new LumbungException(404, "user_not_found", "User " + username + " was not found"));
     }
 
     public Optional<UserAccount> findById(UUID id) {

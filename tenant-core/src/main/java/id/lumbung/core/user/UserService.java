@@ -244,9 +244,7 @@ public final class UserService {
     }
 
     private UserAccount tenantUser(String tenantId, String username) {
-        return users.findByUsername(username)
-                .filter(user -> tenantId.equals(user.tenantId()))
-                .orElseThrow(() -> new LumbungException(404, "user_not_found", "User " + username + " was not found"));
+        return users.requireInTenant(tenantId, username);
     }
 
     private Set<String> villagesOf(Tenant tenant, Set<Role> roles, List<String> codes) {

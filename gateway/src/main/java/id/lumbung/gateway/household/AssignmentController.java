@@ -1,0 +1,70 @@
+package id.lumbung.gateway.household;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import id.lumbung.core.household.AssignmentService;
+import id.lumbung.ui.Callers;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.UUID;
+
+/** Households assigned to a field worker: the only households the worker sees. */
+@Controller("/api/v1/tenants/{tenantId}/users/{username}/assignments")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "users")
+@SecurityRequirement(name = "bearer")
+class AssignmentController {
+    private final AssignmentService assignments;
+
+    AssignmentController(AssignmentService assignments) {
+        this.assignments = assignments;
+    }
+
+    @Get
+    @Operation(summary = "Households assigned to a field worker (tenant admin, verifier, or the worker)")
+    Assignments get(
+            @PathVariable String tenantId,
+            @PathVariable String username,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        return new Assignments(assignments.assigned(Callers.from(authentication, request), tenantId, username));
+    }
+
+    @Put(consumes = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a field worker's households, all or nothing (tenant admin or verifier)")
+    Assignments replace(
+            @PathVariable String tenantId,
+            @PathVariable String username,
+            @Valid @Body Assignments body,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        return new Assignments(
+                assignments.replace(Callers.from(authentication, request), tenantId, username, body.householdIds()));
+    }
+
+    /**
+     * A field worker's households.
+     *
+     * @param householdIds ids of households in the worker's villages
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Assignments(@NotNull List<UUID> householdIds) {}
+}

@@ -1,0 +1,112 @@
+package id.lumbung.core.household;
+
+import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Role;
+import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.user.UserAccount;
+import id.lumbung.core.user.UserRepository;
+import io.micronaut.data.model.Pageable;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Which households a field worker (PSM, TKSK, pendamping) visits: set by the tenant's admin or a
+ * verifier, all or nothing, only households of the tenant inside the worker's villages.
+ */
+@Singleton
+public final class AssignmentService {
+    /** More than a field worker can visit in a verification round. */
+    public static final int MAXIMUM_ASSIGNMENTS = 2_000;
+
+    private final TenantTransactions transactions;
+    private final TenantAccess access;
+    private final UserRepository users;
+    private final HouseholdRows households;
+    private final HouseholdAssignments assignments;
+    private final AuditLog audit;
+
+    AssignmentService(
+            TenantTransactions transactions,
+            TenantAccess access,
+            UserRepository users,
+            HouseholdRows households,
+            HouseholdAssignments assignments,
+            AuditLog audit) {
+        this.transactions = transactions;
+        this.access = access;
+        this.users = users;
+        this.households = households;
+        this.assignments = assignments;
+        this.audit = audit;
+    }
+
+    /** The households assigned to a field worker: for assigners, and for the worker itself. */
+    public List<UUID> assigned(Caller caller, String tenantId, String username) {
+        access.visible(caller, tenantId);
+        if (!(caller.belongsTo(tenantId) && caller.username().equals(username))) {
+            requireAssigner(caller, tenantId);
+        }
+        UserAccount worker = fieldWorker(tenantId, username);
+        return transactions.inTenant(
+                tenantId, connection -> assignments.assignedTo(connection, tenantId, worker.username()));
+    }
+
+    /** Replaces a field worker's assignments; nothing changes if any household is refused. */
+    public List<UUID> replace(Caller caller, String tenantId, String username, List<UUID> householdIds) {
+        requireAssigner(caller, tenantId);
+        UserAccount worker = fieldWorker(tenantId, username);
+        Set<UUID> ids = new LinkedHashSet<>(householdIds);
+        if (ids.size() > MAXIMUM_ASSIGNMENTS) {
+            throw new LumbungException(
+                    422,
+                    "too_many_households",
+                    "At most " + MAXIMUM_ASSIGNMENTS + " households can be assigned to one field worker");
+        }
+        transactions.inTenant(tenantId, connection -> {
+            if (!ids.isEmpty()) {
+                List<HouseholdRow> found = households.findByIdIn(ids, Pageable.from(0, ids.size()));
+                if (found.size() != ids.size()) {
+                    throw new LumbungException(
+                            422,
+                            "unknown_household",
+                            (ids.size() - found.size()) + " of the households are not in this tenant's registry");
+                }
+                long outside = found.stream()
+                        .filter(row -> !worker.villageCodes().contains(row.villageCode()))
+                        .count();
+                if (outside > 0) {
+                    throw new LumbungException(
+                            422,
+                            "household_outside_worker_villages",
+                            outside + " of the households are outside the villages of " + username);
+                }
+            }
+            assignments.replace(connection, tenantId, worker.id(), ids, caller.username());
+            audit.record(connection, tenantId, caller, "HOUSEHOLD_ASSIGN", username, List.of("households"), "OK");
+            return null;
+        });
+        return List.copyOf(ids);
+    }
+
+    private void requireAssigner(Caller caller, String tenantId) {
+        access.write(caller, tenantId);
+        if (!caller.has(Role.TENANT_ADMIN) && !caller.has(Role.VERIFIER)) {
+            throw LumbungException.forbidden(
+                    "assigner_role_required", "Only the tenant's admin or a verifier assigns households");
+        }
+    }
+
+    private UserAccount fieldWorker(String tenantId, String username) {
+        UserAccount user = users.requireInTenant(tenantId, username);
+        if (!user.roles().contains(Role.FIELD_WORKER)) {
+            throw new LumbungException(422, "not_a_field_worker", username + " is not a field worker");
+        }
+        return user;
+    }
+}
