@@ -29,7 +29,9 @@ class ChartTest {
                 .contains("app.kubernetes.io/component: api", "app.kubernetes.io/component: worker")
                 .contains("name: LUMBUNG_CONNECTORS_WORKER_ENABLED")
                 .contains("name: LUMBUNG_PROTECTION_KEYS", "name: lumbung-protection")
-                .doesNotContain("DUKCAPIL_BASE_URL");
+                .doesNotContain("DUKCAPIL_BASE_URL")
+                // The schema owner's login reaches only the migration job, never the api or workers.
+                .doesNotContain("MIGRATION_USERNAME", "lumbung-database-owner");
     }
 
     @Test
