@@ -82,6 +82,22 @@ public abstract class ApiTest extends DatabaseTest {
         return post(path, token, "application/json", body);
     }
 
+    /** Uploads a file as multipart/form-data field {@code file}. */
+    protected HttpResponse<String> postFile(String path, String token, String fileName, byte[] content) {
+        String boundary = "lumbung-" + java.util.UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(request(path, token)
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofByteArray(content),
+                        HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .build());
+    }
+
     protected HttpResponse<String> putJson(String path, String token, String body) {
         return send(request(path, token)
                 .PUT(HttpRequest.BodyPublishers.ofString(body))

@@ -1,0 +1,194 @@
+package id.lumbung.gateway.registry;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.registry.ImportIssue;
+import id.lumbung.core.registry.ImportJob;
+import id.lumbung.core.registry.ImportService;
+import id.lumbung.gateway.PathIds;
+import id.lumbung.ui.Callers;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.StreamingFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Bulk imports of DTKS/SIKS-NG exports into a tenant's registry. */
+@Controller("/api/v1/tenants/{tenantId}/imports")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "registry")
+@SecurityRequirement(name = "bearer")
+class ImportController {
+    private static final int FIRST_ISSUES = 100;
+
+    private final ImportService imports;
+
+    ImportController(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(
+            summary = "Upload a registry file (CSV, one row per person); 202 with the job, 400 if the file is"
+                    + " unreadable as a whole")
+    HttpResponse<ImportResponse> submit(
+            @PathVariable String tenantId,
+            StreamingFileUpload file,
+            @Nullable @QueryValue String mode,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        ImportService.Mode parsed = ImportService.Mode.parse(mode);
+        ImportJob job;
+        try (InputStream content = file.asInputStream()) {
+            job = imports.submit(Callers.from(authentication, request), tenantId, file.getFilename(), content, parsed);
+        } catch (IOException e) {
+            throw new LumbungException(400, "upload_failed", "The upload did not arrive completely");
+        }
+        return HttpResponse.accepted(URI.create("/api/v1/tenants/" + tenantId + "/imports/" + job.id()))
+                .body(ImportResponse.of(job, List.of()));
+    }
+
+    @Get
+    @Operation(summary = "The tenant's latest imports")
+    List<ImportResponse> list(@PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
+        return imports.recent(Callers.from(authentication, request), tenantId).stream()
+                .map(job -> ImportResponse.of(job, List.of()))
+                .toList();
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "An import's status, counts and its first issues (by line)")
+    ImportResponse get(
+            @PathVariable String tenantId,
+            @PathVariable String id,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        UUID jobId = PathIds.uuid(id, "import_not_found", "Import");
+        var caller = Callers.from(authentication, request);
+        ImportJob job = imports.status(caller, tenantId, jobId);
+        return ImportResponse.of(job, imports.issues(caller, tenantId, jobId, 0, FIRST_ISSUES));
+    }
+
+    @Get("/{id}/issues")
+    @Operation(summary = "A page of an import's issues, by line")
+    List<IssueResponse> issues(
+            @PathVariable String tenantId,
+            @PathVariable String id,
+            @Nullable @QueryValue Integer offset,
+            @Nullable @QueryValue Integer limit,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        int size = limit == null ? 500 : Math.max(1, Math.min(limit, 5000));
+        return imports
+                .issues(
+                        Callers.from(authentication, request),
+                        tenantId,
+                        PathIds.uuid(id, "import_not_found", "Import"),
+                        offset == null ? 0 : offset,
+                        size)
+                .stream()
+                .map(IssueResponse::of)
+                .toList();
+    }
+
+    /**
+     * An import job.
+     *
+     * @param id the job's id
+     * @param fileName the uploaded file's name
+     * @param mode KEEP_GOOD_ROWS or ALL_OR_NOTHING
+     * @param status QUEUED, RUNNING, SUCCEEDED, REJECTED or FAILED
+     * @param rowsTotal rows read
+     * @param rowsProcessed rows checked so far
+     * @param rowsAccepted rows imported
+     * @param rowsRejected rows refused
+     * @param warnings warnings raised
+     * @param householdsCreated new households
+     * @param householdsUpdated changed households
+     * @param membersCreated new members
+     * @param membersUpdated changed members
+     * @param message why it failed or was rejected
+     * @param createdAt when it was uploaded
+     * @param finishedAt when it ended
+     * @param errors its first issues, by line ({@code …/issues} pages through all of them)
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ImportResponse(
+            UUID id,
+            String fileName,
+            String mode,
+            String status,
+            long rowsTotal,
+            long rowsProcessed,
+            long rowsAccepted,
+            long rowsRejected,
+            long warnings,
+            long householdsCreated,
+            long householdsUpdated,
+            long membersCreated,
+            long membersUpdated,
+            String message,
+            Instant createdAt,
+            Instant finishedAt,
+            List<IssueResponse> errors) {
+        static ImportResponse of(ImportJob job, List<ImportIssue> issues) {
+            return new ImportResponse(
+                    job.id(),
+                    job.fileName(),
+                    job.mode(),
+                    job.status(),
+                    job.rowsTotal(),
+                    job.rowsProcessed(),
+                    job.rowsAccepted(),
+                    job.rowsRejected(),
+                    job.warnings(),
+                    job.householdsCreated(),
+                    job.householdsUpdated(),
+                    job.membersCreated(),
+                    job.membersUpdated(),
+                    job.message(),
+                    job.createdAt(),
+                    job.finishedAt(),
+                    issues.stream().map(IssueResponse::of).toList());
+        }
+    }
+
+    /**
+     * One issue of an import.
+     *
+     * @param line the file's line (the header is line 1)
+     * @param column the column, if one
+     * @param severity ERROR (row refused) or WARNING (row imported, flagged)
+     * @param code stable code
+     * @param message what is wrong
+     */
+    @Serdeable
+    record IssueResponse(long line, String column, String severity, String code, String message) {
+        static IssueResponse of(ImportIssue issue) {
+            return new IssueResponse(
+                    issue.line(), issue.column(), issue.severity().name(), issue.code(), issue.message());
+        }
+    }
+}

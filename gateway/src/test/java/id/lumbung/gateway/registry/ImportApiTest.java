@@ -1,0 +1,372 @@
+package id.lumbung.gateway.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lumbung.core.testing.Eventually;
+import id.lumbung.core.testing.TestDatabase;
+import id.lumbung.gateway.ApiTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Imports over HTTP into Kota Kendari (7471): row checks reported by line, set-based checks,
+ * idempotent re-import, a newer export recorded as history, all-or-nothing, and files refused
+ * whole. Every test uses its own iddtks prefix, so tests do not see each other's rows.
+ */
+@MicronautTest(transactional = false)
+class ImportApiTest extends ApiTest {
+    private static final String IMPORTS = "/api/v1/tenants/7471/imports";
+    private static final String HEADER = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;"
+            + "tanggal_lahir;jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;status_art;desil;lantai";
+
+    /** A family of three in Mandonga, valid. NIK serials are derived from {@code serial}. */
+    private static String family(String iddtks, int serial, String address) {
+        String kk = "7471011203" + String.format("%06d", serial);
+        return String.join(
+                "\n",
+                row(
+                        iddtks,
+                        "01",
+                        "74.71.01.1005",
+                        address,
+                        kk,
+                        nik("120380", serial),
+                        "LA ODE RAHMAN",
+                        "12-03-1980",
+                        "L",
+                        "Kepala Keluarga",
+                        "WA ODE SITI",
+                        "Hidup"),
+                row(
+                        iddtks,
+                        "02",
+                        "7471011005",
+                        address,
+                        kk,
+                        nik("450785", serial),
+                        "Hj. Wa Ode Nurlia",
+                        "1985-07-05",
+                        "P",
+                        "Istri",
+                        "WA ODE HAWA",
+                        "Hidup"),
+                row(
+                        iddtks,
+                        "03",
+                        "74.71.01.1005",
+                        address,
+                        kk,
+                        nik("010110", serial),
+                        "LA ODE ARIF",
+                        "01-01-2010",
+                        "1",
+                        "Anak",
+                        "WA ODE NURLIA",
+                        "Hidup"));
+    }
+
+    private static String nik(String date, int serial) {
+        return "747101" + date + String.format("%04d", serial % 10_000);
+    }
+
+    private static String row(
+            String iddtks,
+            String art,
+            String village,
+            String address,
+            String kk,
+            String nik,
+            String name,
+            String born,
+            String sex,
+            String relationship,
+            String mother,
+            String status) {
+        return String.join(
+                ";",
+                iddtks,
+                iddtks + "-" + art,
+                village,
+                address,
+                "001",
+                "2",
+                kk,
+                nik,
+                name,
+                "KENDARI",
+                born,
+                sex,
+                relationship,
+                mother,
+                status,
+                "2",
+                "Semen");
+    }
+
+    /** NIK serials: unique per family within this JVM's database. */
+    private static final java.util.concurrent.atomic.AtomicInteger SERIALS =
+            new java.util.concurrent.atomic.AtomicInteger(100);
+
+    private static String prefix() {
+        return "T" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Map<String, Object> importAndWait(String token, String fileName, byte[] content, String query) {
+        var response = postFile(IMPORTS + query, token, fileName, content);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String id = (String) object(response).get("id");
+        return Eventually.await(Duration.ofSeconds(30), () -> object(get(IMPORTS + "/" + id, token)), job -> List.of(
+                        "SUCCEEDED", "REJECTED", "FAILED")
+                .contains(job.get("status")));
+    }
+
+    private static byte[] csv(String... lines) {
+        return (HEADER + "\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFileWithGoodAndBadRowsKeepsTheGoodOnesAndReportsTheBadByLine() throws SQLException {
+        String admin = login("admin-7471");
+        String p = prefix();
+        int serial = SERIALS.getAndAdd(10);
+        String kk = "7471011203" + String.format("%06d", serial + 1);
+        byte[] file = csv(
+                family(p + "A", serial, "Jl. Sao-Sao No. 1"), // lines 2-4
+                row(
+                        p + "B",
+                        "01",
+                        "74.71.01.1005",
+                        "Jl. Lain",
+                        kk,
+                        "74710112038000",
+                        "PENDEK",
+                        "12-03-1980",
+                        "L",
+                        "Kepala Keluarga",
+                        "X",
+                        "Hidup"), // line 5: NIK of 14 digits
+                row(
+                        p + "B",
+                        "02",
+                        "74.01.01.1001",
+                        "Jl. Lain",
+                        kk,
+                        nik("450785", serial + 1),
+                        "LUAR",
+                        "05-07-1985",
+                        "P",
+                        "Istri",
+                        "X",
+                        "Hidup"), // line 6: village of Kolaka
+                row(
+                        p + "C",
+                        "01",
+                        "74.71.01.1005",
+                        "Jl. Kembar",
+                        kk,
+                        nik("120380", serial),
+                        "KEMBAR",
+                        "12-03-1980",
+                        "L",
+                        "Kepala Keluarga",
+                        "X",
+                        "Hidup"), // line 7: NIK of line 2
+                row(
+                        p + "D",
+                        "01",
+                        "74.71.01.1005",
+                        "Jl. Yatim",
+                        kk,
+                        nik("030312", serial + 2),
+                        "ANAK SAJA",
+                        "03-03-2012",
+                        "L",
+                        "Anak",
+                        "X",
+                        "Hidup"), // line 8: household without head
+                row(
+                        p + "E",
+                        "01",
+                        "74.71.01.1005",
+                        "\"=HYPERLINK(\"\"x\"\")\"",
+                        kk,
+                        nik("040412", serial + 3),
+                        "RUMUS",
+                        "04-04-2012",
+                        "L",
+                        "Kepala Keluarga",
+                        "X",
+                        "Hidup")); // line 9: formula
+
+        Map<String, Object> job = importAndWait(admin, "dtks.csv", file, "");
+
+        assertThat(job).containsEntry("status", "SUCCEEDED").containsEntry("rowsTotal", 8);
+        assertThat(job).containsEntry("rowsRejected", 4).containsEntry("rowsAccepted", 4);
+        assertThat(job).containsEntry("householdsCreated", 2).containsEntry("membersCreated", 4);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) job.get("errors");
+        assertThat(errors)
+                .extracting(e -> e.get("line") + ":" + e.get("code"))
+                .contains(
+                        "5:nik_not_16_digits",
+                        "6:village_outside_tenant",
+                        "7:duplicate_nik_in_file",
+                        "8:household_without_head",
+                        "9:formula_in_cell");
+        assertThat(job.toString()).doesNotContain(nik("120380", serial));
+        assertThat(memberCount(p)).isEqualTo(4);
+    }
+
+    @Test
+    void theSameFileTwiceChangesNothingAndANewerExportIsRecordedAsHistory() throws SQLException {
+        String admin = login("admin-7471");
+        String p = prefix();
+        int serial = SERIALS.getAndAdd(10);
+        byte[] first = csv(family(p + "A", serial, "Jl. Sao-Sao No. 2"));
+        assertThat(importAndWait(admin, "a.csv", first, "")).containsEntry("membersCreated", 3);
+
+        Map<String, Object> again = importAndWait(admin, "a.csv", first, "");
+        assertThat(again)
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("householdsCreated", 0)
+                .containsEntry("householdsUpdated", 0)
+                .containsEntry("membersCreated", 0)
+                .containsEntry("membersUpdated", 0);
+
+        String[] rows = family(p + "A", serial, "Jl. Baru No. 9").split("\n");
+        rows[1] = rows[1].replace(";Hidup;", ";Meninggal;"); // the wife has died
+        String newer = String.join("\n", rows);
+        Map<String, Object> update = importAndWait(admin, "b.csv", csv(newer), "");
+        assertThat(update).containsEntry("householdsUpdated", 1).containsEntry("membersUpdated", 1);
+        assertThat(history(p)).contains("HOUSEHOLD:UPDATED:{address}", "MEMBER:UPDATED:{status}");
+    }
+
+    @Test
+    void allOrNothingChangesNothingWhenARowIsRefused() throws SQLException {
+        String admin = login("admin-7471");
+        String p = prefix();
+        int serial = SERIALS.getAndAdd(10);
+        String bad = row(
+                p + "B",
+                "01",
+                "74.71.01.1005",
+                "Jl.",
+                "7471011203000001",
+                nik("120380", serial + 7),
+                "X",
+                "31-02-1980",
+                "L",
+                "Kepala Keluarga",
+                "X",
+                "Hidup");
+        Map<String, Object> job =
+                importAndWait(admin, "c.csv", csv(family(p + "A", serial + 3, "Jl. A"), bad), "?mode=all-or-nothing");
+        assertThat(job).containsEntry("status", "REJECTED").containsEntry("rowsRejected", 1);
+        assertThat(memberCount(p)).isZero();
+    }
+
+    @Test
+    void windows1252WithBomCrlfAndQuotedNewlinesIsRead() throws SQLException {
+        String admin = login("admin-7471");
+        String p = prefix();
+        int serial = SERIALS.getAndAdd(10);
+        String text = HEADER.replace(';', ',') + "\r\n"
+                + family(p + "A", serial, "\"Jl. Kenanga,\r\nLorong \"\"Melati\"\"\"")
+                        .replace(';', ',')
+                        .replace("LA ODE RAHMAN", "LA ODÉ RAHMAN")
+                        .replace("\n" + p, "\r\n" + p)
+                + "\r\n" + p + "Z,\"unterminated,quote\"oops,x\r\n";
+        byte[] bytes = text.getBytes(Charset.forName("windows-1252"));
+        Map<String, Object> job = importAndWait(admin, "win.csv", bytes, "");
+        assertThat(job).containsEntry("status", "SUCCEEDED").containsEntry("membersCreated", 3);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) job.get("errors");
+        assertThat(errors).extracting(e -> e.get("line") + ":" + e.get("code")).contains("8:unescaped_quote");
+        assertThat(names(p)).contains("LA ODÉ RAHMAN");
+    }
+
+    @Test
+    void filesUnreadableAsAWholeAreRefusedWith400() {
+        String admin = login("admin-7471");
+        assertProblem(postFile(IMPORTS, admin, "empty.csv", new byte[0]), 400, "empty_file");
+        assertProblem(
+                postFile(IMPORTS, admin, "header.csv", "nama;alamat\nX;Y\n".getBytes(StandardCharsets.UTF_8)),
+                400,
+                "wrong_header");
+        assertProblem(
+                postFile(IMPORTS, admin, "tabs.csv", HEADER.replace(';', ':').getBytes(StandardCharsets.UTF_8)),
+                400,
+                "wrong_header");
+        byte[] garbage = new byte[4096];
+        new java.util.Random(7).nextBytes(garbage);
+        garbage[10] = 0;
+        assertProblem(postFile(IMPORTS, admin, "garbage.csv", garbage), 400, "binary_file");
+        assertProblem(postFile(IMPORTS, admin, "book.csv", new byte[] {'P', 'K', 3, 4, 0, 0}), 400, "not_csv");
+    }
+
+    @Test
+    void anotherTenantsImportIsNotFound() {
+        String admin = login("admin-7471");
+        var response = postFile(IMPORTS, admin, "a.csv", csv(family(prefix() + "A", SERIALS.getAndAdd(10), "Jl. X")));
+        String id = (String) object(response).get("id");
+        assertProblem(get("/api/v1/tenants/7401/imports/" + id, admin), 404, "tenant_not_found");
+        assertProblem(get("/api/v1/tenants/7401/imports/" + id, login("admin-7401")), 404, "import_not_found");
+        assertProblem(get(IMPORTS + "/" + id, login("admin-7401")), 404, "tenant_not_found");
+    }
+
+    private static long memberCount(String prefix) throws SQLException {
+        try (Connection owner = TestDatabase.get().ownerConnection();
+                PreparedStatement query = owner.prepareStatement(
+                        "SELECT count(*) FROM member WHERE tenant_id = '7471' AND source_key LIKE ?")) {
+            query.setString(1, prefix + "%");
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static List<String> names(String prefix) throws SQLException {
+        try (Connection owner = TestDatabase.get().ownerConnection();
+                PreparedStatement query = owner.prepareStatement(
+                        "SELECT full_name FROM member WHERE tenant_id = '7471' AND source_key LIKE ?")) {
+            query.setString(1, prefix + "%");
+            List<String> names = new java.util.ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        }
+    }
+
+    private static List<String> history(String prefix) throws SQLException {
+        try (Connection owner = TestDatabase.get().ownerConnection();
+                PreparedStatement query = owner.prepareStatement(
+                        "SELECT c.entity || ':' || c.kind || ':' || c.fields::text FROM registry_change c"
+                                + " LEFT JOIN household h ON h.tenant_id = c.tenant_id AND h.id = c.entity_id"
+                                + " LEFT JOIN member m ON m.tenant_id = c.tenant_id AND m.id = c.entity_id"
+                                + " WHERE c.tenant_id = '7471' AND (h.iddtks LIKE ? OR m.source_key LIKE ?)")) {
+            query.setString(1, prefix + "%");
+            query.setString(2, prefix + "%");
+            List<String> changes = new java.util.ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    changes.add(rows.getString(1));
+                }
+            }
+            return changes;
+        }
+    }
+}

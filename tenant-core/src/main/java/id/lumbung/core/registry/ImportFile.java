@@ -1,0 +1,145 @@
+package id.lumbung.core.registry;
+
+import id.lumbung.core.error.LumbungException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * What an uploaded CSV file is: its encoding (UTF-8, with or without BOM, else Windows-1252),
+ * its delimiter (the one of comma, semicolon, pipe or tab the header uses most) and its
+ * header. Anything that makes the whole file unreadable is refused here, with 400, before a
+ * job is queued.
+ */
+final class ImportFile {
+    private static final int SNIFF_BYTES = 1 << 20;
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private ImportFile() {}
+
+    /**
+     * @param charset the file's encoding
+     * @param bom whether it starts with a UTF-8 byte order mark
+     * @param delimiter the field delimiter
+     */
+    record Shape(Charset charset, boolean bom, char delimiter) {}
+
+    static Shape inspect(Path file) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        } catch (IOException e) {
+            throw new LumbungException(400, "unreadable_file", "The uploaded file could not be read");
+        }
+        if (head.length == 0) {
+            throw new LumbungException(400, "empty_file", "The file is empty");
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            throw new LumbungException(
+                    400, "not_csv", "The file is a ZIP or Excel workbook, not CSV; upload an .xlsx as format=xlsx");
+        }
+        boolean bom =
+                head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF;
+        if ((head.length >= 2 && ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE))
+                || (head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF)) {
+            throw new LumbungException(400, "unsupported_encoding", "UTF-16 files are not accepted; save as CSV UTF-8");
+        }
+        for (int i = 0; i < Math.min(head.length, 8192); i++) {
+            if (head[i] == 0) {
+                throw new LumbungException(400, "binary_file", "The file holds binary data, not text");
+            }
+        }
+        Charset charset = validUtf8(head) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        String firstLine = firstLine(new String(head, bom ? 3 : 0, head.length - (bom ? 3 : 0), charset));
+        if (firstLine.isBlank()) {
+            throw new LumbungException(400, "empty_file", "The file has no header row");
+        }
+        return new Shape(charset, bom, delimiterOf(firstLine));
+    }
+
+    /** A reader of the file's text after any BOM; with UTF-8 a malformed byte later fails the read. */
+    static Reader open(Path file, Shape shape) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (shape.bom()) {
+            in.skipNBytes(3);
+        }
+        CharsetDecoder decoder = shape.charset()
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    }
+
+    private static boolean validUtf8(byte[] head) {
+        // The sniffed block may end inside a character: drop up to 3 trailing bytes of it.
+        int end = head.length;
+        if (end == SNIFF_BYTES) {
+            int back = 0;
+            while (back < 3 && end - back - 1 >= 0 && (head[end - back - 1] & 0xC0) == 0x80) {
+                back++;
+            }
+            if (end - back - 1 >= 0 && (head[end - back - 1] & 0xC0) == 0xC0) {
+                back++;
+            }
+            end -= back;
+        }
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Arrays.copyOf(head, end)));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static String firstLine(String text) {
+        int end = 0;
+        boolean quoted = false;
+        while (end < text.length()) {
+            char c = text.charAt(end);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            }
+            end++;
+        }
+        return text.substring(0, end);
+    }
+
+    private static char delimiterOf(String header) {
+        char best = ',';
+        int bestCount = -1;
+        for (char candidate : new char[] {',', ';', '|', '\t'}) {
+            int count = 0;
+            boolean quoted = false;
+            for (int i = 0; i < header.length(); i++) {
+                char c = header.charAt(i);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && c == candidate) {
+                    count++;
+                }
+            }
+            if (count > bestCount) {
+                best = candidate;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+}

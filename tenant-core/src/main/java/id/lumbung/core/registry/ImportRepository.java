@@ -1,0 +1,196 @@
+package id.lumbung.core.registry;
+
+import id.lumbung.core.database.Rows;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Import jobs and their issues, inside the caller's tenant transaction. */
+@Singleton
+final class ImportRepository {
+    private static final String COLUMNS = "tenant_id, id, file_name, format, mode, status, rows_total, rows_processed,"
+            + " rows_accepted, rows_rejected, warnings, households_created, households_updated, members_created,"
+            + " members_updated, message, requested_by, created_at, finished_at";
+
+    void insert(Connection connection, ImportJob job, String filePath) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO import_job (tenant_id, id, file_name, file_path, format, mode, status, requested_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, job.tenantId());
+            insert.setObject(2, job.id());
+            insert.setString(3, job.fileName());
+            insert.setString(4, filePath);
+            insert.setString(5, job.format());
+            insert.setString(6, job.mode());
+            insert.setString(7, job.status());
+            insert.setString(8, job.requestedBy());
+            insert.executeUpdate();
+        }
+    }
+
+    Optional<ImportJob> find(Connection connection, String tenantId, UUID id) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT " + COLUMNS + " FROM import_job WHERE tenant_id = ? AND id = ?")) {
+            query.setString(1, tenantId);
+            query.setObject(2, id);
+            return Rows.first(query, ImportRepository::map);
+        }
+    }
+
+    List<ImportJob> recent(Connection connection, String tenantId, int limit) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM import_job WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?")) {
+            query.setString(1, tenantId);
+            query.setInt(2, limit);
+            return Rows.list(query, ImportRepository::map);
+        }
+    }
+
+    /** Jobs a stopped process left queued or running: (tenant, id, file path). */
+    List<String[]> unfinished(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT tenant_id, id::text, file_path FROM import_job WHERE status IN ('QUEUED', 'RUNNING')"
+                        + " ORDER BY created_at")) {
+            return Rows.list(query, row -> new String[] {row.getString(1), row.getString(2), row.getString(3)});
+        }
+    }
+
+    /** Takes the job's lock for this transaction; {@code false} if another process's import holds it. */
+    boolean lock(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtext(?))")) {
+            query.setString(1, "import:" + id);
+            return Rows.first(query, row -> row.getBoolean(1)).orElse(false);
+        }
+    }
+
+    /** Whether another process is running this job right now (it holds the job's lock). */
+    boolean runningElsewhere(Connection connection, UUID id) throws SQLException {
+        return !lock(connection, id);
+    }
+
+    String filePath(Connection connection, String tenantId, UUID id) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT file_path FROM import_job WHERE tenant_id = ? AND id = ?")) {
+            query.setString(1, tenantId);
+            query.setObject(2, id);
+            return Rows.first(query, row -> row.getString(1)).orElse(null);
+        }
+    }
+
+    void started(Connection connection, String tenantId, UUID id) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE import_job SET status = 'RUNNING', started_at = now(), rows_total = 0, rows_processed = 0"
+                        + " WHERE tenant_id = ? AND id = ? AND status IN ('QUEUED', 'RUNNING')")) {
+            update.setString(1, tenantId);
+            update.setObject(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    void progress(Connection connection, String tenantId, UUID id, long rows) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE import_job SET rows_total = ?, rows_processed = ? WHERE tenant_id = ? AND id = ?"
+                        + " AND status = 'RUNNING'")) {
+            update.setLong(1, rows);
+            update.setLong(2, rows);
+            update.setString(3, tenantId);
+            update.setObject(4, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** The job's end: its status, counts and message; the stored file is forgotten. */
+    void finish(Connection connection, String tenantId, UUID id, String status, ImportCounts counts, String message)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE import_job SET status = ?, rows_total = ?, rows_processed = ?, rows_accepted = ?,"
+                        + " rows_rejected = ?, warnings = ?, households_created = ?, households_updated = ?,"
+                        + " members_created = ?, members_updated = ?, message = ?, finished_at = now(),"
+                        + " file_path = NULL WHERE tenant_id = ? AND id = ?")) {
+            update.setString(1, status);
+            update.setLong(2, counts.rows);
+            update.setLong(3, counts.rows);
+            update.setLong(4, counts.rows - counts.rejected);
+            update.setLong(5, counts.rejected);
+            update.setLong(6, counts.warnings);
+            update.setLong(7, counts.householdsCreated);
+            update.setLong(8, counts.householdsUpdated);
+            update.setLong(9, counts.membersCreated);
+            update.setLong(10, counts.membersUpdated);
+            update.setString(11, message);
+            update.setString(12, tenantId);
+            update.setObject(13, id);
+            update.executeUpdate();
+        }
+    }
+
+    void insertIssues(Connection connection, String tenantId, UUID id, List<ImportIssue> issues) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO import_issue (tenant_id, import_id, seq, line, column_name, severity, code, message)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (ImportIssue issue : issues) {
+                insert.setString(1, tenantId);
+                insert.setObject(2, id);
+                insert.setInt(3, ++seq);
+                insert.setLong(4, issue.line());
+                insert.setString(5, issue.column());
+                insert.setString(6, issue.severity().name());
+                insert.setString(7, issue.code());
+                insert.setString(8, issue.message());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    List<ImportIssue> issues(Connection connection, String tenantId, UUID id, int offset, int limit)
+            throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT line, column_name, severity, code, message FROM import_issue"
+                        + " WHERE tenant_id = ? AND import_id = ? ORDER BY line, seq OFFSET ? LIMIT ?")) {
+            query.setString(1, tenantId);
+            query.setObject(2, id);
+            query.setInt(3, offset);
+            query.setInt(4, limit);
+            return Rows.list(
+                    query,
+                    row -> new ImportIssue(
+                            row.getLong(1),
+                            row.getString(2),
+                            ImportIssue.Severity.valueOf(row.getString(3)),
+                            row.getString(4),
+                            row.getString(5)));
+        }
+    }
+
+    private static ImportJob map(ResultSet row) throws SQLException {
+        Timestamp finished = row.getTimestamp("finished_at");
+        return new ImportJob(
+                row.getString("tenant_id"),
+                row.getObject("id", UUID.class),
+                row.getString("file_name"),
+                row.getString("format"),
+                row.getString("mode"),
+                row.getString("status"),
+                row.getLong("rows_total"),
+                row.getLong("rows_processed"),
+                row.getLong("rows_accepted"),
+                row.getLong("rows_rejected"),
+                row.getLong("warnings"),
+                row.getLong("households_created"),
+                row.getLong("households_updated"),
+                row.getLong("members_created"),
+                row.getLong("members_updated"),
+                row.getString("message"),
+                row.getString("requested_by"),
+                row.getTimestamp("created_at").toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+}

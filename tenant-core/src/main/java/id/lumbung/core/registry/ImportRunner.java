@@ -1,0 +1,410 @@
+package id.lumbung.core.registry;
+
+import id.lumbung.core.database.Rows;
+import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.protection.IdentifierProtection;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one import in one transaction of its tenant: the file is streamed, checked row by row
+ * and {@code COPY}-ed into a temporary staging table; set-based SQL then finds duplicates and
+ * households without a head, and upserts households and members, writing the history of every
+ * change. Either all of it commits, with the job's final counts, or none of it does — a crash
+ * leaves the registry as it was and the job to be run again.
+ */
+@Singleton
+final class ImportRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRunner.class);
+    private static final int PROGRESS_EVERY = 20_000;
+    private static final int COPY_CHUNK_CHARS = 1 << 20;
+
+    private final TenantTransactions transactions;
+    private final IdentifierProtection protection;
+    private final ImportRepository jobs;
+    private final ExecutorService progress = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "lumbung-import-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ImportRunner(TenantTransactions transactions, IdentifierProtection protection, ImportRepository jobs) {
+        this.transactions = transactions;
+        this.protection = protection;
+        this.jobs = jobs;
+    }
+
+    /** Thrown inside the transaction to roll an all-or-nothing import back. */
+    private static final class Rejected extends Exception {
+        Rejected() {
+            super("Rows were refused in an all-or-nothing import", null, false, false);
+        }
+    }
+
+    /** Another process runs this job. */
+    private static final class AlreadyRunning extends Exception {
+        AlreadyRunning() {
+            super("Another process runs this import", null, false, false);
+        }
+    }
+
+    void run(String tenantId, UUID id, Path file, boolean allOrNothing, String requestedBy) {
+        ImportCounts counts = new ImportCounts();
+        long started = System.nanoTime();
+        try {
+            ImportFile.Shape shape = ImportFile.inspect(file);
+            transactions.inTenant(tenantId, connection -> {
+                if (!jobs.lock(connection, id)) {
+                    throw new SQLException(new AlreadyRunning());
+                }
+                inAnotherTransaction(tenantId, other -> jobs.started(other, tenantId, id));
+                stage(connection, tenantId, id, file, shape, counts);
+                checkSets(connection, tenantId, counts);
+                if (allOrNothing && counts.anyRejected()) {
+                    throw new SQLException(new Rejected());
+                }
+                apply(connection, tenantId, id, requestedBy, counts);
+                jobs.insertIssues(connection, tenantId, id, counts.issues);
+                jobs.finish(connection, tenantId, id, "SUCCEEDED", counts, null);
+                return null;
+            });
+            LOG.info(
+                    "Import {} of tenant {}: {} rows, {} refused, {} warnings in {} ms",
+                    id,
+                    tenantId,
+                    counts.rows,
+                    counts.rejected,
+                    counts.warnings,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (Exception e) { // the transaction rethrows the work's SQLException as it is
+            Throwable cause = rootCause(e);
+            if (cause instanceof AlreadyRunning) {
+                LOG.info("Import {} of tenant {} is running in another process", id, tenantId);
+            } else if (cause instanceof Rejected) {
+                end(
+                        tenantId,
+                        id,
+                        "REJECTED",
+                        counts,
+                        counts.rejected + " row(s) were refused; mode=all-or-nothing changed nothing");
+            } else if (cause instanceof LumbungException problem) {
+                end(tenantId, id, "FAILED", counts, problem.getMessage());
+            } else if (cause instanceof CharacterCodingException) {
+                end(
+                        tenantId,
+                        id,
+                        "FAILED",
+                        counts,
+                        "The file mixes encodings after line " + counts.rows + "; save it again as CSV UTF-8");
+            } else {
+                LOG.error("Import {} of tenant {} failed", id, tenantId, e);
+                end(tenantId, id, "FAILED", counts, "The import stopped on an internal error; nothing was changed");
+            }
+        }
+    }
+
+    private void end(String tenantId, UUID id, String status, ImportCounts counts, String message) {
+        transactions.inTenant(tenantId, connection -> {
+            jobs.insertIssues(connection, tenantId, id, counts.issues);
+            jobs.finish(connection, tenantId, id, status, counts, message);
+            return null;
+        });
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** Streams the file through the row checks into the staging table. */
+    private void stage(
+            Connection connection, String tenantId, UUID id, Path file, ImportFile.Shape shape, ImportCounts counts)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE import_row ("
+                    + "line bigint PRIMARY KEY, iddtks text NOT NULL, source_key text NOT NULL,"
+                    + " village_code text NOT NULL, dusun text, address text NOT NULL, rt text, rw text,"
+                    + " kk_encrypted text NOT NULL, kk_index text NOT NULL, kk_masked text NOT NULL,"
+                    + " nik_encrypted text, nik_index text, nik_masked text, full_name text NOT NULL,"
+                    + " name_key text NOT NULL, birth_place text, birth_date date, sex char(1),"
+                    + " relationship text NOT NULL, mother_name text, occupation text, education text,"
+                    + " disability text, status text NOT NULL, desil smallint, income bigint, food_share smallint,"
+                    + " health_access boolean, buys_clothing boolean, schooling text, walls text, floor text,"
+                    + " roof text, lighting text, floor_area_per_person numeric(7, 1), drinking_water text,"
+                    + " household_hash text NOT NULL, member_hash text NOT NULL,"
+                    + " rejected boolean NOT NULL DEFAULT false) ON COMMIT DROP");
+        }
+        Set<String> villages = villagesOf(connection, tenantId);
+        Set<String> districts = districts(connection);
+        CopyIn copy = connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn("COPY import_row (" + RowChecker.STAGING_COLUMNS + ") FROM STDIN (FORMAT csv)");
+        try (Reader reader = ImportFile.open(file, shape)) {
+            CsvRecords records = new CsvRecords(reader, shape.delimiter());
+            CsvRecords.Result first = records.next();
+            if (!(first instanceof CsvRecords.Row headerRow)) {
+                throw new LumbungException(400, "wrong_header", "The header row cannot be read");
+            }
+            Header header = Header.of(headerRow.fields());
+            header.warnings().forEach(counts::add);
+            RowChecker checker = new RowChecker(tenantId, villages, districts, protection, header);
+            StringBuilder out = new StringBuilder(COPY_CHUNK_CHARS + 4096);
+            List<ImportIssue> rowIssues = new ArrayList<>();
+            CsvRecords.Result result;
+            while ((result = records.next()) != null) {
+                counts.rows++;
+                rowIssues.clear();
+                boolean accepted;
+                if (result instanceof CsvRecords.Row row) {
+                    accepted = checker.check(row.line(), row.fields(), out, rowIssues);
+                } else {
+                    CsvRecords.Broken broken = (CsvRecords.Broken) result;
+                    rowIssues.add(ImportIssue.error(broken.line(), null, broken.code(), broken.message()));
+                    accepted = false;
+                }
+                if (!accepted) {
+                    counts.rejected++;
+                }
+                rowIssues.forEach(counts::add);
+                if (out.length() >= COPY_CHUNK_CHARS) {
+                    write(copy, out);
+                }
+                if (counts.rows % PROGRESS_EVERY == 0) {
+                    reportProgress(tenantId, id, counts.rows);
+                }
+            }
+            write(copy, out);
+            copy.endCopy();
+        } catch (IOException e) {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+            if (e instanceof CharacterCodingException coding) {
+                throw new SQLException(coding);
+            }
+            throw new SQLException("The import file could not be read", e);
+        } catch (RuntimeException | SQLException e) {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+            throw e;
+        }
+        if (counts.rows == 0) {
+            throw new LumbungException(400, "no_rows", "The file has a header but no rows");
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE import_row");
+        }
+    }
+
+    private static void write(CopyIn copy, StringBuilder out) throws SQLException {
+        if (out.length() > 0) {
+            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            out.setLength(0);
+        }
+    }
+
+    private void reportProgress(String tenantId, UUID id, long rows) {
+        inAnotherTransaction(tenantId, connection -> jobs.progress(connection, tenantId, id, rows));
+    }
+
+    private interface Update {
+        void apply(Connection connection) throws SQLException;
+    }
+
+    /** On another thread, so in another transaction: visible while the import's own is still open. */
+    private void inAnotherTransaction(String tenantId, Update update) {
+        progress.execute(() -> {
+            try {
+                transactions.inTenant(tenantId, connection -> {
+                    update.apply(connection);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Progress of an import of tenant {} not recorded: {}", tenantId, e.getMessage());
+            }
+        });
+    }
+
+    /** Duplicates and household structure: set-based over the staged rows. */
+    private void checkSets(Connection connection, String tenantId, ImportCounts counts) throws SQLException {
+        reject(
+                connection,
+                counts,
+                "UPDATE import_row r SET rejected = true FROM (SELECT line, min(line) OVER (PARTITION BY source_key) AS first"
+                        + " FROM import_row WHERE NOT rejected) d WHERE r.line = d.line AND d.line <> d.first"
+                        + " RETURNING r.line, d.first",
+                row -> ImportIssue.error(
+                        row.getLong(1),
+                        Column.ID_ART,
+                        "duplicate_row",
+                        "The same member is already on line " + row.getLong(2)));
+        reject(
+                connection,
+                counts,
+                "UPDATE import_row r SET rejected = true FROM (SELECT line, min(line) OVER (PARTITION BY nik_index) AS first"
+                        + " FROM import_row WHERE NOT rejected AND nik_index IS NOT NULL) d"
+                        + " WHERE r.line = d.line AND d.line <> d.first RETURNING r.line, d.first",
+                row -> ImportIssue.error(
+                        row.getLong(1),
+                        Column.NOMOR_NIK,
+                        "duplicate_nik_in_file",
+                        "The NIK is also on line " + row.getLong(2) + " (not merged)"));
+        reject(
+                connection,
+                counts,
+                "UPDATE import_row r SET rejected = true FROM member m"
+                        + " WHERE NOT r.rejected AND r.nik_index IS NOT NULL AND m.tenant_id = ?"
+                        + " AND m.nik_index = r.nik_index AND m.source_key <> r.source_key RETURNING r.line, m.nik_masked",
+                row -> ImportIssue.error(
+                        row.getLong(1),
+                        Column.NOMOR_NIK,
+                        "nik_in_registry",
+                        "The NIK already belongs to another member of the registry (not merged)"),
+                tenantId);
+        warn(
+                connection,
+                counts,
+                "SELECT min(line), count(*) FILTER (WHERE relationship = 'KEPALA_KELUARGA')"
+                        + " FROM import_row WHERE NOT rejected GROUP BY iddtks"
+                        + " HAVING count(*) FILTER (WHERE relationship = 'KEPALA_KELUARGA') <> 1",
+                row -> row.getLong(2) == 0
+                        ? ImportIssue.warning(
+                                row.getLong(1),
+                                Column.HUBUNGAN_KELUARGA,
+                                "household_without_head",
+                                "The household has no Kepala Keluarga")
+                        : ImportIssue.warning(
+                                row.getLong(1),
+                                Column.HUBUNGAN_KELUARGA,
+                                "several_heads",
+                                "The household has " + row.getLong(2) + " rows marked Kepala Keluarga"));
+        warn(
+                connection,
+                counts,
+                "SELECT line FROM import_row WHERE NOT rejected AND relationship = 'KEPALA_KELUARGA' AND status = 'DECEASED'",
+                row -> ImportIssue.warning(
+                        row.getLong(1),
+                        Column.STATUS_ART,
+                        "head_deceased",
+                        "The head of household has died: choose a new head so the family stays in the registry"));
+        warn(
+                connection,
+                counts,
+                "SELECT min(line) FROM import_row WHERE NOT rejected GROUP BY iddtks HAVING count(DISTINCT household_hash) > 1",
+                row -> ImportIssue.warning(
+                        row.getLong(1),
+                        Column.IDDTKS,
+                        "household_fields_differ",
+                        "Rows of this household disagree on KK, address or criteria; its first row is used"));
+    }
+
+    private interface IssueOf {
+        ImportIssue of(ResultSet row) throws SQLException;
+    }
+
+    private static void reject(
+            Connection connection, ImportCounts counts, String sql, IssueOf issue, String... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.rejected++;
+                    counts.add(issue.of(rows));
+                }
+            }
+        }
+    }
+
+    private static void warn(Connection connection, ImportCounts counts, String sql, IssueOf issue)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                counts.add(issue.of(rows));
+            }
+        }
+    }
+
+    /** Upserts households, then members, writing history; unchanged rows are not touched. */
+    private void apply(Connection connection, String tenantId, UUID importId, String by, ImportCounts counts)
+            throws SQLException {
+        execute(connection, RegistrySql.HOUSEHOLDS_OF_IMPORT);
+        execute(connection, RegistrySql.TOUCHED);
+        long[] households = counts(connection, RegistrySql.UPSERT_HOUSEHOLDS, tenantId, importId, by);
+        counts.householdsCreated = households[0];
+        counts.householdsUpdated = households[1];
+        long[] members = counts(connection, RegistrySql.UPSERT_MEMBERS, tenantId, importId, by);
+        counts.membersCreated = members[0];
+        counts.membersUpdated = members[1];
+        try (PreparedStatement update = connection.prepareStatement(RegistrySql.RECOUNT_HOUSEHOLDS)) {
+            update.setString(1, tenantId);
+            update.setString(2, tenantId);
+            update.executeUpdate();
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** Runs an upsert statement taking (tenant, import id, actor) and answering (created, updated). */
+    private static long[] counts(Connection connection, String sql, String tenantId, UUID importId, String by)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, tenantId);
+            statement.setObject(2, importId);
+            statement.setString(3, by);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return new long[] {rows.getLong(1), rows.getLong(2)};
+            }
+        }
+    }
+
+    private static Set<String> villagesOf(Connection connection, String tenantId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT v.code FROM region v JOIN tenant t ON t.id = ? WHERE v.level = 4 AND v.code LIKE t.region_code || '.%'")) {
+            query.setString(1, tenantId);
+            return new HashSet<>(Rows.list(query, row -> row.getString(1)));
+        }
+    }
+
+    private static Set<String> districts(Connection connection) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT replace(code, '.', '') FROM region WHERE level = 3")) {
+            return new HashSet<>(Rows.list(query, row -> row.getString(1)));
+        }
+    }
+}

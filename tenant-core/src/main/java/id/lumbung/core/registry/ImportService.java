@@ -1,0 +1,249 @@
+package id.lumbung.core.registry;
+
+import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.LumbungException;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports of registry files: an upload is checked for what makes the whole file unreadable
+ * (400 at once), stored, and queued; one import runs at a time per process. Jobs a stopped
+ * process left queued or running are run again at start-up (nothing of them was applied).
+ */
+@Singleton
+public class ImportService {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+
+    private final TenantTransactions transactions;
+    private final TenantAccess access;
+    private final ImportRepository jobs;
+    private final ImportRunner runner;
+    private final AuditLog audit;
+    private final Path directory;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "lumbung-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ImportService(
+            TenantTransactions transactions,
+            TenantAccess access,
+            ImportRepository jobs,
+            ImportRunner runner,
+            AuditLog audit,
+            ImportSettings settings) {
+        this.transactions = transactions;
+        this.access = access;
+        this.jobs = jobs;
+        this.runner = runner;
+        this.audit = audit;
+        this.directory = settings.directory();
+    }
+
+    /** Import mode: keep the good rows (default) or change nothing if a row is refused. */
+    public enum Mode {
+        KEEP_GOOD_ROWS,
+        ALL_OR_NOTHING;
+
+        public static Mode parse(String value) {
+            if (value == null || value.isBlank() || value.equalsIgnoreCase("keep-good-rows")) {
+                return KEEP_GOOD_ROWS;
+            }
+            if (value.equalsIgnoreCase("all-or-nothing")) {
+                return ALL_OR_NOTHING;
+            }
+            throw new LumbungException(400, "invalid_mode", "mode is keep-good-rows (default) or all-or-nothing");
+        }
+    }
+
+    /**
+     * Stores the uploaded file and queues its import. The stream is copied to disk as it arrives
+     * (constant memory); a file unreadable as a whole answers 400 and is deleted.
+     */
+    public ImportJob submit(Caller caller, String tenantId, String fileName, InputStream content, Mode mode) {
+        access.write(caller, tenantId);
+        UUID id = UUID.randomUUID();
+        Path file = directory.resolve(tenantId + "-" + id + ".upload");
+        try {
+            Files.createDirectories(directory);
+            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw new LumbungException(400, "upload_failed", "The upload did not arrive completely");
+        }
+        String safeName = safeName(fileName);
+        try {
+            if (safeName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+                throw new LumbungException(
+                        415, "xlsx_not_yet_supported", "Excel (.xlsx) import is not available yet; save as CSV UTF-8");
+            }
+            ImportFile.Shape shape = ImportFile.inspect(file);
+            checkHeader(file, shape);
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+        ImportJob job = new ImportJob(
+                tenantId,
+                id,
+                safeName,
+                "CSV",
+                mode.name(),
+                "QUEUED",
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                caller.username(),
+                null,
+                null);
+        transactions.inTenant(tenantId, connection -> {
+            jobs.insert(connection, job, file.toString());
+            audit.record(connection, tenantId, caller, "IMPORT_SUBMIT", id.toString(), List.of("file"), "OK");
+            return null;
+        });
+        enqueue(tenantId, id, file, mode == Mode.ALL_OR_NOTHING, caller.username());
+        return status(caller, tenantId, id);
+    }
+
+    /** A job's status and counts. */
+    public ImportJob status(Caller caller, String tenantId, UUID id) {
+        access.write(caller, tenantId);
+        return transactions
+                .inTenant(tenantId, connection -> jobs.find(connection, tenantId, id))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /** A page of a job's issues, by line. */
+    public List<ImportIssue> issues(Caller caller, String tenantId, UUID id, int offset, int limit) {
+        status(caller, tenantId, id);
+        return transactions.inTenant(
+                tenantId, connection -> jobs.issues(connection, tenantId, id, Math.max(0, offset), limit));
+    }
+
+    /** The tenant's latest imports. */
+    public List<ImportJob> recent(Caller caller, String tenantId) {
+        access.write(caller, tenantId);
+        return transactions.inTenant(tenantId, connection -> jobs.recent(connection, tenantId, 50));
+    }
+
+    /**
+     * Jobs a stopped process left queued or running: run again if their file is still here
+     * (nothing of them was applied), else failed with a clear message. A job another process
+     * is running holds its advisory lock and is left alone.
+     */
+    @EventListener
+    void resumeUnfinished(StartupEvent event) {
+        for (String[] unfinished : transactions.acrossAllTenants(jobs::unfinished)) {
+            String tenantId = unfinished[0];
+            UUID id = UUID.fromString(unfinished[1]);
+            Path file = unfinished[2] == null ? null : Path.of(unfinished[2]);
+            Optional<ImportJob> job = transactions.inTenant(
+                    tenantId,
+                    connection -> jobs.runningElsewhere(connection, id)
+                            ? Optional.<ImportJob>empty()
+                            : jobs.find(connection, tenantId, id));
+            if (job.isEmpty()) {
+                continue;
+            }
+            if (file != null && Files.isReadable(file)) {
+                LOG.info("Import {} of tenant {} was interrupted; running it again", id, tenantId);
+                enqueue(
+                        tenantId,
+                        id,
+                        file,
+                        Mode.valueOf(job.get().mode()) == Mode.ALL_OR_NOTHING,
+                        job.get().requestedBy());
+            } else {
+                transactions.inTenant(tenantId, connection -> {
+                    jobs.finish(
+                            connection,
+                            tenantId,
+                            id,
+                            "FAILED",
+                            new ImportCounts(),
+                            "The process stopped during the import and its file is gone; nothing was changed."
+                                    + " Upload the file again.");
+                    return null;
+                });
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private void enqueue(String tenantId, UUID id, Path file, boolean allOrNothing, String by) {
+        executor.execute(() -> {
+            try {
+                runner.run(tenantId, id, file, allOrNothing, by);
+            } finally {
+                deleteQuietly(file);
+            }
+        });
+    }
+
+    private static void checkHeader(Path file, ImportFile.Shape shape) {
+        try (var reader = ImportFile.open(file, shape)) {
+            CsvRecords.Result header = new CsvRecords(reader, shape.delimiter()).next();
+            if (!(header instanceof CsvRecords.Row row)) {
+                throw new LumbungException(400, "wrong_header", "The header row cannot be read");
+            }
+            Header.of(row.fields());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new LumbungException(400, "invalid_encoding", "The header is neither UTF-8 nor Windows-1252 text");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String safeName(String fileName) {
+        String name = fileName == null
+                ? "upload.csv"
+                : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        name = name.replaceAll("[^\\p{L}\\p{N} ._()-]", "_");
+        return name.length() > 120 ? name.substring(name.length() - 120) : name;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Could not delete the import file {}: {}", file.getFileName(), e.getMessage());
+        }
+    }
+
+    private static LumbungException notFound(UUID id) {
+        return new LumbungException(404, "import_not_found", "Import " + id + " was not found");
+    }
+}

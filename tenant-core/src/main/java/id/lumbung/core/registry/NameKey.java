@@ -1,0 +1,62 @@
+package id.lumbung.core.registry;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The search form of a person's name: lower case, without titles (H., Hj., S.Pd, Dr., ...),
+ * punctuation or repeated spaces, with old and variant spellings folded (oe → u, dj → j,
+ * tj → c, Moh./Muhamad → muhammad, Sitti → siti). {@code "Hj. SITTI  Rahma, S.Pd"} and
+ * {@code "siti rahma"} have the same key.
+ */
+public final class NameKey {
+    private static final Set<String> TITLES = Set.of(
+            "h", "hj", "haji", "hajjah", "dr", "drs", "dra", "ir", "prof", "st", "sh", "se", "spd", "skom", "sag",
+            "sos", "ssos", "amd", "mpd", "msi", "mm", "mh", "sip", "skm", "ssi", "sked", "sp", "bsc", "ba", "alm",
+            "almh", "ny", "tn", "sdr", "sdri", "bpk", "ibu");
+    private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}\\s,.]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private NameKey() {}
+
+    public static String of(String name) {
+        String plain = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
+        plain = NOT_LETTER.matcher(plain).replaceAll(" ");
+        StringBuilder key = new StringBuilder(plain.length());
+        // Titles are words ending in a dot or separated by commas ("S.Pd", "Hj."): drop the
+        // dots inside a word first, then whole words that are titles.
+        for (String part : plain.split("[\\s,]+")) {
+            String word = part.replace(".", "");
+            if (word.isEmpty() || TITLES.contains(word)) {
+                continue;
+            }
+            if (key.length() > 0) {
+                key.append(' ');
+            }
+            key.append(fold(word));
+        }
+        return SPACES.matcher(key).replaceAll(" ").strip();
+    }
+
+    private static String fold(String word) {
+        String folded = word.replace("oe", "u").replace("dj", "j").replace("tj", "c");
+        return switch (folded) {
+            case "moh",
+                    "muh",
+                    "mohd",
+                    "muhamad",
+                    "muhammad",
+                    "mochammad",
+                    "mochamad",
+                    "mohammad",
+                    "mohamad",
+                    "muhamat" -> "muhammad";
+            case "sitti" -> "siti";
+            default -> folded;
+        };
+    }
+}
