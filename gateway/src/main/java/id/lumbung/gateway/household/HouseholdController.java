@@ -1,7 +1,10 @@
 package id.lumbung.gateway.household;
 
 import id.lumbung.core.household.Household;
+import id.lumbung.core.household.HouseholdDetail;
 import id.lumbung.core.household.HouseholdService;
+import id.lumbung.core.household.Member;
+import id.lumbung.core.household.RegistryReads;
 import id.lumbung.gateway.PathIds;
 import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
@@ -19,6 +22,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -31,15 +35,22 @@ import java.util.UUID;
 
 /** Households of a tenant's registry (the registry issue extends this with members and imports). */
 @Controller("/api/v1/tenants/{tenantId}/households")
+@SerdeImport(HouseholdDetail.class)
+@SerdeImport(HouseholdDetail.Criteria.class)
+@SerdeImport(HouseholdDetail.Change.class)
+@SerdeImport(Household.class)
+@SerdeImport(Member.class)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "households")
 @SecurityRequirement(name = "bearer")
 class HouseholdController {
     private final HouseholdService households;
+    private final RegistryReads reads;
 
-    HouseholdController(HouseholdService households) {
+    HouseholdController(HouseholdService households, RegistryReads reads) {
         this.households = households;
+        this.reads = reads;
     }
 
     @Get
@@ -55,15 +66,37 @@ class HouseholdController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "One household (404 outside the caller's tenant or villages)")
-    HouseholdResponse get(
+    @Operation(
+            summary =
+                    "One household with its members (NIK masked), criteria and history (404 outside the caller's reach)")
+    HouseholdDetail get(
             @PathVariable String tenantId,
             @PathVariable String id,
             Authentication authentication,
             HttpRequest<?> request) {
-        return HouseholdResponse.from(households.get(
-                Callers.from(authentication, request), tenantId, PathIds.uuid(id, "household_not_found", "Household")));
+        return reads.detail(
+                Callers.from(authentication, request), tenantId, PathIds.uuid(id, "household_not_found", "Household"));
     }
+
+    @Post(value = "/search", consumes = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Households by exact KK number (in the body, never in a URL)")
+    List<HouseholdResponse> search(
+            @PathVariable String tenantId,
+            @Valid @Body KkSearch body,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        return reads.findByKk(Callers.from(authentication, request), tenantId, body.kk()).stream()
+                .map(HouseholdResponse::from)
+                .toList();
+    }
+
+    /**
+     * A search by KK number.
+     *
+     * @param kk the 16-digit KK number
+     */
+    @Serdeable
+    record KkSearch(@NotNull String kk) {}
 
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a household in a village of the tenant")

@@ -252,6 +252,52 @@ class ImportApiTest extends ApiTest {
     }
 
     @Test
+    void importedPeopleAreFoundByNikNameAndKkAndShownMasked() {
+        String admin = login("admin-7471");
+        String p = prefix();
+        int serial = SERIALS.getAndAdd(10);
+        importAndWait(admin, "s.csv", csv(family(p + "A", serial, "Jl. Cari No. 1")), "");
+        String wife = nik("450785", serial);
+
+        var byNik = postJson("/api/v1/tenants/7471/members/search", admin, "{\"nik\":\"" + wife + "\"}");
+        assertThat(byNik.statusCode()).as(byNik.body()).isEqualTo(200);
+        assertThat(byNik.body()).doesNotContain(wife).contains("************" + wife.substring(12));
+        List<Map<String, Object>> found = array(byNik);
+        assertThat(found).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> member = (Map<String, Object>) found.get(0).get("member");
+        assertThat(member).containsEntry("fullName", "Hj. Wa Ode Nurlia");
+
+        // Titles, case and spelling do not matter.
+        assertThat(array(postJson("/api/v1/tenants/7471/members/search", admin, "{\"name\":\"wa  ode NURLIA\"}")))
+                .isNotEmpty();
+
+        String kk = "7471011203" + String.format("%06d", serial);
+        List<Map<String, Object>> households =
+                array(postJson("/api/v1/tenants/7471/households/search", admin, "{\"kk\":\"" + kk + "\"}"));
+        assertThat(households).hasSize(1);
+        Map<String, Object> detail = object(
+                get("/api/v1/tenants/7471/households/" + households.get(0).get("id"), admin));
+        assertThat(detail.toString()).doesNotContain(kk).doesNotContain(wife);
+        assertThat(detail)
+                .containsEntry("iddtks", p + "A")
+                .containsEntry("rt", "001")
+                .containsEntry("rw", "002");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> members = (List<Map<String, Object>>) detail.get("members");
+        assertThat(members).extracting(m -> m.get("relationship")).containsExactly("KEPALA_KELUARGA", "ISTRI", "ANAK");
+        assertThat(detail.get("history").toString()).contains("CREATED");
+
+        assertProblem(
+                postJson("/api/v1/tenants/7471/members/search", admin, "{\"nik\":\"123\"}"), 422, "nik_not_16_digits");
+        String kolaka = login("admin-7401");
+        String body = "{\"nik\":\"" + wife + "\"}";
+        assertThat(array(postJson("/api/v1/tenants/7401/members/search", kolaka, body)))
+                .isEmpty();
+        assertProblem(postJson("/api/v1/tenants/7471/members/search", kolaka, body), 404, "tenant_not_found");
+    }
+
+    @Test
     void allOrNothingChangesNothingWhenARowIsRefused() throws SQLException {
         String admin = login("admin-7471");
         String p = prefix();

@@ -2,6 +2,8 @@ package id.lumbung.core.household;
 
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Role;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Set;
 
 /**
@@ -14,6 +16,13 @@ import java.util.Set;
  * @param assignedTo the username whose assigned households it sees, or {@code null}
  */
 record HouseholdReach(boolean everything, Set<String> villages, String assignedTo) {
+
+    /** Whether the caller sees this household (a field worker's assignments are read in the transaction). */
+    boolean sees(Connection connection, HouseholdAssignments assignments, HouseholdRow row) throws SQLException {
+        return everything
+                || villages.contains(row.villageCode())
+                || (assignedTo != null && assignments.isAssigned(connection, row.tenantId(), assignedTo, row.id()));
+    }
 
     static HouseholdReach of(Caller caller) {
         if (caller.roles().isEmpty() || caller.roles().stream().anyMatch(role -> role.reach() == Role.Reach.TENANT)) {

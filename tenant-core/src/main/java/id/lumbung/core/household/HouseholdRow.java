@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.TenantId;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -18,8 +20,29 @@ record HouseholdRow(
         String address,
         String headName,
         int memberCount,
-        @Nullable Integer desil) {
+        @Nullable Integer desil,
+        @Nullable String iddtks,
+        @Nullable String kkIndex,
+        @Nullable String kkMasked,
+        @Nullable String dusun,
+        @Nullable String rt,
+        @Nullable String rw,
+        String status,
+        @Nullable String desilSource,
+        @Nullable LocalDate desilDate,
+        @Nullable Long income,
+        @Nullable Integer foodShare,
+        @Nullable Boolean healthAccess,
+        @Nullable Boolean buysClothing,
+        @Nullable String schooling,
+        @Nullable String walls,
+        @Nullable String floor,
+        @Nullable String roof,
+        @Nullable String lighting,
+        @Nullable BigDecimal floorAreaPerPerson,
+        @Nullable String drinkingWater) {
 
+    /** A household registered by an operator: no KK yet, the criteria come with the first visit. */
     static HouseholdRow of(Household household) {
         return new HouseholdRow(
                 household.id(),
@@ -28,7 +51,27 @@ record HouseholdRow(
                 household.address(),
                 household.headName(),
                 household.memberCount(),
-                household.desil());
+                household.desil(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "ACTIVE",
+                household.desil() == null ? null : "OPERATOR",
+                household.desil() == null ? null : LocalDate.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     Household toHousehold() {

@@ -26,5 +26,7 @@ interface HouseholdRows extends GenericRepository<HouseholdRow, UUID> {
 
     long countByIdIn(Collection<UUID> ids);
 
+    List<HouseholdRow> findByKkIndex(String kkIndex);
+
     HouseholdRow save(HouseholdRow row);
 }

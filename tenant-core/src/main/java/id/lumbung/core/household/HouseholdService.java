@@ -105,11 +105,7 @@ public final class HouseholdService {
         Household household = transactions
                 .inTenant(tenantId, connection -> {
                     Optional<HouseholdRow> row = rowsOf.findById(id);
-                    boolean visible = row.isPresent()
-                            && (reach.everything()
-                                    || reach.villages().contains(row.get().villageCode())
-                                    || (reach.assignedTo() != null
-                                            && assignments.isAssigned(connection, tenantId, reach.assignedTo(), id)));
+                    boolean visible = row.isPresent() && reach.sees(connection, assignments, row.get());
                     return visible ? row : Optional.<HouseholdRow>empty();
                 })
                 .map(HouseholdRow::toHousehold)

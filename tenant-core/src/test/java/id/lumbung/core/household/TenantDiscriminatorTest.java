@@ -70,7 +70,8 @@ class TenantDiscriminatorTest extends DatabaseTest {
         UUID id = UUID.randomUUID();
         assertThatThrownBy(() -> transactions.inTenant("7471", connection -> {
                     widenRowLevelSecurity(connection);
-                    return rows.save(new HouseholdRow(id, "7401", "74.01.01.1002", "Desa Kolaka", "La Ode", 1, null));
+                    return rows.save(HouseholdRow.of(
+                            new Household("7401", id, "74.01.01.1002", "Desa Kolaka", "La Ode", 1, null)));
                 }))
                 .hasStackTraceContaining("row of another tenant");
         Optional<HouseholdRow> underKolaka = transactions.inTenant("7401", connection -> rows.findById(id));

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Registry import of a generated DTKS export against the same PostgreSQL's `psql \copy` of the
+# same file into a bare table with the same columns, in the same run. Reports rows/s of each,
+# their ratio, and the application's peak heap during the import.
+# Usage: bench/import.sh [members] [runs]      (needs psql; generates the file with bench/GenerateRegistry.java)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+members=${1:-1000000}
+runs=${2:-3}
+jar=gateway/target/lumbung.jar
+[ -f "$jar" ] || mvn -B -q -DskipTests install
+data=$(mktemp -d)
+port=18082
+file="$data/dtks-$members.csv"
+java bench/GenerateRegistry.java --members "$members" --tenant 7471 --seed 42 --out "$file" > /dev/null
+echo "file: $members members, $(du -h "$file" | cut -f1)"
+
+export LUMBUNG_DATA_DIR="$data" LUMBUNG_DEMO_PASSWORD=bench-password-123 PORT=$port
+java -Xmx1g -jar "$jar" --demo > "$data/app.log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
+until curl -sf "localhost:$port/health" > /dev/null; do sleep 0.2; done
+pgport=$(sed -n 4p "$data/postgres/postmaster.pid")
+psql_() { psql -q -h localhost -p "$pgport" -U postgres -d lumbung "$@"; }
+login() {
+  curl -s -XPOST "localhost:$port/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d '{"username":"admin-7471","password":"bench-password-123"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
+}
+columns=$(head -1 "$file" | tr ';' '\n' | sed 's/$/ text/' | paste -sd, -)
+
+heap() { curl -s "localhost:$port/prometheus" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$2} END {printf "%d", s}'; }
+
+for run in $(seq "$runs"); do
+  psql_ -c "DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy ($columns)"
+  t0=$(date +%s%N)
+  psql_ -c "\\copy bench_copy FROM '$file' WITH (FORMAT csv, HEADER true, DELIMITER ';')"
+  copy_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  psql_ -c "DROP TABLE bench_copy"
+  # A fresh tenant state for every run: the import then creates every household and member.
+  psql_ -c "DELETE FROM member WHERE tenant_id = '7471'; DELETE FROM household_assignment WHERE tenant_id = '7471';
+            DELETE FROM household WHERE tenant_id = '7471' AND iddtks IS NOT NULL; VACUUM ANALYZE member; VACUUM ANALYZE household"
+  token=$(login)
+  peak=0
+  t0=$(date +%s%N)
+  id=$(curl -s -XPOST "localhost:$port/api/v1/tenants/7471/imports" -H "Authorization: Bearer $token" \
+    -F "file=@$file" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+  while true; do
+    status=$(curl -s "localhost:$port/api/v1/tenants/7471/imports/$id" -H "Authorization: Bearer $token")
+    h=$(heap); [ "$h" -gt "$peak" ] && peak=$h
+    case "$status" in *'"status":"SUCCEEDED"'*|*'"status":"FAILED"'*|*'"status":"REJECTED"'*) break;; esac
+    sleep 0.5
+  done
+  import_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  accepted=$(echo "$status" | sed -E 's/.*"rowsAccepted":([0-9]+).*/\1/')
+  echo "run $run: psql \\copy ${copy_ms} ms ($(( members * 1000 / copy_ms )) rows/s);" \
+    "import ${import_ms} ms ($(( members * 1000 / import_ms )) rows/s, $accepted accepted);" \
+    "ratio $(echo "$copy_ms / $import_ms" | bc -l | cut -c1-5); peak heap $(( peak / 1048576 )) MiB"
+done
+echo "re-import of the same file (nothing changes):"
+t0=$(date +%s%N)
+id=$(curl -s -XPOST "localhost:$port/api/v1/tenants/7471/imports" -H "Authorization: Bearer $(login)" \
+  -F "file=@$file" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+token=$(login)
+until curl -s "localhost:$port/api/v1/tenants/7471/imports/$id" -H "Authorization: Bearer $token" | grep -q '"finishedAt":"'; do sleep 0.5; done
+echo "  $(( ($(date +%s%N) - t0) / 1000000 )) ms: $(curl -s "localhost:$port/api/v1/tenants/7471/imports/$id" -H "Authorization: Bearer $token" | grep -o '"householdsCreated":[0-9]*,"householdsUpdated":[0-9]*,"membersCreated":[0-9]*,"membersUpdated":[0-9]*')"

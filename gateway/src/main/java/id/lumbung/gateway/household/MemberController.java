@@ -1,0 +1,58 @@
+package id.lumbung.gateway.household;
+
+import id.lumbung.core.household.RegistryReads;
+import id.lumbung.ui.Callers;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.SerdeImport;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+
+/** Finding people in a tenant's registry. */
+@Controller("/api/v1/tenants/{tenantId}/members")
+@SerdeImport(RegistryReads.Match.class)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "households")
+@SecurityRequirement(name = "bearer")
+class MemberController {
+    private final RegistryReads reads;
+
+    MemberController(RegistryReads reads) {
+        this.reads = reads;
+    }
+
+    @Post(value = "/search", consumes = MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Members by exact NIK, or by name (case, spaces, titles and old spellings do not matter);"
+                    + " the NIK goes in the body, never in a URL")
+    List<RegistryReads.Match> search(
+            @PathVariable String tenantId,
+            @Body MemberSearch body,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        return reads.findMembers(Callers.from(authentication, request), tenantId, body.nik(), body.name());
+    }
+
+    /**
+     * A search: by NIK or by name.
+     *
+     * @param nik a 16-digit NIK
+     * @param name part of a name, at least 3 letters, from its start
+     */
+    @Serdeable
+    record MemberSearch(@Nullable String nik, @Nullable String name) {}
+}

@@ -1,0 +1,87 @@
+package id.lumbung.core.household;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A household with its members, its poverty criteria and the history of its changes; KK and
+ * NIKs masked.
+ *
+ * @param household the household's summary
+ * @param iddtks the ministry's id, if imported
+ * @param kkMasked the KK number, masked
+ * @param dusun hamlet
+ * @param rt RT
+ * @param rw RW
+ * @param status ACTIVE, INACTIVE or LEFT
+ * @param desilSource where the desil came from
+ * @param desilDate when it was set
+ * @param criteria the poverty criteria
+ * @param members its members, head first
+ * @param history its latest changes and its members', newest first
+ */
+public record HouseholdDetail(
+        Household household,
+        String iddtks,
+        String kkMasked,
+        String dusun,
+        String rt,
+        String rw,
+        String status,
+        String desilSource,
+        LocalDate desilDate,
+        Criteria criteria,
+        List<Member> members,
+        List<Change> history) {
+
+    /**
+     * The poverty criteria of domain.md, as recorded.
+     *
+     * @param income monthly income in rupiah
+     * @param foodShare food share of spending, percent
+     * @param healthAccess can reach health services
+     * @param buysClothing can buy new clothes once a year
+     * @param schooling whether the children go to school
+     * @param walls wall material
+     * @param floor floor material
+     * @param roof roof material
+     * @param lighting source of lighting
+     * @param floorAreaPerPerson square metres per person
+     * @param drinkingWater source of drinking water
+     */
+    public record Criteria(
+            Long income,
+            Integer foodShare,
+            Boolean healthAccess,
+            Boolean buysClothing,
+            String schooling,
+            String walls,
+            String floor,
+            String roof,
+            String lighting,
+            BigDecimal floorAreaPerPerson,
+            String drinkingWater) {}
+
+    /**
+     * One change of the household or a member.
+     *
+     * @param entity HOUSEHOLD or MEMBER
+     * @param entityId which one
+     * @param kind CREATED or UPDATED
+     * @param fields the fields that changed
+     * @param source IMPORT, OPERATOR, FIELD_VISIT or DUKCAPIL
+     * @param changedBy who
+     * @param changedAt when
+     */
+    public record Change(
+            String entity,
+            UUID entityId,
+            String kind,
+            List<String> fields,
+            String source,
+            String changedBy,
+            Instant changedAt) {}
+}

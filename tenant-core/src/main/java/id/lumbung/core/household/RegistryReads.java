@@ -1,0 +1,232 @@
+package id.lumbung.core.household;
+
+import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.database.Rows;
+import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.nik.Nik;
+import id.lumbung.core.protection.IdentifierProtection;
+import id.lumbung.core.ratelimit.RateLimits;
+import id.lumbung.core.registry.NameKey;
+import io.micronaut.data.model.Pageable;
+import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Finding people and families in the registry: by NIK (blind index, exact), by KK, by name
+ * (tolerant of case, spacing, titles and old spellings), and a household with its members and
+ * history. Every read is rate-limited per user and tenant, limited to what the caller's role
+ * reaches, and audited.
+ */
+@Singleton
+public final class RegistryReads {
+    private static final int MAXIMUM_MATCHES = 50;
+    private static final List<String> RELATIONSHIP_ORDER = List.of(
+            "KEPALA_KELUARGA",
+            "SUAMI",
+            "ISTRI",
+            "ANAK",
+            "MENANTU",
+            "CUCU",
+            "ORANG_TUA",
+            "MERTUA",
+            "FAMILI_LAIN",
+            "LAINNYA");
+
+    private final TenantTransactions transactions;
+    private final TenantAccess access;
+    private final HouseholdRows households;
+    private final MemberRows members;
+    private final HouseholdAssignments assignments;
+    private final IdentifierProtection protection;
+    private final AuditLog audit;
+    private final RateLimits rateLimits;
+
+    RegistryReads(
+            TenantTransactions transactions,
+            TenantAccess access,
+            HouseholdRows households,
+            MemberRows members,
+            HouseholdAssignments assignments,
+            IdentifierProtection protection,
+            AuditLog audit,
+            RateLimits rateLimits) {
+        this.transactions = transactions;
+        this.access = access;
+        this.households = households;
+        this.members = members;
+        this.assignments = assignments;
+        this.protection = protection;
+        this.audit = audit;
+        this.rateLimits = rateLimits;
+    }
+
+    /**
+     * A member found, with where the family lives.
+     *
+     * @param member the member, NIK masked
+     * @param villageCode the household's village
+     * @param address the household's address
+     * @param headName the head of household
+     */
+    public record Match(Member member, String villageCode, String address, String headName) {}
+
+    /** Members by exact NIK or by name; {@code nik} wins when both are given. */
+    public List<Match> findMembers(Caller caller, String tenantId, String nik, String name) {
+        access.readPersonalData(caller, tenantId);
+        rateLimits.lookup(caller, tenantId);
+        HouseholdReach reach = HouseholdReach.of(caller);
+        List<Match> found;
+        String subject;
+        if (nik != null && !nik.isBlank()) {
+            Nik parsed = Nik.parse(nik);
+            String index = protection.blindIndex(parsed.value());
+            subject = parsed.masked();
+            found = transactions.inTenant(
+                    tenantId, connection -> visible(connection, reach, members.findByNikIndex(index)));
+        } else if (name != null && NameKey.of(name).length() >= 3) {
+            String key = NameKey.of(name);
+            subject = "name";
+            found = transactions.inTenant(
+                    tenantId,
+                    connection -> visible(
+                            connection,
+                            reach,
+                            members.findByNameKeyLike(
+                                    key.replace("%", "").replace("_", "") + "%", Pageable.from(0, MAXIMUM_MATCHES))));
+        } else {
+            throw new LumbungException(
+                    422, "search_needs_nik_or_name", "Search by nik (16 digits) or by name (at least 3 letters)");
+        }
+        audit.record(tenantId, caller, "MEMBER_SEARCH", subject, List.of("full_name", "nik_masked", "address"));
+        return found;
+    }
+
+    /** Households by exact KK number. */
+    public List<Household> findByKk(Caller caller, String tenantId, String kk) {
+        access.readPersonalData(caller, tenantId);
+        rateLimits.lookup(caller, tenantId);
+        String digits = kk == null ? "" : kk.strip();
+        if (!digits.matches("[0-9]{16}")) {
+            throw new LumbungException(422, "kk_not_16_digits", "A KK number has exactly 16 digits");
+        }
+        HouseholdReach reach = HouseholdReach.of(caller);
+        List<Household> found = transactions.inTenant(tenantId, connection -> {
+            List<Household> visible = new ArrayList<>();
+            for (HouseholdRow row : households.findByKkIndex(protection.blindIndex(digits))) {
+                if (reach.sees(connection, assignments, row)) {
+                    visible.add(row.toHousehold());
+                }
+            }
+            return visible;
+        });
+        audit.record(tenantId, caller, "HOUSEHOLD_SEARCH", Nik.mask(digits), List.of("kk", "address"));
+        return found;
+    }
+
+    /** A household with its members and history, if the caller may see it. */
+    public HouseholdDetail detail(Caller caller, String tenantId, UUID id) {
+        access.readPersonalData(caller, tenantId);
+        HouseholdReach reach = HouseholdReach.of(caller);
+        HouseholdDetail detail = transactions.inTenant(tenantId, connection -> {
+            HouseholdRow row = households.findById(id).orElse(null);
+            if (row == null || !reach.sees(connection, assignments, row)) {
+                return null;
+            }
+            List<Member> people = members.findByHouseholdId(id).stream()
+                    .map(MemberRow::toMember)
+                    .sorted(Comparator.comparing((Member member) -> order(member.relationship()))
+                            .thenComparing(Member::birthDate, Comparator.nullsLast(Comparator.naturalOrder())))
+                    .toList();
+            return new HouseholdDetail(
+                    row.toHousehold(),
+                    row.iddtks(),
+                    row.kkMasked(),
+                    row.dusun(),
+                    row.rt(),
+                    row.rw(),
+                    row.status(),
+                    row.desilSource(),
+                    row.desilDate(),
+                    new HouseholdDetail.Criteria(
+                            row.income(),
+                            row.foodShare(),
+                            row.healthAccess(),
+                            row.buysClothing(),
+                            row.schooling(),
+                            row.walls(),
+                            row.floor(),
+                            row.roof(),
+                            row.lighting(),
+                            row.floorAreaPerPerson(),
+                            row.drinkingWater()),
+                    people,
+                    history(connection, tenantId, id, people));
+        });
+        if (detail == null) {
+            throw new LumbungException(404, "household_not_found", "Household " + id + " was not found");
+        }
+        audit.record(tenantId, caller, "HOUSEHOLD_READ", id.toString(), List.of("address", "kk_masked", "members"));
+        return detail;
+    }
+
+    private List<Match> visible(Connection connection, HouseholdReach reach, List<MemberRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, HouseholdRow> byId = new HashMap<>();
+        households
+                .findByIdIn(
+                        rows.stream().map(MemberRow::householdId).distinct().toList(), Pageable.from(0, rows.size()))
+                .forEach(row -> byId.put(row.id(), row));
+        List<Match> matches = new ArrayList<>();
+        for (MemberRow row : rows) {
+            HouseholdRow household = byId.get(row.householdId());
+            if (household != null && reach.sees(connection, assignments, household)) {
+                matches.add(
+                        new Match(row.toMember(), household.villageCode(), household.address(), household.headName()));
+            }
+        }
+        return matches;
+    }
+
+    private static int order(String relationship) {
+        int index = RELATIONSHIP_ORDER.indexOf(relationship);
+        return index < 0 ? RELATIONSHIP_ORDER.size() : index;
+    }
+
+    private static List<HouseholdDetail.Change> history(
+            Connection connection, String tenantId, UUID householdId, List<Member> people) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT entity, entity_id, kind, fields, source, changed_by, changed_at FROM registry_change"
+                        + " WHERE tenant_id = ? AND entity_id = ANY (?) ORDER BY changed_at DESC LIMIT 100")) {
+            List<UUID> ids = new ArrayList<>();
+            ids.add(householdId);
+            people.forEach(member -> ids.add(member.id()));
+            Array array = connection.createArrayOf("uuid", ids.toArray());
+            query.setString(1, tenantId);
+            query.setArray(2, array);
+            return Rows.list(
+                    query,
+                    row -> new HouseholdDetail.Change(
+                            row.getString(1),
+                            row.getObject(2, UUID.class),
+                            row.getString(3),
+                            List.of((String[]) row.getArray(4).getArray()),
+                            row.getString(5),
+                            row.getString(6),
+                            row.getTimestamp(7).toInstant()));
+        }
+    }
+}
