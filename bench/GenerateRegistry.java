@@ -15,8 +15,8 @@
  *   --seed       random seed (default 42). Same arguments + same seed = byte-identical output.
  *   --delimiter  ',' ';' or '|' (default ';').
  *   --errors     fraction 0.0-1.0 of households that get exactly one injected error (default 0).
- *                Error decisions use their own random stream, so the clean households are the
- *                same people whatever the rate (until the end of the file, where sizes are cut).
+ *                Error decisions use their own random stream, so rows of households without an
+ *                error are byte-identical whatever the rate (except the cut-short last household).
  *   --truth      truth CSV "line,iddtks,id_art,error" (line = 1-based line in --out, header is 1).
  *                Defaults to <out>-truth.csv when --errors > 0.
  *   --regions    villages.csv.gz; districts/regencies/provinces.csv.gz are read from its folder.
@@ -32,8 +32,8 @@
  * district of the regency, ~2% another province) + DDMMYY (DD+40 for women) + 4-digit serial,
  * unique in the file and consistent with tanggal_lahir / jenis_kelamin; exactly one Kepala
  * Keluarga per household; children >= 15 years younger than their parents, siblings 10 months to
- * 4 years apart (2% twins). nomor_kk = 6-digit
- * district of the village + DDMMYY issue date + 4-digit serial (unique per file).
+ * 4 years apart (2% twins). nomor_kk = 6-digit district of the village + DDMMYY issue date +
+ * 4-digit serial (unique per file).
  * Format noise on valid rows: ~10% kode_wilayah without dots, ~10% tanggal_lahir as yyyy-mm-dd,
  * ~10% jenis_kelamin as 1/2 instead of L/P.
  *
@@ -45,10 +45,13 @@
  *   duplicate_row      one member row written a second time, right after it     (the copy)
  *   deceased_head      the head's status_art is Meninggal                        (head row)
  *   moved_family       every member's status_art is Pindah                       (all rows)
- *   minor_without_ktp  an extra member aged 17 with an empty NIK                 (the new row)
+ *   minor_without_ktp  an extra member aged 17 with an empty NIK (Anak/Cucu when the ages
+ *                      fit, else Famili Lain)                                    (the new row)
  *   no_head            head relabelled Famili Lain, household has no head        (all rows)
  *   bad_nik_length     one NIK with a digit dropped (15 digits)                  (that row)
- *   bad_date           one tanggal_lahir impossible (e.g. 31-02-1980), its year kept (that row)
+ *   bad_date           one tanggal_lahir impossible (e.g. 31-02-1980), year kept (that row)
+ * Households that get an extra member have sekolah_anak recomputed; nothing else in them changes.
+ * Injected rows count towards --members.
  *
  * Memory: rows are streamed household by household; the only growing state is two open-addressing
  * long->int counter tables for NIK and KK serials (~12 bytes a slot, ~25 MB at 1,000,000 members).
@@ -304,16 +307,16 @@ public class GenerateRegistry {
             return new Person(name, baseName, sex, birth, birthPlace, newRelation, motherName, occupation,
                 education, disability, nik);
         }
-
-        Person withoutNik() {
-            return new Person(name, baseName, sex, birth, birthPlace, relation, motherName, occupation,
-                education, disability, "");
-        }
     }
 
     record Household(String iddtks, String nomorKk, String dusun, String alamat, String rt, String rw, int desil,
                      long income, int foodShare, String health, String clothes, String school, String wall,
-                     String floor, String roof, String light, String floorArea, String water) {}
+                     String floor, String roof, String light, String floorArea, String water) {
+        Household withSchool(String newSchool) {
+            return new Household(iddtks, nomorKk, dusun, alamat, rt, rw, desil, income, foodShare, health, clothes,
+                newSchool, wall, floor, roof, light, floorArea, water);
+        }
+    }
 
     record Family(long seq, Village village, Clan clan, Household household, List<Person> members) {}
 
@@ -428,15 +431,12 @@ public class GenerateRegistry {
             List<Person> members = family.members();
             SplittableRandom r = errorRng;
             switch (error) {
-                case DUPLICATE_NIK -> {
-                    Person earlier = earlierPeople[r.nextInt(Math.min(earlierCount, earlierPeople.length))];
-                    members.add(earlier.withRelation(RELATIVE));
-                    render(family, rows);
-                    return List.of(rows.size() - 1);
-                }
-                case MINOR_WITHOUT_KTP -> {
-                    members.add(factory.minor(family, r).withoutNik());
-                    render(family, rows);
+                case DUPLICATE_NIK, MINOR_WITHOUT_KTP -> {
+                    Person added = error == ErrorType.MINOR_WITHOUT_KTP ? factory.minor(family, r)
+                        : earlierPeople[r.nextInt(Math.min(earlierCount, earlierPeople.length))].withRelation(RELATIVE);
+                    members.add(added);
+                    Household h = family.household().withSchool(FamilyFactory.schoolStatus(members));
+                    render(new Family(family.seq(), family.village(), family.clan(), h, members), rows);
                     return List.of(rows.size() - 1);
                 }
                 default -> render(family, rows);
@@ -782,23 +782,33 @@ public class GenerateRegistry {
 
         /** The member added by minor_without_ktp: aged exactly 17, a child/grandchild if plausible. */
         Person minor(Family f, SplittableRandom r) {
-            Person head = f.members().get(0);
-            String relation = head.age() >= 50 ? GRANDCHILD : head.age() >= 34 ? CHILD : RELATIVE;
-            String mother = null;
-            if (relation.equals(CHILD)) {
-                for (Person p : f.members()) {
-                    if (p.sex() == 'P' && (p.relation().equals(HEAD) || p.relation().equals(WIFE)) && p.age() >= 34) {
-                        mother = p.baseName();
-                    }
-                }
-                if (mother == null) relation = RELATIVE;
-            }
             // Drawn from the error stream and without a NIK, so the serial counters of valid people are untouched.
-            char sex = r.nextBoolean() ? 'L' : 'P';
-            boolean ofClan = relation.equals(CHILD) || relation.equals(GRANDCHILD);
             LocalDate birth = birthAt(17, r);
+            String relation = RELATIVE, mother = null; // a nephew/niece unless the ages allow a child or grandchild
+            if (fitsAsChild(f.members(), birth, CHILD, HEAD, WIFE, HUSBAND)) {
+                for (Person p : f.members()) {
+                    if (p.sex() == 'P' && (p.relation().equals(HEAD) || p.relation().equals(WIFE))) mother = p.baseName();
+                }
+                if (mother != null) relation = CHILD;
+            } else if (f.members().get(0).age() >= 50 && fitsAsChild(f.members(), birth, GRANDCHILD, CHILD, CHILD_IN_LAW)) {
+                relation = GRANDCHILD;
+            }
+            char sex = r.nextBoolean() ? 'L' : 'P';
+            boolean ofClan = !relation.equals(RELATIVE);
             String name = names.name(f.clan(), ofClan, sex, birth.getYear(), r);
             return named(f, name, sex, birth, relation, mother, f.clan(), r, false);
+        }
+
+        /**
+         * True if someone born on {@code birth} can be listed as {@code relation}: at least 16 years younger than
+         * every member holding one of the parent relations, and no sibling born within 300 days.
+         */
+        private static boolean fitsAsChild(List<Person> members, LocalDate birth, String relation, String... parents) {
+            for (Person p : members) {
+                if (List.of(parents).contains(p.relation()) && p.birth().plusYears(16).isAfter(birth)) return false;
+                if (p.relation().equals(relation) && Math.abs(p.birth().toEpochDay() - birth.toEpochDay()) < 300) return false;
+            }
+            return true;
         }
 
         /** A random birth date of someone exactly {@code age} years old at the reference date. */
@@ -967,7 +977,7 @@ public class GenerateRegistry {
                 schoolStatus(members), wall, floor, roof, light, floorArea, water);
         }
 
-        private static String schoolStatus(List<Person> members) {
+        static String schoolStatus(List<Person> members) {
             boolean any = false;
             for (Person p : members) {
                 int age = p.age();

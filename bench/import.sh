@@ -12,13 +12,13 @@ jar=gateway/target/lumbung.jar
 data=$(mktemp -d)
 port=18082
 file="$data/dtks-$members.csv"
-java bench/GenerateRegistry.java --members "$members" --tenant 7471 --seed 42 --out "$file" > /dev/null
+java bench/GenerateRegistry.java --members "$members" --tenant 7471 --seed 42 --out "$file" > /dev/null 2>&1
 echo "file: $members members, $(du -h "$file" | cut -f1)"
 
 export LUMBUNG_DATA_DIR="$data" LUMBUNG_DEMO_PASSWORD=bench-password-123 PORT=$port
-java -Xmx1g -jar "$jar" --demo > "$data/app.log" 2>&1 &
+java -Xmx1g -Xlog:gc:file="$data/gc.log" -jar "$jar" --demo > "$data/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
+trap 'grep "Import .* rows" "$data/app.log" | sed "s/.*Import/Import/" > /tmp/import-phases.txt; kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
 until curl -sf "localhost:$port/health" > /dev/null; do sleep 0.2; done
 pgport=$(sed -n 4p "$data/postgres/postmaster.pid")
 psql_() { psql -q -h localhost -p "$pgport" -U postgres -d lumbung "$@"; }
@@ -28,25 +28,26 @@ login() {
 }
 columns=$(head -1 "$file" | tr ';' '\n' | sed 's/$/ text/' | paste -sd, -)
 
-heap() { curl -s "localhost:$port/prometheus" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$2} END {printf "%d", s}'; }
+# Peak heap: the largest heap size before a collection in the GC log, since the import began.
+peak_heap() { tail -n +"$1" "$data/gc.log" | grep -o '[0-9]*M->' | sed 's/M->//' | sort -n | tail -1; }
 
 for run in $(seq "$runs"); do
-  psql_ -c "DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy ($columns)"
+  psql_ -c "DROP TABLE IF EXISTS bench_copy" -c "CREATE TABLE bench_copy ($columns)" 2>/dev/null
   t0=$(date +%s%N)
   psql_ -c "\\copy bench_copy FROM '$file' WITH (FORMAT csv, HEADER true, DELIMITER ';')"
   copy_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   psql_ -c "DROP TABLE bench_copy"
   # A fresh tenant state for every run: the import then creates every household and member.
-  psql_ -c "DELETE FROM member WHERE tenant_id = '7471'; DELETE FROM household_assignment WHERE tenant_id = '7471';
-            DELETE FROM household WHERE tenant_id = '7471' AND iddtks IS NOT NULL; VACUUM ANALYZE member; VACUUM ANALYZE household"
+  psql_ -c "DELETE FROM member WHERE tenant_id = '7471'" -c "DELETE FROM household_assignment WHERE tenant_id = '7471'" \
+    -c "DELETE FROM household WHERE tenant_id = '7471' AND iddtks IS NOT NULL" -c "VACUUM ANALYZE member" \
+    -c "VACUUM ANALYZE household"
   token=$(login)
-  peak=0
+  gc_from=$(( $(wc -l < "$data/gc.log") + 1 ))
   t0=$(date +%s%N)
   id=$(curl -s -XPOST "localhost:$port/api/v1/tenants/7471/imports" -H "Authorization: Bearer $token" \
     -F "file=@$file" | sed -E 's/.*"id":"([^"]+)".*/\1/')
   while true; do
     status=$(curl -s "localhost:$port/api/v1/tenants/7471/imports/$id" -H "Authorization: Bearer $token")
-    h=$(heap); [ "$h" -gt "$peak" ] && peak=$h
     case "$status" in *'"status":"SUCCEEDED"'*|*'"status":"FAILED"'*|*'"status":"REJECTED"'*) break;; esac
     sleep 0.5
   done
@@ -54,7 +55,7 @@ for run in $(seq "$runs"); do
   accepted=$(echo "$status" | sed -E 's/.*"rowsAccepted":([0-9]+).*/\1/')
   echo "run $run: psql \\copy ${copy_ms} ms ($(( members * 1000 / copy_ms )) rows/s);" \
     "import ${import_ms} ms ($(( members * 1000 / import_ms )) rows/s, $accepted accepted);" \
-    "ratio $(echo "$copy_ms / $import_ms" | bc -l | cut -c1-5); peak heap $(( peak / 1048576 )) MiB"
+    "ratio $(echo "$copy_ms / $import_ms" | bc -l | cut -c1-5); peak heap $(peak_heap "$gc_from") MiB"
 done
 echo "re-import of the same file (nothing changes):"
 t0=$(date +%s%N)

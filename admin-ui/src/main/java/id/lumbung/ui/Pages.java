@@ -59,7 +59,7 @@ final class Pages {
                 ? Map.of()
                 : households.countByTenant(visible.stream().map(Tenant::id).toList());
         List<Map<String, Object>> rows = visible.stream()
-                .map(tenant -> row(tenant, counts.getOrDefault(tenant.id(), 0L)))
+                .map(tenant -> row(tenant, counts.getOrDefault(tenant.id(), 0L), caller.belongsTo(tenant.id())))
                 .toList();
         return Map.of(
                 "username",
@@ -74,13 +74,14 @@ final class Pages {
                 !caller.isPlatformAdmin());
     }
 
-    private static Map<String, Object> row(Tenant tenant, long householdCount) {
+    private static Map<String, Object> row(Tenant tenant, long householdCount, boolean mayImport) {
         return Map.of(
                 "id", tenant.id(),
                 "regionCode", tenant.regionCode(),
                 "name", tenant.name(),
                 "provinceId", tenant.provinceId(),
-                "households", householdCount);
+                "households", householdCount,
+                "mayImport", mayImport);
     }
 
     private static final Map<Role, String> ROLE_NAMES = Map.of(

@@ -2,6 +2,7 @@ package id.lumbung.core.registry;
 
 import id.lumbung.core.error.LumbungException;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What an uploaded CSV file is: its encoding (UTF-8, with or without BOM, else Windows-1252),
@@ -70,7 +72,30 @@ final class ImportFile {
 
     /** A reader of the file's text after any BOM; with UTF-8 a malformed byte later fails the read. */
     static Reader open(Path file, Shape shape) throws IOException {
-        InputStream in = Files.newInputStream(file);
+        return open(file, shape, new AtomicLong());
+    }
+
+    /** As {@link #open(Path, Shape)}, counting the bytes read into {@code bytesRead} (for progress). */
+    static Reader open(Path file, Shape shape, AtomicLong bytesRead) throws IOException {
+        InputStream in = new FilterInputStream(Files.newInputStream(file)) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    bytesRead.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    bytesRead.addAndGet(n);
+                }
+                return n;
+            }
+        };
         if (shape.bom()) {
             in.skipNBytes(3);
         }

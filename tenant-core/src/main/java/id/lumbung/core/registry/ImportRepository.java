@@ -93,11 +93,12 @@ final class ImportRepository {
         }
     }
 
-    void progress(Connection connection, String tenantId, UUID id, long rows) throws SQLException {
+    /** Rows checked so far, and the total estimated from the share of the file read. */
+    void progress(Connection connection, String tenantId, UUID id, long rows, long estimatedTotal) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE import_job SET rows_total = ?, rows_processed = ? WHERE tenant_id = ? AND id = ?"
                         + " AND status = 'RUNNING'")) {
-            update.setLong(1, rows);
+            update.setLong(1, estimatedTotal);
             update.setLong(2, rows);
             update.setString(3, tenantId);
             update.setObject(4, id);

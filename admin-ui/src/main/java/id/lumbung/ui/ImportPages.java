@@ -1,0 +1,109 @@
+package id.lumbung.ui;
+
+import id.lumbung.core.access.Caller;
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.registry.ImportJob;
+import id.lumbung.core.registry.ImportService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.StreamingFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.View;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Upload of registry files and their progress, in Bahasa Indonesia. */
+@Controller("/ui/tenants/{tenantId}/impor")
+@Produces(MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class ImportPages {
+    private static final Map<String, String> STATUS = Map.of(
+            "QUEUED", "Menunggu",
+            "RUNNING", "Diproses",
+            "SUCCEEDED", "Selesai",
+            "REJECTED", "Ditolak seluruhnya",
+            "FAILED", "Gagal");
+
+    private final ImportService imports;
+
+    ImportPages(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @Get
+    @View("imports")
+    Map<String, Object> page(
+            @PathVariable String tenantId,
+            @Nullable @QueryValue("galat") String error,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        Caller caller = Callers.from(authentication, request);
+        List<Map<String, Object>> rows =
+                imports.recent(caller, tenantId).stream().map(ImportPages::row).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("tenantId", tenantId);
+        model.put("username", caller.username());
+        model.put("rows", rows);
+        model.put("error", error);
+        return model;
+    }
+
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> upload(
+            @PathVariable String tenantId,
+            StreamingFileUpload file,
+            @Nullable String mode,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        String page = "/ui/tenants/" + tenantId + "/impor";
+        try (InputStream content = file.asInputStream()) {
+            imports.submit(
+                    Callers.from(authentication, request),
+                    tenantId,
+                    file.getFilename(),
+                    content,
+                    ImportService.Mode.parse(mode));
+            return HttpResponse.seeOther(URI.create(page));
+        } catch (LumbungException e) {
+            return HttpResponse.seeOther(
+                    URI.create(page + "?galat=" + URLEncoder.encode(e.getMessage(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            return HttpResponse.seeOther(URI.create(page + "?galat=Unggahan+terputus"));
+        }
+    }
+
+    private static Map<String, Object> row(ImportJob job) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", job.id().toString());
+        row.put("fileName", job.fileName());
+        row.put("status", job.status());
+        row.put("statusText", STATUS.getOrDefault(job.status(), job.status()));
+        row.put("finished", job.finished());
+        row.put("processed", job.rowsProcessed());
+        row.put("total", Math.max(job.rowsTotal(), 1));
+        row.put("accepted", job.rowsAccepted());
+        row.put("rejected", job.rowsRejected());
+        row.put("warnings", job.warnings());
+        row.put("message", job.message() == null ? "" : job.message());
+        return row;
+    }
+}

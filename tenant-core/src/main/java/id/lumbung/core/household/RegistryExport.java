@@ -1,0 +1,248 @@
+package id.lumbung.core.household;
+
+import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Role;
+import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.protection.IdentifierProtection;
+import id.lumbung.core.ratelimit.RateLimits;
+import id.lumbung.core.region.RegionCode;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tenant's registry (or one village of it) as CSV in the import's column layout: streamed
+ * from a database cursor, NIK and KK masked unless a verifier or the DPO asks for the full
+ * values, cells that a spreadsheet would run as formulas defused. Every export is audited and
+ * counts against the caller's lookup budget (a bulk pull beyond it answers 429).
+ */
+@Singleton
+public final class RegistryExport {
+    static final List<String> HEADER = List.of(
+            "iddtks",
+            "id_art",
+            "kode_wilayah",
+            "dusun",
+            "alamat",
+            "rt",
+            "rw",
+            "nomor_kk",
+            "nomor_nik",
+            "nama",
+            "tempat_lahir",
+            "tanggal_lahir",
+            "jenis_kelamin",
+            "hubungan_keluarga",
+            "nama_ibu_kandung",
+            "pekerjaan",
+            "pendidikan",
+            "disabilitas",
+            "status_art",
+            "desil",
+            "penghasilan",
+            "persen_pangan",
+            "akses_kesehatan",
+            "pakaian",
+            "sekolah_anak",
+            "dinding",
+            "lantai",
+            "atap",
+            "penerangan",
+            "luas_lantai",
+            "air_minum");
+    private static final Map<String, String> RELATIONSHIPS = Map.of(
+            "KEPALA_KELUARGA", "Kepala Keluarga",
+            "ISTRI", "Istri",
+            "SUAMI", "Suami",
+            "ANAK", "Anak",
+            "MENANTU", "Menantu",
+            "CUCU", "Cucu",
+            "ORANG_TUA", "Orang Tua",
+            "MERTUA", "Mertua",
+            "FAMILI_LAIN", "Famili Lain",
+            "LAINNYA", "Lainnya");
+    private static final Map<String, String> STATUSES =
+            Map.of("ALIVE", "Hidup", "DECEASED", "Meninggal", "MOVED", "Pindah");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final String QUERY = "SELECT h.iddtks, m.source_key, h.village_code, h.dusun, h.address, h.rt, h.rw,"
+            + " h.kk_encrypted, h.kk_masked, m.nik_encrypted, m.nik_masked, m.full_name, m.birth_place, m.birth_date,"
+            + " m.sex, m.relationship, m.mother_name, m.occupation, m.education, m.disability, m.status, h.desil,"
+            + " h.income, h.food_share, h.health_access, h.buys_clothing, h.schooling, h.walls, h.floor, h.roof,"
+            + " h.lighting, h.floor_area_per_person, h.drinking_water"
+            + " FROM member m JOIN household h ON h.tenant_id = m.tenant_id AND h.id = m.household_id"
+            + " WHERE m.tenant_id = ? AND (?::text[] IS NULL OR h.village_code = ANY (?::text[]))"
+            + " ORDER BY h.village_code, h.iddtks, m.source_key";
+
+    private final TenantTransactions transactions;
+    private final TenantAccess access;
+    private final IdentifierProtection protection;
+    private final AuditLog audit;
+    private final RateLimits rateLimits;
+
+    RegistryExport(
+            TenantTransactions transactions,
+            TenantAccess access,
+            IdentifierProtection protection,
+            AuditLog audit,
+            RateLimits rateLimits) {
+        this.transactions = transactions;
+        this.access = access;
+        this.protection = protection;
+        this.audit = audit;
+        this.rateLimits = rateLimits;
+    }
+
+    /** Who may export what, checked before the response starts. */
+    public record Permit(String tenantId, String[] villages, boolean fullIdentifiers) {}
+
+    /** Checks access and rate limit; a field worker does not export, a village operator only its villages. */
+    public Permit permit(Caller caller, String tenantId, String village, boolean fullIdentifiers) {
+        access.readPersonalData(caller, tenantId);
+        HouseholdReach reach = HouseholdReach.of(caller);
+        if (!reach.everything() && reach.villages().isEmpty()) {
+            throw LumbungException.forbidden("export_not_permitted", "A field worker does not export the registry");
+        }
+        if (fullIdentifiers && caller.roles().stream().noneMatch(Role::seesFullIdentifiers)) {
+            throw LumbungException.forbidden(
+                    "full_identifier_not_permitted", "Only a verifier or the DPO exports full NIK and KK numbers");
+        }
+        rateLimits.lookup(caller, tenantId);
+        String[] villages;
+        if (village != null && !village.isBlank()) {
+            String code = RegionCode.normalise(village);
+            if (!reach.everything() && !reach.villages().contains(code)) {
+                throw LumbungException.forbidden("village_not_in_scope", "Village " + code + " is not assigned to you");
+            }
+            villages = new String[] {code};
+        } else {
+            villages = reach.everything() ? null : reach.villages().toArray(String[]::new);
+        }
+        return new Permit(tenantId, villages, fullIdentifiers);
+    }
+
+    /**
+     * Audits the export (before the first byte, so an interrupted download is audited too), then
+     * writes the CSV; answers the number of members written.
+     */
+    public long write(Caller caller, Permit permit, Writer out) {
+        audit.record(
+                permit.tenantId(),
+                caller,
+                permit.fullIdentifiers() ? "EXPORT_FULL" : "EXPORT",
+                permit.villages() == null ? "registry" : String.join(",", permit.villages()),
+                permit.fullIdentifiers() ? List.of("nik", "kk", "registry") : List.of("registry"));
+        return transactions.inTenant(permit.tenantId(), connection -> {
+            try (PreparedStatement query = connection.prepareStatement(QUERY)) {
+                query.setFetchSize(2_000); // a cursor: constant memory for any registry size
+                query.setString(1, permit.tenantId());
+                java.sql.Array villages =
+                        permit.villages() == null ? null : connection.createArrayOf("text", permit.villages());
+                query.setArray(2, villages);
+                query.setArray(3, villages);
+                long written = 0;
+                try (ResultSet row = query.executeQuery()) {
+                    out.write('\uFEFF');
+                    line(out, HEADER);
+                    while (row.next()) {
+                        line(out, values(permit, row));
+                        written++;
+                    }
+                }
+                out.flush();
+                return written;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private List<String> values(Permit permit, ResultSet row) throws SQLException {
+        String sourceKey = row.getString("source_key");
+        Date born = row.getDate("birth_date");
+        Boolean health = (Boolean) row.getObject("health_access");
+        Boolean clothing = (Boolean) row.getObject("buys_clothing");
+        Object income = row.getObject("income");
+        Object food = row.getObject("food_share");
+        Object area = row.getObject("floor_area_per_person");
+        Object desil = row.getObject("desil");
+        return List.of(
+                text(row.getString("iddtks")),
+                sourceKey.contains(":") ? "" : sourceKey,
+                row.getString("village_code"),
+                text(row.getString("dusun")),
+                text(row.getString("address")),
+                text(row.getString("rt")),
+                text(row.getString("rw")),
+                identifier(permit, row.getString("kk_encrypted"), row.getString("kk_masked")),
+                identifier(permit, row.getString("nik_encrypted"), row.getString("nik_masked")),
+                text(row.getString("full_name")),
+                text(row.getString("birth_place")),
+                born == null ? "" : born.toLocalDate().format(DATE),
+                text(row.getString("sex")),
+                RELATIONSHIPS.getOrDefault(row.getString("relationship"), "Lainnya"),
+                text(row.getString("mother_name")),
+                text(row.getString("occupation")),
+                text(row.getString("education")),
+                text(row.getString("disability")),
+                STATUSES.getOrDefault(row.getString("status"), ""),
+                desil == null ? "" : desil.toString(),
+                income == null ? "" : income.toString(),
+                food == null ? "" : food.toString(),
+                health == null ? "" : (health ? "Ya" : "Tidak"),
+                clothing == null ? "" : (clothing ? "Ya" : "Tidak"),
+                text(row.getString("schooling")),
+                text(row.getString("walls")),
+                text(row.getString("floor")),
+                text(row.getString("roof")),
+                text(row.getString("lighting")),
+                area == null ? "" : area.toString(),
+                text(row.getString("drinking_water")));
+    }
+
+    private String identifier(Permit permit, String encrypted, String masked) {
+        if (encrypted == null) {
+            return "";
+        }
+        return permit.fullIdentifiers() ? protection.decrypt(permit.tenantId(), encrypted) : masked;
+    }
+
+    /** A cell a spreadsheet would evaluate (=, +, -, @) is written with a leading apostrophe. */
+    private static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' ? "'" + value : value;
+    }
+
+    private static void line(Writer out, List<String> values) throws IOException {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.write(';');
+            }
+            String value = values.get(i);
+            if (value.indexOf(';') >= 0
+                    || value.indexOf('"') >= 0
+                    || value.indexOf('\n') >= 0
+                    || value.indexOf('\r') >= 0) {
+                out.write('"');
+                out.write(value.replace("\"", "\"\""));
+                out.write('"');
+            } else {
+                out.write(value);
+            }
+        }
+        out.write("\r\n");
+    }
+}

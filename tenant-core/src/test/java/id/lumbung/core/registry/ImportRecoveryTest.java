@@ -1,0 +1,116 @@
+package id.lumbung.core.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Role;
+import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.testing.DatabaseTest;
+import id.lumbung.core.testing.Eventually;
+import id.lumbung.core.testing.Tenants;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A process that stopped mid-import left its jobs RUNNING (its transaction rolled back, so
+ * nothing was applied). At the next start the job whose file is still there runs again to the
+ * end; the one whose file is gone is failed with a message.
+ */
+@MicronautTest(transactional = false)
+class ImportRecoveryTest extends DatabaseTest {
+    private static final Path DIRECTORY = temporaryDirectory();
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    ImportRepository jobs;
+
+    @Inject
+    TenantTransactions transactions;
+
+    @Inject
+    Tenants tenants;
+
+    private final Caller admin = Caller.of("admin-test", Role.TENANT_ADMIN, Set.of("7471"), null);
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("lumbung.imports.directory", DIRECTORY.toString());
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("lumbung-imports");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void interruptedJobsRunAgainOrFailCleanlyAtTheNextStart() throws IOException {
+        tenants.ensure("74.71");
+        Path file = DIRECTORY.resolve("interrupted.upload");
+        Files.writeString(
+                file,
+                "iddtks;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;jenis_kelamin;"
+                        + "hubungan_keluarga;nama_ibu_kandung;desil\n"
+                        + "RECOVER1;74.71.01.1005;Jl. Ulang;1;1;7471010101990001;7471011203800901;LA ODE ULANG;KENDARI;"
+                        + "12-03-1980;L;Kepala Keluarga;WA ODE;3\n",
+                StandardCharsets.UTF_8);
+        UUID resumable = runningJob(file.toString());
+        UUID orphan = runningJob(DIRECTORY.resolve("gone.upload").toString());
+
+        imports.resumeUnfinished(null);
+
+        ImportJob resumed = Eventually.await(
+                Duration.ofSeconds(20), () -> imports.status(admin, "7471", resumable), ImportJob::finished);
+        assertThat(resumed.status()).isEqualTo("SUCCEEDED");
+        assertThat(resumed.membersCreated()).isEqualTo(1);
+        assertThat(Files.exists(file))
+                .as("the file with NIKs is deleted once the job ends")
+                .isFalse();
+
+        ImportJob failed = imports.status(admin, "7471", orphan);
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.message()).contains("nothing was changed");
+    }
+
+    private UUID runningJob(String path) {
+        UUID id = UUID.randomUUID();
+        ImportJob job = new ImportJob(
+                "7471",
+                id,
+                "dtks.csv",
+                "CSV",
+                "KEEP_GOOD_ROWS",
+                "RUNNING",
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                "admin-test",
+                null,
+                null);
+        transactions.inTenant("7471", connection -> {
+            jobs.insert(connection, job, path);
+            return null;
+        });
+        return id;
+    }
+}
