@@ -16,6 +16,7 @@ java bench/GenerateRegistry.java --members "$members" --tenant 7471 --seed 42 --
 echo "file: $members members, $(du -h "$file" | cut -f1)"
 
 export LUMBUNG_DATA_DIR="$data" LUMBUNG_DEMO_PASSWORD=bench-password-123 PORT=$port
+export LUMBUNG_RATE_LIMITS_LOOKUP_PER_USER=100000000 LUMBUNG_RATE_LIMITS_LOOKUP_PER_TENANT=100000000
 java -Xmx1g -Xlog:gc:file="$data/gc.log" -jar "$jar" --demo > "$data/app.log" 2>&1 &
 app=$!
 trap 'grep "Import .* rows" "$data/app.log" | sed "s/.*Import/Import/" > /tmp/import-phases.txt; kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
@@ -46,6 +47,7 @@ for run in $(seq "$runs"); do
   t0=$(date +%s%N)
   id=$(curl -s -XPOST "localhost:$port/api/v1/tenants/7471/imports" -H "Authorization: Bearer $token" \
     -F "file=@$file" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+  upload_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   while true; do
     status=$(curl -s "localhost:$port/api/v1/tenants/7471/imports/$id" -H "Authorization: Bearer $token")
     case "$status" in *'"status":"SUCCEEDED"'*|*'"status":"FAILED"'*|*'"status":"REJECTED"'*) break;; esac
@@ -55,7 +57,7 @@ for run in $(seq "$runs"); do
   accepted=$(echo "$status" | sed -E 's/.*"rowsAccepted":([0-9]+).*/\1/')
   echo "run $run: psql \\copy ${copy_ms} ms ($(( members * 1000 / copy_ms )) rows/s);" \
     "import ${import_ms} ms ($(( members * 1000 / import_ms )) rows/s, $accepted accepted);" \
-    "ratio $(echo "$copy_ms / $import_ms" | bc -l | cut -c1-5); peak heap $(peak_heap "$gc_from") MiB"
+    "ratio $(echo "$copy_ms / $import_ms" | bc -l | cut -c1-5); upload ${upload_ms} ms of it; peak heap $(peak_heap "$gc_from") MiB"
 done
 echo "re-import of the same file (nothing changes):"
 t0=$(date +%s%N)
@@ -64,3 +66,15 @@ id=$(curl -s -XPOST "localhost:$port/api/v1/tenants/7471/imports" -H "Authorizat
 token=$(login)
 until curl -s "localhost:$port/api/v1/tenants/7471/imports/$id" -H "Authorization: Bearer $token" | grep -q '"finishedAt":"'; do sleep 0.5; done
 echo "  $(( ($(date +%s%N) - t0) / 1000000 )) ms: $(curl -s "localhost:$port/api/v1/tenants/7471/imports/$id" -H "Authorization: Bearer $token" | grep -o '"householdsCreated":[0-9]*,"householdsUpdated":[0-9]*,"membersCreated":[0-9]*,"membersUpdated":[0-9]*')"
+
+# Lookup by NIK on the imported tenant: wrk, random NIKs of the file, POST /members/search.
+if command -v wrk > /dev/null; then
+  cut -d';' -f13 "$file" | grep -E '^[0-9]{16}$' | shuf -n 10000 --random-source=<(yes) > "$data/niks.txt"
+  export NIKS_FILE="$data/niks.txt"
+  token=$(login)
+  wrk -t2 -c4 -d10s -s bench/nik-lookup.lua -H "Authorization: Bearer $token" \
+    "http://localhost:$port/api/v1/tenants/7471/members/search" > /dev/null
+  echo "lookup by NIK on a $members-member tenant (4 connections, 20 s):"
+  wrk -t2 -c4 -d20s --latency -s bench/nik-lookup.lua -H "Authorization: Bearer $token" \
+    "http://localhost:$port/api/v1/tenants/7471/members/search" | grep -E 'Requests/sec|Non-2xx| 50%| 99%'
+fi

@@ -14,7 +14,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.multipart.StreamingFileUpload;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -70,12 +70,12 @@ final class ImportPages {
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<?> upload(
             @PathVariable String tenantId,
-            StreamingFileUpload file,
+            CompletedFileUpload file,
             @Nullable String mode,
             Authentication authentication,
             HttpRequest<?> request) {
         String page = "/ui/tenants/" + tenantId + "/impor";
-        try (InputStream content = file.asInputStream()) {
+        try (InputStream content = file.getInputStream()) {
             imports.submit(
                     Callers.from(authentication, request),
                     tenantId,

@@ -16,7 +16,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.multipart.StreamingFileUpload;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -54,13 +54,13 @@ class ImportController {
                     + " unreadable as a whole")
     HttpResponse<ImportResponse> submit(
             @PathVariable String tenantId,
-            StreamingFileUpload file,
+            CompletedFileUpload file,
             @Nullable @QueryValue String mode,
             Authentication authentication,
             HttpRequest<?> request) {
         ImportService.Mode parsed = ImportService.Mode.parse(mode);
         ImportJob job;
-        try (InputStream content = file.asInputStream()) {
+        try (InputStream content = file.getInputStream()) {
             job = imports.submit(Callers.from(authentication, request), tenantId, file.getFilename(), content, parsed);
         } catch (IOException e) {
             throw new LumbungException(400, "upload_failed", "The upload did not arrive completely");

@@ -427,36 +427,33 @@ class ImportApiTest extends ApiTest {
     }
 
     private static List<String> names(String prefix) throws SQLException {
-        try (Connection owner = TestDatabase.get().ownerConnection();
-                PreparedStatement query = owner.prepareStatement(
-                        "SELECT full_name FROM member WHERE tenant_id = '7471' AND source_key LIKE ?")) {
-            query.setString(1, prefix + "%");
-            List<String> names = new java.util.ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-            return names;
-        }
+        return strings("SELECT full_name FROM member WHERE tenant_id = '7471' AND source_key LIKE ?", prefix + "%");
     }
 
     private static List<String> history(String prefix) throws SQLException {
+        return strings(
+                "SELECT c.entity || ':' || c.kind || ':' || c.fields::text FROM registry_change c"
+                        + " LEFT JOIN household h ON h.tenant_id = c.tenant_id AND h.id = c.entity_id"
+                        + " LEFT JOIN member m ON m.tenant_id = c.tenant_id AND m.id = c.entity_id"
+                        + " WHERE c.tenant_id = '7471' AND (h.iddtks LIKE ? OR m.source_key LIKE ?)",
+                prefix + "%",
+                prefix + "%");
+    }
+
+    /** The first column of a query run with the owner's rights (the test inspects the database itself). */
+    private static List<String> strings(String sql, String... parameters) throws SQLException {
         try (Connection owner = TestDatabase.get().ownerConnection();
-                PreparedStatement query = owner.prepareStatement(
-                        "SELECT c.entity || ':' || c.kind || ':' || c.fields::text FROM registry_change c"
-                                + " LEFT JOIN household h ON h.tenant_id = c.tenant_id AND h.id = c.entity_id"
-                                + " LEFT JOIN member m ON m.tenant_id = c.tenant_id AND m.id = c.entity_id"
-                                + " WHERE c.tenant_id = '7471' AND (h.iddtks LIKE ? OR m.source_key LIKE ?)")) {
-            query.setString(1, prefix + "%");
-            query.setString(2, prefix + "%");
-            List<String> changes = new java.util.ArrayList<>();
+                PreparedStatement query = owner.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            List<String> values = new java.util.ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    changes.add(rows.getString(1));
+                    values.add(rows.getString(1));
                 }
             }
-            return changes;
+            return values;
         }
     }
 }

@@ -356,25 +356,34 @@ final class ImportRunner {
     private static void reject(
             Connection connection, ImportCounts counts, String sql, IssueOf issue, String... parameters)
             throws SQLException {
+        collect(connection, counts, sql, issue, true, parameters);
+    }
+
+    private static void warn(Connection connection, ImportCounts counts, String sql, IssueOf issue)
+            throws SQLException {
+        collect(connection, counts, sql, issue, false);
+    }
+
+    /** Runs a check; each row it answers is an issue (and, for {@code rejects}, a refused row). */
+    private static void collect(
+            Connection connection,
+            ImportCounts counts,
+            String sql,
+            IssueOf issue,
+            boolean rejects,
+            String... parameters)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    counts.rejected++;
+                    if (rejects) {
+                        counts.rejected++;
+                    }
                     counts.add(issue.of(rows));
                 }
-            }
-        }
-    }
-
-    private static void warn(Connection connection, ImportCounts counts, String sql, IssueOf issue)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                counts.add(issue.of(rows));
             }
         }
     }
@@ -382,28 +391,31 @@ final class ImportRunner {
     /** Upserts households, then members, writing history; unchanged rows are not touched. */
     private void apply(Connection connection, String tenantId, UUID importId, String by, ImportCounts counts)
             throws SQLException {
-        run(connection, RegistrySql.HOUSEHOLDS_OF_IMPORT);
-        analyse(connection, "import_household");
-        run(connection, RegistrySql.HOUSEHOLD_CHANGES, tenantId);
-        run(connection, RegistrySql.HOUSEHOLDS_DONE);
-        run(connection, RegistrySql.UPSERT_HOUSEHOLDS, tenantId, tenantId);
-        analyse(connection, "import_household_change", "import_household_done");
-        run(connection, RegistrySql.HOUSEHOLD_HISTORY, tenantId, importId, by);
-        long[] households = counts(connection, RegistrySql.HOUSEHOLD_COUNTS);
+        long[] households = upsert(connection, RegistrySql.HOUSEHOLDS, tenantId, importId, by);
         counts.householdsCreated = households[0];
         counts.householdsUpdated = households[1];
-
-        run(connection, RegistrySql.MEMBERS_OF_IMPORT, tenantId);
-        analyse(connection, "import_member");
-        run(connection, RegistrySql.MEMBER_CHANGES, tenantId);
-        run(connection, RegistrySql.MEMBERS_DONE);
-        run(connection, RegistrySql.UPSERT_MEMBERS, tenantId, tenantId);
-        analyse(connection, "import_member_change", "import_member_done");
-        run(connection, RegistrySql.MEMBER_HISTORY, tenantId, importId, by);
-        long[] members = counts(connection, RegistrySql.MEMBER_COUNTS);
+        long[] members = upsert(connection, RegistrySql.MEMBERS, tenantId, importId, by);
         counts.membersCreated = members[0];
         counts.membersUpdated = members[1];
         run(connection, RegistrySql.RECOUNT_HOUSEHOLDS, tenantId, tenantId);
+    }
+
+    /** One entity's steps: staged rows, their changes, the upsert, its history; answers (created, updated). */
+    private static long[] upsert(
+            Connection connection, RegistrySql.Upsert steps, String tenantId, UUID importId, String by)
+            throws SQLException {
+        if (steps.stagingTakesTenant()) {
+            run(connection, steps.staging(), tenantId);
+        } else {
+            run(connection, steps.staging());
+        }
+        analyse(connection, steps.stagingTable());
+        run(connection, steps.changes(), tenantId);
+        run(connection, steps.doneTable());
+        run(connection, steps.upsert(), tenantId, tenantId);
+        analyse(connection, steps.changesTable(), steps.doneTableName());
+        run(connection, steps.history(), tenantId, importId, by);
+        return counts(connection, steps.counts());
     }
 
     private static void run(Connection connection, String sql, Object... parameters) throws SQLException {

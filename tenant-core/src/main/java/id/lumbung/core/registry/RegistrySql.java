@@ -151,4 +151,54 @@ final class RegistrySql {
             + " GROUP BY m.household_id) c"
             + " WHERE h.tenant_id = ? AND h.id = c.household_id"
             + " AND (h.member_count, h.head_name) IS DISTINCT FROM (c.n, c.head)";
+
+    /**
+     * The steps of one entity's upsert, run in order by the import.
+     *
+     * @param staging creates {@code stagingTable} from the staged rows
+     * @param stagingTakesTenant whether {@code staging} takes the tenant as its parameter
+     * @param stagingTable the table it creates
+     * @param changes creates {@code changesTable}: the fields that will change, read before the upsert
+     * @param changesTable that table
+     * @param doneTable creates {@code doneTableName}
+     * @param doneTableName the rows the upsert wrote
+     * @param upsert the upsert (tenant, tenant)
+     * @param history its history entries (tenant, import id, actor)
+     * @param counts answers (created, updated)
+     */
+    record Upsert(
+            String staging,
+            boolean stagingTakesTenant,
+            String stagingTable,
+            String changes,
+            String changesTable,
+            String doneTable,
+            String doneTableName,
+            String upsert,
+            String history,
+            String counts) {}
+
+    static final Upsert HOUSEHOLDS = new Upsert(
+            HOUSEHOLDS_OF_IMPORT,
+            false,
+            "import_household",
+            HOUSEHOLD_CHANGES,
+            "import_household_change",
+            HOUSEHOLDS_DONE,
+            "import_household_done",
+            UPSERT_HOUSEHOLDS,
+            HOUSEHOLD_HISTORY,
+            HOUSEHOLD_COUNTS);
+
+    static final Upsert MEMBERS = new Upsert(
+            MEMBERS_OF_IMPORT,
+            true,
+            "import_member",
+            MEMBER_CHANGES,
+            "import_member_change",
+            MEMBERS_DONE,
+            "import_member_done",
+            UPSERT_MEMBERS,
+            MEMBER_HISTORY,
+            MEMBER_COUNTS);
 }
