@@ -152,6 +152,21 @@ class VillageScopeTest extends ApiTest {
     }
 
     @Test
+    void aVillageOperatorDoesNotImportOrExportBeyondItsVillages() {
+        assertProblem(
+                postFile("/api/v1/tenants/7471/imports", operator, "dtks.csv", "iddtks\n".getBytes()),
+                403,
+                "import_not_permitted");
+        assertProblem(
+                get("/api/v1/tenants/7471/exports/registry.csv?village=74.71.01.1006", operator),
+                403,
+                "village_not_in_scope");
+        assertProblem(get("/api/v1/tenants/7471/exports/registry.csv", worker), 403, "export_not_permitted");
+        assertThat(get("/api/v1/tenants/7471/exports/registry.csv", operator).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void theTenantAdminSeesBothVillages() {
         String admin = login("admin-7471");
         assertThat(get(HOUSEHOLDS + "/" + korumbaHousehold, admin).statusCode()).isEqualTo(200);

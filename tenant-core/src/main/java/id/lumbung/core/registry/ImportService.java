@@ -1,6 +1,7 @@
 package id.lumbung.core.registry;
 
 import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Role;
 import id.lumbung.core.access.TenantAccess;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
@@ -82,7 +83,7 @@ public class ImportService {
      * (constant memory); a file unreadable as a whole answers 400 and is deleted.
      */
     public ImportJob submit(Caller caller, String tenantId, String fileName, InputStream content, Mode mode) {
-        access.write(caller, tenantId);
+        requireImporter(caller, tenantId);
         UUID id = UUID.randomUUID();
         Path file = directory.resolve(tenantId + "-" + id + ".upload");
         try {
@@ -135,7 +136,7 @@ public class ImportService {
 
     /** A job's status and counts. */
     public ImportJob status(Caller caller, String tenantId, UUID id) {
-        access.write(caller, tenantId);
+        requireImporter(caller, tenantId);
         return transactions
                 .inTenant(tenantId, connection -> jobs.find(connection, tenantId, id))
                 .orElseThrow(() -> notFound(id));
@@ -150,7 +151,7 @@ public class ImportService {
 
     /** The tenant's latest imports. */
     public List<ImportJob> recent(Caller caller, String tenantId) {
-        access.write(caller, tenantId);
+        requireImporter(caller, tenantId);
         return transactions.inTenant(tenantId, connection -> jobs.recent(connection, tenantId, 50));
     }
 
@@ -211,6 +212,18 @@ public class ImportService {
                 deleteQuietly(file);
             }
         });
+    }
+
+    /**
+     * An import touches the whole tenant's registry: only a writer whose reach is the whole tenant
+     * (admin, verifier, approver) imports, not a village operator or field worker.
+     */
+    private void requireImporter(Caller caller, String tenantId) {
+        access.write(caller, tenantId);
+        if (caller.roles().stream().noneMatch(role -> role.writes() && role.reach() == Role.Reach.TENANT)) {
+            throw LumbungException.forbidden(
+                    "import_not_permitted", "Only the tenant's admin, a verifier or the approver imports files");
+        }
     }
 
     private static void checkHeader(Path file, ImportFile.Shape shape) {
