@@ -390,6 +390,10 @@ class ImportApiTest extends ApiTest {
         String admin = login("admin-7471");
         assertProblem(postFile(IMPORTS, admin, "empty.csv", new byte[0]), 400, "empty_file");
         assertProblem(
+                postFile(IMPORTS, admin, "only-header.csv", (HEADER + "\r\n").getBytes(StandardCharsets.UTF_8)),
+                400,
+                "no_rows");
+        assertProblem(
                 postFile(IMPORTS, admin, "header.csv", "nama;alamat\nX;Y\n".getBytes(StandardCharsets.UTF_8)),
                 400,
                 "wrong_header");

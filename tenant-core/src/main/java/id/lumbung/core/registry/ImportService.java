@@ -228,11 +228,15 @@ public class ImportService {
 
     private static void checkHeader(Path file, ImportFile.Shape shape) {
         try (var reader = ImportFile.open(file, shape)) {
-            CsvRecords.Result header = new CsvRecords(reader, shape.delimiter()).next();
+            CsvRecords records = new CsvRecords(reader, shape.delimiter());
+            CsvRecords.Result header = records.next();
             if (!(header instanceof CsvRecords.Row row)) {
                 throw new LumbungException(400, "wrong_header", "The header row cannot be read");
             }
             Header.of(row.fields());
+            if (records.next() == null) {
+                throw new LumbungException(400, "no_rows", "The file has a header but no rows");
+            }
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new LumbungException(400, "invalid_encoding", "The header is neither UTF-8 nor Windows-1252 text");
         } catch (IOException e) {
