@@ -342,6 +342,73 @@ class ImportApiTest extends ApiTest {
     }
 
     @Test
+    void anExcelWorkbookIsImportedLikeItsCsv() throws Exception {
+        String admin = login("admin-7471");
+        String p = prefix();
+        int serial = SERIALS.getAndAdd(10);
+        List<String> rows = new java.util.ArrayList<>();
+        rows.add(HEADER);
+        rows.addAll(List.of(family(p + "A", serial, "Jl. Excel No. 1").split("\n")));
+        // Excel keeps a typed date as a serial number: 12-03-1980 is day 29292 after 1899-12-30.
+        rows.set(1, rows.get(1).replace("12-03-1980", "29292"));
+
+        Map<String, Object> job = importAndWait(admin, "dtks.xlsx", workbook(rows), "");
+
+        assertThat(job).containsEntry("status", "SUCCEEDED").containsEntry("membersCreated", 3);
+        assertThat(job.get("errors").toString()).doesNotContain("ERROR");
+        assertThat(names(p)).contains("LA ODE RAHMAN", "Hj. Wa Ode Nurlia");
+    }
+
+    /** A minimal .xlsx: shared strings for text, one worksheet, rows of ';'-separated values. */
+    private static byte[] workbook(List<String> rows) throws java.io.IOException {
+        List<String> strings = new java.util.ArrayList<>();
+        StringBuilder sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet"
+                + " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+        for (int r = 0; r < rows.size(); r++) {
+            sheet.append("<row r=\"").append(r + 1).append("\">");
+            String[] cells = rows.get(r).split(";", -1);
+            for (int c = 0; c < cells.length; c++) {
+                String ref = (char) ('A' + c % 26) + "" + (r + 1);
+                if (c >= 26) {
+                    ref = "A" + (char) ('A' + c - 26) + (r + 1);
+                }
+                if (cells[c].matches("[0-9]{1,5}")) {
+                    sheet.append("<c r=\"")
+                            .append(ref)
+                            .append("\"><v>")
+                            .append(cells[c])
+                            .append("</v></c>");
+                } else {
+                    strings.add(cells[c]);
+                    sheet.append("<c r=\"")
+                            .append(ref)
+                            .append("\" t=\"s\"><v>")
+                            .append(strings.size() - 1)
+                            .append("</v></c>");
+                }
+            }
+            sheet.append("</row>");
+        }
+        sheet.append("</sheetData></worksheet>");
+        StringBuilder shared = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst"
+                + " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+        for (String value : strings) {
+            shared.append("<si><t>")
+                    .append(value.replace("&", "&amp;").replace("<", "&lt;"))
+                    .append("</t></si>");
+        }
+        shared.append("</sst>");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/sharedStrings.xml"));
+            zip.write(shared.toString().getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write(sheet.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void allOrNothingChangesNothingWhenARowIsRefused() throws SQLException {
         String admin = login("admin-7471");
         String p = prefix();
@@ -405,7 +472,7 @@ class ImportApiTest extends ApiTest {
         new java.util.Random(7).nextBytes(garbage);
         garbage[10] = 0;
         assertProblem(postFile(IMPORTS, admin, "garbage.csv", garbage), 400, "binary_file");
-        assertProblem(postFile(IMPORTS, admin, "book.csv", new byte[] {'P', 'K', 3, 4, 0, 0}), 400, "not_csv");
+        assertProblem(postFile(IMPORTS, admin, "book.xlsx", new byte[] {'P', 'K', 3, 4, 0, 0}), 400, "not_a_workbook");
     }
 
     @Test

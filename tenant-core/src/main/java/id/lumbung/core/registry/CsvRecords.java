@@ -12,7 +12,7 @@ import java.util.List;
  * breaks inside. A record that breaks the quoting rules is reported with the line it starts on
  * and skipped; reading goes on with the next line.
  */
-final class CsvRecords {
+final class CsvRecords implements Records {
     static final int MAXIMUM_RECORD_CHARS = 64 * 1024;
 
     private final Reader reader;
@@ -40,7 +40,8 @@ final class CsvRecords {
     record Broken(long line, String code, String message) implements Result {}
 
     /** The next record, or {@code null} at the end of the input. Empty lines are skipped. */
-    Result next() throws IOException {
+    @Override
+    public Result next() throws IOException {
         while (true) {
             int first = peek();
             if (first < 0) {
@@ -179,5 +180,10 @@ final class CsvRecords {
         position = 0;
         limit = read;
         return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
     }
 }

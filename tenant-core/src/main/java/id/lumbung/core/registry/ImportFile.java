@@ -19,9 +19,9 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What an uploaded CSV file is: its encoding (UTF-8, with or without BOM, else Windows-1252),
- * its delimiter (the one of comma, semicolon, pipe or tab the header uses most) and its
- * header. Anything that makes the whole file unreadable is refused here, with 400, before a
+ * What an uploaded file is: an Excel workbook (a ZIP with a worksheet), or CSV with its encoding
+ * (UTF-8, with or without BOM, else Windows-1252) and its delimiter (the one of comma,
+ * semicolon, pipe or tab the header uses most). Anything that makes the whole file unreadable is refused here, with 400, before a
  * job is queued.
  */
 final class ImportFile {
@@ -35,7 +35,16 @@ final class ImportFile {
      * @param bom whether it starts with a UTF-8 byte order mark
      * @param delimiter the field delimiter
      */
-    record Shape(Charset charset, boolean bom, char delimiter) {}
+    record Shape(Charset charset, boolean bom, char delimiter, boolean xlsx) {
+        static Shape workbook() {
+            return new Shape(StandardCharsets.UTF_8, false, ',', true);
+        }
+    }
+
+    /** The file's records: the first worksheet of a workbook, else CSV (counting bytes read into {@code bytesRead}). */
+    static Records records(Path file, Shape shape, AtomicLong bytesRead) throws IOException {
+        return shape.xlsx() ? new XlsxRecords(file) : new CsvRecords(open(file, shape, bytesRead), shape.delimiter());
+    }
 
     static Shape inspect(Path file) {
         byte[] head;
@@ -48,8 +57,8 @@ final class ImportFile {
             throw new LumbungException(400, "empty_file", "The file is empty");
         }
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            throw new LumbungException(
-                    400, "not_csv", "The file is a ZIP or Excel workbook, not CSV; upload an .xlsx as format=xlsx");
+            XlsxRecords.inspect(file);
+            return Shape.workbook();
         }
         boolean bom =
                 head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF;
@@ -67,7 +76,7 @@ final class ImportFile {
         if (firstLine.isBlank()) {
             throw new LumbungException(400, "empty_file", "The file has no header row");
         }
-        return new Shape(charset, bom, delimiterOf(firstLine));
+        return new Shape(charset, bom, delimiterOf(firstLine), false);
     }
 
     /** A reader of the file's text after any BOM; with UTF-8 a malformed byte later fails the read. */

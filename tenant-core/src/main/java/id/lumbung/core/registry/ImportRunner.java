@@ -6,7 +6,6 @@ import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.protection.IdentifierProtection;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -178,8 +177,7 @@ final class ImportRunner {
                 .copyIn("COPY import_row (" + RowChecker.STAGING_COLUMNS + ") FROM STDIN (FORMAT csv)");
         AtomicLong bytesRead = new AtomicLong();
         long fileSize = sizeOf(file);
-        try (Reader reader = ImportFile.open(file, shape, bytesRead)) {
-            CsvRecords records = new CsvRecords(reader, shape.delimiter());
+        try (Records records = ImportFile.records(file, shape, bytesRead)) {
             CsvRecords.Result first = records.next();
             if (!(first instanceof CsvRecords.Row headerRow)) {
                 throw new LumbungException(400, "wrong_header", "The header row cannot be read");
@@ -210,7 +208,7 @@ final class ImportRunner {
                 }
                 if (counts.rows % PROGRESS_EVERY == 0) {
                     // The total is estimated from the share of the file read so far (exact at the end).
-                    long read = Math.max(1, bytesRead.get());
+                    long read = shape.xlsx() ? fileSize : Math.max(1, bytesRead.get());
                     reportProgress(tenantId, id, counts.rows, Math.max(counts.rows, counts.rows * fileSize / read));
                 }
             }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -94,12 +93,9 @@ public class ImportService {
             throw new LumbungException(400, "upload_failed", "The upload did not arrive completely");
         }
         String safeName = safeName(fileName);
+        ImportFile.Shape shape;
         try {
-            if (safeName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-                throw new LumbungException(
-                        415, "xlsx_not_yet_supported", "Excel (.xlsx) import is not available yet; save as CSV UTF-8");
-            }
-            ImportFile.Shape shape = ImportFile.inspect(file);
+            shape = ImportFile.inspect(file);
             checkHeader(file, shape);
         } catch (RuntimeException e) {
             deleteQuietly(file);
@@ -109,7 +105,7 @@ public class ImportService {
                 tenantId,
                 id,
                 safeName,
-                "CSV",
+                shape.xlsx() ? "XLSX" : "CSV",
                 mode.name(),
                 "QUEUED",
                 0,
@@ -227,8 +223,7 @@ public class ImportService {
     }
 
     private static void checkHeader(Path file, ImportFile.Shape shape) {
-        try (var reader = ImportFile.open(file, shape)) {
-            CsvRecords records = new CsvRecords(reader, shape.delimiter());
+        try (Records records = ImportFile.records(file, shape, new java.util.concurrent.atomic.AtomicLong())) {
             CsvRecords.Result header = records.next();
             if (!(header instanceof CsvRecords.Row row)) {
                 throw new LumbungException(400, "wrong_header", "The header row cannot be read");

@@ -503,6 +503,10 @@ final class RowChecker {
     }
 
     static LocalDate parseDate(String value) {
+        if (value.length() <= 5 && digits(value)) {
+            // A date cell of an Excel workbook: days since 1899-12-30.
+            return LocalDate.of(1899, 12, 30).plusDays(Integer.parseInt(value));
+        }
         String[] parts = value.split("[-/.]");
         if (parts.length != 3) {
             return null;

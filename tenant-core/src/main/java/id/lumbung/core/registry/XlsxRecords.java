@@ -1,0 +1,205 @@
+package id.lumbung.core.registry;
+
+import id.lumbung.core.error.LumbungException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The first worksheet of an Excel workbook (.xlsx), row by row, read with the JDK's streaming
+ * XML parser: the sheet is never held in memory (the shared strings are, capped). DTDs and
+ * external entities are off. A row's line is its row number in the sheet.
+ */
+final class XlsxRecords implements Records {
+    /** Shared strings beyond this many characters in all are refused (a workbook bomb). */
+    static final long MAXIMUM_SHARED_CHARS = 256L * 1024 * 1024;
+
+    private static final XMLInputFactory XML = safeFactory();
+
+    private final ZipFile zip;
+    private final InputStream sheetStream;
+    private final XMLStreamReader sheet;
+    private final List<String> shared;
+
+    XlsxRecords(Path file) throws IOException {
+        this.zip = new ZipFile(file.toFile());
+        try {
+            this.shared = sharedStrings(zip);
+            ZipEntry entry = firstSheet(zip);
+            this.sheetStream = zip.getInputStream(entry);
+            this.sheet = XML.createXMLStreamReader(sheetStream, "UTF-8");
+        } catch (XMLStreamException | RuntimeException e) {
+            zip.close();
+            throw e instanceof LumbungException problem
+                    ? problem
+                    : new LumbungException(400, "not_a_workbook", "The file is not a readable Excel workbook");
+        }
+    }
+
+    /** Checks that the file is a workbook with a worksheet; refuses it with 400 otherwise. */
+    static void inspect(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            firstSheet(zip);
+        } catch (IOException e) {
+            throw new LumbungException(400, "not_a_workbook", "The file is a damaged ZIP, not an Excel workbook");
+        }
+    }
+
+    @Override
+    public CsvRecords.Result next() throws IOException {
+        try {
+            while (sheet.hasNext()) {
+                if (sheet.next() == XMLStreamConstants.START_ELEMENT
+                        && sheet.getLocalName().equals("row")) {
+                    return row();
+                }
+            }
+            return null;
+        } catch (XMLStreamException e) {
+            throw new IOException("The worksheet's XML is broken", e);
+        }
+    }
+
+    private CsvRecords.Result row() throws XMLStreamException {
+        String number = sheet.getAttributeValue(null, "r");
+        long line = number == null ? -1 : Long.parseLong(number);
+        List<String> fields = new ArrayList<>(40);
+        int length = 0;
+        while (sheet.hasNext()) {
+            int event = sheet.next();
+            if (event == XMLStreamConstants.END_ELEMENT && sheet.getLocalName().equals("row")) {
+                break;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT
+                    && sheet.getLocalName().equals("c")) {
+                int column = column(sheet.getAttributeValue(null, "r"), fields.size());
+                String type = sheet.getAttributeValue(null, "t");
+                String value = cell(type);
+                length += value.length();
+                if (length > CsvRecords.MAXIMUM_RECORD_CHARS || column > 16_384) {
+                    return new CsvRecords.Broken(line, "record_too_long", "A row holds too much text");
+                }
+                while (fields.size() < column) {
+                    fields.add("");
+                }
+                fields.add(value);
+            }
+        }
+        return new CsvRecords.Row(line, fields);
+    }
+
+    /** The text of the current cell, up to its end tag. */
+    private String cell(String type) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        while (sheet.hasNext()) {
+            int event = sheet.next();
+            if (event == XMLStreamConstants.END_ELEMENT && sheet.getLocalName().equals("c")) {
+                break;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT
+                    && (sheet.getLocalName().equals("v") || sheet.getLocalName().equals("t"))) {
+                text.append(sheet.getElementText());
+            }
+        }
+        String value = text.toString();
+        if ("s".equals(type)) {
+            try {
+                int index = Integer.parseInt(value.strip());
+                return index >= 0 && index < shared.size() ? shared.get(index) : "";
+            } catch (NumberFormatException e) {
+                return "";
+            }
+        }
+        if ("b".equals(type)) {
+            return "1".equals(value) ? "Ya" : "Tidak";
+        }
+        return value;
+    }
+
+    /** Zero-based column of a cell reference such as {@code AB12}; without one, the next column. */
+    private static int column(String reference, int next) {
+        if (reference == null) {
+            return next;
+        }
+        int column = 0;
+        for (int i = 0; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
+            column = column * 26 + (Character.toUpperCase(reference.charAt(i)) - 'A' + 1);
+        }
+        return column == 0 ? next : column - 1;
+    }
+
+    private static List<String> sharedStrings(ZipFile zip) throws IOException, XMLStreamException {
+        ZipEntry entry = zip.getEntry("xl/sharedStrings.xml");
+        List<String> strings = new ArrayList<>();
+        if (entry == null) {
+            return strings;
+        }
+        long total = 0;
+        try (InputStream in = zip.getInputStream(entry)) {
+            XMLStreamReader reader = XML.createXMLStreamReader(in, "UTF-8");
+            StringBuilder current = null;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    if (reader.getLocalName().equals("si")) {
+                        current = new StringBuilder();
+                    } else if (reader.getLocalName().equals("t") && current != null) {
+                        current.append(reader.getElementText());
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT
+                        && reader.getLocalName().equals("si")) {
+                    total += current.length();
+                    if (total > MAXIMUM_SHARED_CHARS) {
+                        throw new LumbungException(400, "workbook_too_large", "The workbook holds too much text");
+                    }
+                    strings.add(current.toString());
+                    current = null;
+                }
+            }
+        }
+        return strings;
+    }
+
+    private static ZipEntry firstSheet(ZipFile zip) {
+        ZipEntry first = zip.getEntry("xl/worksheets/sheet1.xml");
+        if (first != null) {
+            return first;
+        }
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            if (entry.getName().startsWith("xl/worksheets/") && entry.getName().endsWith(".xml")) {
+                return entry;
+            }
+        }
+        throw new LumbungException(
+                400, "not_a_workbook", "The file is a ZIP without a worksheet, not an Excel workbook");
+    }
+
+    private static XMLInputFactory safeFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return factory;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            sheet.close();
+        } catch (XMLStreamException e) {
+            // closing only
+        }
+        sheetStream.close();
+        zip.close();
+    }
+}
