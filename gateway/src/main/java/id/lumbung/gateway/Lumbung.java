@@ -68,10 +68,9 @@ public final class Lumbung {
             properties.put("lumbung.database.migration-username", env("MIGRATION_USERNAME", ""));
             properties.put("lumbung.database.migration-password", env("MIGRATION_PASSWORD", ""));
             migrationUrl = url;
-            migrationUser = env("MIGRATION_USERNAME", env("DATASOURCE_USERNAME", ""));
-            migrationPassword = System.getenv("MIGRATION_USERNAME") == null
-                    ? env("DATASOURCE_PASSWORD", "")
-                    : env("MIGRATION_PASSWORD", "");
+            boolean ownerGiven = !env("MIGRATION_USERNAME", "").isEmpty();
+            migrationUser = ownerGiven ? env("MIGRATION_USERNAME", "") : env("DATASOURCE_USERNAME", "");
+            migrationPassword = ownerGiven ? env("MIGRATION_PASSWORD", "") : env("DATASOURCE_PASSWORD", "");
         }
         if (migrateOnly) {
             DatabaseMigrator.migrate(

@@ -109,7 +109,8 @@ final class DukcapilRoutes extends RouteBuilder {
         OutboxMessage message = exchange.getMessage().getBody(OutboxMessage.class);
         NikCheckResult result = exchange.getProperty(LumbungHeaders.RESULT, NikCheckResult.class);
         if (nikChecks.recordResult(message, result)) {
-            LOG.info("NIK check {} of tenant {}: {}", message.aggregateId(), message.tenantId(), result);
+            // The check's id and Dukcapil's result code only: the NIK itself never reaches a log.
+            LOG.info("NIK check {} of tenant {}: {}", message.aggregateId(), message.tenantId(), result.name());
         } else {
             LOG.info(
                     "NIK check {} of tenant {} was already answered; duplicate ignored",

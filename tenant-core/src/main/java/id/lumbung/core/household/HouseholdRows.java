@@ -24,8 +24,6 @@ interface HouseholdRows extends GenericRepository<HouseholdRow, UUID> {
 
     List<HouseholdRow> findByIdIn(Collection<UUID> ids, Pageable page);
 
-    long countByIdIn(Collection<UUID> ids);
-
     List<HouseholdRow> findByKkIndex(String kkIndex);
 
     HouseholdRow save(HouseholdRow row);

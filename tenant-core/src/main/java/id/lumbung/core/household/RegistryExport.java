@@ -19,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A tenant's registry (or one village of it) as CSV in the import's column layout: streamed
@@ -61,19 +60,6 @@ public final class RegistryExport {
             "penerangan",
             "luas_lantai",
             "air_minum");
-    private static final Map<String, String> RELATIONSHIPS = Map.of(
-            "KEPALA_KELUARGA", "Kepala Keluarga",
-            "ISTRI", "Istri",
-            "SUAMI", "Suami",
-            "ANAK", "Anak",
-            "MENANTU", "Menantu",
-            "CUCU", "Cucu",
-            "ORANG_TUA", "Orang Tua",
-            "MERTUA", "Mertua",
-            "FAMILI_LAIN", "Famili Lain",
-            "LAINNYA", "Lainnya");
-    private static final Map<String, String> STATUSES =
-            Map.of("ALIVE", "Hidup", "DECEASED", "Meninggal", "MOVED", "Pindah");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final String QUERY = "SELECT h.iddtks, m.source_key, h.village_code, h.dusun, h.address, h.rt, h.rw,"
             + " h.kk_encrypted, h.kk_masked, m.nik_encrypted, m.nik_masked, m.full_name, m.birth_place, m.birth_date,"
@@ -190,12 +176,12 @@ public final class RegistryExport {
                 text(row.getString("birth_place")),
                 born == null ? "" : born.toLocalDate().format(DATE),
                 text(row.getString("sex")),
-                RELATIONSHIPS.getOrDefault(row.getString("relationship"), "Lainnya"),
+                Relationship.labelOf(row.getString("relationship")),
                 text(row.getString("mother_name")),
                 text(row.getString("occupation")),
                 text(row.getString("education")),
                 text(row.getString("disability")),
-                STATUSES.getOrDefault(row.getString("status"), ""),
+                MemberStatus.labelOf(row.getString("status")),
                 desil == null ? "" : desil.toString(),
                 income == null ? "" : income.toString(),
                 food == null ? "" : food.toString(),

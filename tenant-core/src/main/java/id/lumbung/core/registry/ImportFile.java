@@ -79,12 +79,10 @@ final class ImportFile {
         return new Shape(charset, bom, delimiterOf(firstLine), false);
     }
 
-    /** A reader of the file's text after any BOM; with UTF-8 a malformed byte later fails the read. */
-    static Reader open(Path file, Shape shape) throws IOException {
-        return open(file, shape, new AtomicLong());
-    }
-
-    /** As {@link #open(Path, Shape)}, counting the bytes read into {@code bytesRead} (for progress). */
+    /**
+     * A reader of the file's text after any BOM, counting the bytes read into {@code bytesRead} (for
+     * progress); with UTF-8 a malformed byte later fails the read.
+     */
     static Reader open(Path file, Shape shape, AtomicLong bytesRead) throws IOException {
         InputStream in = new FilterInputStream(Files.newInputStream(file)) {
             @Override

@@ -74,15 +74,6 @@ final class ImportRepository {
         return !lock(connection, id);
     }
 
-    String filePath(Connection connection, String tenantId, UUID id) throws SQLException {
-        try (PreparedStatement query =
-                connection.prepareStatement("SELECT file_path FROM import_job WHERE tenant_id = ? AND id = ?")) {
-            query.setString(1, tenantId);
-            query.setObject(2, id);
-            return Rows.first(query, row -> row.getString(1)).orElse(null);
-        }
-    }
-
     void started(Connection connection, String tenantId, UUID id) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE import_job SET status = 'RUNNING', started_at = now(), rows_total = 0, rows_processed = 0"

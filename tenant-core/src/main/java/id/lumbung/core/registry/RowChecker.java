@@ -1,6 +1,8 @@
 package id.lumbung.core.registry;
 
 import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.household.MemberStatus;
+import id.lumbung.core.household.Relationship;
 import id.lumbung.core.nik.Nik;
 import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.region.RegionCode;
@@ -8,7 +10,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,29 +25,6 @@ final class RowChecker {
             + " birth_place, birth_date, sex, relationship, mother_name, occupation, education, disability, status,"
             + " desil, income, food_share, health_access, buys_clothing, schooling, walls, floor, roof, lighting,"
             + " floor_area_per_person, drinking_water, household_hash, member_hash";
-
-    static final Map<String, String> RELATIONSHIPS = Map.ofEntries(
-            Map.entry("kepala keluarga", "KEPALA_KELUARGA"),
-            Map.entry("kepala rumah tangga", "KEPALA_KELUARGA"),
-            Map.entry("istri", "ISTRI"),
-            Map.entry("suami", "SUAMI"),
-            Map.entry("anak", "ANAK"),
-            Map.entry("menantu", "MENANTU"),
-            Map.entry("cucu", "CUCU"),
-            Map.entry("orang tua", "ORANG_TUA"),
-            Map.entry("orangtua", "ORANG_TUA"),
-            Map.entry("mertua", "MERTUA"),
-            Map.entry("famili lain", "FAMILI_LAIN"),
-            Map.entry("lainnya", "LAINNYA"),
-            Map.entry("1", "KEPALA_KELUARGA"),
-            Map.entry("2", "ISTRI"),
-            Map.entry("3", "ANAK"),
-            Map.entry("4", "MENANTU"),
-            Map.entry("5", "CUCU"),
-            Map.entry("6", "ORANG_TUA"),
-            Map.entry("7", "MERTUA"),
-            Map.entry("8", "FAMILI_LAIN"),
-            Map.entry("9", "LAINNYA"));
 
     private final String tenantId;
     private final Set<String> villages;
@@ -416,32 +395,25 @@ final class RowChecker {
         }
 
         String relationship() {
-            String value = header.value(fields, Column.HUBUNGAN_KELUARGA)
-                    .toLowerCase(Locale.ROOT)
-                    .replace('_', ' ')
-                    .replace('/', ' ');
-            String relationship = RELATIONSHIPS.get(value.replaceAll("\\s+", " "));
-            if (relationship == null) {
+            Optional<Relationship> relationship = Relationship.parse(header.value(fields, Column.HUBUNGAN_KELUARGA));
+            if (relationship.isEmpty()) {
                 error(
                         Column.HUBUNGAN_KELUARGA,
                         "invalid_relationship",
                         "hubungan_keluarga is one of Kepala Keluarga, Istri, Suami, Anak, Menantu, Cucu, Orang Tua,"
                                 + " Mertua, Famili Lain, Lainnya");
+                return null;
             }
-            return relationship;
+            return relationship.get().name();
         }
 
         String status() {
-            String value = header.value(fields, Column.STATUS_ART).toLowerCase(Locale.ROOT);
-            return switch (value) {
-                case "", "hidup", "ada", "aktif" -> "ALIVE";
-                case "meninggal", "meninggal dunia", "wafat" -> "DECEASED";
-                case "pindah", "pindah domisili" -> "MOVED";
-                default -> {
-                    error(Column.STATUS_ART, "invalid_status", "status_art is Hidup, Meninggal or Pindah");
-                    yield null;
-                }
-            };
+            Optional<MemberStatus> status = MemberStatus.parse(header.value(fields, Column.STATUS_ART));
+            if (status.isEmpty()) {
+                error(Column.STATUS_ART, "invalid_status", "status_art is Hidup, Meninggal or Pindah");
+                return null;
+            }
+            return status.get().name();
         }
 
         Integer integer(Column column, int minimum, int maximum, String code, String message) {
