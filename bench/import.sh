@@ -17,12 +17,15 @@ echo "file: $members members, $(du -h "$file" | cut -f1)"
 
 export LUMBUNG_DATA_DIR="$data" LUMBUNG_DEMO_PASSWORD=bench-password-123 PORT=$port
 export LUMBUNG_RATE_LIMITS_LOOKUP_PER_USER=100000000 LUMBUNG_RATE_LIMITS_LOOKUP_PER_TENANT=100000000
-java -Xmx1g -Xlog:gc:file="$data/gc.log" -jar "$jar" --demo > "$data/app.log" 2>&1 &
+java -Xmx1g ${BENCH_JAVA_OPTS:-} -Xlog:gc:file="$data/gc.log" -jar "$jar" --demo > "$data/app.log" 2>&1 &
 app=$!
-trap 'grep "Import .* rows" "$data/app.log" | sed "s/.*Import/Import/" > /tmp/import-phases.txt; kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
+trap 'cp "$data/app.log" /tmp/import-app.log; grep "Import .* rows" "$data/app.log" | sed "s/.*Import/Import/" > /tmp/import-phases.txt; kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
 until curl -sf "localhost:$port/health" > /dev/null; do sleep 0.2; done
 pgport=$(sed -n 4p "$data/postgres/postmaster.pid")
 psql_() { psql -q -h localhost -p "$pgport" -U postgres -d lumbung "$@"; }
+for setting in ${BENCH_PG_SETTINGS:-}; do psql_ -c "ALTER SYSTEM SET ${setting%%=*} = '${setting#*=}'"; done
+psql_ -c "SELECT pg_reload_conf()" > /dev/null
+psql_ -At -c "SELECT 'postgres: shared_buffers ' || current_setting('shared_buffers') || ', max_wal_size ' || current_setting('max_wal_size') || ', checkpoint_timeout ' || current_setting('checkpoint_timeout')"
 login() {
   curl -s -XPOST "localhost:$port/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d '{"username":"admin-7471","password":"bench-password-123"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
@@ -54,6 +57,8 @@ for run in $(seq "$runs"); do
     sleep 0.5
   done
   import_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  psql_ -At -c "SELECT 'checkpoints so far: ' || checkpoints_timed || ' timed, ' || checkpoints_req || ' requested' FROM pg_stat_bgwriter" 2>/dev/null \
+    || psql_ -At -c "SELECT 'checkpoints so far: ' || num_timed || ' timed, ' || num_requested || ' requested' FROM pg_stat_checkpointer"
   accepted=$(echo "$status" | sed -E 's/.*"rowsAccepted":([0-9]+).*/\1/')
   echo "run $run: psql \\copy ${copy_ms} ms ($(( members * 1000 / copy_ms )) rows/s);" \
     "import ${import_ms} ms ($(( members * 1000 / import_ms )) rows/s, $accepted accepted);" \
@@ -68,7 +73,7 @@ until curl -s "localhost:$port/api/v1/tenants/7471/imports/$id" -H "Authorizatio
 echo "  $(( ($(date +%s%N) - t0) / 1000000 )) ms: $(curl -s "localhost:$port/api/v1/tenants/7471/imports/$id" -H "Authorization: Bearer $token" | grep -o '"householdsCreated":[0-9]*,"householdsUpdated":[0-9]*,"membersCreated":[0-9]*,"membersUpdated":[0-9]*')"
 
 # Lookup by NIK on the imported tenant: wrk, random NIKs of the file, POST /members/search.
-if command -v wrk > /dev/null; then
+if [ -z "${BENCH_NO_LOOKUP:-}" ] && command -v wrk > /dev/null; then
   cut -d';' -f13 "$file" | grep -E '^[0-9]{16}$' | shuf -n 10000 --random-source=<(yes) > "$data/niks.txt"
   export NIKS_FILE="$data/niks.txt"
   token=$(login)

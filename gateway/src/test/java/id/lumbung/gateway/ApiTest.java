@@ -70,6 +70,17 @@ public abstract class ApiTest extends DatabaseTest {
         return send(request(path, token).GET().build());
     }
 
+    protected HttpResponse<byte[]> getBytes(String path, String token) {
+        try {
+            return http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected HttpResponse<String> post(String path, String token, String contentType, String body) {
         HttpRequest.Builder request = request(path, token).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {

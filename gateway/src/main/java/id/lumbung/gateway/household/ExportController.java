@@ -1,5 +1,6 @@
 package id.lumbung.gateway.household;
 
+import id.lumbung.core.household.ExportSheet;
 import id.lumbung.core.household.RegistryExport;
 import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
@@ -21,11 +22,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +36,6 @@ import org.slf4j.LoggerFactory;
 @SecurityRequirement(name = "bearer")
 class ExportController {
     private static final Logger LOG = LoggerFactory.getLogger(ExportController.class);
-    private static final MediaType CSV = MediaType.of("text/csv; charset=utf-8");
 
     private final RegistryExport export;
     private final ExecutorService executor;
@@ -54,10 +51,38 @@ class ExportController {
     @Operation(
             summary = "The registry (or one village) as CSV, streamed and audited; NIK and KK masked unless"
                     + " identifiers=full (verifier, DPO)")
-    HttpResponse<StreamedFile> registry(
+    HttpResponse<StreamedFile> csv(
             @PathVariable String tenantId,
             @Nullable @QueryValue String village,
             @Nullable @QueryValue String identifiers,
+            Authentication authentication,
+            HttpRequest<?> request)
+            throws IOException {
+        return export(ExportSheet.Format.CSV, tenantId, village, identifiers, authentication, request);
+    }
+
+    @Get(
+            value = "/registry.xlsx",
+            produces = {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON
+            })
+    @Operation(
+            summary = "The registry (or one village) as an Excel workbook in the CSV's column layout, streamed and"
+                    + " audited; NIK and KK masked unless identifiers=full (verifier, DPO)")
+    HttpResponse<StreamedFile> xlsx(
+            @PathVariable String tenantId,
+            @Nullable @QueryValue String village,
+            @Nullable @QueryValue String identifiers,
+            Authentication authentication,
+            HttpRequest<?> request)
+            throws IOException {
+        return export(ExportSheet.Format.XLSX, tenantId, village, identifiers, authentication, request);
+    }
+
+    private HttpResponse<StreamedFile> export(
+            ExportSheet.Format format,
+            String tenantId,
+            String village,
+            String identifiers,
             Authentication authentication,
             HttpRequest<?> request)
             throws IOException {
@@ -66,14 +91,22 @@ class ExportController {
         PipedInputStream in = new PipedInputStream(1 << 16);
         PipedOutputStream pipe = new PipedOutputStream(in);
         executor.execute(() -> {
-            try (Writer out = new OutputStreamWriter(pipe, StandardCharsets.UTF_8)) {
-                long rows = export.write(caller, permit, new java.io.BufferedWriter(out, 1 << 16));
-                LOG.info("Export of tenant {}: {} members", tenantId, rows);
+            try {
+                long rows = export.write(caller, permit, format.open(pipe));
+                LOG.info("Export of tenant {} ({}): {} members", tenantId, format.extension(), rows);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Export of tenant {} stopped: {}", tenantId, e.getMessage());
+                // Break the download off: ended normally it would look like a complete file.
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // already closed by the reader
+                }
             }
         });
-        return HttpResponse.ok(new StreamedFile(in, CSV))
-                .header("Content-Disposition", "attachment; filename=\"registry-" + tenantId + ".csv\"");
+        return HttpResponse.ok(new StreamedFile(in, MediaType.of(format.mediaType())))
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"registry-" + tenantId + "." + format.extension() + "\"");
     }
 }

@@ -339,6 +339,40 @@ class ImportApiTest extends ApiTest {
                 .containsEntry("householdsCreated", 0)
                 .containsEntry("membersCreated", 0)
                 .containsEntry("membersUpdated", 0);
+
+        // The same as a workbook: masked for the admin, every cell text, and the verifier's full
+        // workbook imports back unchanged too.
+        var maskedBook = getBytes("/api/v1/tenants/7471/exports/registry.xlsx", admin);
+        assertThat(maskedBook.statusCode()).isEqualTo(200);
+        assertThat(maskedBook.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(value -> assertThat(value).contains("registry-7471.xlsx"));
+        String sheet = sheetOf(maskedBook.body());
+        assertThat(sheet)
+                .contains("<t xml:space=\"preserve\">iddtks</t>")
+                .contains("************" + head.substring(12))
+                .contains(">-Jl. Rumus No. 1<")
+                .doesNotContain(head)
+                .doesNotContain("<f>");
+        var fullBook = getBytes("/api/v1/tenants/7471/exports/registry.xlsx?identifiers=full", login(verifier));
+        assertThat(sheetOf(fullBook.body())).contains(head);
+        assertThat(importAndWait(admin, "export.xlsx", fullBook.body(), ""))
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("householdsCreated", 0)
+                .containsEntry("membersCreated", 0)
+                .containsEntry("membersUpdated", 0);
+    }
+
+    private static String sheetOf(byte[] workbook) {
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(workbook))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            throw new AssertionError("No worksheet in the workbook");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

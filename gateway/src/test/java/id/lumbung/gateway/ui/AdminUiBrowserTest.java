@@ -83,6 +83,58 @@ class AdminUiBrowserTest extends ApiTest {
         java.nio.file.Files.deleteIfExists(file);
     }
 
+    @Test
+    void anOperatorFindsAFamilyByVillageAndByNikAndSeesItMasked() {
+        // A family imported through the API, then found in the browser.
+        String token = login("admin-7471");
+        String head = "7471015507810977";
+        var upload = postFile(
+                "/api/v1/tenants/7471/imports",
+                token,
+                "ui-registry.csv",
+                ("iddtks;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;jenis_kelamin;"
+                                + "hubungan_keluarga;nama_ibu_kandung;desil\n"
+                                + "UIREG1;74.71.01.1007;Jl. Jendela No. 7;2;3;7471010101990078;" + head
+                                + ";Hj. WA ODE JENDELA;KENDARI;15-07-1981;P;Kepala Keluarga;WA ODE;2\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(20), () -> object(get(job, token)).get("status"), "SUCCEEDED"::equals);
+
+        browser.open(url("/logout"));
+        browser.open(url("/login"));
+        browser.type("#username", "admin-7471");
+        browser.type("#password", PASSWORD);
+        browser.click("#login-submit");
+        browser.open(url("/ui/tenants/7471/keluarga"));
+        assertThat(browser.text("h1")).startsWith("Data Keluarga");
+
+        browser.click("#village option[value='74.71.01.1007']");
+        browser.click("#list");
+        assertThat(browser.text("#households")).contains("Hj. WA ODE JENDELA", "Jl. Jendela No. 7");
+        browser.click("#households a");
+        assertThat(browser.text("h1")).isEqualTo("Keluarga Hj. WA ODE JENDELA");
+        assertThat(browser.text("#members")).contains("************0977", "Kepala Keluarga");
+        assertThat(browser.text("#history")).contains("Keluarga dibuat", "Impor berkas", "admin-7471");
+        assertThat(browser.pageSource()).doesNotContain(head);
+
+        // By NIK: the number travels in the form body, and the answer shows it masked.
+        browser.open(url("/ui/tenants/7471/keluarga"));
+        browser.click("#kind option[value='nik']");
+        browser.type("#query", head);
+        browser.click("#search");
+        assertThat(browser.text("#members")).contains("Hj. WA ODE JENDELA", "************0977");
+        assertThat(browser.currentUrl()).doesNotContain(head);
+        assertThat(browser.pageSource()).doesNotContain(head);
+
+        // A malformed NIK gets an answer in Indonesian, not an error page.
+        browser.click("#kind option[value='nik']");
+        browser.type("#query", "12345");
+        browser.click("#search");
+        assertThat(browser.text("#registry-error")).isEqualTo("NIK terdiri dari 16 angka.");
+    }
+
     private String url(String path) {
         return "http://localhost:" + server.getPort() + path;
     }

@@ -96,6 +96,10 @@ final class WebDriver implements AutoCloseable {
         return String.valueOf((Object) call("GET", "/session/" + session + "/url", null));
     }
 
+    String pageSource() {
+        return String.valueOf((Object) call("GET", "/session/" + session + "/source", null));
+    }
+
     String title() {
         return String.valueOf((Object) call("GET", "/session/" + session + "/title", null));
     }

@@ -12,7 +12,6 @@ import id.lumbung.core.region.RegionCode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,9 +20,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * A tenant's registry (or one village of it) as CSV in the import's column layout: streamed
- * from a database cursor, NIK and KK masked unless a verifier or the DPO asks for the full
- * values, cells that a spreadsheet would run as formulas defused. Every export is audited and
+ * A tenant's registry (or one village of it) as CSV or .xlsx in the import's column layout:
+ * streamed from a database cursor into an {@link ExportSheet}, NIK and KK masked unless a
+ * verifier or the DPO asks for the full values. Every export is audited and
  * counts against the caller's lookup budget (a bulk pull beyond it answers 429).
  */
 @Singleton
@@ -119,9 +118,11 @@ public final class RegistryExport {
 
     /**
      * Audits the export (before the first byte, so an interrupted download is audited too), then
-     * writes the CSV; answers the number of members written.
+     * writes the registry to the sheet and closes it; answers the number of members written. On a
+     * failure the sheet is left unfinished (an .xlsx without its end is no workbook): the caller
+     * must then break the download off rather than end it as if it were complete.
      */
-    public long write(Caller caller, Permit permit, Writer out) {
+    public long write(Caller caller, Permit permit, ExportSheet sheet) {
         audit.record(
                 permit.tenantId(),
                 caller,
@@ -138,14 +139,13 @@ public final class RegistryExport {
                 query.setArray(3, villages);
                 long written = 0;
                 try (ResultSet row = query.executeQuery()) {
-                    out.write('\uFEFF');
-                    line(out, HEADER);
+                    sheet.row(HEADER);
                     while (row.next()) {
-                        line(out, values(permit, row));
+                        sheet.row(values(permit, row));
                         written++;
                     }
                 }
-                out.flush();
+                sheet.close();
                 return written;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -203,32 +203,7 @@ public final class RegistryExport {
         return permit.fullIdentifiers() ? protection.decrypt(permit.tenantId(), encrypted) : masked;
     }
 
-    /** A cell a spreadsheet would evaluate (=, +, -, @) is written with a leading apostrophe. */
     private static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' ? "'" + value : value;
-    }
-
-    private static void line(Writer out, List<String> values) throws IOException {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.write(';');
-            }
-            String value = values.get(i);
-            if (value.indexOf(';') >= 0
-                    || value.indexOf('"') >= 0
-                    || value.indexOf('\n') >= 0
-                    || value.indexOf('\r') >= 0) {
-                out.write('"');
-                out.write(value.replace("\"", "\"\""));
-                out.write('"');
-            } else {
-                out.write(value);
-            }
-        }
-        out.write("\r\n");
+        return value == null ? "" : value;
     }
 }

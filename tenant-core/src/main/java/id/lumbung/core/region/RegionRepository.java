@@ -40,6 +40,17 @@ public final class RegionRepository {
         });
     }
 
+    /** The villages (level 4) of a regency or city, by code. */
+    public List<Region> villagesOf(String regencyCode) {
+        return transactions.platform(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM region WHERE level = 4 AND code LIKE ? ORDER BY code")) {
+                query.setString(1, regencyCode.replace("%", "").replace("_", "") + ".%");
+                return Rows.list(query, RegionRepository::map);
+            }
+        });
+    }
+
     private static Region map(ResultSet row) throws SQLException {
         return new Region(
                 row.getString("code"),

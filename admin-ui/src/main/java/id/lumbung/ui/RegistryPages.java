@@ -1,0 +1,282 @@
+package id.lumbung.ui;
+
+import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Role;
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.household.Household;
+import id.lumbung.core.household.HouseholdDetail;
+import id.lumbung.core.household.HouseholdService;
+import id.lumbung.core.household.Member;
+import id.lumbung.core.household.MemberStatus;
+import id.lumbung.core.household.RegistryReads;
+import id.lumbung.core.household.Relationship;
+import id.lumbung.core.region.Region;
+import id.lumbung.core.region.RegionRepository;
+import id.lumbung.core.tenant.Tenant;
+import id.lumbung.core.tenant.TenantService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The registry for an operator, in Bahasa Indonesia: households of a village, search by NIK,
+ * KK or name (sent in a form body, never in the address), a household with its members,
+ * criteria and history, and the export links. Plain HTML with no script: it loads fast on a
+ * weak PC.
+ */
+@Controller("/ui/tenants/{tenantId}/keluarga")
+@Produces(MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class RegistryPages {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final Map<String, String> SOURCES = Map.of(
+            "IMPORT", "Impor berkas",
+            "OPERATOR", "Operator",
+            "FIELD_VISIT", "Kunjungan lapangan",
+            "DUKCAPIL", "Dukcapil");
+    private static final Map<String, String> ERRORS = Map.of(
+            "search_needs_nik_or_name", "Cari dengan NIK (16 angka) atau nama (paling sedikit 3 huruf).",
+            "kk_not_16_digits", "Nomor KK terdiri dari 16 angka.",
+            "nik_not_16_digits", "NIK terdiri dari 16 angka.",
+            "nik_invalid_province", "Dua angka pertama NIK adalah kode provinsi, tidak pernah 00.",
+            "nik_invalid_birth_month", "Angka ke-9 dan ke-10 NIK adalah bulan lahir (01 sampai 12).",
+            "village_not_in_scope", "Desa/kelurahan ini bukan wilayah tugas Anda.",
+            "rate_limited", "Terlalu banyak pencarian. Coba lagi sebentar lagi.");
+    private static final Map<String, String> HOUSEHOLD_STATUS =
+            Map.of("ACTIVE", "Aktif", "INACTIVE", "Tidak aktif", "LEFT", "Keluar");
+
+    private final HouseholdService households;
+    private final RegistryReads reads;
+    private final TenantService tenants;
+    private final RegionRepository regions;
+
+    RegistryPages(HouseholdService households, RegistryReads reads, TenantService tenants, RegionRepository regions) {
+        this.households = households;
+        this.reads = reads;
+        this.tenants = tenants;
+        this.regions = regions;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> page(
+            @PathVariable String tenantId,
+            @Nullable @QueryValue String desa,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        Caller caller = Callers.from(authentication, request);
+        Map<String, Object> model = base(caller, tenantId);
+        model.put("village", desa == null ? "" : desa);
+        if (desa != null && !desa.isBlank()) {
+            try {
+                model.put(
+                        "households",
+                        households.list(caller, tenantId, desa).stream()
+                                .map(RegistryPages::household)
+                                .toList());
+            } catch (LumbungException e) {
+                model.put("error", message(e));
+            }
+        }
+        return new ModelAndView<>("registry", model);
+    }
+
+    /**
+     * A search from the page's form.
+     *
+     * @param jenis nik, kk or nama
+     * @param q what to look for
+     */
+    @io.micronaut.serde.annotation.Serdeable
+    record Search(@Nullable String jenis, @Nullable String q) {}
+
+    @Post(value = "/cari", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    ModelAndView<Map<String, Object>> search(
+            @PathVariable String tenantId, @Body Search search, Authentication authentication, HttpRequest<?> request) {
+        Caller caller = Callers.from(authentication, request);
+        Map<String, Object> model = base(caller, tenantId);
+        String kind = search.jenis() == null ? "nama" : search.jenis();
+        String query = search.q() == null ? "" : search.q().strip();
+        model.put("kind", kind);
+        // A NIK or KK is not written back into the page: it stays in the request body only.
+        model.put("query", "nama".equals(kind) ? query : "");
+        try {
+            if ("kk".equals(kind)) {
+                model.put(
+                        "households",
+                        reads.findByKk(caller, tenantId, query).stream()
+                                .map(RegistryPages::household)
+                                .toList());
+            } else {
+                boolean byNik = "nik".equals(kind);
+                model.put(
+                        "members",
+                        reads.findMembers(caller, tenantId, byNik ? query : null, byNik ? null : query).stream()
+                                .map(match -> {
+                                    Map<String, Object> row = member(match.member());
+                                    row.put("address", match.address());
+                                    row.put("village", match.villageCode());
+                                    return row;
+                                })
+                                .toList());
+            }
+        } catch (LumbungException e) {
+            model.put("error", message(e));
+        }
+        return new ModelAndView<>("registry", model);
+    }
+
+    /** The error in Bahasa Indonesia where we have it (the API's English otherwise). */
+    private static String message(LumbungException e) {
+        return ERRORS.getOrDefault(e.code(), e.getMessage());
+    }
+
+    @Get("/{id}")
+    HttpResponse<?> household(
+            @PathVariable String tenantId,
+            @PathVariable String id,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        Caller caller = Callers.from(authentication, request);
+        Map<String, Object> model = base(caller, tenantId);
+        HouseholdDetail detail;
+        try {
+            detail = reads.detail(caller, tenantId, UUID.fromString(id));
+        } catch (IllegalArgumentException | LumbungException e) {
+            model.put("error", "Keluarga tidak ditemukan.");
+            return HttpResponse.notFound(new ModelAndView<>("registry", model));
+        }
+        model.put("household", household(detail.household()));
+        model.put("iddtks", orDash(detail.iddtks()));
+        model.put("kk", orDash(detail.kkMasked()));
+        model.put("dusun", orDash(detail.dusun()));
+        model.put("rtRw", orDash(detail.rt()) + " / " + orDash(detail.rw()));
+        model.put("status", HOUSEHOLD_STATUS.getOrDefault(detail.status(), detail.status()));
+        model.put(
+                "desilSource",
+                detail.desilSource() == null
+                        ? "—"
+                        : SOURCES.getOrDefault(detail.desilSource(), detail.desilSource())
+                                + (detail.desilDate() == null
+                                        ? ""
+                                        : ", " + detail.desilDate().format(DATE)));
+        model.put("criteria", criteria(detail.criteria()));
+        model.put(
+                "members", detail.members().stream().map(RegistryPages::member).toList());
+        model.put(
+                "history", detail.history().stream().map(RegistryPages::change).toList());
+        return HttpResponse.ok(new ModelAndView<>("household", model));
+    }
+
+    private Map<String, Object> base(Caller caller, String tenantId) {
+        Tenant tenant = tenants.visibleTo(caller).stream()
+                .filter(candidate -> candidate.id().equals(tenantId))
+                .findFirst()
+                .orElseThrow(() -> LumbungException.tenantNotFound(tenantId));
+        Map<String, Object> model = new HashMap<>();
+        model.put("tenantId", tenantId);
+        model.put("tenantName", tenant.name());
+        model.put("username", caller.username());
+        model.put(
+                "villages",
+                regions.villagesOf(tenant.regionCode()).stream()
+                        .map(RegistryPages::village)
+                        .toList());
+        model.put("mayExportFull", caller.roles().stream().anyMatch(Role::seesFullIdentifiers));
+        model.put("kind", "nama");
+        model.put("query", "");
+        return model;
+    }
+
+    private static Map<String, Object> village(Region region) {
+        return Map.of("code", region.code(), "name", region.name());
+    }
+
+    private static Map<String, Object> household(Household household) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", household.id().toString());
+        row.put("village", household.villageCode());
+        row.put("address", household.address());
+        row.put("head", orDash(household.headName()));
+        row.put("members", household.memberCount());
+        row.put("desil", household.desil() == null ? "—" : household.desil().toString());
+        return row;
+    }
+
+    private static Map<String, Object> member(Member member) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("householdId", member.householdId().toString());
+        row.put("nik", member.nikMasked() == null ? "belum ada" : member.nikMasked());
+        row.put("name", member.fullName());
+        row.put(
+                "born",
+                orDash(member.birthPlace()) + ", "
+                        + (member.birthDate() == null ? "—" : member.birthDate().format(DATE)));
+        row.put("sex", member.sex() == null ? "—" : member.sex());
+        row.put("relationship", Relationship.labelOf(member.relationship()));
+        row.put("status", MemberStatus.labelOf(member.status()));
+        row.put("alive", "ALIVE".equals(member.status()));
+        return row;
+    }
+
+    private static List<Map<String, Object>> criteria(HouseholdDetail.Criteria criteria) {
+        return List.of(
+                item("Penghasilan per bulan", criteria.income() == null ? null : "Rp " + criteria.income()),
+                item(
+                        "Bagian pengeluaran untuk makan",
+                        criteria.foodShare() == null ? null : criteria.foodShare() + " %"),
+                item("Akses layanan kesehatan", yesNo(criteria.healthAccess())),
+                item("Mampu membeli pakaian baru setahun sekali", yesNo(criteria.buysClothing())),
+                item("Anak bersekolah", criteria.schooling()),
+                item("Dinding", criteria.walls()),
+                item("Lantai", criteria.floor()),
+                item("Atap", criteria.roof()),
+                item("Penerangan", criteria.lighting()),
+                item(
+                        "Luas lantai per orang",
+                        criteria.floorAreaPerPerson() == null ? null : criteria.floorAreaPerPerson() + " m²"),
+                item("Sumber air minum", criteria.drinkingWater()));
+    }
+
+    private static Map<String, Object> item(String label, String value) {
+        return Map.of("label", label, "value", orDash(value));
+    }
+
+    private static String yesNo(Boolean value) {
+        return value == null ? null : (value ? "Ya" : "Tidak");
+    }
+
+    private static Map<String, Object> change(HouseholdDetail.Change change) {
+        return Map.of(
+                "when", change.changedAt().toString().replace('T', ' ').substring(0, 16),
+                "what",
+                        ("HOUSEHOLD".equals(change.entity()) ? "Keluarga" : "Anggota")
+                                + ("CREATED".equals(change.kind()) ? " dibuat" : " diubah"),
+                "fields", String.join(", ", change.fields()),
+                "source", SOURCES.getOrDefault(change.source(), change.source()),
+                "by", change.changedBy());
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "—" : value;
+    }
+}
