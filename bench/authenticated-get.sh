@@ -16,7 +16,10 @@ export LUMBUNG_RATE_LIMITS_LOOKUP_PER_USER=100000000 LUMBUNG_RATE_LIMITS_LOOKUP_
 java -Xmx1g -jar "$jar" --demo > "$data/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
-until curl -sf "localhost:$port/health" > /dev/null; do sleep 0.2; done
+until curl -sf "localhost:$port/health" > /dev/null; do
+  kill -0 $app 2> /dev/null || { echo "the application stopped; its log:"; tail -20 "$data/app.log"; exit 1; }
+  sleep 0.2
+done
 token=$(curl -s -XPOST "localhost:$port/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d '{"username":"admin-7471","password":"bench-password-123"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
 household=$(curl -s "localhost:$port/api/v1/tenants/7471/households" -H "Authorization: Bearer $token" \

@@ -17,7 +17,10 @@ export LUMBUNG_DATA_DIR="$data" LUMBUNG_DEMO_PASSWORD=bench-password-123 PORT=$p
 java -Xmx1g -jar "$jar" --demo > "$data/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
-until curl -sf "localhost:$port/health" > /dev/null; do sleep 0.2; done
+until curl -sf "localhost:$port/health" > /dev/null; do
+  kill -0 $app 2> /dev/null || { echo "the application stopped; its log:"; tail -20 "$data/app.log"; exit 1; }
+  sleep 0.2
+done
 pgport=$(sed -n 4p "$data/postgres/postmaster.pid")
 token=$(curl -s -XPOST "localhost:$port/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d '{"username":"admin-7471","password":"bench-password-123"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')

@@ -41,13 +41,12 @@ public enum Relationship {
         return label;
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** The relationship a cell names, whatever its case, spacing or separators; or a code 1–9. */
     public static Optional<Relationship> parse(String text) {
-        String value = text.strip()
-                .toLowerCase(Locale.ROOT)
-                .replace('_', ' ')
-                .replace('/', ' ')
-                .replaceAll("\\s+", " ");
+        String value = text.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace('/', ' ');
+        value = SPACES.matcher(value).replaceAll(" ");
         if (value.length() == 1 && value.charAt(0) >= '1' && value.charAt(0) <= '9') {
             return Optional.of(CODES[value.charAt(0) - '1']);
         }

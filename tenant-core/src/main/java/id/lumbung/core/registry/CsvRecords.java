@@ -133,6 +133,22 @@ final class CsvRecords implements Records {
             }
             fieldStart = false;
             field.append((char) c);
+            // The rest of a plain field in one append, as far as the buffer goes.
+            int from = position;
+            while (position < limit) {
+                char next = buffer[position];
+                if (next == delimiter || next == '"' || next == '\r' || next == '\n') {
+                    break;
+                }
+                position++;
+            }
+            field.append(buffer, from, position - from);
+            length += position - from;
+            if (length > MAXIMUM_RECORD_CHARS) {
+                skipRestOfRecord();
+                return new Broken(
+                        start, "record_too_long", "A record is longer than " + MAXIMUM_RECORD_CHARS + " characters");
+            }
         }
     }
 

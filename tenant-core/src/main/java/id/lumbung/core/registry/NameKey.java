@@ -18,18 +18,23 @@ public final class NameKey {
             "almh", "ny", "tn", "sdr", "sdri", "bpk", "ibu");
     private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}\\s,.]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern WORD_BREAKS = Pattern.compile("[\\s,]+");
 
     private NameKey() {}
 
     public static String of(String name) {
-        String plain = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT);
+        String plain = name == null ? "" : name;
+        if (!Normalizer.isNormalized(plain, Normalizer.Form.NFKD)) {
+            plain = MARKS.matcher(Normalizer.normalize(plain, Normalizer.Form.NFKD))
+                    .replaceAll("");
+        }
+        plain = plain.toLowerCase(Locale.ROOT);
         plain = NOT_LETTER.matcher(plain).replaceAll(" ");
         StringBuilder key = new StringBuilder(plain.length());
         // Titles are words ending in a dot or separated by commas ("S.Pd", "Hj."): drop the
         // dots inside a word first, then whole words that are titles.
-        for (String part : plain.split("[\\s,]+")) {
+        for (String part : WORD_BREAKS.split(plain)) {
             String word = part.replace(".", "");
             if (word.isEmpty() || TITLES.contains(word)) {
                 continue;

@@ -474,12 +474,14 @@ final class RowChecker {
         }
     }
 
+    private static final java.util.regex.Pattern DATE_PARTS = java.util.regex.Pattern.compile("[-/.]");
+
     static LocalDate parseDate(String value) {
         if (value.length() <= 5 && digits(value)) {
             // A date cell of an Excel workbook: days since 1899-12-30.
             return LocalDate.of(1899, 12, 30).plusDays(Integer.parseInt(value));
         }
-        String[] parts = value.split("[-/.]");
+        String[] parts = DATE_PARTS.split(value);
         if (parts.length != 3) {
             return null;
         }
@@ -525,12 +527,16 @@ final class RowChecker {
             separator();
             if (value != null) {
                 out.append('"');
-                for (int i = 0; i < value.length(); i++) {
-                    char c = value.charAt(i);
-                    if (c == '"') {
-                        out.append('"');
+                if (value.indexOf('"') < 0) {
+                    out.append(value);
+                } else {
+                    for (int i = 0; i < value.length(); i++) {
+                        char c = value.charAt(i);
+                        if (c == '"') {
+                            out.append('"');
+                        }
+                        out.append(c);
                     }
-                    out.append(c);
                 }
                 out.append('"');
             }
