@@ -6,19 +6,32 @@ package id.lumbung.connectors.camel;
  */
 public final class AgencyException extends Exception {
     private final Kind kind;
+    private final transient java.time.Instant resumeAt;
 
     public AgencyException(Kind kind, String message) {
-        super(message, null, false, false);
-        this.kind = kind;
+        this(kind, message, (java.time.Instant) null);
     }
 
     public AgencyException(Kind kind, String message, Throwable cause) {
         super(message, cause, false, false);
         this.kind = kind;
+        this.resumeAt = null;
+    }
+
+    /** A {@link Kind#QUOTA} or {@link Kind#OUTSIDE_HOURS} answer that says when the agency serves again. */
+    public AgencyException(Kind kind, String message, java.time.Instant resumeAt) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.resumeAt = resumeAt;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** When calls may resume, if the agency said so; {@code null} otherwise. */
+    public java.time.Instant resumeAt() {
+        return resumeAt;
     }
 
     /** How a failed call is handled. */
@@ -27,8 +40,10 @@ public final class AgencyException extends Exception {
         TRANSPORT,
         /** Credentials, IP or institution rejected: retrying cannot help; an operator must act. */
         CONFIGURATION,
-        /** Daily quota used up or outside access hours: wait for the window to reopen. */
-        UNAVAILABLE,
+        /** The daily quota is used up: wait for it to reset. */
+        QUOTA,
+        /** Outside the agency's access hours: wait for them to begin. */
+        OUTSIDE_HOURS,
         /** The agency says our request is malformed: our bug. */
         BAD_REQUEST
     }

@@ -41,5 +41,9 @@ final class CamelLifecycle {
     @EventListener
     void stop(ShutdownEvent event) {
         camel.stop();
+        routes.stream()
+                .filter(AgencyPipeline.class::isInstance)
+                .map(AgencyPipeline.class::cast)
+                .forEach(AgencyPipeline::shutdown);
     }
 }

@@ -36,8 +36,15 @@ public final class DukcapilClient {
     private final String userId;
     private final String password;
 
-    DukcapilClient(DukcapilSettings settings, JsonMapper json, @Nullable DukcapilSimulator simulator) {
+    private final Map<String, DukcapilTenantCredentials> tenants = new java.util.HashMap<>();
+
+    DukcapilClient(
+            DukcapilSettings settings,
+            JsonMapper json,
+            @Nullable DukcapilSimulator simulator,
+            List<DukcapilTenantCredentials> tenantCredentials) {
         this.settings = settings;
+        tenantCredentials.forEach(credentials -> tenants.put(credentials.tenantId(), credentials));
         this.json = json;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(3))
@@ -63,13 +70,14 @@ public final class DukcapilClient {
         this.callNik = URI.create(stripSlash(baseUrl) + "/dukcapil/get_json/" + settings.institution() + "/CALL_NIK");
     }
 
-    /** Asks Dukcapil about a NIK. */
-    public NikCheckResult checkNik(String nik) throws AgencyException {
+    /** Asks Dukcapil about a NIK, with the tenant's credentials (or the default ones). */
+    public NikCheckResult checkNik(String tenantId, String nik) throws AgencyException {
+        DukcapilTenantCredentials own = tenants.get(tenantId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("NIK", nik);
-        body.put("user_id", userId);
-        body.put("password", password);
-        body.put("ip_user", settings.ipUser());
+        body.put("user_id", own != null && own.userId() != null ? own.userId() : userId);
+        body.put("password", own != null && own.password() != null ? own.password() : password);
+        body.put("ip_user", own != null && own.ipUser() != null ? own.ipUser() : settings.ipUser());
         HttpResponse<byte[]> response;
         try {
             HttpRequest request = HttpRequest.newBuilder(callNik)
@@ -129,9 +137,9 @@ public final class DukcapilClient {
             case "03", "04", "09", "10", "16", "17" ->
                 throw new AgencyException(
                         Kind.CONFIGURATION, "Dukcapil rejected our access (code " + code + "): " + respon);
-            case "05", "06" ->
-                throw new AgencyException(
-                        Kind.UNAVAILABLE, "Dukcapil is not serving us now (code " + code + "): " + respon);
+            case "05" -> throw new AgencyException(Kind.QUOTA, "Dukcapil daily quota reached (code 05): " + respon);
+            case "06" ->
+                throw new AgencyException(Kind.OUTSIDE_HOURS, "Dukcapil outside access hours (code 06): " + respon);
             case "07" -> throw new AgencyException(Kind.BAD_REQUEST, "Dukcapil: incomplete request (code 07)");
             default -> classifyByText(respon, code);
         };
@@ -146,7 +154,7 @@ public final class DukcapilClient {
             throw new AgencyException(Kind.CONFIGURATION, "Dukcapil rejected our access: " + respon);
         }
         if (text.contains("kuota")) {
-            throw new AgencyException(Kind.UNAVAILABLE, "Dukcapil quota reached: " + respon);
+            throw new AgencyException(Kind.QUOTA, "Dukcapil quota reached: " + respon);
         }
         throw new AgencyException(Kind.TRANSPORT, "Dukcapil answered an unknown response code '" + code + "'");
     }

@@ -2,11 +2,13 @@ package id.lumbung.connectors.dukcapil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lumbung.connectors.camel.AgencyPipeline;
 import id.lumbung.connectors.dukcapil.simulator.CivilRecord;
 import id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator;
 import id.lumbung.connectors.dukcapil.simulator.Faults;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Role;
+import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.nikcheck.NikCheck;
 import id.lumbung.core.nikcheck.NikCheckResult;
 import id.lumbung.core.nikcheck.NikCheckService;
@@ -14,6 +16,7 @@ import id.lumbung.core.nikcheck.NikCheckStatus;
 import id.lumbung.core.testing.DatabaseTest;
 import id.lumbung.core.testing.Eventually;
 import id.lumbung.core.testing.Tenants;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class DukcapilConnectorTest extends DatabaseTest {
     private static final Caller KENDARI = Caller.of("admin-7471", Role.TENANT_ADMIN, Set.of("7471"), null);
+    private static final Caller KOLAKA = Caller.of("admin-7401", Role.TENANT_ADMIN, Set.of("7401"), null);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Inject
@@ -39,20 +43,34 @@ class DukcapilConnectorTest extends DatabaseTest {
     @Inject
     Tenants tenants;
 
+    @Inject
+    ConnectorControl control;
+
+    @Inject
+    java.util.List<AgencyPipeline> pipelines;
+
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of(
-                "lumbung.simulators.enabled", "true",
-                "lumbung.simulators.dukcapil.port", "0",
-                "lumbung.connectors.dukcapil.poll-interval", "100ms",
-                "lumbung.connectors.dukcapil.redelivery-delay", "20ms",
-                "lumbung.connectors.dukcapil.breaker-open-for", "1s",
-                "lumbung.connectors.dukcapil.max-retry-delay", "1s");
+        return Map.ofEntries(
+                Map.entry("lumbung.simulators.enabled", "true"),
+                Map.entry("lumbung.simulators.dukcapil.port", "0"),
+                Map.entry("lumbung.connectors.dukcapil.poll-interval", "100ms"),
+                Map.entry("lumbung.connectors.dukcapil.redelivery-delay", "20ms"),
+                Map.entry("lumbung.connectors.dukcapil.breaker-open-for", "1s"),
+                Map.entry("lumbung.connectors.dukcapil.max-retry-delay", "1s"),
+                Map.entry("lumbung.connectors.dukcapil.rate-per-second", "500"),
+                // Kolaka has its own agreement with Dukcapil, and a password that is wrong.
+                Map.entry("lumbung.connectors.dukcapil.tenants.7401.user-id", "kolaka"),
+                Map.entry("lumbung.connectors.dukcapil.tenants.7401.password", "salah"),
+                // The test asks far more than a person would.
+                Map.entry("lumbung.rate-limits.lookup-per-user", "1000000"),
+                Map.entry("lumbung.rate-limits.lookup-per-tenant", "1000000"));
     }
 
     @BeforeAll
     void kendariIsATenant() {
         tenants.ensure("74.71");
+        tenants.ensure("74.01");
         simulator.register(new CivilRecord(
                 "7471011205850001", "7471010101200001", "LA ODE HASAN", "KENDARI", "12-05-1985", "LAKI-LAKI", false));
         simulator.register(new CivilRecord(
@@ -62,7 +80,122 @@ class DukcapilConnectorTest extends DatabaseTest {
     @AfterEach
     void noFaults() {
         simulator.faults(Faults.NONE);
+        simulator.newDay();
         simulator.start();
+        if (control.pauseOf("7471", "DUKCAPIL").isPresent()) {
+            control.resume(KENDARI, "7471", "DUKCAPIL");
+        }
+        // Kendari's queue drains before the next test counts calls (Kolaka may stay paused).
+        Eventually.await(
+                PATIENCE,
+                () -> control.queues(List.of("7471")).stream()
+                        .mapToLong(ConnectorControl.Queue::waiting)
+                        .sum(),
+                waiting -> waiting == 0);
+    }
+
+    @Test
+    void aBatchOf200OutlivesAnOutageAndEveryCheckIsAnsweredExactlyOnce() {
+        AgencyPipeline dukcapil = pipelines.stream()
+                .filter(pipeline -> pipeline.agency().equals("DUKCAPIL"))
+                .findFirst()
+                .orElseThrow();
+        simulator.faults(Faults.NONE.withDown(true));
+        long before = simulator.hits();
+        List<NikCheck> checks = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            checks.add(nikChecks.submit(KENDARI, "7471", i % 2 == 0 ? "7471011205850001" : "7471012208900009"));
+        }
+
+        // The breaker opens after a handful of failed calls, and while it is open nothing is called.
+        Eventually.await(PATIENCE, () -> dukcapil.breaker().getState(), state -> state == CircuitBreaker.State.OPEN);
+        long hitsWhenOpen = simulator.hits();
+        long started = System.nanoTime();
+        NikCheck meanwhile = nikChecks.find(KENDARI, "7471", checks.get(199).id());
+        long readMillis = (System.nanoTime() - started) / 1_000_000;
+        if (dukcapil.breaker().getState() == CircuitBreaker.State.OPEN) {
+            assertThat(simulator.hits()).as("no call while the breaker is open").isEqualTo(hitsWhenOpen);
+        }
+        assertThat(readMillis).as("the API answers during the outage").isLessThan(2_000);
+        assertThat(meanwhile.status()).isIn(NikCheckStatus.QUEUED, NikCheckStatus.RETRYING);
+        assertThat(hitsWhenOpen - before)
+                .as("calls before the breaker opened: at most every worker's call with its redeliveries")
+                .isLessThanOrEqualTo(16 * 3 * 2);
+
+        simulator.faults(Faults.NONE);
+
+        List<NikCheck> done = checks.stream().map(this::answered).toList();
+        assertThat(done).allSatisfy(check -> assertThat(check.status()).isEqualTo(NikCheckStatus.DONE));
+        assertThat(done)
+                .filteredOn(check -> check.result() == NikCheckResult.FOUND)
+                .hasSize(100);
+        assertThat(done)
+                .filteredOn(check -> check.result() == NikCheckResult.NOT_FOUND)
+                .hasSize(100);
+        Set<java.util.UUID> ids = new java.util.HashSet<>();
+        checks.forEach(check -> ids.add(check.id()));
+        assertThat(control.deadLetters(KENDARI, "7471"))
+                .filteredOn(letter -> ids.contains(letter.aggregateId()))
+                .isEmpty();
+        assertThat(control.queues(List.of("7471")))
+                .allSatisfy(queue -> assertThat(queue.waiting()).isZero());
+    }
+
+    @Test
+    void loginGagalPausesThatTenantOnlyAndNothingIsRetriedUntilAnOperatorResumes() {
+        List<NikCheck> kolaka = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            kolaka.add(nikChecks.submit(KOLAKA, "7401", "7471011205850001"));
+        }
+        NikCheck kendari = nikChecks.submit(KENDARI, "7471", "7471011205850001");
+
+        var pause = Eventually.await(PATIENCE, () -> control.pauseOf("7401", "DUKCAPIL"), found -> found.isPresent());
+        assertThat(pause.orElseThrow().reason()).isEqualTo(ConnectorControl.PauseReason.CONFIGURATION);
+        assertThat(answered(kendari).result())
+                .as("another tenant is not paused")
+                .isEqualTo(NikCheckResult.FOUND);
+        long hits = simulator.hitsBy("kolaka");
+        sleep(1_500);
+        assertThat(simulator.hitsBy("kolaka"))
+                .as("no retry storm: no more calls while paused")
+                .isEqualTo(hits)
+                .isLessThanOrEqualTo(5);
+        assertThat(kolaka).allSatisfy(check -> assertThat(status(KOLAKA, check))
+                .isIn(NikCheckStatus.QUEUED, NikCheckStatus.RETRYING));
+        assertThat(control.deadLetters(KOLAKA, "7401")).isEmpty();
+
+        // Resumed with the password still wrong: one more call, and paused again.
+        control.resume(KOLAKA, "7401", "DUKCAPIL");
+        Eventually.await(PATIENCE, () -> control.pauseOf("7401", "DUKCAPIL"), found -> found.isPresent());
+        assertThat(simulator.hitsBy("kolaka")).isGreaterThan(hits);
+    }
+
+    @Test
+    void whenDukcapilSaysTheQuotaIsUsedUpNoMoreCallsAreMadeUntilItResets() {
+        simulator.faults(Faults.NONE.withDailyQuota(3));
+        long before = simulator.hits();
+        List<NikCheck> checks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            checks.add(nikChecks.submit(KENDARI, "7471", "7471011205850001"));
+        }
+
+        var pause = Eventually.await(PATIENCE, () -> control.pauseOf("7471", "DUKCAPIL"), found -> found.isPresent());
+        assertThat(pause.orElseThrow().reason()).isEqualTo(ConnectorControl.PauseReason.QUOTA);
+        assertThat(pause.orElseThrow().pausedUntil()).as("until midnight WIB").isAfter(java.time.Instant.now());
+        long hits = simulator.hits();
+        sleep(1_500);
+        assertThat(simulator.hits()).as("no call until the quota resets").isEqualTo(hits);
+        assertThat(checks.stream().filter(check -> status(KENDARI, check) == NikCheckStatus.DONE))
+                .hasSize(3);
+
+        // A new day: the operator (or midnight) lifts the pause and the rest is answered.
+        simulator.newDay();
+        simulator.faults(Faults.NONE);
+        control.resume(KENDARI, "7471", "DUKCAPIL");
+        checks.forEach(this::answered);
+        assertThat(simulator.hits() - before)
+                .as("3 served, a few told 'kuota habis', 5 served after")
+                .isLessThan(8 + 17);
     }
 
     @Test
@@ -77,17 +210,17 @@ class DukcapilConnectorTest extends DatabaseTest {
 
     @Test
     void dataTidakDitemukanIsABusinessResultAndIsNotRetried() {
-        long before = simulator.hits();
+        long before = kendariHits();
 
         NikCheck check = answered(nikChecks.submit(KENDARI, "7471", "7471012208900009"));
 
         assertThat(check.result()).isEqualTo(NikCheckResult.NOT_FOUND);
-        assertThat(simulator.hits() - before).as("calls to the simulator").isEqualTo(1);
+        assertThat(kendariHits() - before).as("calls to the simulator").isEqualTo(1);
     }
 
     @Test
     void transientErrorsAreRedeliveredInsideTheBreakerAndTheSimulatorCountsEveryCall() {
-        simulator.faults(new Faults(0, 1.0, false));
+        simulator.faults(Faults.NONE.withErrorRate(1.0));
         long before = simulator.hits();
         NikCheck check = nikChecks.submit(KENDARI, "7471", "7471011205850001");
 
@@ -127,13 +260,31 @@ class DukcapilConnectorTest extends DatabaseTest {
     }
 
     private NikCheckStatus status(NikCheck check) {
-        return nikChecks.find(KENDARI, check.tenantId(), check.id()).status();
+        return status(KENDARI, check);
+    }
+
+    /** Calls with Kendari's credentials (the simulator's own), faulty ones included. */
+    private long kendariHits() {
+        return simulator.hitsBy(simulator.userId());
+    }
+
+    private NikCheckStatus status(Caller caller, NikCheck check) {
+        return nikChecks.find(caller, check.tenantId(), check.id()).status();
     }
 
     private NikCheck answered(NikCheck check) {
+        Caller caller = check.tenantId().equals("7401") ? KOLAKA : KENDARI;
         return Eventually.await(
                 PATIENCE,
-                () -> nikChecks.find(KENDARI, check.tenantId(), check.id()),
+                () -> nikChecks.find(caller, check.tenantId(), check.id()),
                 current -> current.status() == NikCheckStatus.DONE);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

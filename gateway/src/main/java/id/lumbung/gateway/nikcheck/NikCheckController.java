@@ -55,6 +55,34 @@ class NikCheckController {
                 .body(NikCheckResponse.from(check));
     }
 
+    @Post(value = "/batch", consumes = MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Queue checks of up to 1,000 NIKs at once (202); one malformed NIK refuses the batch with its"
+                    + " position")
+    HttpResponse<List<NikCheckResponse>> submitBatch(
+            @PathVariable String tenantId,
+            @Valid @Body NikCheckBatch batch,
+            Authentication authentication,
+            HttpRequest<?> httpRequest) {
+        return HttpResponse.accepted()
+                .body(nikChecks.submitAll(Callers.from(authentication, httpRequest), tenantId, batch.niks()).stream()
+                        .map(NikCheckResponse::from)
+                        .toList());
+    }
+
+    /**
+     * NIKs to check.
+     *
+     * @param niks the 16-digit NIKs
+     */
+    @Serdeable
+    record NikCheckBatch(@NotNull List<String> niks) {
+        @Override
+        public String toString() {
+            return "NikCheckBatch[" + (niks == null ? 0 : niks.size()) + " NIKs]";
+        }
+    }
+
     @Get
     @Operation(summary = "The tenant's most recent NIK checks, newest first")
     List<NikCheckResponse> list(

@@ -135,6 +135,39 @@ class AdminUiBrowserTest extends ApiTest {
         assertThat(browser.text("#registry-error")).isEqualTo("NIK terdiri dari 16 angka.");
     }
 
+    @jakarta.inject.Inject
+    id.lumbung.core.connector.ConnectorControl connectorControl;
+
+    @Test
+    void anOperatorSeesTheConnectorsAndResumesOnePausedForItsTenant() {
+        connectorControl.pause(
+                "7401",
+                "DUKCAPIL",
+                id.lumbung.core.connector.ConnectorControl.PauseReason.CONFIGURATION,
+                "Dukcapil rejected our access (code 03): Login Gagal",
+                null);
+        browser.open(url("/logout"));
+        browser.open(url("/login"));
+        browser.type("#username", "admin-7401");
+        browser.type("#password", PASSWORD);
+        browser.click("#login-submit");
+        browser.open(url("/ui/konektor"));
+
+        assertThat(browser.text("h1")).isEqualTo("Konektor Instansi");
+        assertThat(browser.text("section[data-agency='DUKCAPIL'] .breaker")).isEqualTo("Normal");
+        assertThat(browser.text("section[data-agency='DUKCAPIL'] tr[data-tenant='7401'] .paused"))
+                .isEqualTo("Ditolak: periksa akun/IP, lalu lanjutkan");
+        assertThat(browser.pageSource()).doesNotContain("data-tenant=\"7471\"");
+
+        browser.click("section[data-agency='DUKCAPIL'] tr[data-tenant='7401'] button.resume");
+        assertThat(id.lumbung.core.testing.Eventually.await(
+                        java.time.Duration.ofSeconds(10),
+                        () -> connectorControl.pauseOf("7401", "DUKCAPIL"),
+                        java.util.Optional::isEmpty))
+                .isEmpty();
+        assertThat(browser.currentUrl()).endsWith("/ui/konektor");
+    }
+
     private String url(String path) {
         return "http://localhost:" + server.getPort() + path;
     }

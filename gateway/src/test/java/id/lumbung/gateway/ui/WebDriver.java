@@ -88,8 +88,17 @@ final class WebDriver implements AutoCloseable {
     }
 
     String text(String cssSelector) {
-        return String.valueOf(
-                (Object) call("GET", "/session/" + session + "/element/" + find(cssSelector) + "/text", null));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return String.valueOf(
+                        (Object) call("GET", "/session/" + session + "/element/" + find(cssSelector) + "/text", null));
+            } catch (IllegalStateException e) {
+                // The page reloaded between finding the element and reading it: find it again.
+                if (attempt >= 5 || !String.valueOf(e.getMessage()).contains("stale element")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     String currentUrl() {

@@ -67,29 +67,75 @@ public final class NikCheckService {
         access.write(caller, tenantId);
         rateLimits.lookup(caller, tenantId);
         Nik nik = Nik.parse(rawNik);
+        NikCheck check = transactions.inTenant(tenantId, connection -> {
+            NikCheck queued = queue(connection, caller, tenantId, nik);
+            audit.record(connection, tenantId, caller, "NIK_CHECK_CREATE", nik.value(), List.of("nik"), "OK");
+            return queued;
+        });
+        LOG.info("NIK check {} queued for tenant {}: {}", check.id(), tenantId, nik.masked());
+        return check;
+    }
+
+    /** The most NIKs one batch may hold. */
+    public static final int MAXIMUM_BATCH = 1_000;
+
+    /**
+     * Queues checks of many NIKs at once, in one transaction: every NIK is checked first and one
+     * malformed NIK refuses the batch (its position and reason are in the error; never the NIK).
+     */
+    public List<NikCheck> submitAll(Caller caller, String tenantId, List<String> rawNiks) {
+        access.write(caller, tenantId);
+        if (rawNiks == null || rawNiks.isEmpty() || rawNiks.size() > MAXIMUM_BATCH) {
+            throw new LumbungException(400, "nik_batch_size", "A batch holds from 1 to " + MAXIMUM_BATCH + " NIKs");
+        }
+        rateLimits.lookup(caller, tenantId);
+        List<Nik> niks = new java.util.ArrayList<>(rawNiks.size());
+        for (int i = 0; i < rawNiks.size(); i++) {
+            try {
+                niks.add(Nik.parse(rawNiks.get(i)));
+            } catch (LumbungException e) {
+                throw new LumbungException(
+                        400, "nik_batch_invalid", "NIK number " + (i + 1) + " of the batch: " + e.getMessage());
+            }
+        }
+        List<NikCheck> checks = transactions.inTenant(tenantId, connection -> {
+            List<NikCheck> queued = new java.util.ArrayList<>(niks.size());
+            for (Nik nik : niks) {
+                queued.add(queue(connection, caller, tenantId, nik));
+            }
+            audit.record(connection, tenantId, caller, "NIK_CHECK_BATCH", niks.size() + " NIKs", List.of("nik"), "OK");
+            return queued;
+        });
+        LOG.info("{} NIK checks queued for tenant {}", checks.size(), tenantId);
+        return checks;
+    }
+
+    /** Writes the check and its outbox message in the caller's transaction. */
+    private NikCheck queue(java.sql.Connection connection, Caller caller, String tenantId, Nik nik)
+            throws SQLException {
         UUID id = UUID.randomUUID();
         String encrypted = protection.encrypt(tenantId, nik.value());
-        String payload = toJson(new NikCheckRequest(id, encrypted));
-        NikCheck check = transactions.inTenant(tenantId, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO nik_check (tenant_id, id,"
-                    + " nik_masked, nik_encrypted, nik_index, status, requested_by)"
-                    + " VALUES (?, ?, ?, ?, ?, 'QUEUED', ?) RETURNING " + COLUMNS)) {
-                insert.setString(1, tenantId);
-                insert.setObject(2, id);
-                insert.setString(3, nik.masked());
-                insert.setString(4, encrypted);
-                insert.setString(5, protection.blindIndex(nik.value()));
-                insert.setString(6, caller.username());
-                outbox.append(connection, tenantId, NikCheckRequest.AGENCY, NikCheckRequest.KIND, id, payload);
-                audit.record(connection, tenantId, caller, "NIK_CHECK_CREATE", nik.value(), List.of("nik"), "OK");
-                try (ResultSet rows = insert.executeQuery()) {
-                    rows.next();
-                    return map(rows);
-                }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO nik_check (tenant_id, id,"
+                + " nik_masked, nik_encrypted, nik_index, status, requested_by)"
+                + " VALUES (?, ?, ?, ?, ?, 'QUEUED', ?) RETURNING " + COLUMNS)) {
+            insert.setString(1, tenantId);
+            insert.setObject(2, id);
+            insert.setString(3, nik.masked());
+            insert.setString(4, encrypted);
+            insert.setString(5, protection.blindIndex(nik.value()));
+            insert.setString(6, caller.username());
+            outbox.append(
+                    connection,
+                    tenantId,
+                    NikCheckRequest.AGENCY,
+                    NikCheckRequest.KIND,
+                    id,
+                    toJson(new NikCheckRequest(id, encrypted)));
+            try (ResultSet rows = insert.executeQuery()) {
+                rows.next();
+                return map(rows);
             }
-        });
-        LOG.info("NIK check {} queued for tenant {}: {}", id, tenantId, nik.masked());
-        return check;
+        }
     }
 
     /** The tenant's most recent checks, newest first. */

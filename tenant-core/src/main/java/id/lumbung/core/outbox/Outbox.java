@@ -16,6 +16,8 @@ import java.util.UUID;
  * workers claim due messages with {@code FOR UPDATE SKIP LOCKED}, under a lease, oldest first
  * per tenant and round-robin across tenants, so one large regency cannot starve the others.
  * A worker that dies mid-call loses nothing: its lease expires and the message is claimed again.
+ * Tenants whose connector is paused ({@code connector_pause}) are skipped; a message that
+ * exhausts its attempts becomes a dead letter, with its reason, until an operator retries it.
  */
 @Singleton
 public final class Outbox {
@@ -26,6 +28,8 @@ public final class Outbox {
               FROM outbox
               WHERE agency = ? AND status IN ('QUEUED', 'RETRYING') AND next_attempt_at <= now()
                 AND (locked_until IS NULL OR locked_until < now())
+                AND NOT EXISTS (SELECT 1 FROM connector_pause p WHERE p.tenant_id = outbox.tenant_id
+                  AND p.agency = outbox.agency AND (p.paused_until IS NULL OR p.paused_until > now()))
             ), picked AS (
               SELECT o.tenant_id, o.id
               FROM outbox o JOIN due d ON d.tenant_id = o.tenant_id AND d.id = o.id
@@ -104,19 +108,73 @@ public final class Outbox {
         }
     }
 
-    /** Schedules another attempt after {@code delay}, or gives up when attempts are exhausted. */
+    /** Schedules another attempt after {@code delay}, or makes it a dead letter when attempts are exhausted. */
     public void retryLater(
             Connection connection, String tenantId, UUID id, Duration delay, String error, boolean giveUp)
             throws SQLException {
         try (PreparedStatement retry = connection.prepareStatement(
                 "UPDATE outbox SET status = ?, next_attempt_at = now() + make_interval(secs => ?), locked_until = NULL,"
                         + " last_error = ? WHERE tenant_id = ? AND id = ? AND status <> 'DONE'")) {
-            retry.setString(1, giveUp ? "FAILED" : "RETRYING");
+            retry.setString(1, giveUp ? "DEAD" : "RETRYING");
             retry.setDouble(2, delay.toMillis() / 1000.0);
             retry.setString(3, error);
             retry.setString(4, tenantId);
             retry.setObject(5, id);
-            retry.executeUpdate();
+            if (retry.executeUpdate() == 0 || !giveUp) {
+                return;
+            }
         }
+        try (PreparedStatement dead = connection.prepareStatement(
+                "INSERT INTO dead_letter (tenant_id, id, agency, kind, aggregate_id, attempts, reason)"
+                        + " SELECT tenant_id, id, agency, kind, aggregate_id, attempts, ? FROM outbox"
+                        + " WHERE tenant_id = ? AND id = ?"
+                        + " ON CONFLICT (tenant_id, id) DO UPDATE SET attempts = excluded.attempts,"
+                        + " reason = excluded.reason, failed_at = now(), retried_at = NULL, retried_by = NULL")) {
+            dead.setString(1, error);
+            dead.setString(2, tenantId);
+            dead.setObject(3, id);
+            dead.executeUpdate();
+        }
+    }
+
+    /**
+     * Puts a claimed message back without counting the claim as an attempt: the connector is
+     * paused for its tenant, or the tenant's quota is used up.
+     */
+    public void release(String tenantId, UUID id) {
+        transactions.inTenant(tenantId, connection -> {
+            try (PreparedStatement release = connection.prepareStatement(
+                    "UPDATE outbox SET locked_until = NULL, attempts = greatest(attempts - 1, 0)"
+                            + " WHERE tenant_id = ? AND id = ? AND status IN ('QUEUED', 'RETRYING')")) {
+                release.setString(1, tenantId);
+                release.setObject(2, id);
+                return release.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Queues a dead letter again with fresh attempts.
+     *
+     * @return {@code false} if there is no such dead letter waiting
+     */
+    public boolean retryDeadLetter(Connection connection, String tenantId, UUID id, String by) throws SQLException {
+        try (PreparedStatement requeue = connection.prepareStatement(
+                "UPDATE outbox SET status = 'QUEUED', attempts = 0, next_attempt_at = now(), locked_until = NULL"
+                        + " WHERE tenant_id = ? AND id = ? AND status = 'DEAD'")) {
+            requeue.setString(1, tenantId);
+            requeue.setObject(2, id);
+            if (requeue.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        try (PreparedStatement mark = connection.prepareStatement(
+                "UPDATE dead_letter SET retried_at = now(), retried_by = ? WHERE tenant_id = ? AND id = ?")) {
+            mark.setString(1, by);
+            mark.setString(2, tenantId);
+            mark.setObject(3, id);
+            mark.executeUpdate();
+        }
+        return true;
     }
 }

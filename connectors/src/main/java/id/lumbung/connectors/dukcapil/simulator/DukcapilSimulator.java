@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A real HTTP server that answers like Dukcapil's web service, for the demo, tests and
  * benchmarks: the {@code CALL_NIK} path and envelope, errors inside HTTP 200 bodies, and fault
- * injection (latency, error rate, quota, outage by stopping it) from code or over HTTP at
- * {@code /sim/faults}. Listens on the loopback interface only.
+ * injection ({@link Faults}: latency, error rate, a rate limit answered with 429, a daily quota,
+ * access hours, an outage — or stop it) from code or over HTTP at {@code /sim/faults}. Listens
+ * on the loopback interface only.
  */
 @Singleton
 @Requires(property = "lumbung.simulators.enabled", value = "true")
@@ -40,6 +41,11 @@ public final class DukcapilSimulator {
     private final JsonMapper json;
     private final Map<String, CivilRecord> registry = new ConcurrentHashMap<>();
     private final AtomicLong hits = new AtomicLong();
+    private final Map<String, AtomicLong> hitsByUser = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> servedToday = new ConcurrentHashMap<>();
+    private final Object rateLock = new Object();
+    private long rateSecond;
+    private int servedThisSecond;
     private final String userId = "sim-" + UUID.randomUUID().toString().substring(0, 8);
     private final String password = UUID.randomUUID().toString();
     private volatile Faults faults = Faults.NONE;
@@ -64,10 +70,11 @@ public final class DukcapilSimulator {
             throw new UncheckedIOException("The Dukcapil simulator cannot listen on port " + port, e);
         }
         port = server.getAddress().getPort();
-        executor = Executors.newFixedThreadPool(8);
+        executor = Executors.newFixedThreadPool(32); // 50 ms latency at 200 calls a second keeps 10 busy
         server.setExecutor(executor);
         server.createContext("/dukcapil/get_json/", this::callNik);
         server.createContext("/sim/faults", this::faults);
+        server.createContext("/sim/stats", this::stats);
         server.start();
         LOG.info("Dukcapil simulator listening on {}", baseUrl());
     }
@@ -103,6 +110,17 @@ public final class DukcapilSimulator {
         this.faults = faults;
     }
 
+    /** A new simulated day: daily quotas start again. */
+    public void newDay() {
+        servedToday.clear();
+    }
+
+    /** Calls received with this user id (credentials of one tenant), faulty ones included. */
+    public long hitsBy(String userId) {
+        AtomicLong count = hitsByUser.get(userId);
+        return count == null ? 0 : count.get();
+    }
+
     /** Calls received so far, faulty ones included: shows where retries happen. */
     public long hits() {
         return hits.get();
@@ -112,8 +130,15 @@ public final class DukcapilSimulator {
         try (exchange) {
             hits.incrementAndGet();
             Faults current = faults;
+            if (current.down()) {
+                return; // closed without an answer: the caller sees the connection drop
+            }
             if (current.latencyMs() > 0) {
                 sleep(current.latencyMs());
+            }
+            if (current.ratePerSecond() > 0 && !withinRate(current.ratePerSecond())) {
+                respond(exchange, 429, Map.of("message", "Too Many Requests"));
+                return;
             }
             if (!"POST".equals(exchange.getRequestMethod())
                     || !exchange.getRequestURI().getPath().endsWith("/CALL_NIK")) {
@@ -131,11 +156,22 @@ public final class DukcapilSimulator {
                 respond(exchange, 200, envelope(error("07", "Request Tidak Lengkap")));
                 return;
             }
-            if (!userId.equals(request.get("user_id")) || !password.equals(request.get("password"))) {
+            String user = String.valueOf(request.get("user_id"));
+            hitsByUser.computeIfAbsent(user, ignored -> new AtomicLong()).incrementAndGet();
+            if (!accepts(user, String.valueOf(request.get("password")))) {
                 respond(exchange, 200, envelope(error("03", "Login Gagal")));
                 return;
             }
-            if (current.quotaExhausted()) {
+            if (current.outsideHours()) {
+                respond(exchange, 200, envelope(error("06", "Di luar jam layanan akses")));
+                return;
+            }
+            if (current.quotaExhausted()
+                    || (current.dailyQuota() > 0
+                            && servedToday
+                                            .computeIfAbsent(user, ignored -> new AtomicLong())
+                                            .incrementAndGet()
+                                    > current.dailyQuota())) {
                 respond(exchange, 200, envelope(error("05", "Kuota akses hari ini telah habis")));
                 return;
             }
@@ -148,13 +184,43 @@ public final class DukcapilSimulator {
         }
     }
 
+    /** The simulator's own credentials, and any user id whose password is "{user id}-secret" (a tenant's own). */
+    private boolean accepts(String user, String givenPassword) {
+        return (userId.equals(user) && password.equals(givenPassword))
+                || (!user.isBlank() && (user + "-secret").equals(givenPassword));
+    }
+
+    private boolean withinRate(double perSecond) {
+        long second = System.nanoTime() / 1_000_000_000L;
+        synchronized (rateLock) {
+            if (second != rateSecond) {
+                rateSecond = second;
+                servedThisSecond = 0;
+            }
+            return ++servedThisSecond <= perSecond;
+        }
+    }
+
+    /** {@code GET /sim/stats}: the calls received so far, for benchmarks (retries show as extra calls). */
+    private void stats(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            respond(exchange, 200, Map.of("hits", hits.get()));
+        }
+    }
+
     private void faults(HttpExchange exchange) throws IOException {
         try (exchange) {
             if ("POST".equals(exchange.getRequestMethod())) {
                 try (InputStream body = exchange.getRequestBody()) {
                     faults = json.readValue(body.readAllBytes(), Faults.class);
                 } catch (IOException | RuntimeException e) {
-                    respond(exchange, 400, Map.of("message", "Body must be {latencyMs, errorRate, quotaExhausted}"));
+                    respond(
+                            exchange,
+                            400,
+                            Map.of(
+                                    "message",
+                                    "Body must be {latencyMs, errorRate, quotaExhausted, ratePerSecond, dailyQuota,"
+                                            + " outsideHours, down}"));
                     return;
                 }
             }

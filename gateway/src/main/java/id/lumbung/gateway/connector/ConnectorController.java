@@ -1,0 +1,83 @@
+package id.lumbung.gateway.connector;
+
+import id.lumbung.core.connector.AgencyConnector;
+import id.lumbung.core.connector.ConnectorControl;
+import id.lumbung.core.connector.ConnectorOverview;
+import id.lumbung.gateway.PathIds;
+import id.lumbung.ui.Callers;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.SerdeImport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+
+/** The exchanges with agencies: their state, their queues per tenant, dead letters and pauses. */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "connectors")
+@SecurityRequirement(name = "bearer")
+@SerdeImport(ConnectorControl.DeadLetter.class)
+@SerdeImport(ConnectorOverview.Agency.class)
+@SerdeImport(ConnectorOverview.TenantQueue.class)
+@SerdeImport(AgencyConnector.Status.class)
+class ConnectorController {
+    private final ConnectorOverview overview;
+    private final ConnectorControl control;
+
+    ConnectorController(ConnectorOverview overview, ConnectorControl control) {
+        this.overview = overview;
+        this.control = control;
+    }
+
+    @Get("/connectors")
+    @Operation(
+            summary = "Every agency's connector: circuit breaker, throughput, last error, and per tenant of the"
+                    + " caller the queue depth, dead letters and pause")
+    List<ConnectorOverview.Agency> connectors(Authentication authentication, HttpRequest<?> request) {
+        return overview.of(Callers.from(authentication, request));
+    }
+
+    @Get("/tenants/{tenantId}/dead-letters")
+    @Operation(summary = "The tenant's dead letters (messages that exhausted their attempts), newest first")
+    List<ConnectorControl.DeadLetter> deadLetters(
+            @PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
+        return control.deadLetters(Callers.from(authentication, request), tenantId);
+    }
+
+    @Post("/tenants/{tenantId}/dead-letters/{id}/retry")
+    @Operation(summary = "Queue a dead letter again with fresh attempts (202); audited")
+    HttpResponse<Void> retry(
+            @PathVariable String tenantId,
+            @PathVariable String id,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        control.retryDeadLetter(
+                Callers.from(authentication, request),
+                tenantId,
+                PathIds.uuid(id, "dead_letter_not_found", "Dead letter"));
+        return HttpResponse.accepted();
+    }
+
+    @Post("/tenants/{tenantId}/connectors/{agency}/resume")
+    @Operation(summary = "Resume an agency's connector paused for the tenant (after fixing its credentials); audited")
+    HttpResponse<Void> resume(
+            @PathVariable String tenantId,
+            @PathVariable String agency,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        control.resume(Callers.from(authentication, request), tenantId, agency);
+        return HttpResponse.noContent();
+    }
+}
