@@ -52,51 +52,44 @@ nik_batch() { # tenant, batch number
     printf "]}" }'
 }
 t0=$(date +%s)
-hits0=$(curl -s "$sim/sim/stats" | sed -E 's/.*"hits":([0-9]+).*/\1/')
-per_tenant=$(( niks / 3000 ))
-for batch in $(seq 0 $(( per_tenant - 1 ))); do
-  for tenant in 7471 7401 7402; do
-    nik_batch "$tenant" "$batch" | curl -sf -XPOST "localhost:$port/api/v1/tenants/$tenant/nik-checks/batch" \
+stat() { curl -s "$sim/sim/stats" | sed -E "s/.*\"$1\":([0-9]+).*/\1/"; }
+hits0=$(stat hits); refused0=$(stat refusedByRate); failed0=$(stat failedOnPurpose)
+batches=$(( (niks + 999) / 1000 ))
+submit() { # first batch number
+  for batch in $(seq 0 $(( batches - 1 ))); do
+    tenant=$(echo "7471 7401 7402" | cut -d' ' -f$(( batch % 3 + 1 )))
+    nik_batch "$tenant" "$(( $1 + batch ))" | curl -sf -XPOST "localhost:$port/api/v1/tenants/$tenant/nik-checks/batch" \
       -H "Authorization: Bearer $(login admin-$tenant)" -H 'Content-Type: application/json' -d @- > /dev/null
   done
-done
-total=$(( per_tenant * 3000 ))
+}
+submit 0
+total=$(( batches * 1000 ))
 echo "queued $total checks in $(( $(date +%s) - t0 )) s"
 until [ "$(psql_ -c "SELECT count(*) FROM nik_check WHERE status <> 'DONE'")" = 0 ]; do sleep 1; done
-hits=$(( $(curl -s "$sim/sim/stats" | sed -E 's/.*"hits":([0-9]+).*/\1/') - hits0 ))
+hits=$(( $(stat hits) - hits0 ))
 
 # Steady state: from the 5th second of answers until the first tenant ran out of work.
-psql_ -F' ' -c "
-  WITH bounds AS (SELECT min(completed_at) + interval '5 s' AS s,
-                         (SELECT min(last) FROM (SELECT max(completed_at) AS last FROM nik_check GROUP BY tenant_id) t) AS e
-                  FROM nik_check)
-  SELECT 'steady state: ' || round(extract(epoch FROM e - s)::numeric, 1) || ' s, goodput ' ||
-         round((count(*) / extract(epoch FROM e - s))::numeric, 1) || ' answers/s = ' ||
-         round((count(*) / extract(epoch FROM e - s) / $rate)::numeric, 3) || ' R; shares ' ||
-         string_agg(tenant_id || ' ' || round(n * 3.0 / sum(n) OVER ()::numeric, 3), ', ')
-  FROM (SELECT tenant_id, count(*) AS n FROM nik_check, bounds WHERE completed_at BETWEEN s AND e GROUP BY tenant_id) per,
-       bounds GROUP BY s, e" 2>/dev/null || true
+window="completed_at BETWEEN (SELECT min(completed_at) + interval '5 s' FROM nik_check)
+  AND (SELECT min(last) FROM (SELECT max(completed_at) AS last FROM nik_check GROUP BY tenant_id) t)"
+psql_ -c "SELECT 'steady state (' || round(extract(epoch FROM max(completed_at) - min(completed_at))::numeric, 1) || ' s): goodput '
+  || round((count(*) / extract(epoch FROM max(completed_at) - min(completed_at)))::numeric, 1) || ' answers/s = '
+  || round((count(*) / extract(epoch FROM max(completed_at) - min(completed_at)) / $rate)::numeric, 3) || ' R'
+  FROM nik_check WHERE $window"
 psql_ -c "SELECT 'tenant shares while all three had work (1.0 = fair): ' || string_agg(tenant_id || ' ' || round(n * 3.0 / total, 3), ', ' ORDER BY tenant_id)
   FROM (SELECT tenant_id, count(*) AS n, sum(count(*)) OVER () AS total FROM nik_check
-        WHERE completed_at BETWEEN (SELECT min(completed_at) + interval '5 s' FROM nik_check)
-          AND (SELECT min(last) FROM (SELECT max(completed_at) AS last FROM nik_check GROUP BY tenant_id) t)
-        GROUP BY tenant_id) shares"
+        WHERE $window GROUP BY tenant_id) shares"
 psql_ -c "SELECT 'goodput: ' || round((count(*) / extract(epoch FROM max(completed_at) - min(completed_at)))::numeric, 1)
   || ' answers/s over the whole run = ' || round((count(*) / extract(epoch FROM max(completed_at) - min(completed_at)) / $rate)::numeric, 3) || ' R'
   FROM nik_check"
-echo "calls to the simulator: $hits for $total checks: $(echo "($hits - $total) * 100 / $total" | bc -l | cut -c1-5) % extra (retries, 429s)"
+echo "calls to the simulator: $hits for $total checks: $(echo "($hits - $total) * 100 / $total" | bc -l | cut -c1-5) % extra;" \
+  "of them $(( $(stat failedOnPurpose) - failed0 )) answered 503 on purpose, $(( $(stat refusedByRate) - refused0 )) refused with 429"
 psql_ -c "SELECT 'lost: ' || count(*) FILTER (WHERE status <> 'DONE') || ', results: ' || count(*) FILTER (WHERE result IS NOT NULL)
   || ', dead letters: ' || (SELECT count(*) FROM dead_letter) || ', outbox messages answered twice: 0 by construction, done rows ' ||
   (SELECT count(*) FROM outbox WHERE status = 'DONE') FROM nik_check"
 
 # A 60 s outage in the middle of a second round.
 psql_ -c "TRUNCATE nik_check" -c "DELETE FROM outbox"
-for batch in $(seq 0 $(( per_tenant - 1 ))); do
-  for tenant in 7471 7401 7402; do
-    nik_batch "$tenant" "$(( batch + 100 ))" | curl -sf -XPOST "localhost:$port/api/v1/tenants/$tenant/nik-checks/batch" \
-      -H "Authorization: Bearer $(login admin-$tenant)" -H 'Content-Type: application/json' -d @- > /dev/null
-  done
-done
+submit 100
 sleep 10
 faults "{\"latencyMs\":$latency,\"errorRate\":$errors,\"ratePerSecond\":$rate,\"down\":true}"
 down_at=$(date +%s.%N)

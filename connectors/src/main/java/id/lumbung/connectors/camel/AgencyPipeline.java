@@ -240,7 +240,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
         }
     }
 
-    /** The tenant's pause and quota, then the agency's rate limit. */
+    /** The tenant's pause and quota. */
     private void admit(Exchange exchange) {
         OutboxMessage message = exchange.getMessage().getBody(OutboxMessage.class);
         exchange.getMessage().setHeader(LumbungHeaders.TENANT_ID, message.tenantId());
@@ -258,15 +258,18 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                     nextMidnight());
             outbox.release(message.tenantId(), message.id());
             exchange.setProperty(SKIPPED, Boolean.TRUE);
-            return;
         }
-        limiter.acquire();
     }
 
-    /** Inside the breaker: only transport failures leave as exceptions; the rest is an outcome. */
+    /**
+     * Inside the breaker, on every delivery and redelivery: a token of the agency's rate limit
+     * (a redelivery is a call too), then the call; only transport failures leave as exceptions,
+     * the rest is an outcome.
+     */
     private void invoke(Exchange exchange) throws AgencyException {
         OutboxMessage message = exchange.getMessage().getBody(OutboxMessage.class);
         exchange.removeProperty(FAILURE);
+        limiter.acquire();
         try {
             exchange.setProperty(LumbungHeaders.RESULT, call(message));
         } catch (AgencyException e) {
@@ -340,7 +343,11 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
         exchange.setProperty(LumbungHeaders.FALLBACK, Boolean.TRUE);
         OutboxMessage message = exchange.getMessage().getBody(OutboxMessage.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (cause instanceof CallNotPermittedException) {
+        if (cause == null) {
+            cause = exchange.getException();
+        }
+        if (cause instanceof CallNotPermittedException
+                || (cause == null && breaker.getState() != CircuitBreaker.State.CLOSED)) {
             // Not an attempt: the message goes back and is claimed when the breaker lets calls through.
             metrics.count(agency, message.tenantId(), ConnectorMetrics.Outcome.NOT_PERMITTED_BY_BREAKER);
             outbox.release(message.tenantId(), message.id());

@@ -20,6 +20,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "lumbung";
 
     private static final String SUPERUSER = "postgres";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final EmbeddedPostgres postgres;
 
@@ -30,6 +31,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Starts a server on a free port, keeping its data in {@code dataDirectory}. */
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
         Files.createDirectories(dataDirectory);
+        stopOrphan(dataDirectory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
@@ -41,6 +43,46 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedDatabase database = new EmbeddedDatabase(postgres);
         database.createDatabaseIfMissing();
         return database;
+    }
+
+    /**
+     * A process killed with {@code SIGKILL} (or a power cut of the JVM alone) leaves its server
+     * running on the data folder, and a new one cannot start there. Such a server has no client
+     * left: it is asked to stop (SIGTERM, a smart shutdown), and killed only if it will not.
+     */
+    private static void stopOrphan(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (RuntimeException e) {
+            return; // unreadable: PostgreSQL itself decides whether the lock is stale
+        }
+        var server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(handle -> handle.info()
+                .command()
+                .map(command -> command.contains("postgres"))
+                .orElse(false));
+        if (server.isEmpty()) {
+            return; // a stale file: PostgreSQL removes it itself
+        }
+        LOG.warn(
+                "An embedded PostgreSQL (pid {}) still runs on {} after an unclean stop; stopping it",
+                pid,
+                dataDirectory);
+        server.get().destroy();
+        try {
+            server.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            server.get().destroyForcibly();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("Could not stop the orphaned PostgreSQL " + pid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while stopping the orphaned PostgreSQL " + pid, e);
+        }
     }
 
     private void createDatabaseIfMissing() throws IOException {

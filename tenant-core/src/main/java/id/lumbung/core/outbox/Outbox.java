@@ -21,21 +21,31 @@ import java.util.UUID;
  */
 @Singleton
 public final class Outbox {
+    // Each tenant with due messages (and no pause) gets an equal share of the claim, oldest
+    // first; every step is an index probe per tenant, so a claim costs the same with 100 or
+    // 100,000 messages waiting.
     private static final String CLAIM_SQL =
             """
-            WITH due AS (
-              SELECT tenant_id, id, row_number() OVER (PARTITION BY tenant_id ORDER BY created_at, id) AS turn
-              FROM outbox
-              WHERE agency = ? AND status IN ('QUEUED', 'RETRYING') AND next_attempt_at <= now()
-                AND (locked_until IS NULL OR locked_until < now())
-                AND NOT EXISTS (SELECT 1 FROM connector_pause p WHERE p.tenant_id = outbox.tenant_id
-                  AND p.agency = outbox.agency AND (p.paused_until IS NULL OR p.paused_until > now()))
+            WITH active AS (
+              SELECT t.id AS tenant_id FROM tenant t
+              WHERE EXISTS (SELECT 1 FROM outbox o WHERE o.tenant_id = t.id AND o.agency = ?
+                  AND o.status IN ('QUEUED', 'RETRYING') AND o.next_attempt_at <= now()
+                  AND (o.locked_until IS NULL OR o.locked_until < now()))
+                AND NOT EXISTS (SELECT 1 FROM connector_pause p WHERE p.tenant_id = t.id AND p.agency = ?
+                  AND (p.paused_until IS NULL OR p.paused_until > now()))
+            ), share AS (
+              SELECT greatest(1, ceil(?::numeric / greatest(count(*), 1)))::int AS n FROM active
             ), picked AS (
-              SELECT o.tenant_id, o.id
-              FROM outbox o JOIN due d ON d.tenant_id = o.tenant_id AND d.id = o.id
-              ORDER BY d.turn, o.created_at
+              SELECT due.tenant_id, due.id
+              FROM active a CROSS JOIN share s CROSS JOIN LATERAL (
+                SELECT o.tenant_id, o.id FROM outbox o
+                WHERE o.tenant_id = a.tenant_id AND o.agency = ? AND o.status IN ('QUEUED', 'RETRYING')
+                  AND o.next_attempt_at <= now() AND (o.locked_until IS NULL OR o.locked_until < now())
+                ORDER BY o.created_at, o.id
+                LIMIT s.n
+                FOR UPDATE SKIP LOCKED
+              ) due
               LIMIT ?
-              FOR UPDATE OF o SKIP LOCKED
             )
             UPDATE outbox o SET locked_until = now() + make_interval(secs => ?), attempts = o.attempts + 1
             FROM picked p WHERE o.tenant_id = p.tenant_id AND o.id = p.id
@@ -72,8 +82,11 @@ public final class Outbox {
         return transactions.acrossAllTenants(connection -> {
             try (PreparedStatement claim = connection.prepareStatement(CLAIM_SQL)) {
                 claim.setString(1, agency);
-                claim.setInt(2, limit);
-                claim.setDouble(3, lease.toMillis() / 1000.0);
+                claim.setString(2, agency);
+                claim.setInt(3, limit);
+                claim.setString(4, agency);
+                claim.setInt(5, limit);
+                claim.setDouble(6, lease.toMillis() / 1000.0);
                 List<OutboxMessage> messages = new ArrayList<>();
                 try (ResultSet rows = claim.executeQuery()) {
                     while (rows.next()) {

@@ -41,6 +41,8 @@ public final class DukcapilSimulator {
     private final JsonMapper json;
     private final Map<String, CivilRecord> registry = new ConcurrentHashMap<>();
     private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong refusedByRate = new AtomicLong();
+    private final AtomicLong failedOnPurpose = new AtomicLong();
     private final Map<String, AtomicLong> hitsByUser = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> servedToday = new ConcurrentHashMap<>();
     private final Object rateLock = new Object();
@@ -137,6 +139,7 @@ public final class DukcapilSimulator {
                 sleep(current.latencyMs());
             }
             if (current.ratePerSecond() > 0 && !withinRate(current.ratePerSecond())) {
+                refusedByRate.incrementAndGet();
                 respond(exchange, 429, Map.of("message", "Too Many Requests"));
                 return;
             }
@@ -146,6 +149,7 @@ public final class DukcapilSimulator {
                 return;
             }
             if (ThreadLocalRandom.current().nextDouble() < current.errorRate()) {
+                failedOnPurpose.incrementAndGet();
                 respond(exchange, 503, Map.of("message", "Service Unavailable"));
                 return;
             }
@@ -204,7 +208,13 @@ public final class DukcapilSimulator {
     /** {@code GET /sim/stats}: the calls received so far, for benchmarks (retries show as extra calls). */
     private void stats(HttpExchange exchange) throws IOException {
         try (exchange) {
-            respond(exchange, 200, Map.of("hits", hits.get()));
+            respond(
+                    exchange,
+                    200,
+                    Map.of(
+                            "hits", hits.get(),
+                            "refusedByRate", refusedByRate.get(),
+                            "failedOnPurpose", failedOnPurpose.get()));
         }
     }
 

@@ -1,0 +1,116 @@
+package id.lumbung.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lumbung.core.testing.Eventually;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged jar in demo mode as a separate process, on a data folder that outlives it. */
+final class DemoJar {
+    static final String PASSWORD = "jar-test-password-1";
+    static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final Path JAR = Path.of("target", "lumbung.jar");
+    private static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final Process process;
+    final int port;
+
+    private DemoJar(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the jar and waits until it is healthy. */
+    static DemoJar start(Path data, int port, Path log, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                        JAR.toAbsolutePath().toString(), "--demo")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("LUMBUNG_DATA_DIR", data.toString());
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("LUMBUNG_DEMO_PASSWORD", PASSWORD);
+        builder.environment().put("LUMBUNG_SIMULATORS_DUKCAPIL_PORT", "0");
+        builder.environment().remove("DATASOURCE_URL");
+        builder.environment().putAll(environment);
+        DemoJar jar = new DemoJar(builder.start(), port);
+        Eventually.await(
+                Duration.ofSeconds(90),
+                () -> {
+                    try {
+                        return jar.get("/health", null);
+                    } catch (IllegalStateException e) {
+                        return "";
+                    }
+                },
+                body -> body.contains("\"UP\""));
+        return jar;
+    }
+
+    String login(String username) {
+        return match(
+                TOKEN,
+                post(
+                        "/api/v1/auth/login",
+                        null,
+                        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"));
+    }
+
+    String get(String path, String token) {
+        return get(URI.create("http://127.0.0.1:" + port + path), token);
+    }
+
+    String post(String path, String token, String body) {
+        return post(URI.create("http://127.0.0.1:" + port + path), token, body);
+    }
+
+    static String get(URI uri, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.GET().build());
+    }
+
+    static String post(URI uri, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static String send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException("Not reachable: " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String match(Pattern pattern, String body) {
+        Matcher matcher = pattern.matcher(body);
+        assertThat(matcher.find()).as(body).isTrue();
+        return matcher.group(1);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
