@@ -63,13 +63,15 @@ submit() { # first batch number
   done
 }
 submit 0
+queued_at=$(date +%s.%N)
 total=$(( batches * 1000 ))
 echo "queued $total checks in $(( $(date +%s) - t0 )) s"
 until [ "$(psql_ -c "SELECT count(*) FROM nik_check WHERE status <> 'DONE'")" = 0 ]; do sleep 1; done
 hits=$(( $(stat hits) - hits0 ))
 
-# Steady state: from the 5th second of answers until the first tenant ran out of work.
-window="completed_at BETWEEN (SELECT min(completed_at) + interval '5 s' FROM nik_check)
+# Steady state: from when every tenant's work was queued (and answers had run 5 s) until the
+# first tenant ran out of work.
+window="completed_at BETWEEN greatest(to_timestamp($queued_at), (SELECT min(completed_at) + interval '5 s' FROM nik_check))
   AND (SELECT min(last) FROM (SELECT max(completed_at) AS last FROM nik_check GROUP BY tenant_id) t)"
 psql_ -c "SELECT 'steady state (' || round(extract(epoch FROM max(completed_at) - min(completed_at))::numeric, 1) || ' s): goodput '
   || round((count(*) / extract(epoch FROM max(completed_at) - min(completed_at)))::numeric, 1) || ' answers/s = '

@@ -91,6 +91,11 @@ public final class Lumbung {
         if (demo) {
             properties.put("lumbung.simulators.enabled", true);
             properties.put("lumbung.demo.enabled", true);
+            // One paying bank, played by the bank simulator, which notifies this process.
+            properties.put("lumbung.connectors.banks.bni.simulated", true);
+            properties.put(
+                    "lumbung.simulators.banks.notification-url",
+                    "http://127.0.0.1:" + env("PORT", "8080") + "/api/v1/partners/banks/BNI/notifications");
             if (System.getenv("LUMBUNG_JWT_SECRET") == null) {
                 // Tokens signed with a per-start secret: a demo restart logs everyone out, nothing leaks.
                 properties.put("lumbung.jwt.secret", randomSecret(48));

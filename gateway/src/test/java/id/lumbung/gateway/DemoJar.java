@@ -42,6 +42,7 @@ final class DemoJar {
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("LUMBUNG_DEMO_PASSWORD", PASSWORD);
         builder.environment().put("LUMBUNG_SIMULATORS_DUKCAPIL_PORT", "0");
+        builder.environment().put("LUMBUNG_SIMULATORS_BANKS_PORT", "0");
         builder.environment().remove("DATASOURCE_URL");
         builder.environment().putAll(environment);
         DemoJar jar = new DemoJar(builder.start(), port);

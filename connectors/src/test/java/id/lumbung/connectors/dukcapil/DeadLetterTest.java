@@ -49,6 +49,7 @@ class DeadLetterTest extends DatabaseTest {
         return Map.of(
                 "lumbung.simulators.enabled", "true",
                 "lumbung.simulators.dukcapil.port", "0",
+                "lumbung.simulators.banks.port", "0",
                 "lumbung.connectors.dukcapil.poll-interval", "50ms",
                 "lumbung.connectors.dukcapil.redelivery-delay", "10ms",
                 "lumbung.connectors.dukcapil.breaker-open-for", "1s",

@@ -54,6 +54,7 @@ class DukcapilConnectorTest extends DatabaseTest {
         return Map.ofEntries(
                 Map.entry("lumbung.simulators.enabled", "true"),
                 Map.entry("lumbung.simulators.dukcapil.port", "0"),
+                Map.entry("lumbung.simulators.banks.port", "0"),
                 Map.entry("lumbung.connectors.dukcapil.poll-interval", "100ms"),
                 Map.entry("lumbung.connectors.dukcapil.redelivery-delay", "20ms"),
                 Map.entry("lumbung.connectors.dukcapil.breaker-open-for", "1s"),

@@ -55,11 +55,7 @@ class AdminUiBrowserTest extends ApiTest {
 
     @Test
     void aTenantAdminUploadsAFileAndWatchesItFinish() throws Exception {
-        browser.open(url("/logout"));
-        browser.open(url("/login"));
-        browser.type("#username", "admin-7471");
-        browser.type("#password", PASSWORD);
-        browser.click("#login-submit");
+        logIn("admin-7471");
         browser.open(url("/ui/tenants/7471/impor"));
         assertThat(browser.text("h1")).isEqualTo("Impor Data DTKS");
 
@@ -102,11 +98,7 @@ class AdminUiBrowserTest extends ApiTest {
         id.lumbung.core.testing.Eventually.await(
                 java.time.Duration.ofSeconds(20), () -> object(get(job, token)).get("status"), "SUCCEEDED"::equals);
 
-        browser.open(url("/logout"));
-        browser.open(url("/login"));
-        browser.type("#username", "admin-7471");
-        browser.type("#password", PASSWORD);
-        browser.click("#login-submit");
+        logIn("admin-7471");
         browser.open(url("/ui/tenants/7471/keluarga"));
         assertThat(browser.text("h1")).startsWith("Data Keluarga");
 
@@ -146,11 +138,7 @@ class AdminUiBrowserTest extends ApiTest {
                 id.lumbung.core.connector.ConnectorControl.PauseReason.CONFIGURATION,
                 "Dukcapil rejected our access (code 03): Login Gagal",
                 null);
-        browser.open(url("/logout"));
-        browser.open(url("/login"));
-        browser.type("#username", "admin-7401");
-        browser.type("#password", PASSWORD);
-        browser.click("#login-submit");
+        logIn("admin-7401");
         browser.open(url("/ui/konektor"));
 
         assertThat(browser.text("h1")).isEqualTo("Konektor Instansi");
@@ -166,6 +154,17 @@ class AdminUiBrowserTest extends ApiTest {
                         java.util.Optional::isEmpty))
                 .isEmpty();
         assertThat(browser.currentUrl()).endsWith("/ui/konektor");
+    }
+
+    /** Logs in and waits for the landing page, so the next navigation does not race the login's redirect. */
+    private void logIn(String username) {
+        browser.open(url("/logout"));
+        browser.open(url("/login"));
+        browser.type("#username", username);
+        browser.type("#password", PASSWORD);
+        browser.click("#login-submit");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10), browser::currentUrl, current -> current.endsWith("/ui/tenants"));
     }
 
     private String url(String path) {

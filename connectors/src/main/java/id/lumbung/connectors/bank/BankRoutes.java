@@ -1,0 +1,99 @@
+package id.lumbung.connectors.bank;
+
+import id.lumbung.connectors.camel.AgencyException;
+import id.lumbung.connectors.camel.AgencyPipeline;
+import id.lumbung.connectors.camel.ConnectorMetrics;
+import id.lumbung.core.connector.ConnectorControl;
+import id.lumbung.core.disbursement.BankOutcome;
+import id.lumbung.core.disbursement.DisbursementService;
+import id.lumbung.core.outbox.Outbox;
+import id.lumbung.core.outbox.OutboxMessage;
+import io.micronaut.context.annotation.EachBean;
+import io.micronaut.context.annotation.Parameter;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Outbox → one bank, through the shared {@link AgencyPipeline}; one pipeline (and circuit
+ * breaker) per configured bank. A transfer is marked sent — committed — before its first call;
+ * every later attempt (a redelivery after a timeout, a claim after a crash) asks the bank for the
+ * outcome under the same reference, and sends the transfer again (same reference) only if the
+ * bank says it never saw it. A 409 "duplicate partnerReferenceNo" is reconciled by a status
+ * inquiry, not failed.
+ */
+@EachBean(BankProfile.class)
+final class BankRoutes extends AgencyPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(BankRoutes.class);
+
+    private final BankProfile profile;
+    private final BankConnectors banks;
+    private final DisbursementService disbursements;
+
+    BankRoutes(
+            @Parameter BankProfile profile,
+            BankConnectors banks,
+            Outbox outbox,
+            ConnectorControl control,
+            ConnectorMetrics metrics,
+            DisbursementService disbursements) {
+        super(DisbursementService.agency(profile.name()), profile.pipeline(), outbox, control, metrics);
+        this.profile = profile;
+        this.banks = banks;
+        this.disbursements = disbursements;
+    }
+
+    @Override
+    protected Object call(OutboxMessage message) throws AgencyException {
+        DisbursementService.ForCall payment = disbursements.forCall(message);
+        var disbursement = payment.disbursement();
+        if (disbursement.isFinal()) {
+            return new BankOutcome(
+                    disbursement.status(),
+                    disbursement.responseCode(),
+                    disbursement.bankReferenceNo(),
+                    disbursement.failureReason(),
+                    disbursement.statusSource());
+        }
+        SnapBankClient bank = banks.client(profile.name());
+        if (!payment.sent()) {
+            disbursements.markSent(message.tenantId(), disbursement.id());
+            return bank.transfer(disbursement, payment.accountNo());
+        }
+        BankOutcome known = bank.status(disbursement);
+        if ("NOT_FOUND".equals(known.status())) {
+            LOG.info(
+                    "Disbursement {} of tenant {}: the bank never saw it; sent again under the same reference",
+                    disbursement.id(),
+                    message.tenantId());
+            return bank.transfer(disbursement, payment.accountNo());
+        }
+        return known;
+    }
+
+    @Override
+    protected boolean record(OutboxMessage message, Object answer) {
+        BankOutcome outcome = (BankOutcome) answer;
+        boolean applied = disbursements.recordOutcome(message, outcome);
+        if (applied) {
+            LOG.info(
+                    "Disbursement {} of tenant {}: {} ({}, {})",
+                    message.aggregateId(),
+                    message.tenantId(),
+                    outcome.status(),
+                    outcome.responseCode(),
+                    outcome.source());
+        }
+        return applied;
+    }
+
+    @Override
+    protected void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
+        disbursements.recordRetry(message, delay, reason, giveUp);
+    }
+
+    @Override
+    protected boolean negative(Object answer) {
+        return "FAILED".equals(((BankOutcome) answer).status());
+    }
+}

@@ -1,0 +1,123 @@
+package id.lumbung.gateway.disbursement;
+
+import id.lumbung.core.disbursement.Disbursement;
+import id.lumbung.core.disbursement.DisbursementService;
+import id.lumbung.gateway.PathIds;
+import id.lumbung.ui.Callers;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.SerdeImport;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** Aid paid through the banks: asked in batches, each paid once, its outcome readable. */
+@Controller("/api/v1/tenants/{tenantId}/disbursements")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "disbursements")
+@SecurityRequirement(name = "bearer")
+@SerdeImport(Disbursement.class)
+class DisbursementController {
+    private final DisbursementService disbursements;
+
+    DisbursementController(DisbursementService disbursements) {
+        this.disbursements = disbursements;
+    }
+
+    /**
+     * A payment to make.
+     *
+     * @param bankCode the paying bank (a configured profile, e.g. BNI)
+     * @param householdId the household paid, if known
+     * @param programme the programme, e.g. PKH
+     * @param period the period, e.g. 2026-11
+     * @param accountNo the beneficiary's account number
+     * @param beneficiaryName the account holder
+     * @param amount rupiah
+     */
+    @Serdeable
+    record Payment(
+            String bankCode,
+            @Nullable UUID householdId,
+            String programme,
+            String period,
+            String accountNo,
+            String beneficiaryName,
+            BigDecimal amount) {
+        @Override
+        public String toString() {
+            return "Payment[bankCode=" + bankCode + ", programme=" + programme + ", period=" + period + "]";
+        }
+    }
+
+    /**
+     * Payments to make.
+     *
+     * @param payments up to 1,000
+     */
+    @Serdeable
+    record Batch(@NotNull List<Payment> payments) {}
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Queue up to 1,000 payments in one transaction (202); each gets its partnerReferenceNo and is"
+                    + " paid once")
+    HttpResponse<List<Disbursement>> submit(
+            @PathVariable String tenantId,
+            @Valid @Body Batch batch,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        return HttpResponse.accepted()
+                .body(disbursements.submit(
+                        Callers.from(authentication, request),
+                        tenantId,
+                        batch.payments().stream()
+                                .map(payment -> new DisbursementService.NewDisbursement(
+                                        payment.bankCode(),
+                                        payment.householdId(),
+                                        payment.programme(),
+                                        payment.period(),
+                                        payment.accountNo(),
+                                        payment.beneficiaryName(),
+                                        payment.amount()))
+                                .toList()));
+    }
+
+    @Get
+    @Operation(summary = "The tenant's latest payments, account numbers masked")
+    List<Disbursement> list(@PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
+        return disbursements.recent(Callers.from(authentication, request), tenantId);
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "One payment: QUEUED, SENT, IN_PROGRESS, SUCCEEDED or FAILED, with the bank's references")
+    Disbursement get(
+            @PathVariable String tenantId,
+            @PathVariable String id,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        return disbursements.find(
+                Callers.from(authentication, request),
+                tenantId,
+                PathIds.uuid(id, "disbursement_not_found", "Disbursement"));
+    }
+}

@@ -1,0 +1,393 @@
+package id.lumbung.core.disbursement;
+
+import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.database.Rows;
+import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.outbox.Outbox;
+import id.lumbung.core.outbox.OutboxMessage;
+import id.lumbung.core.protection.IdentifierProtection;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Disbursements: asked in one transaction with their outbox messages, paid by the bank's
+ * connector, finished by the bank's answer or its notification — and never paid twice: the
+ * reference is fixed at creation, a transfer that may have reached the bank is followed by a
+ * status inquiry under the same reference, and a final status never changes again.
+ */
+@Singleton
+public final class DisbursementService {
+    public static final String KIND = "TRANSFER";
+    public static final int MAXIMUM_BATCH = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(DisbursementService.class);
+    private static final String COLUMNS = "tenant_id, id, bank_code, partner_reference_no, household_id, programme,"
+            + " period, account_masked, beneficiary_name, amount, status, bank_reference_no, response_code,"
+            + " failure_reason, status_source, created_at, completed_at";
+
+    private final TenantTransactions transactions;
+    private final TenantAccess access;
+    private final AuditLog audit;
+    private final Outbox outbox;
+    private final IdentifierProtection protection;
+
+    DisbursementService(
+            TenantTransactions transactions,
+            TenantAccess access,
+            AuditLog audit,
+            Outbox outbox,
+            IdentifierProtection protection) {
+        this.transactions = transactions;
+        this.access = access;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.protection = protection;
+    }
+
+    /** The outbox agency of a bank's connector. */
+    public static String agency(String bankCode) {
+        return "BANK_" + bankCode.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * A payment to ask for.
+     *
+     * @param bankCode the paying bank's profile
+     * @param householdId the household paid, if known (one payment per household, programme and period)
+     * @param programme the programme
+     * @param period the period
+     * @param accountNo the beneficiary's account number
+     * @param beneficiaryName the account holder
+     * @param amount rupiah, at most two decimals
+     */
+    public record NewDisbursement(
+            String bankCode,
+            UUID householdId,
+            String programme,
+            String period,
+            String accountNo,
+            String beneficiaryName,
+            BigDecimal amount) {
+
+        @Override
+        public String toString() {
+            return "NewDisbursement[bankCode=" + bankCode + ", programme=" + programme + ", period=" + period + "]";
+        }
+    }
+
+    /** A disbursement with what its transfer call needs: the account in full. */
+    public record ForCall(Disbursement disbursement, String accountNo, boolean sent) {
+        @Override
+        public String toString() {
+            return "ForCall[" + disbursement.id() + ", sent=" + sent + "]";
+        }
+    }
+
+    /** Asks for the payments, all or none; each gets its reference and an outbox message to its bank. */
+    public List<Disbursement> submit(Caller caller, String tenantId, List<NewDisbursement> payments) {
+        access.write(caller, tenantId);
+        if (payments == null || payments.isEmpty() || payments.size() > MAXIMUM_BATCH) {
+            throw new LumbungException(
+                    400, "disbursement_batch_size", "A batch holds from 1 to " + MAXIMUM_BATCH + " payments");
+        }
+        for (int i = 0; i < payments.size(); i++) {
+            check(i + 1, payments.get(i));
+        }
+        List<Disbursement> created = transactions.inTenant(tenantId, connection -> {
+            List<Disbursement> rows = new ArrayList<>(payments.size());
+            for (NewDisbursement payment : payments) {
+                rows.add(insert(connection, caller, tenantId, payment));
+            }
+            audit.record(
+                    connection,
+                    tenantId,
+                    caller,
+                    "DISBURSEMENT_CREATE",
+                    payments.size() + " payments",
+                    List.of("account", "amount"),
+                    "OK");
+            return rows;
+        });
+        LOG.info("{} disbursements queued for tenant {}", created.size(), tenantId);
+        return created;
+    }
+
+    private static void check(int number, NewDisbursement payment) {
+        String where = "Payment " + number + ": ";
+        if (payment.bankCode() == null || !payment.bankCode().matches("[A-Za-z0-9_]{2,16}")) {
+            throw new LumbungException(422, "invalid_bank_code", where + "bankCode is 2 to 16 letters or digits");
+        }
+        if (payment.accountNo() == null || !payment.accountNo().matches("[0-9]{6,20}")) {
+            throw new LumbungException(422, "invalid_account", where + "the account number is 6 to 20 digits");
+        }
+        if (payment.amount() == null
+                || payment.amount().signum() <= 0
+                || payment.amount().scale() > 2
+                || payment.amount().precision() - payment.amount().scale() > 13) {
+            throw new LumbungException(
+                    422, "invalid_amount", where + "the amount is positive rupiah with at most two decimals");
+        }
+        if (blank(payment.programme()) || blank(payment.period()) || blank(payment.beneficiaryName())) {
+            throw new LumbungException(
+                    422, "missing_value", where + "programme, period and beneficiaryName are required");
+        }
+    }
+
+    private Disbursement insert(Connection connection, Caller caller, String tenantId, NewDisbursement payment)
+            throws SQLException {
+        UUID id = UUID.randomUUID();
+        String bank = payment.bankCode().toUpperCase(Locale.ROOT);
+        // Unique across tenants and days, at most 32 characters as SNAP allows more.
+        String reference = "LBG" + tenantId
+                + id.toString().replace("-", "").substring(0, 21).toUpperCase(Locale.ROOT);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO disbursement (tenant_id, id,"
+                + " bank_code, partner_reference_no, household_id, programme, period, account_encrypted,"
+                + " account_masked, beneficiary_name, amount, status, requested_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?) RETURNING " + COLUMNS)) {
+            insert.setString(1, tenantId);
+            insert.setObject(2, id);
+            insert.setString(3, bank);
+            insert.setString(4, reference);
+            insert.setObject(5, payment.householdId());
+            insert.setString(6, payment.programme().strip());
+            insert.setString(7, payment.period().strip());
+            insert.setString(8, protection.encrypt(tenantId, payment.accountNo()));
+            insert.setString(9, mask(payment.accountNo()));
+            insert.setString(10, payment.beneficiaryName().strip());
+            insert.setBigDecimal(11, payment.amount().setScale(2));
+            insert.setString(12, caller.username());
+            outbox.append(connection, tenantId, agency(bank), KIND, id, "{\"disbursementId\":\"" + id + "\"}");
+            try (ResultSet rows = insert.executeQuery()) {
+                rows.next();
+                return map(rows);
+            }
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new LumbungException(
+                        409, "already_disbursed", "The household already has a payment for this programme and period");
+            }
+            throw e;
+        }
+    }
+
+    public Disbursement find(Caller caller, String tenantId, UUID id) {
+        access.readPersonalData(caller, tenantId);
+        return transactions
+                .inTenant(tenantId, connection -> byId(connection, tenantId, id))
+                .orElseThrow(() ->
+                        new LumbungException(404, "disbursement_not_found", "Disbursement " + id + " was not found"));
+    }
+
+    public List<Disbursement> recent(Caller caller, String tenantId) {
+        access.readPersonalData(caller, tenantId);
+        return transactions.inTenant(tenantId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM disbursement WHERE tenant_id = ? ORDER BY created_at DESC LIMIT 500")) {
+                query.setString(1, tenantId);
+                return Rows.list(query, DisbursementService::map);
+            }
+        });
+    }
+
+    /** For the connector: the disbursement of a claimed message, its account in full, whether it was sent. */
+    public ForCall forCall(OutboxMessage message) {
+        return transactions.inTenant(message.tenantId(), connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                    + ", account_encrypted, sent_at FROM disbursement WHERE tenant_id = ? AND id = ?")) {
+                query.setString(1, message.tenantId());
+                query.setObject(2, message.aggregateId());
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IllegalStateException("No disbursement for outbox message " + message.id());
+                    }
+                    return new ForCall(
+                            map(row),
+                            protection.decrypt(message.tenantId(), row.getString("account_encrypted")),
+                            row.getTimestamp("sent_at") != null);
+                }
+            }
+        });
+    }
+
+    /**
+     * Marks the transfer as sent, committed before the call: whatever happens to this process,
+     * the next attempt asks the bank for the outcome instead of sending blindly.
+     */
+    public void markSent(String tenantId, UUID id) {
+        transactions.inTenant(tenantId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE disbursement SET sent_at = now(),"
+                    + " status = 'SENT', updated_at = now() WHERE tenant_id = ? AND id = ? AND sent_at IS NULL")) {
+                update.setString(1, tenantId);
+                update.setObject(2, id);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Writes the bank's answer once (keyed by the outbox message); a final status never changes.
+     *
+     * @return whether this call applied it
+     */
+    public boolean recordOutcome(OutboxMessage message, BankOutcome outcome) {
+        return transactions.inTenant(message.tenantId(), connection -> {
+            if (!outbox.complete(connection, message.tenantId(), message.id())) {
+                return false;
+            }
+            apply(connection, message.tenantId(), message.aggregateId(), outcome);
+            return true;
+        });
+    }
+
+    /** A failed attempt: the message waits, or is a dead letter; the disbursement shows why. */
+    public void recordRetry(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
+        transactions.inTenant(message.tenantId(), connection -> {
+            outbox.retryLater(connection, message.tenantId(), message.id(), delay, reason, giveUp);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE disbursement SET failure_reason = ?,"
+                    + " updated_at = now() WHERE tenant_id = ? AND id = ? AND status NOT IN ('SUCCEEDED', 'FAILED')")) {
+                update.setString(1, reason);
+                update.setString(2, message.tenantId());
+                update.setObject(3, message.aggregateId());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** What a notification did. */
+    public enum NotificationResult {
+        /** It changed the disbursement's status. */
+        APPLIED,
+        /** It was received before (the same notification again), or says what is already known. */
+        DUPLICATE,
+        /** No disbursement of this bank has the reference. */
+        UNKNOWN_REFERENCE
+    }
+
+    /**
+     * A bank's notification about a transfer, already verified (signature and time): kept once per
+     * notification id, applied once; it never moves a final status, so late or repeated
+     * notifications change nothing.
+     */
+    public NotificationResult applyNotification(
+            String bankCode, String partnerReferenceNo, String externalId, BankOutcome outcome) {
+        String bank = bankCode.toUpperCase(Locale.ROOT);
+        Optional<String[]> target = transactions.acrossAllTenants(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT tenant_id, id FROM disbursement WHERE bank_code = ? AND partner_reference_no = ?")) {
+                query.setString(1, bank);
+                query.setString(2, partnerReferenceNo);
+                return Rows.first(query, row -> new String[] {row.getString(1), row.getString(2)});
+            }
+        });
+        if (target.isEmpty()) {
+            return NotificationResult.UNKNOWN_REFERENCE;
+        }
+        String tenantId = target.get()[0];
+        UUID id = UUID.fromString(target.get()[1]);
+        return transactions.inTenant(tenantId, connection -> {
+            try (PreparedStatement keep = connection.prepareStatement("INSERT INTO bank_notification (tenant_id,"
+                    + " bank_code, partner_reference_no, external_id, transaction_status, applied)"
+                    + " VALUES (?, ?, ?, ?, ?, false) ON CONFLICT DO NOTHING")) {
+                keep.setString(1, tenantId);
+                keep.setString(2, bank);
+                keep.setString(3, partnerReferenceNo);
+                keep.setString(4, externalId);
+                keep.setString(5, outcome.status());
+                if (keep.executeUpdate() == 0) {
+                    return NotificationResult.DUPLICATE;
+                }
+            }
+            if (!apply(connection, tenantId, id, outcome)) {
+                return NotificationResult.DUPLICATE;
+            }
+            try (PreparedStatement applied = connection.prepareStatement("UPDATE bank_notification SET applied = true"
+                    + " WHERE tenant_id = ? AND bank_code = ? AND partner_reference_no = ? AND external_id = ?")) {
+                applied.setString(1, tenantId);
+                applied.setString(2, bank);
+                applied.setString(3, partnerReferenceNo);
+                applied.setString(4, externalId);
+                applied.executeUpdate();
+            }
+            LOG.info("Disbursement {} of tenant {}: {} by the bank's notification", id, tenantId, outcome.status());
+            return NotificationResult.APPLIED;
+        });
+    }
+
+    /** Moves the status forward; never out of a final one, never back to in progress. */
+    private static boolean apply(Connection connection, String tenantId, UUID id, BankOutcome outcome)
+            throws SQLException {
+        boolean finalStatus = "SUCCEEDED".equals(outcome.status()) || "FAILED".equals(outcome.status());
+        try (PreparedStatement update = connection.prepareStatement("UPDATE disbursement SET status = ?,"
+                + " response_code = coalesce(?, response_code), bank_reference_no = coalesce(?, bank_reference_no),"
+                + " failure_reason = CASE WHEN ? = 'FAILED' THEN ? ELSE NULL END, status_source = ?,"
+                + " completed_at = CASE WHEN ? THEN now() END, updated_at = now()"
+                + " WHERE tenant_id = ? AND id = ? AND status NOT IN ('SUCCEEDED', 'FAILED')"
+                + " AND (? OR status <> 'IN_PROGRESS')")) {
+            update.setString(1, outcome.status());
+            update.setString(2, outcome.responseCode());
+            update.setString(3, outcome.bankReferenceNo());
+            update.setString(4, outcome.status());
+            update.setString(5, outcome.reason());
+            update.setString(6, outcome.source());
+            update.setBoolean(7, finalStatus);
+            update.setString(8, tenantId);
+            update.setObject(9, id);
+            update.setBoolean(10, finalStatus);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    private static Optional<Disbursement> byId(Connection connection, String tenantId, UUID id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM disbursement WHERE tenant_id = ? AND id = ?")) {
+            query.setString(1, tenantId);
+            query.setObject(2, id);
+            return Rows.first(query, DisbursementService::map);
+        }
+    }
+
+    private static String mask(String account) {
+        return "*".repeat(Math.max(0, account.length() - 4)) + account.substring(Math.max(0, account.length() - 4));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static Disbursement map(ResultSet row) throws SQLException {
+        Timestamp completed = row.getTimestamp("completed_at");
+        return new Disbursement(
+                row.getString("tenant_id"),
+                row.getObject("id", UUID.class),
+                row.getString("bank_code"),
+                row.getString("partner_reference_no"),
+                row.getObject("household_id", UUID.class),
+                row.getString("programme"),
+                row.getString("period"),
+                row.getString("account_masked"),
+                row.getString("beneficiary_name"),
+                row.getBigDecimal("amount"),
+                row.getString("status"),
+                row.getString("bank_reference_no"),
+                row.getString("response_code"),
+                row.getString("failure_reason"),
+                row.getString("status_source"),
+                row.getTimestamp("created_at").toInstant(),
+                completed == null ? null : completed.toInstant());
+    }
+}
