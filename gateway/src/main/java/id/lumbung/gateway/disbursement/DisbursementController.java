@@ -2,6 +2,8 @@ package id.lumbung.gateway.disbursement;
 
 import id.lumbung.core.disbursement.Disbursement;
 import id.lumbung.core.disbursement.DisbursementService;
+import id.lumbung.core.disbursement.Reconciliation;
+import id.lumbung.core.disbursement.ReconciliationService;
 import id.lumbung.gateway.PathIds;
 import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
@@ -13,6 +15,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -25,6 +29,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -36,11 +42,15 @@ import java.util.UUID;
 @Tag(name = "disbursements")
 @SecurityRequirement(name = "bearer")
 @SerdeImport(Disbursement.class)
+@SerdeImport(Reconciliation.class)
+@SerdeImport(Reconciliation.Issue.class)
 class DisbursementController {
     private final DisbursementService disbursements;
+    private final ReconciliationService reconciliations;
 
-    DisbursementController(DisbursementService disbursements) {
+    DisbursementController(DisbursementService disbursements, ReconciliationService reconciliations) {
         this.disbursements = disbursements;
+        this.reconciliations = reconciliations;
     }
 
     /**
@@ -100,6 +110,23 @@ class DisbursementController {
                                         payment.beneficiaryName(),
                                         payment.amount()))
                                 .toList()));
+    }
+
+    @Post(value = "/reconciliations", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(
+            summary = "Hold a bank's result file (field file, H|…, D|…, T|… lines) against the payments: 200 with"
+                    + " every disagreement by line; 400 reconciliation_file_refused when its header or trailer"
+                    + " disagree with its rows")
+    Reconciliation reconcile(
+            @PathVariable String tenantId,
+            @QueryValue String bank,
+            CompletedFileUpload file,
+            Authentication authentication,
+            HttpRequest<?> request)
+            throws IOException {
+        try (InputStream content = file.getInputStream()) {
+            return reconciliations.reconcile(Callers.from(authentication, request), tenantId, bank, content);
+        }
     }
 
     @Get

@@ -126,6 +126,60 @@ class BankNotificationTest extends ApiTest {
         assertThat(get("/api/v1/tenants/7471/disbursements", kendari).body()).doesNotContain("1234500004");
     }
 
+    @Test
+    void aResultFileIsHeldAgainstThePaymentsAndAFileWhoseTrailerDisagreesIsRefused() {
+        String admin = login("admin-7471");
+        var asked = postJson(
+                "/api/v1/tenants/7471/disbursements",
+                admin,
+                "{\"payments\":[" + payment("1234500011", "100000") + "," + payment("1234500012", "200000") + ","
+                        + payment("1234500013", "300000") + "," + payment("1234500014", "400000") + "]}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        List<String> references = new ArrayList<>();
+        for (Map<String, Object> payment : array(asked)) {
+            references.add((String) payment.get("partnerReferenceNo"));
+            Eventually.await(
+                    Duration.ofSeconds(30),
+                    () -> object(get("/api/v1/tenants/7471/disbursements/" + payment.get("id"), admin)),
+                    current -> "SUCCEEDED".equals(current.get("status")));
+        }
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"))
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        String rows = "D|" + references.get(0) + "|1234500011|100000.00|00|B1\n"
+                + "D|" + references.get(1) + "|1234500012|250000.00|00|B2\n"
+                + "D|" + references.get(2) + "|1234500013|300000.00|06|B3\n"
+                + "D|" + references.get(0) + "|1234500011|100000.00|00|B1\n"
+                + "D|LBGNOSUCHREFERENCE|9999999999|50000.00|00|B9\n";
+        String file = "H|BNI|" + today + "|5|800000.00\n" + rows + "T|5|800000.00\n";
+
+        var report = postFile(
+                "/api/v1/tenants/7471/disbursements/reconciliations?bank=BNI",
+                admin,
+                "hasil.txt",
+                file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        Map<String, Object> reconciliation = object(report);
+        assertThat(reconciliation).containsEntry("rows", 5).containsEntry("matched", 1);
+        String issues = reconciliation.get("issues").toString();
+        assertThat(issues)
+                .contains("line=3, code=amount_mismatch, partnerReferenceNo=" + references.get(1))
+                .contains("line=4, code=invalid_account, partnerReferenceNo=" + references.get(2))
+                .contains("line=5, code=duplicate_row, partnerReferenceNo=" + references.get(0))
+                .contains("line=6, code=extra, partnerReferenceNo=LBGNOSUCHREFERENCE")
+                .contains("code=missing, partnerReferenceNo=" + references.get(3));
+
+        String truncated = "H|BNI|" + today + "|5|800000.00\n" + rows + "T|4|700000.00\n";
+        assertProblem(
+                postFile(
+                        "/api/v1/tenants/7471/disbursements/reconciliations?bank=BNI",
+                        admin,
+                        "hasil.txt",
+                        truncated.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                400,
+                "reconciliation_file_refused");
+    }
+
     /** A payment the bank answered "in progress" (it settles by notification). */
     private Map<String, Object> inProgress(String token, String account) {
         bank.notificationUrl(null);
