@@ -4,6 +4,7 @@ import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyException.Kind;
 import id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator;
 import id.lumbung.core.nikcheck.NikCheckResult;
+import id.lumbung.core.verification.ElementResult;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -33,6 +34,7 @@ public final class DukcapilClient {
     private final JsonMapper json;
     private final DukcapilSettings settings;
     private final URI callNik;
+    private final URI verifyByElement;
     private final String userId;
     private final String password;
 
@@ -68,19 +70,70 @@ public final class DukcapilClient {
             this.password = settings.password();
         }
         this.callNik = URI.create(stripSlash(baseUrl) + "/dukcapil/get_json/" + settings.institution() + "/CALL_NIK");
+        this.verifyByElement = URI.create(
+                stripSlash(baseUrl) + "/dukcapil/get_json/" + settings.institution() + "/CALL_VERIFY_BY_ELEMEN");
     }
 
     /** Asks Dukcapil about a NIK, with the tenant's credentials (or the default ones). */
     public NikCheckResult checkNik(String tenantId, String nik) throws AgencyException {
+        Map<String, Object> body = credentials(tenantId);
+        body.put("NIK", nik);
+        return classify(post(callNik, body));
+    }
+
+    /**
+     * Verifies a person's elements (NIK, NO_KK, NAMA_LGKP, TMPT_LHR, TGL_LHR, JENIS_KLMIN) with
+     * CALL_VERIFY_BY_ELEMEN: each answered "Sesuai" or "Tidak Sesuai (score)"; nothing more of the
+     * person is copied.
+     */
+    public ElementResult verifyByElement(String tenantId, Map<String, String> elements) throws AgencyException {
+        Map<String, Object> body = credentials(tenantId);
+        body.put("TRESHOLD", settings.threshold()); // sic: the field is spelled so
+        body.putAll(elements);
+        Map<String, Object> record = post(verifyByElement, body);
+        NikCheckResult result = classify(record);
+        Map<String, ElementResult.Match> matches = new LinkedHashMap<>();
+        if (result == NikCheckResult.FOUND || result == NikCheckResult.DECEASED) {
+            for (String element : elements.keySet()) {
+                Object verdict = record.get(element.toLowerCase(Locale.ROOT));
+                if (verdict != null) {
+                    matches.put(element, match(String.valueOf(verdict)));
+                }
+            }
+        }
+        return new ElementResult(result.name(), matches);
+    }
+
+    /** "Sesuai", or "Tidak Sesuai (59)": whether it matched, and the score if one is given. */
+    static ElementResult.Match match(String verdict) {
+        String text = verdict.strip().toLowerCase(Locale.ROOT);
+        int score = -1;
+        int open = text.indexOf('(');
+        int close = text.indexOf(')', open + 1);
+        if (open >= 0 && close > open) {
+            try {
+                score = Integer.parseInt(text.substring(open + 1, close).strip());
+            } catch (NumberFormatException e) {
+                score = -1;
+            }
+        }
+        return new ElementResult.Match(text.startsWith("sesuai"), score);
+    }
+
+    private Map<String, Object> credentials(String tenantId) {
         DukcapilTenantCredentials own = tenants.get(tenantId);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("NIK", nik);
         body.put("user_id", own != null && own.userId() != null ? own.userId() : userId);
         body.put("password", own != null && own.password() != null ? own.password() : password);
         body.put("ip_user", own != null && own.ipUser() != null ? own.ipUser() : settings.ipUser());
+        return body;
+    }
+
+    /** Posts the request; answers the first content record, keys in lower case. */
+    private Map<String, Object> post(URI uri, Map<String, Object> body) throws AgencyException {
         HttpResponse<byte[]> response;
         try {
-            HttpRequest request = HttpRequest.newBuilder(callNik)
+            HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(settings.requestTimeout())
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
@@ -100,7 +153,7 @@ public final class DukcapilClient {
         if (response.statusCode() != 200) {
             throw new AgencyException(Kind.BAD_REQUEST, "Dukcapil answered HTTP " + response.statusCode());
         }
-        return classify(firstContent(response.body()));
+        return firstContent(response.body());
     }
 
     private Map<String, Object> firstContent(byte[] body) throws AgencyException {

@@ -9,14 +9,17 @@ import id.lumbung.core.nikcheck.NikCheckResult;
 import id.lumbung.core.nikcheck.NikCheckService;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
+import id.lumbung.core.verification.ElementResult;
+import id.lumbung.core.verification.VerificationService;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Outbox → Dukcapil, through the shared {@link AgencyPipeline}: NIK checks are decrypted for the
- * call only, and the answer ("Data Tidak Ditemukan" included) is written back once per message.
+ * Outbox → Dukcapil, through the shared {@link AgencyPipeline}: NIK checks (CALL_NIK) and
+ * verifications by element (CALL_VERIFY_BY_ELEMEN) are decrypted for the call only, and the answer
+ * ("Data Tidak Ditemukan" included) is written back once per message.
  */
 @Singleton
 final class DukcapilRoutes extends AgencyPipeline {
@@ -24,6 +27,7 @@ final class DukcapilRoutes extends AgencyPipeline {
 
     private final DukcapilClient client;
     private final NikCheckService nikChecks;
+    private final VerificationService verifications;
 
     DukcapilRoutes(
             DukcapilSettings settings,
@@ -31,19 +35,27 @@ final class DukcapilRoutes extends AgencyPipeline {
             Outbox outbox,
             ConnectorControl control,
             ConnectorMetrics metrics,
-            NikCheckService nikChecks) {
+            NikCheckService nikChecks,
+            VerificationService verifications) {
         super(NikCheckRequest.AGENCY, settings.pipeline(), outbox, control, metrics);
         this.client = client;
         this.nikChecks = nikChecks;
+        this.verifications = verifications;
     }
 
     @Override
     protected Object call(OutboxMessage message) throws AgencyException {
+        if (VerificationService.KIND.equals(message.kind())) {
+            return client.verifyByElement(message.tenantId(), verifications.elementsToVerify(message));
+        }
         return client.checkNik(message.tenantId(), nikChecks.nikToCheck(message).value());
     }
 
     @Override
     protected boolean record(OutboxMessage message, Object answer) {
+        if (answer instanceof ElementResult elements) {
+            return verifications.recordResult(message, elements);
+        }
         NikCheckResult result = (NikCheckResult) answer;
         boolean applied = nikChecks.recordResult(message, result);
         if (applied) {
@@ -55,11 +67,17 @@ final class DukcapilRoutes extends AgencyPipeline {
 
     @Override
     protected void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
-        nikChecks.recordRetry(message, delay, reason, giveUp);
+        if (VerificationService.KIND.equals(message.kind())) {
+            verifications.recordRetry(message, delay, reason, giveUp);
+        } else {
+            nikChecks.recordRetry(message, delay, reason, giveUp);
+        }
     }
 
     @Override
     protected boolean negative(Object answer) {
-        return answer != NikCheckResult.FOUND;
+        return answer instanceof ElementResult elements
+                ? !"FOUND".equals(elements.result())
+                : answer != NikCheckResult.FOUND;
     }
 }

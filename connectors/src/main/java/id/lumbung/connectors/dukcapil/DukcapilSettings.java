@@ -18,6 +18,7 @@ import java.time.ZoneId;
  * @param userId the institution's user id (a secret: from the environment)
  * @param password the institution's password (a secret: from the environment)
  * @param ipUser the client IP registered with Dukcapil
+ * @param threshold the similarity (80–95) from which Dukcapil calls a fuzzy element "Sesuai"
  * @param pollInterval how often the outbox is polled
  * @param batchSize how many messages one poll claims
  * @param lease how long a claimed message is reserved for this worker
@@ -42,6 +43,7 @@ public record DukcapilSettings(
         @Nullable String userId,
         @Nullable String password,
         @Bindable(defaultValue = "127.0.0.1") String ipUser,
+        @Bindable(defaultValue = "85") int threshold,
         @Bindable(defaultValue = "250ms") Duration pollInterval,
         @Bindable(defaultValue = "20") int batchSize,
         @Bindable(defaultValue = "60s") Duration lease,

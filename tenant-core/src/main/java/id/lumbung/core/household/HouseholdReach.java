@@ -15,7 +15,7 @@ import java.util.Set;
  * @param villages the villages whose households it sees
  * @param assignedTo the username whose assigned households it sees, or {@code null}
  */
-record HouseholdReach(boolean everything, Set<String> villages, String assignedTo) {
+public record HouseholdReach(boolean everything, Set<String> villages, String assignedTo) {
 
     /** Whether the caller sees this household (a field worker's assignments are read in the transaction). */
     boolean sees(Connection connection, HouseholdAssignments assignments, HouseholdRow row) throws SQLException {
@@ -24,7 +24,7 @@ record HouseholdReach(boolean everything, Set<String> villages, String assignedT
                 || (assignedTo != null && assignments.isAssigned(connection, row.tenantId(), assignedTo, row.id()));
     }
 
-    static HouseholdReach of(Caller caller) {
+    public static HouseholdReach of(Caller caller) {
         if (caller.roles().isEmpty() || caller.roles().stream().anyMatch(role -> role.reach() == Role.Reach.TENANT)) {
             return new HouseholdReach(true, Set.of(), null);
         }

@@ -143,8 +143,9 @@ public final class DukcapilSimulator {
                 respond(exchange, 429, Map.of("message", "Too Many Requests"));
                 return;
             }
-            if (!"POST".equals(exchange.getRequestMethod())
-                    || !exchange.getRequestURI().getPath().endsWith("/CALL_NIK")) {
+            String path = exchange.getRequestURI().getPath();
+            boolean byElement = path.endsWith("/CALL_VERIFY_BY_ELEMEN");
+            if (!"POST".equals(exchange.getRequestMethod()) || !(path.endsWith("/CALL_NIK") || byElement)) {
                 respond(exchange, 404, Map.of("message", "Not found"));
                 return;
             }
@@ -184,7 +185,7 @@ public final class DukcapilSimulator {
                 respond(exchange, 200, envelope(error("13", "Data Tidak Ditemukan")));
                 return;
             }
-            respond(exchange, 200, envelope(biodata(record)));
+            respond(exchange, 200, envelope(byElement ? verdicts(record, request) : biodata(record)));
         }
     }
 
@@ -252,6 +253,64 @@ public final class DukcapilSimulator {
         content.put("RESPONSE_CODE", record.deceased() ? "11" : "01");
         content.put("RESPON", record.deceased() ? "Data Ditemukan, Status Meninggal" : "Data Ditemukan");
         return content;
+    }
+
+    /** Each element asked for: "Sesuai", or "Tidak Sesuai (score)"; names and places fuzzy against TRESHOLD. */
+    private static Map<String, Object> verdicts(CivilRecord record, Map<String, Object> request) {
+        int threshold;
+        try {
+            threshold = Integer.parseInt(String.valueOf(request.getOrDefault("TRESHOLD", "85")));
+        } catch (NumberFormatException e) {
+            threshold = 85;
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("NIK", "Sesuai");
+        Map<String, String> truth = new LinkedHashMap<>();
+        truth.put("NO_KK", record.kk());
+        truth.put("NAMA_LGKP", record.fullName());
+        truth.put("TMPT_LHR", record.placeOfBirth());
+        truth.put("TGL_LHR", record.dateOfBirth());
+        truth.put("JENIS_KLMIN", record.sex());
+        for (Map.Entry<String, String> element : truth.entrySet()) {
+            Object asked = request.get(element.getKey());
+            if (asked == null) {
+                continue;
+            }
+            boolean fuzzy =
+                    element.getKey().equals("NAMA_LGKP") || element.getKey().equals("TMPT_LHR");
+            int score = similarity(String.valueOf(asked), element.getValue());
+            boolean matches = fuzzy ? score >= threshold : score == 100;
+            content.put(element.getKey(), matches ? "Sesuai" : fuzzy ? "Tidak Sesuai (" + score + ")" : "Tidak Sesuai");
+        }
+        content.put("RESPONSE_CODE", record.deceased() ? "11" : "01");
+        content.put("RESPON", record.deceased() ? "Data Ditemukan, Status Meninggal" : "Data Ditemukan");
+        return content;
+    }
+
+    /** 100 for equal texts (case and spaces aside), else 100 × (1 − edit distance / longer length). */
+    static int similarity(String a, String b) {
+        String x = a.strip().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT);
+        String y = b == null ? "" : b.strip().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT);
+        int longer = Math.max(x.length(), y.length());
+        if (longer == 0) {
+            return 100;
+        }
+        int[] previous = new int[y.length() + 1];
+        int[] current = new int[y.length() + 1];
+        for (int j = 0; j <= y.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= x.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= y.length(); j++) {
+                int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return (int) Math.round(100.0 * (longer - previous[y.length()]) / longer);
     }
 
     private static Map<String, Object> error(String code, String message) {

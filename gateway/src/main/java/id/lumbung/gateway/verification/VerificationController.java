@@ -1,0 +1,76 @@
+package id.lumbung.gateway.verification;
+
+import id.lumbung.core.verification.Verification;
+import id.lumbung.core.verification.VerificationService;
+import id.lumbung.gateway.PathIds;
+import id.lumbung.ui.Callers;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.SerdeImport;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+
+/** Registry members verified against Dukcapil element by element, a village at a time. */
+@Controller("/api/v1/tenants/{tenantId}/verifications")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "verifications")
+@SecurityRequirement(name = "bearer")
+@SerdeImport(Verification.class)
+@SerdeImport(Verification.Difference.class)
+class VerificationController {
+    private final VerificationService verifications;
+
+    VerificationController(VerificationService verifications) {
+        this.verifications = verifications;
+    }
+
+    /**
+     * What to verify.
+     *
+     * @param village a village code; none: the whole registry (tenant-wide roles only)
+     */
+    @Serdeable
+    record Start(@Nullable String village) {}
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Verify every living member with a NIK of a village (or the registry) against Dukcapil, element"
+                    + " by element (202 with the batch; follow its progress)")
+    HttpResponse<Verification> start(
+            @PathVariable String tenantId, @Body Start body, Authentication authentication, HttpRequest<?> request) {
+        Verification started = verifications.start(Callers.from(authentication, request), tenantId, body.village());
+        return HttpResponse.accepted(URI.create("/api/v1/tenants/" + tenantId + "/verifications/" + started.id()))
+                .body(started);
+    }
+
+    @Get("/{id}")
+    @Operation(
+            summary = "A verification: total, done, failed, and the members whose data differs from Dukcapil's (name,"
+                    + " birth place or date, sex, KK; deceased; not found)")
+    Verification progress(
+            @PathVariable String tenantId,
+            @PathVariable String id,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        return verifications.progress(
+                Callers.from(authentication, request),
+                tenantId,
+                PathIds.uuid(id, "verification_not_found", "Verification"));
+    }
+}

@@ -1,0 +1,79 @@
+package id.lumbung.gateway.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lumbung.core.testing.Eventually;
+import id.lumbung.gateway.ApiTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A village's members verified against the Dukcapil simulator: the differences, field by field. */
+@MicronautTest(transactional = false)
+class VerificationApiTest extends ApiTest {
+    private static final String HEADER = "iddtks;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;"
+            + "tanggal_lahir;jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n";
+
+    @Test
+    void aVillagesMembersAreVerifiedAndOnlyTheDifferencesAreListed() {
+        String admin = login("admin-7471");
+        // Dukcapil (the demo's simulator) knows MUHAMAD RIDWAN, born in RAHA on 03-03-1979, KK
+        // 7471010303180003, and WA ODE SITTI, deceased. The registry has Ridwan born in Kendari,
+        // Siti with one T (close enough), and a son Dukcapil does not know.
+        String file = HEADER
+                + "VER1;74.71.01.1008;Jl. Verifikasi 1;1;1;7471010303180003;7471010303790003;MUHAMAD RIDWAN;KENDARI;"
+                + "03-03-1979;L;Kepala Keluarga;WA ODE;2\n"
+                + "VER1;74.71.01.1008;Jl. Verifikasi 1;1;1;7471010303180003;7471011505100777;LA ODE KECIL;KENDARI;"
+                + "15-05-2010;L;Anak;WA ODE SITI;2\n"
+                + "VER2;74.71.01.1008;Jl. Verifikasi 2;1;1;7471010202150002;7471015106600002;WA ODE SITI;KENDARI;"
+                + "11-06-1960;P;Kepala Keluarga;WA ODE;1\n";
+        var upload = postFile(
+                "/api/v1/tenants/7471/imports", admin, "verifikasi.csv", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
+        Eventually.await(Duration.ofSeconds(20), () -> object(get(job, admin)).get("status"), "SUCCEEDED"::equals);
+
+        var started = postJson("/api/v1/tenants/7471/verifications", admin, "{\"village\":\"7471011008\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(object(started)).containsEntry("total", 3);
+        String url = started.headers().firstValue("Location").orElseThrow();
+
+        Map<String, Object> done = Eventually.await(
+                Duration.ofSeconds(30),
+                () -> object(get(url.replaceFirst("^https?://[^/]+", ""), admin)),
+                progress -> ((Number) progress.get("done")).intValue() == 3);
+
+        assertThat(done).containsEntry("withDifferences", 3);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> differences = (List<Map<String, Object>>) done.get("differences");
+        assertThat(differences)
+                .filteredOn(d -> "MUHAMAD RIDWAN".equals(d.get("fullName")))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.get("result")).isEqualTo("FOUND");
+                    assertThat(d.get("fields")).isEqualTo(List.of("birth_place"));
+                    assertThat(d.get("nikMasked")).isEqualTo("************0003");
+                });
+        assertThat(differences)
+                .filteredOn(d -> "WA ODE SITI".equals(d.get("fullName")))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.get("result")).isEqualTo("DECEASED");
+                    assertThat(d.get("deceased")).isEqualTo(true);
+                    // Empty lists are left out of the JSON.
+                    assertThat((List<?>) d.getOrDefault("fields", List.of()))
+                            .as("one letter off is still the same name")
+                            .isEmpty();
+                });
+        assertThat(differences)
+                .filteredOn(d -> "LA ODE KECIL".equals(d.get("fullName")))
+                .singleElement()
+                .satisfies(d -> assertThat(d.get("result")).isEqualTo("NOT_FOUND"));
+        assertThat(done.toString()).doesNotContain("7471010303790003");
+
+        assertProblem(get(url.replaceFirst("^https?://[^/]+", ""), login("admin-7401")), 404, "tenant_not_found");
+    }
+}
