@@ -22,6 +22,37 @@ public final class TabularFile {
         void broken(long line, String code, String message);
     }
 
+    /** A header row: column names in lower case, spaces, dots and dashes as underscores; first one wins. */
+    public static final class Columns {
+        private final java.util.Map<String, Integer> index = new java.util.HashMap<>();
+
+        public Columns(List<String> header) {
+            for (int i = 0; i < header.size(); i++) {
+                index.putIfAbsent(
+                        header.get(i).strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s.-]+", "_"), i);
+            }
+        }
+
+        /** Reads {@code alias} where {@code name} is absent. */
+        public Columns alias(String name, String alias) {
+            if (!index.containsKey(name) && index.containsKey(alias)) {
+                index.put(name, index.get(alias));
+            }
+            return this;
+        }
+
+        /** The required columns the header lacks. */
+        public List<String> missing(List<String> required) {
+            return required.stream().filter(name -> !index.containsKey(name)).toList();
+        }
+
+        /** The cell of the column, stripped; empty when the column or the cell is absent. */
+        public String value(List<String> fields, String name) {
+            Integer at = index.get(name);
+            return at == null || at >= fields.size() ? "" : fields.get(at).strip();
+        }
+    }
+
     public static void read(Path file, Handler handler) throws IOException {
         ImportFile.Shape shape = ImportFile.inspect(file);
         try (Records records = ImportFile.records(file, shape, new AtomicLong())) {

@@ -118,26 +118,17 @@ public final class StudentService {
         List<Parsed> accepted = new ArrayList<>();
         List<Issue> issues = new ArrayList<>();
         long[] counts = new long[2]; // rows, rejected
-        Map<String, Integer> columns = new HashMap<>();
+        TabularFile.Columns[] header = new TabularFile.Columns[1];
         Map<String, Long> seen = new HashMap<>();
         try {
             TabularFile.read(file, new TabularFile.Handler() {
                 @Override
                 public void row(long line, List<String> fields) {
-                    if (columns.isEmpty()) {
-                        for (int i = 0; i < fields.size(); i++) {
-                            columns.putIfAbsent(
-                                    fields.get(i)
-                                            .strip()
-                                            .toLowerCase(Locale.ROOT)
-                                            .replaceAll("[\\s.-]+", "_"),
-                                    i);
-                        }
-                        columns.putIfAbsent("rombel", columns.getOrDefault("nama_rombel", -1));
-                        columns.putIfAbsent("semester", columns.getOrDefault("semester_id", -1));
-                        List<String> missing = REQUIRED.stream()
-                                .filter(name -> !columns.containsKey(name))
-                                .toList();
+                    if (header[0] == null) {
+                        header[0] = new TabularFile.Columns(fields)
+                                .alias("rombel", "nama_rombel")
+                                .alias("semester", "semester_id");
+                        List<String> missing = header[0].missing(REQUIRED);
                         if (!missing.isEmpty()) {
                             throw new LumbungException(
                                     400,
@@ -151,7 +142,7 @@ public final class StudentService {
                         throw new LumbungException(
                                 400, "too_many_rows", "A file holds at most " + MAXIMUM_ROWS + " students");
                     }
-                    Parsed parsed = parse(line, fields, columns, issues);
+                    Parsed parsed = parse(line, fields, header[0], issues);
                     if (parsed == null) {
                         counts[1]++;
                         return;
@@ -175,7 +166,7 @@ public final class StudentService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (columns.isEmpty() || counts[0] == 0) {
+        if (header[0] == null || counts[0] == 0) {
             throw new LumbungException(400, "no_rows", "The file has no students");
         }
         long changed = transactions.inTenant(tenantId, connection -> upsert(connection, tenantId, accepted));
@@ -188,7 +179,7 @@ public final class StudentService {
         return new ImportResult(counts[0], changed, accepted.size() - changed, counts[1], List.copyOf(issues));
     }
 
-    private static Parsed parse(long line, List<String> fields, Map<String, Integer> columns, List<Issue> issues) {
+    private static Parsed parse(long line, List<String> fields, TabularFile.Columns columns, List<Issue> issues) {
         String nisn = value(fields, columns, "nisn");
         if (!nisn.matches("[0-9]{10}")) {
             add(issues, new Issue(line, "nisn", "invalid_nisn", "A NISN has exactly 10 digits"));
@@ -356,11 +347,8 @@ public final class StudentService {
         return written;
     }
 
-    private static String value(List<String> fields, Map<String, Integer> columns, String name) {
-        Integer index = columns.get(name);
-        return index == null || index < 0 || index >= fields.size()
-                ? ""
-                : fields.get(index).strip();
+    private static String value(List<String> fields, TabularFile.Columns columns, String name) {
+        return columns.value(fields, name);
     }
 
     private static String blankToNull(String value) {

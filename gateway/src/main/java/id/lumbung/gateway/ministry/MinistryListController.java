@@ -1,0 +1,70 @@
+package id.lumbung.gateway.ministry;
+
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.ministry.MinistryListService;
+import id.lumbung.ui.Callers;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.SerdeImport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** The ministry's files (SIKS-NG): the monthly determination list and the returned records. */
+@Controller("/api/v1/tenants/{tenantId}/ministry")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "ministry")
+@SecurityRequirement(name = "bearer")
+@SerdeImport(MinistryListService.Result.class)
+@SerdeImport(MinistryListService.Issue.class)
+class MinistryListController {
+    private final MinistryListService lists;
+
+    MinistryListController(MinistryListService lists) {
+        this.lists = lists;
+    }
+
+    @Post(value = "/{list}", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(
+            summary = "Import the ministry's determination list (list=determinations) or returned records"
+                    + " (list=returns) of a period (yyyy-mm): kept once per period and record id, matched to the"
+                    + " registry; returned records the registry already corrected are counted apart")
+    MinistryListService.Result importList(
+            @PathVariable String tenantId,
+            @PathVariable String list,
+            @QueryValue String period,
+            CompletedFileUpload file,
+            Authentication authentication,
+            HttpRequest<?> request)
+            throws IOException {
+        MinistryListService.Kind kind =
+                switch (list) {
+                    case "determinations" -> MinistryListService.Kind.DETERMINATION;
+                    case "returns" -> MinistryListService.Kind.RETURNED;
+                    default -> throw new LumbungException(404, "not_found", "No ministry list " + list);
+                };
+        Path copy = Files.createTempFile("lumbung-ministry", ".upload");
+        try (InputStream content = file.getInputStream()) {
+            Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
+            return lists.importFile(Callers.from(authentication, request), tenantId, kind, period, copy);
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+}

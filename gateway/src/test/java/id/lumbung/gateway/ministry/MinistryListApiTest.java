@@ -1,0 +1,74 @@
+package id.lumbung.gateway.ministry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lumbung.core.testing.Eventually;
+import id.lumbung.gateway.ApiTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The ministry's returned records and determination list, kept once per period and record. */
+@MicronautTest(transactional = false)
+class MinistryListApiTest extends ApiTest {
+
+    @Test
+    void returnedRecordsAreKeptOnceAndTheOnesAlreadyCorrectedAreCountedApart() {
+        String admin = login("admin-7471");
+        String family = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
+                + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n"
+                + "KMS1;KMS1-01;74.71.01.1010;Jl. Kemensos 1;1;1;7471011111110001;7471011404750001;LA ODE HASAN;"
+                + "KENDARI;14-04-1975;L;Kepala Keluarga;WA ODE;1\n";
+        var upload = postFile("/api/v1/tenants/7471/imports", admin, "k.csv", family.getBytes(StandardCharsets.UTF_8));
+        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
+        Eventually.await(Duration.ofSeconds(20), () -> object(get(job, admin)).get("status"), "SUCCEEDED"::equals);
+
+        // The ministry still has the old misspelling, which the registry corrected; and a record
+        // of a family this registry does not have.
+        String returned = "iddtks;id_art;nomor_nik;nama;alasan\n"
+                + "KMS1;KMS1-01;7471011404750001;LA ODE HASN;NIK tidak padan dengan Dukcapil\n"
+                + "KMS9;KMS9-01;;WA ODE LAIN;Meninggal\n"
+                + "KMS1;KMS1-01;7471011404750001;LA ODE HASN;NIK tidak padan dengan Dukcapil\n"
+                + ";;;;\n";
+        Map<String, Object> first = importList(admin, "returns", returned);
+        assertThat(first)
+                .containsEntry("rows", 4)
+                .containsEntry("changed", 2)
+                .containsEntry("rejected", 2)
+                .containsEntry("unmatched", 1)
+                .containsEntry("alreadyCorrected", 1);
+        assertThat(first.get("issues").toString())
+                .contains("line=4, column=id_art, code=duplicate_row")
+                .contains("line=5, column=iddtks, code=missing_value");
+
+        assertThat(importList(admin, "returns", returned))
+                .as("the same file again changes nothing")
+                .containsEntry("changed", 0)
+                .containsEntry("unchanged", 2);
+
+        Map<String, Object> determination = importList(
+                admin,
+                "determinations",
+                "iddtks;id_art;nomor_nik;nama;program;desil\nKMS1;KMS1-01;7471011404750001;LA ODE HASAN;PKH;1\n");
+        assertThat(determination).containsEntry("changed", 1).containsEntry("unmatched", 0);
+
+        var wrongPeriod = postFile(
+                "/api/v1/tenants/7471/ministry/returns?period=2026-13",
+                admin,
+                "r.csv",
+                returned.getBytes(StandardCharsets.UTF_8));
+        assertProblem(wrongPeriod, 400, "invalid_period");
+    }
+
+    private Map<String, Object> importList(String token, String list, String file) {
+        var response = postFile(
+                "/api/v1/tenants/7471/ministry/" + list + "?period=2026-11",
+                token,
+                list + ".csv",
+                file.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return object(response);
+    }
+}
