@@ -2,6 +2,7 @@ package id.lumbung.gateway.ministry;
 
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.ministry.MinistryListService;
+import id.lumbung.core.registry.TabularFile;
 import id.lumbung.ui.Callers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -32,7 +33,7 @@ import java.nio.file.StandardCopyOption;
 @Tag(name = "ministry")
 @SecurityRequirement(name = "bearer")
 @SerdeImport(MinistryListService.Result.class)
-@SerdeImport(MinistryListService.Issue.class)
+@SerdeImport(TabularFile.Issue.class)
 class MinistryListController {
     private final MinistryListService lists;
 

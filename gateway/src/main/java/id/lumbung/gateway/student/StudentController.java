@@ -1,5 +1,6 @@
 package id.lumbung.gateway.student;
 
+import id.lumbung.core.registry.TabularFile;
 import id.lumbung.core.student.StudentService;
 import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
@@ -34,7 +35,7 @@ import java.util.List;
 @Tag(name = "students")
 @SecurityRequirement(name = "bearer")
 @SerdeImport(StudentService.ImportResult.class)
-@SerdeImport(StudentService.Issue.class)
+@SerdeImport(TabularFile.Issue.class)
 @SerdeImport(StudentService.Student.class)
 class StudentController {
     private final StudentService students;

@@ -10,18 +10,13 @@ import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.registry.NameKey;
 import id.lumbung.core.registry.TabularFile;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The ministry's files for a tenant (SIKS-NG, one row per member, as DTKS exports read): the
@@ -34,7 +29,6 @@ import java.util.Map;
 @Singleton
 public final class MinistryListService {
     public static final int MAXIMUM_ROWS = 500_000;
-    private static final int MAXIMUM_ISSUES = 1_000;
 
     private final TenantTransactions transactions;
     private final TenantAccess access;
@@ -77,17 +71,7 @@ public final class MinistryListService {
             long rejected,
             long unmatched,
             long alreadyCorrected,
-            List<Issue> issues) {}
-
-    /**
-     * A problem with a row.
-     *
-     * @param line the file's line
-     * @param column the column
-     * @param code a stable code
-     * @param message what is wrong
-     */
-    public record Issue(long line, String column, String code, String message) {}
+            List<TabularFile.Issue> issues) {}
 
     private record Row(
             String recordId, String iddtks, Nik nik, String name, String programme, Integer desil, String reason) {}
@@ -97,91 +81,42 @@ public final class MinistryListService {
         if (period == null || !period.matches("[0-9]{4}-(0[1-9]|1[0-2])")) {
             throw new LumbungException(400, "invalid_period", "The period reads yyyy-mm, e.g. 2026-11");
         }
-        List<Row> rows = new ArrayList<>();
-        List<Issue> issues = new ArrayList<>();
-        long[] counts = new long[2];
-        TabularFile.Columns[] header = new TabularFile.Columns[1];
-        Map<String, Long> seen = new HashMap<>();
-        try {
-            TabularFile.read(file, new TabularFile.Handler() {
-                @Override
-                public void row(long line, List<String> fields) {
-                    if (header[0] == null) {
-                        header[0] = new TabularFile.Columns(fields).alias("program", "programme");
-                        List<String> missing = header[0].missing(
-                                kind == Kind.RETURNED
-                                        ? List.of("iddtks", "nama", "alasan")
-                                        : List.of("iddtks", "nama"));
-                        if (!missing.isEmpty()) {
-                            throw new LumbungException(
-                                    400,
-                                    "wrong_header",
-                                    "The header lacks the column(s) " + String.join(", ", missing));
-                        }
-                        return;
-                    }
-                    if (++counts[0] > MAXIMUM_ROWS) {
-                        throw new LumbungException(
-                                400, "too_many_rows", "A file holds at most " + MAXIMUM_ROWS + " rows");
-                    }
-                    Row row = parse(line, fields, header[0], issues);
-                    if (row == null) {
-                        counts[1]++;
-                        return;
-                    }
-                    Long first = seen.putIfAbsent(row.recordId(), line);
-                    if (first != null) {
-                        counts[1]++;
-                        add(issues, new Issue(line, "id_art", "duplicate_row", "The same record is on line " + first));
-                        return;
-                    }
-                    rows.add(row);
-                }
-
-                @Override
-                public void broken(long line, String code, String message) {
-                    counts[0]++;
-                    counts[1]++;
-                    add(issues, new Issue(line, null, code, message));
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (header[0] == null || counts[0] == 0) {
-            throw new LumbungException(400, "no_rows", "The file has no rows");
-        }
+        TabularFile.Read<Row> read = TabularFile.readAll(
+                file,
+                columns -> columns.alias("program", "programme"),
+                kind == Kind.RETURNED ? List.of("iddtks", "nama", "alasan") : List.of("iddtks", "nama"),
+                MAXIMUM_ROWS,
+                "id_art",
+                Row::recordId,
+                MinistryListService::parse);
+        List<Row> rows = read.accepted();
         long[] written =
                 transactions.inTenant(tenantId, connection -> upsert(connection, tenantId, kind, period, rows));
         audit.record(
                 tenantId,
                 caller,
                 "MINISTRY_" + kind.name() + "_IMPORT",
-                period + ": " + counts[0] + " rows",
+                period + ": " + read.rows() + " rows",
                 List.of("nik", "full_name"));
         return new Result(
                 kind,
                 period,
-                counts[0],
+                read.rows(),
                 written[0],
                 rows.size() - written[0],
-                counts[1],
+                read.rejected(),
                 written[1],
                 written[2],
-                List.copyOf(issues));
+                read.issues());
     }
 
-    private static Row parse(long line, List<String> fields, TabularFile.Columns columns, List<Issue> issues) {
+    private static Row parse(
+            long line, List<String> fields, TabularFile.Columns columns, List<TabularFile.Issue> issues) {
         String iddtks = columns.value(fields, "iddtks");
         String name = columns.value(fields, "nama");
         if (iddtks.isEmpty() || name.isEmpty()) {
-            add(
-                    issues,
-                    new Issue(
-                            line,
-                            iddtks.isEmpty() ? "iddtks" : "nama",
-                            "missing_value",
-                            "iddtks and nama are required"));
+            issues.add(new TabularFile.Issue(
+                    line, iddtks.isEmpty() ? "iddtks" : "nama", "missing_value", "iddtks and nama are required"));
             return null;
         }
         Nik nik = null;
@@ -190,7 +125,7 @@ public final class MinistryListService {
             try {
                 nik = Nik.parse(rawNik);
             } catch (LumbungException e) {
-                add(issues, new Issue(line, "nomor_nik", e.code(), e.getMessage()));
+                issues.add(new TabularFile.Issue(line, "nomor_nik", e.code(), e.getMessage()));
                 return null;
             }
         }
@@ -198,7 +133,7 @@ public final class MinistryListService {
         String rawDesil = columns.value(fields, "desil");
         if (!rawDesil.isEmpty()) {
             if (!rawDesil.matches("10|[1-9]")) {
-                add(issues, new Issue(line, "desil", "invalid_desil", "desil is 1 to 10"));
+                issues.add(new TabularFile.Issue(line, "desil", "invalid_desil", "desil is 1 to 10"));
                 return null;
             }
             desil = Integer.parseInt(rawDesil);
@@ -293,11 +228,5 @@ public final class MinistryListService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static void add(List<Issue> issues, Issue issue) {
-        if (issues.size() < MAXIMUM_ISSUES) {
-            issues.add(issue);
-        }
     }
 }

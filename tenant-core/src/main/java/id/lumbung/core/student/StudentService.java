@@ -10,8 +10,6 @@ import id.lumbung.core.nik.Nik;
 import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.registry.TabularFile;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,11 +17,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,7 +31,6 @@ import java.util.UUID;
 @Singleton
 public final class StudentService {
     public static final int MAXIMUM_ROWS = 200_000;
-    private static final int MAXIMUM_ISSUES = 1_000;
     private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final List<String> REQUIRED = List.of("nisn", "nama", "npsn");
 
@@ -62,17 +56,8 @@ public final class StudentService {
      * @param rejected rows refused (see issues)
      * @param issues the first 1,000 problems, by line
      */
-    public record ImportResult(long rows, long changed, long unchanged, long rejected, List<Issue> issues) {}
-
-    /**
-     * A problem with a row.
-     *
-     * @param line the file's line
-     * @param column the column, if one
-     * @param code a stable code
-     * @param message what is wrong
-     */
-    public record Issue(long line, String column, String code, String message) {}
+    public record ImportResult(
+            long rows, long changed, long unchanged, long rejected, List<TabularFile.Issue> issues) {}
 
     /**
      * A student found.
@@ -115,86 +100,40 @@ public final class StudentService {
 
     public ImportResult importFile(Caller caller, String tenantId, Path file) {
         access.write(caller, tenantId);
-        List<Parsed> accepted = new ArrayList<>();
-        List<Issue> issues = new ArrayList<>();
-        long[] counts = new long[2]; // rows, rejected
-        TabularFile.Columns[] header = new TabularFile.Columns[1];
-        Map<String, Long> seen = new HashMap<>();
-        try {
-            TabularFile.read(file, new TabularFile.Handler() {
-                @Override
-                public void row(long line, List<String> fields) {
-                    if (header[0] == null) {
-                        header[0] = new TabularFile.Columns(fields)
-                                .alias("rombel", "nama_rombel")
-                                .alias("semester", "semester_id");
-                        List<String> missing = header[0].missing(REQUIRED);
-                        if (!missing.isEmpty()) {
-                            throw new LumbungException(
-                                    400,
-                                    "wrong_header",
-                                    "The header lacks the column(s) " + String.join(", ", missing));
-                        }
-                        return;
-                    }
-                    counts[0]++;
-                    if (counts[0] > MAXIMUM_ROWS) {
-                        throw new LumbungException(
-                                400, "too_many_rows", "A file holds at most " + MAXIMUM_ROWS + " students");
-                    }
-                    Parsed parsed = parse(line, fields, header[0], issues);
-                    if (parsed == null) {
-                        counts[1]++;
-                        return;
-                    }
-                    Long first = seen.putIfAbsent(parsed.nisn(), line);
-                    if (first != null) {
-                        counts[1]++;
-                        add(issues, new Issue(line, "nisn", "duplicate_row", "The same NISN is on line " + first));
-                        return;
-                    }
-                    accepted.add(parsed);
-                }
-
-                @Override
-                public void broken(long line, String code, String message) {
-                    counts[0]++;
-                    counts[1]++;
-                    add(issues, new Issue(line, null, code, message));
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (header[0] == null || counts[0] == 0) {
-            throw new LumbungException(400, "no_rows", "The file has no students");
-        }
+        TabularFile.Read<Parsed> read = TabularFile.readAll(
+                file,
+                columns -> columns.alias("rombel", "nama_rombel").alias("semester", "semester_id"),
+                REQUIRED,
+                MAXIMUM_ROWS,
+                "nisn",
+                Parsed::nisn,
+                StudentService::parse);
+        List<Parsed> accepted = read.accepted();
         long changed = transactions.inTenant(tenantId, connection -> upsert(connection, tenantId, accepted));
         audit.record(
                 tenantId,
                 caller,
                 "STUDENT_IMPORT",
-                counts[0] + " rows, " + changed + " changed",
+                read.rows() + " rows, " + changed + " changed",
                 List.of("nik", "nisn", "full_name"));
-        return new ImportResult(counts[0], changed, accepted.size() - changed, counts[1], List.copyOf(issues));
+        return new ImportResult(read.rows(), changed, accepted.size() - changed, read.rejected(), read.issues());
     }
 
-    private static Parsed parse(long line, List<String> fields, TabularFile.Columns columns, List<Issue> issues) {
+    private static Parsed parse(
+            long line, List<String> fields, TabularFile.Columns columns, List<TabularFile.Issue> issues) {
         String nisn = value(fields, columns, "nisn");
         if (!nisn.matches("[0-9]{10}")) {
-            add(issues, new Issue(line, "nisn", "invalid_nisn", "A NISN has exactly 10 digits"));
+            issues.add(new TabularFile.Issue(line, "nisn", "invalid_nisn", "A NISN has exactly 10 digits"));
             return null;
         }
         String name = value(fields, columns, "nama");
         String npsn = value(fields, columns, "npsn");
         if (name.isEmpty() || !npsn.matches("[0-9A-Z]{8}")) {
-            add(
-                    issues,
-                    new Issue(
-                            line,
-                            name.isEmpty() ? "nama" : "npsn",
-                            "missing_value",
-                            name.isEmpty() ? "The name is required" : "An NPSN has 8 characters"));
+            issues.add(new TabularFile.Issue(
+                    line,
+                    name.isEmpty() ? "nama" : "npsn",
+                    "missing_value",
+                    name.isEmpty() ? "The name is required" : "An NPSN has 8 characters"));
             return null;
         }
         Nik nik = null;
@@ -203,7 +142,7 @@ public final class StudentService {
             try {
                 nik = Nik.parse(rawNik);
             } catch (LumbungException e) {
-                add(issues, new Issue(line, "nik", e.code(), e.getMessage()));
+                issues.add(new TabularFile.Issue(line, "nik", e.code(), e.getMessage()));
                 return null;
             }
         }
@@ -215,7 +154,7 @@ public final class StudentService {
                     default -> "?";
                 };
         if ("?".equals(sex)) {
-            add(issues, new Issue(line, "jenis_kelamin", "invalid_sex", "jenis_kelamin is L or P"));
+            issues.add(new TabularFile.Issue(line, "jenis_kelamin", "invalid_sex", "jenis_kelamin is L or P"));
             return null;
         }
         LocalDate born = null;
@@ -226,7 +165,8 @@ public final class StudentService {
                         ? LocalDate.parse(date)
                         : LocalDate.parse(date.replace('/', '-'), DAY_FIRST);
             } catch (DateTimeParseException e) {
-                add(issues, new Issue(line, "tanggal_lahir", "invalid_date", "A date reads dd-mm-yyyy or yyyy-mm-dd"));
+                issues.add(new TabularFile.Issue(
+                        line, "tanggal_lahir", "invalid_date", "A date reads dd-mm-yyyy or yyyy-mm-dd"));
                 return null;
             }
         }
@@ -353,11 +293,5 @@ public final class StudentService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static void add(List<Issue> issues, Issue issue) {
-        if (issues.size() < MAXIMUM_ISSUES) {
-            issues.add(issue);
-        }
     }
 }
