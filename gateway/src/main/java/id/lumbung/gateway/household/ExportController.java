@@ -50,15 +50,17 @@ class ExportController {
             produces = {"text/csv", MediaType.APPLICATION_JSON})
     @Operation(
             summary = "The registry (or one village) as CSV, streamed and audited; NIK and KK masked unless"
-                    + " identifiers=full (verifier, DPO)")
+                    + " identifiers=full (verifier, DPO); changedSince=yyyy-mm-dd keeps the households changed since (the"
+                    + " proposals for the ministry)")
     HttpResponse<StreamedFile> csv(
             @PathVariable String tenantId,
             @Nullable @QueryValue String village,
             @Nullable @QueryValue String identifiers,
+            @Nullable @QueryValue String changedSince,
             Authentication authentication,
             HttpRequest<?> request)
             throws IOException {
-        return export(ExportSheet.Format.CSV, tenantId, village, identifiers, authentication, request);
+        return export(ExportSheet.Format.CSV, tenantId, village, identifiers, changedSince, authentication, request);
     }
 
     @Get(
@@ -72,10 +74,11 @@ class ExportController {
             @PathVariable String tenantId,
             @Nullable @QueryValue String village,
             @Nullable @QueryValue String identifiers,
+            @Nullable @QueryValue String changedSince,
             Authentication authentication,
             HttpRequest<?> request)
             throws IOException {
-        return export(ExportSheet.Format.XLSX, tenantId, village, identifiers, authentication, request);
+        return export(ExportSheet.Format.XLSX, tenantId, village, identifiers, changedSince, authentication, request);
     }
 
     private HttpResponse<StreamedFile> export(
@@ -83,11 +86,24 @@ class ExportController {
             String tenantId,
             String village,
             String identifiers,
+            String changedSince,
             Authentication authentication,
             HttpRequest<?> request)
             throws IOException {
         var caller = Callers.from(authentication, request);
-        RegistryExport.Permit permit = export.permit(caller, tenantId, village, "full".equalsIgnoreCase(identifiers));
+        java.time.Instant since;
+        try {
+            since = changedSince == null || changedSince.isBlank()
+                    ? null
+                    : java.time.LocalDate.parse(changedSince)
+                            .atStartOfDay(java.time.ZoneId.of("Asia/Jakarta"))
+                            .toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new id.lumbung.core.error.LumbungException(
+                    400, "invalid_changed_since", "changedSince reads yyyy-mm-dd");
+        }
+        RegistryExport.Permit permit =
+                export.permit(caller, tenantId, village, "full".equalsIgnoreCase(identifiers), since);
         PipedInputStream in = new PipedInputStream(1 << 16);
         PipedOutputStream pipe = new PipedOutputStream(in);
         executor.execute(() -> {

@@ -320,6 +320,21 @@ class ImportApiTest extends ApiTest {
                 403,
                 "full_identifier_not_permitted");
 
+        // The ministry's proposals: only households changed since a day.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+        assertThat(get("/api/v1/tenants/7471/exports/registry.csv?changedSince=" + today, admin)
+                        .body())
+                .contains(p + "A-01");
+        assertThat(get("/api/v1/tenants/7471/exports/registry.csv?changedSince=" + today.plusDays(1), admin)
+                        .body()
+                        .lines())
+                .as("the header only")
+                .hasSize(1);
+        assertProblem(
+                get("/api/v1/tenants/7471/exports/registry.csv?changedSince=kemarin", admin),
+                400,
+                "invalid_changed_since");
+
         String verifier = "verval-" + UUID.randomUUID().toString().substring(0, 6);
         assertThat(postJson(
                                 "/api/v1/tenants/7471/users",

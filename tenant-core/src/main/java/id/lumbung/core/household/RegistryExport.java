@@ -67,6 +67,9 @@ public final class RegistryExport {
             + " h.lighting, h.floor_area_per_person, h.drinking_water"
             + " FROM member m JOIN household h ON h.tenant_id = m.tenant_id AND h.id = m.household_id"
             + " WHERE m.tenant_id = ? AND (?::text[] IS NULL OR h.village_code = ANY (?::text[]))"
+            // Proposals to the ministry: only households with a change (theirs or a member's) since then.
+            + " AND (?::timestamptz IS NULL OR h.updated_at >= ?::timestamptz OR EXISTS (SELECT 1 FROM member c"
+            + " WHERE c.tenant_id = h.tenant_id AND c.household_id = h.id AND c.updated_at >= ?::timestamptz))"
             + " ORDER BY h.village_code, h.iddtks, m.source_key";
 
     private final TenantTransactions transactions;
@@ -89,10 +92,19 @@ public final class RegistryExport {
     }
 
     /** Who may export what, checked before the response starts. */
-    public record Permit(String tenantId, String[] villages, boolean fullIdentifiers) {}
+    public record Permit(String tenantId, String[] villages, boolean fullIdentifiers, java.time.Instant changedSince) {}
 
     /** Checks access and rate limit; a field worker does not export, a village operator only its villages. */
     public Permit permit(Caller caller, String tenantId, String village, boolean fullIdentifiers) {
+        return permit(caller, tenantId, village, fullIdentifiers, null);
+    }
+
+    /**
+     * As {@link #permit(Caller, String, String, boolean)}, keeping only the households changed (or
+     * with a member changed) since {@code changedSince}: the proposals for the ministry's next round.
+     */
+    public Permit permit(
+            Caller caller, String tenantId, String village, boolean fullIdentifiers, java.time.Instant changedSince) {
         access.readPersonalData(caller, tenantId);
         HouseholdReach reach = HouseholdReach.of(caller);
         if (!reach.everything() && reach.villages().isEmpty()) {
@@ -113,7 +125,7 @@ public final class RegistryExport {
         } else {
             villages = reach.everything() ? null : reach.villages().toArray(String[]::new);
         }
-        return new Permit(tenantId, villages, fullIdentifiers);
+        return new Permit(tenantId, villages, fullIdentifiers, changedSince);
     }
 
     /**
@@ -137,6 +149,11 @@ public final class RegistryExport {
                         permit.villages() == null ? null : connection.createArrayOf("text", permit.villages());
                 query.setArray(2, villages);
                 query.setArray(3, villages);
+                java.sql.Timestamp since =
+                        permit.changedSince() == null ? null : java.sql.Timestamp.from(permit.changedSince());
+                query.setTimestamp(4, since);
+                query.setTimestamp(5, since);
+                query.setTimestamp(6, since);
                 long written = 0;
                 try (ResultSet row = query.executeQuery()) {
                     sheet.row(HEADER);
