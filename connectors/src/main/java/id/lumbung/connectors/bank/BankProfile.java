@@ -32,6 +32,8 @@ import java.time.ZoneId;
  * @param zone X-TIMESTAMP's zone
  * @param notificationWindow how far a notification's timestamp may be from now
  * @param requestTimeout one call's timeout; after it the outcome is asked, never resent blindly
+ * @param followUp how long after an "in progress" answer the status is asked again (in case no
+ *     notification comes)
  * @param ratePerSecond calls a second to this bank
  * @param concurrency calls in flight
  * @param maxAttempts claims of one payment before it is a dead letter
@@ -56,6 +58,7 @@ public record BankProfile(
         @Bindable(defaultValue = "Asia/Jakarta") ZoneId zone,
         @Bindable(defaultValue = "5m") Duration notificationWindow,
         @Bindable(defaultValue = "10s") Duration requestTimeout,
+        @Bindable(defaultValue = "2m") Duration followUp,
         @Bindable(defaultValue = "10") double ratePerSecond,
         @Bindable(defaultValue = "4") int concurrency,
         @Bindable(defaultValue = "20") int maxAttempts) {
@@ -69,7 +72,9 @@ public record BankProfile(
         return new PipelineSettings(
                 Duration.ofMillis(250),
                 20,
-                requestTimeout.multipliedBy(6),
+                // Long enough for an attempt's calls (token, status, transfer, status) and its
+                // redeliveries: a lease that ran out mid-attempt would let another worker in.
+                max(requestTimeout.multipliedBy(30), Duration.ofMinutes(5)),
                 concurrency,
                 ratePerSecond,
                 0,
@@ -82,6 +87,10 @@ public record BankProfile(
                 Duration.ofSeconds(30),
                 Duration.ofMinutes(5),
                 maxAttempts);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Without the secrets. */

@@ -56,25 +56,30 @@ final class BankRoutes extends AgencyPipeline {
                     disbursement.statusSource());
         }
         SnapBankClient bank = banks.client(profile.name());
-        if (!payment.sent()) {
-            disbursements.markSent(message.tenantId(), disbursement.id());
+        if (!payment.sent() && disbursements.markSent(message.tenantId(), disbursement.id())) {
             return bank.transfer(disbursement, payment.accountNo());
         }
         BankOutcome known = bank.status(disbursement);
-        if ("NOT_FOUND".equals(known.status())) {
-            LOG.info(
-                    "Disbursement {} of tenant {}: the bank never saw it; sent again under the same reference",
-                    disbursement.id(),
-                    message.tenantId());
-            return bank.transfer(disbursement, payment.accountNo());
+        if (!"NOT_FOUND".equals(known.status())) {
+            return known;
         }
-        return known;
+        LOG.info(
+                "Disbursement {} of tenant {}: the bank never saw it; sent again under the same reference",
+                disbursement.id(),
+                message.tenantId());
+        BankOutcome resent = bank.transfer(disbursement, payment.accountNo());
+        if ("FAILED".equals(resent.status())) {
+            // A refusal of a resend may mean the first one was paid after all: ask before recording it.
+            BankOutcome confirmed = bank.status(disbursement);
+            return "NOT_FOUND".equals(confirmed.status()) ? resent : confirmed;
+        }
+        return resent;
     }
 
     @Override
     protected boolean record(OutboxMessage message, Object answer) {
         BankOutcome outcome = (BankOutcome) answer;
-        boolean applied = disbursements.recordOutcome(message, outcome);
+        boolean applied = disbursements.recordOutcome(message, outcome, profile.followUp());
         if (applied) {
             LOG.info(
                     "Disbursement {} of tenant {}: {} ({}, {})",

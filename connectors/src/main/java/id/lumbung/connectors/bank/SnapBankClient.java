@@ -44,6 +44,7 @@ public final class SnapBankClient {
     private final DateTimeFormatter timestamps;
     private volatile String token;
     private volatile Instant tokenExpires = Instant.EPOCH;
+    private volatile Instant tokenFetched = Instant.EPOCH;
 
     /**
      * Where and who: the profile's own settings, or the simulator's.
@@ -103,8 +104,10 @@ public final class SnapBankClient {
                 }
                 throw new AgencyException(Kind.TRANSPORT, "Duplicate X-EXTERNAL-ID (" + code + "); sent again");
             }
-            case "404", "403" -> new BankOutcome("FAILED", code, null, message(answer), "TRANSFER");
-            default -> throw unexpected(code, answer);
+            // The bank's free text may quote the account: only the code is kept.
+            case "404", "403" ->
+                new BankOutcome("FAILED", code, null, "Refused by the bank (" + code + ")", "TRANSFER");
+            default -> throw unexpected(code);
         };
     }
 
@@ -116,11 +119,15 @@ public final class SnapBankClient {
         body.put("transactionDate", now());
         Map<String, Object> answer = transaction(profile.statusPath(), body);
         String code = code(answer);
-        if (code.startsWith("404")) {
+        if (code.length() == 7 && code.startsWith("404") && code.endsWith("01")) {
             return new BankOutcome("NOT_FOUND", code, null, null, "STATUS_INQUIRY");
         }
+        if (code.startsWith("404")) {
+            // Any other 404 says nothing about the transfer: ask again, never take it as "never seen".
+            throw new AgencyException(Kind.TRANSPORT, "Status inquiry answered " + code);
+        }
         if (!code.startsWith("200")) {
-            throw unexpected(code, answer);
+            throw unexpected(code);
         }
         String latest = text(answer, "latestTransactionStatus");
         String reference = text(answer, "originalReferenceNo");
@@ -181,7 +188,12 @@ public final class SnapBankClient {
                 .build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() == 401) {
+            boolean fresh = Duration.between(tokenFetched, Instant.now()).compareTo(Duration.ofMinutes(1)) < 0;
             token = null; // expired or revoked: the next attempt fetches a new one
+            if (fresh) {
+                // A token just given is refused: our signature (client secret) is wrong, not the token.
+                throw new AgencyException(Kind.CONFIGURATION, "The bank refused our signed request (HTTP 401)");
+            }
             throw new AgencyException(Kind.TRANSPORT, "The bank refused our access token (HTTP 401)");
         }
         if (response.statusCode() >= 500 || response.statusCode() == 429) {
@@ -228,7 +240,8 @@ public final class SnapBankClient {
             seconds = 900;
         }
         token = fresh;
-        tokenExpires = Instant.now().plusSeconds(Math.max(30, seconds - 30));
+        tokenFetched = Instant.now();
+        tokenExpires = tokenFetched.plusSeconds(Math.max(30, seconds - 30));
         return fresh;
     }
 
@@ -246,10 +259,9 @@ public final class SnapBankClient {
         }
     }
 
-    private static AgencyException unexpected(String code, Map<String, Object> answer) {
+    private static AgencyException unexpected(String code) {
         if (code.startsWith("400")) {
-            return new AgencyException(
-                    Kind.BAD_REQUEST, "The bank refused the request (" + code + "): " + message(answer));
+            return new AgencyException(Kind.BAD_REQUEST, "The bank refused the request (" + code + ")");
         }
         if (code.startsWith("401") || code.startsWith("403")) {
             return new AgencyException(Kind.CONFIGURATION, "The bank refused our signature (" + code + ")");
@@ -293,11 +305,6 @@ public final class SnapBankClient {
     private static String code(Map<String, Object> answer) {
         String code = text(answer, "responseCode");
         return code == null ? "" : code.strip();
-    }
-
-    private static String message(Map<String, Object> answer) {
-        String message = text(answer, "responseMessage");
-        return message == null ? "" : message;
     }
 
     private static String text(Map<String, Object> answer, String key) {

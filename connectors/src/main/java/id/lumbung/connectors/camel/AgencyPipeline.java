@@ -58,6 +58,11 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
 
     private static final String FAILURE = "LumbungFailure";
     private static final String SKIPPED = "LumbungSkipped";
+    /**
+     * Set on the worker's thread when the call sub-route ran (the breaker runs it on the caller's
+     * thread, on a copy of the exchange): a fallback without it is the breaker refusing the call.
+     */
+    private static final ThreadLocal<Boolean> CALLED = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private final String agency;
     private final PipelineSettings settings;
@@ -220,7 +225,10 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
             return;
         }
         int room = settings.concurrency() * 2 - inFlight.get();
-        int limit = state == CircuitBreaker.State.HALF_OPEN ? Math.min(1, room) : Math.min(settings.batchSize(), room);
+        // Half-open: one probe at a time, not one a poll.
+        int limit = state == CircuitBreaker.State.HALF_OPEN
+                ? (inFlight.get() == 0 ? 1 : 0)
+                : Math.min(settings.batchSize(), room);
         if (limit <= 0) {
             return;
         }
@@ -242,6 +250,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
 
     /** The tenant's pause and quota. */
     private void admit(Exchange exchange) {
+        CALLED.set(Boolean.FALSE);
         OutboxMessage message = exchange.getMessage().getBody(OutboxMessage.class);
         exchange.getMessage().setHeader(LumbungHeaders.TENANT_ID, message.tenantId());
         exchange.getMessage().setHeader(LumbungHeaders.MESSAGE_ID, message.id());
@@ -269,6 +278,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
     private void invoke(Exchange exchange) throws AgencyException {
         OutboxMessage message = exchange.getMessage().getBody(OutboxMessage.class);
         exchange.removeProperty(FAILURE);
+        CALLED.set(Boolean.TRUE);
         limiter.acquire();
         try {
             exchange.setProperty(LumbungHeaders.RESULT, call(message));
@@ -278,6 +288,19 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                 throw e;
             }
             exchange.setProperty(FAILURE, e);
+        } catch (RuntimeException e) {
+            // Our data or our code, not the agency: no retry, no breaker count — a dead letter at once.
+            LOG.error(
+                    "{} message {} of tenant {} cannot be sent: {}",
+                    agency,
+                    message.id(),
+                    message.tenantId(),
+                    e.getClass().getSimpleName());
+            exchange.setProperty(
+                    FAILURE,
+                    new AgencyException(
+                            AgencyException.Kind.BAD_REQUEST,
+                            "internal: " + e.getClass().getSimpleName()));
         }
     }
 
@@ -328,7 +351,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
             default -> {
                 metrics.count(agency, message.tenantId(), ConnectorMetrics.Outcome.BAD_REQUEST);
                 LOG.error(
-                        "{} refused message {} of tenant {} as malformed: {}",
+                        "{} message {} of tenant {} failed for good: {}",
                         agency,
                         message.id(),
                         message.tenantId(),
@@ -346,8 +369,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
         if (cause == null) {
             cause = exchange.getException();
         }
-        if (cause instanceof CallNotPermittedException
-                || (cause == null && breaker.getState() != CircuitBreaker.State.CLOSED)) {
+        if (cause instanceof CallNotPermittedException || !CALLED.get()) {
             // Not an attempt: the message goes back and is claimed when the breaker lets calls through.
             metrics.count(agency, message.tenantId(), ConnectorMetrics.Outcome.NOT_PERMITTED_BY_BREAKER);
             outbox.release(message.tenantId(), message.id());

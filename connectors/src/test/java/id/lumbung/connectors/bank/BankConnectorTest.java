@@ -49,6 +49,7 @@ class BankConnectorTest extends DatabaseTest {
                 "lumbung.simulators.banks.port", "0",
                 "lumbung.connectors.banks.bni.simulated", "true",
                 "lumbung.connectors.banks.bni.request-timeout", "1s",
+                "lumbung.connectors.banks.bni.follow-up", "1s",
                 "lumbung.rate-limits.lookup-per-user", "1000000",
                 "lumbung.rate-limits.lookup-per-tenant", "1000000");
     }
@@ -152,6 +153,21 @@ class BankConnectorTest extends DatabaseTest {
         Disbursement paid = finished(asked);
 
         assertThat(paid.status()).isEqualTo("SUCCEEDED");
+        assertThat(bank.requestsFor(asked.partnerReferenceNo())).isEqualTo(1);
+    }
+
+    @Test
+    void aPaymentInProgressWhoseNotificationNeverComesIsAskedForAgain() {
+        bank.notificationUrl(null);
+        bank.faults(BankFaults.NONE.withInProgress(true));
+        Disbursement asked = disbursements
+                .submit(KENDARI, "7471", List.of(payment("1234567895", "175000")))
+                .get(0);
+
+        Disbursement paid = finished(asked);
+
+        assertThat(paid.status()).isEqualTo("SUCCEEDED");
+        assertThat(paid.statusSource()).as("settled by the follow-up inquiry").isEqualTo("STATUS_INQUIRY");
         assertThat(bank.requestsFor(asked.partnerReferenceNo())).isEqualTo(1);
     }
 

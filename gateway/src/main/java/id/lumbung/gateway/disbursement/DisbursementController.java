@@ -1,9 +1,11 @@
 package id.lumbung.gateway.disbursement;
 
+import id.lumbung.connectors.bank.BankConnectors;
 import id.lumbung.core.disbursement.Disbursement;
 import id.lumbung.core.disbursement.DisbursementService;
 import id.lumbung.core.disbursement.Reconciliation;
 import id.lumbung.core.disbursement.ReconciliationService;
+import id.lumbung.core.error.LumbungException;
 import id.lumbung.gateway.PathIds;
 import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
@@ -47,10 +49,13 @@ import java.util.UUID;
 class DisbursementController {
     private final DisbursementService disbursements;
     private final ReconciliationService reconciliations;
+    private final BankConnectors banks;
 
-    DisbursementController(DisbursementService disbursements, ReconciliationService reconciliations) {
+    DisbursementController(
+            DisbursementService disbursements, ReconciliationService reconciliations, BankConnectors banks) {
         this.disbursements = disbursements;
         this.reconciliations = reconciliations;
+        this.banks = banks;
     }
 
     /**
@@ -96,6 +101,17 @@ class DisbursementController {
             @Valid @Body Batch batch,
             Authentication authentication,
             HttpRequest<?> request) {
+        for (int i = 0; i < batch.payments().size(); i++) {
+            String bank = batch.payments().get(i).bankCode();
+            if (bank == null || !banks.codes().contains(bank.strip().toUpperCase(java.util.Locale.ROOT))) {
+                // A bank no connector serves would leave the payment queued for ever.
+                throw new LumbungException(
+                        422,
+                        "unknown_bank",
+                        "Payment " + (i + 1) + ": no bank " + bank + " is configured ("
+                                + String.join(", ", banks.codes()) + ")");
+            }
+        }
         return HttpResponse.accepted()
                 .body(disbursements.submit(
                         Callers.from(authentication, request),

@@ -124,6 +124,13 @@ class BankNotificationTest extends ApiTest {
                 422,
                 "invalid_account");
         assertThat(get("/api/v1/tenants/7471/disbursements", kendari).body()).doesNotContain("1234500004");
+        assertProblem(
+                postJson(
+                        "/api/v1/tenants/7471/disbursements",
+                        kendari,
+                        "{\"payments\":[" + payment("1234500005", "1000").replace("\"BNI\"", "\"XYZ\"") + "]}"),
+                422,
+                "unknown_bank");
     }
 
     @Test
@@ -164,7 +171,7 @@ class BankNotificationTest extends ApiTest {
         String issues = reconciliation.get("issues").toString();
         assertThat(issues)
                 .contains("line=3, code=amount_mismatch, partnerReferenceNo=" + references.get(1))
-                .contains("line=4, code=invalid_account, partnerReferenceNo=" + references.get(2))
+                .contains("line=4, code=status_mismatch, partnerReferenceNo=" + references.get(2))
                 .contains("line=5, code=duplicate_row, partnerReferenceNo=" + references.get(0))
                 .contains("line=6, code=extra, partnerReferenceNo=LBGNOSUCHREFERENCE")
                 .contains("code=missing, partnerReferenceNo=" + references.get(3));

@@ -119,7 +119,10 @@ public final class ConnectorControl {
             try (PreparedStatement upsert = connection.prepareStatement(
                     "INSERT INTO connector_pause (tenant_id, agency, reason, message, paused_until) VALUES (?, ?, ?, ?, ?)"
                             + " ON CONFLICT (tenant_id, agency) DO UPDATE SET reason = excluded.reason,"
-                            + " message = excluded.message, paused_until = excluded.paused_until, paused_at = now()")) {
+                            + " message = excluded.message, paused_until = excluded.paused_until, paused_at = now()"
+                            // A pause for an operator (or a longer one) is never cut short by a timed one.
+                            + " WHERE connector_pause.paused_until IS NOT NULL AND (excluded.paused_until IS NULL"
+                            + " OR excluded.paused_until > connector_pause.paused_until)")) {
                 upsert.setString(1, tenantId);
                 upsert.setString(2, agency);
                 upsert.setString(3, reason.name());

@@ -1,6 +1,7 @@
 package id.lumbung.core.disbursement;
 
 import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Role;
 import id.lumbung.core.access.TenantAccess;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
@@ -101,6 +102,10 @@ public final class DisbursementService {
     /** Asks for the payments, all or none; each gets its reference and an outbox message to its bank. */
     public List<Disbursement> submit(Caller caller, String tenantId, List<NewDisbursement> payments) {
         access.write(caller, tenantId);
+        if (!caller.has(Role.TENANT_ADMIN) && !caller.has(Role.APPROVER)) {
+            throw LumbungException.forbidden(
+                    "disbursement_not_permitted", "Only the tenant admin or an approver orders payments");
+        }
         if (payments == null || payments.isEmpty() || payments.size() > MAXIMUM_BATCH) {
             throw new LumbungException(
                     400, "disbursement_batch_size", "A batch holds from 1 to " + MAXIMUM_BATCH + " payments");
@@ -228,29 +233,35 @@ public final class DisbursementService {
      * Marks the transfer as sent, committed before the call: whatever happens to this process,
      * the next attempt asks the bank for the outcome instead of sending blindly.
      */
-    public void markSent(String tenantId, UUID id) {
-        transactions.inTenant(tenantId, connection -> {
+    public boolean markSent(String tenantId, UUID id) {
+        return transactions.inTenant(tenantId, connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE disbursement SET sent_at = now(),"
                     + " status = 'SENT', updated_at = now() WHERE tenant_id = ? AND id = ? AND sent_at IS NULL")) {
                 update.setString(1, tenantId);
                 update.setObject(2, id);
-                return update.executeUpdate();
+                // Only the worker whose update marked it may send the transfer; any other asks the status.
+                return update.executeUpdate() == 1;
             }
         });
     }
 
     /**
-     * Writes the bank's answer once (keyed by the outbox message); a final status never changes.
+     * Writes the bank's answer: a final one completes the message (once, keyed by the message); an
+     * in-progress one keeps the message waiting for {@code followUp}, when the status is asked
+     * again (not counted as an attempt) — in case the bank's notification never comes. The status
+     * only ever moves forward, so a late answer applied by another worker changes nothing.
      *
-     * @return whether this call applied it
+     * @return whether this call completed the message or recorded the progress
      */
-    public boolean recordOutcome(OutboxMessage message, BankOutcome outcome) {
+    public boolean recordOutcome(OutboxMessage message, BankOutcome outcome, Duration followUp) {
         return transactions.inTenant(message.tenantId(), connection -> {
-            if (!outbox.complete(connection, message.tenantId(), message.id())) {
-                return false;
-            }
+            boolean finalStatus = "SUCCEEDED".equals(outcome.status()) || "FAILED".equals(outcome.status());
             apply(connection, message.tenantId(), message.aggregateId(), outcome);
-            return true;
+            if (finalStatus) {
+                return outbox.complete(connection, message.tenantId(), message.id());
+            }
+            return outbox.waitAgain(
+                    connection, message.tenantId(), message.id(), followUp, "in progress at the bank; asked again");
         });
     }
 

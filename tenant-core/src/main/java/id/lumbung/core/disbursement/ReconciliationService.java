@@ -167,7 +167,19 @@ public final class ReconciliationService {
                 add(issues, issue(row, "account_mismatch", "The account differs from the payment's"));
                 agrees = false;
             }
-            if (!"00".equals(row.status())) {
+            boolean paidByBank = "00".equals(row.status());
+            if (paidByBank && !"SUCCEEDED".equals(payment.status())) {
+                add(issues, issue(row, "status_mismatch", "Paid at the bank; " + payment.status() + " here"));
+                agrees = false;
+            } else if (!paidByBank && "SUCCEEDED".equals(payment.status())) {
+                add(
+                        issues,
+                        issue(
+                                row,
+                                "status_mismatch",
+                                "Refused at the bank (status " + row.status() + "); SUCCEEDED here"));
+                agrees = false;
+            } else if (!paidByBank) {
                 add(
                         issues,
                         issue(row, "invalid_account", "The bank refused the account (status " + row.status() + ")"));

@@ -45,6 +45,9 @@ public final class Outbox {
                 LIMIT s.n
                 FOR UPDATE SKIP LOCKED
               ) due
+              -- When fewer messages are claimed than tenants wait, which tenants go first is drawn
+              -- at random: over the polls every tenant gets its turn.
+              ORDER BY random()
               LIMIT ?
             )
             UPDATE outbox o SET locked_until = now() + make_interval(secs => ?), attempts = o.attempts + 1
@@ -164,6 +167,26 @@ public final class Outbox {
                 return release.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Keeps a claimed message waiting for {@code delay} without counting the claim as an attempt:
+     * the agency answered "in progress", and the message is asked about again later.
+     *
+     * @return {@code false} if it was done already
+     */
+    public boolean waitAgain(Connection connection, String tenantId, UUID id, Duration delay, String note)
+            throws SQLException {
+        try (PreparedStatement wait = connection.prepareStatement("UPDATE outbox SET status = 'RETRYING',"
+                + " next_attempt_at = now() + make_interval(secs => ?), locked_until = NULL,"
+                + " attempts = greatest(attempts - 1, 0), last_error = ?"
+                + " WHERE tenant_id = ? AND id = ? AND status IN ('QUEUED', 'RETRYING')")) {
+            wait.setDouble(1, delay.toMillis() / 1000.0);
+            wait.setString(2, note);
+            wait.setString(3, tenantId);
+            wait.setObject(4, id);
+            return wait.executeUpdate() == 1;
+        }
     }
 
     /**
