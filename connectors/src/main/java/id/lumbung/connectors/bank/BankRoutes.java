@@ -57,9 +57,12 @@ final class BankRoutes extends AgencyPipeline {
         }
         SnapBankClient bank = banks.client(profile.name());
         if (!payment.sent() && disbursements.markSent(message.tenantId(), disbursement.id())) {
-            return bank.transfer(disbursement, payment.accountNo());
+            return bank.transfer(disbursement, payment.accountNo(), java.time.Instant.now());
         }
-        BankOutcome known = bank.status(disbursement);
+        // Sent before (by this worker's earlier attempt, another worker, or a process that died):
+        // the same reference and the same transaction date in every later request.
+        java.time.Instant sentAt = payment.sentAt() != null ? payment.sentAt() : java.time.Instant.now();
+        BankOutcome known = bank.status(disbursement, sentAt);
         if (!"NOT_FOUND".equals(known.status())) {
             return known;
         }
@@ -67,10 +70,10 @@ final class BankRoutes extends AgencyPipeline {
                 "Disbursement {} of tenant {}: the bank never saw it; sent again under the same reference",
                 disbursement.id(),
                 message.tenantId());
-        BankOutcome resent = bank.transfer(disbursement, payment.accountNo());
+        BankOutcome resent = bank.transfer(disbursement, payment.accountNo(), sentAt);
         if ("FAILED".equals(resent.status())) {
             // A refusal of a resend may mean the first one was paid after all: ask before recording it.
-            BankOutcome confirmed = bank.status(disbursement);
+            BankOutcome confirmed = bank.status(disbursement, sentAt);
             return "NOT_FOUND".equals(confirmed.status()) ? resent : confirmed;
         }
         return resent;

@@ -78,15 +78,18 @@ public final class SnapBankClient {
                 .build();
     }
 
-    /** Sends the transfer under the disbursement's reference. */
-    public BankOutcome transfer(Disbursement disbursement, String accountNo) throws AgencyException {
+    /**
+     * Sends the transfer under the disbursement's reference, dated {@code sentAt} (when it was first
+     * sent: a resend repeats the original date, so a bank that deduplicates per day still does).
+     */
+    public BankOutcome transfer(Disbursement disbursement, String accountNo, Instant sentAt) throws AgencyException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("partnerReferenceNo", disbursement.partnerReferenceNo());
         body.put("amount", amount(disbursement.amount()));
         body.put("beneficiaryAccountName", disbursement.beneficiaryName());
         body.put("beneficiaryAccountNo", accountNo);
         body.put("sourceAccountNo", profile.sourceAccountNo());
-        body.put("transactionDate", now());
+        body.put("transactionDate", at(sentAt));
         body.put("additionalInfo", Map.of("programme", disbursement.programme(), "period", disbursement.period()));
         Map<String, Object> answer = transaction(profile.transferPath(), body);
         String code = code(answer);
@@ -97,7 +100,7 @@ public final class SnapBankClient {
             case "409" -> {
                 if ("01".equals(kase)) {
                     // The bank has this reference already: it was processed; ask what became of it.
-                    BankOutcome known = status(disbursement);
+                    BankOutcome known = status(disbursement, sentAt);
                     yield "NOT_FOUND".equals(known.status())
                             ? new BankOutcome("IN_PROGRESS", code, null, null, "TRANSFER")
                             : known;
@@ -111,12 +114,12 @@ public final class SnapBankClient {
         };
     }
 
-    /** Asks what became of the transfer with the disbursement's reference. */
-    public BankOutcome status(Disbursement disbursement) throws AgencyException {
+    /** Asks what became of the transfer with the disbursement's reference, first sent at {@code sentAt}. */
+    public BankOutcome status(Disbursement disbursement, Instant sentAt) throws AgencyException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("originalPartnerReferenceNo", disbursement.partnerReferenceNo());
         body.put("serviceCode", profile.serviceCode());
-        body.put("transactionDate", now());
+        body.put("transactionDate", at(sentAt));
         Map<String, Object> answer = transaction(profile.statusPath(), body);
         String code = code(answer);
         if (code.length() == 7 && code.startsWith("404") && code.endsWith("01")) {
@@ -274,6 +277,12 @@ public final class SnapBankClient {
         amount.put("value", value.setScale(2).toPlainString());
         amount.put("currency", "IDR");
         return amount;
+    }
+
+    private String at(Instant instant) {
+        return instant == null
+                ? now()
+                : timestamps.format(instant.atZone(profile.zone()).withNano(0));
     }
 
     private String now() {

@@ -91,8 +91,11 @@ public final class DisbursementService {
         }
     }
 
-    /** A disbursement with what its transfer call needs: the account in full. */
-    public record ForCall(Disbursement disbursement, String accountNo, boolean sent) {
+    /**
+     * A disbursement with what its transfer call needs: the account in full, and when it was first
+     * sent (the transaction date every later request about it repeats).
+     */
+    public record ForCall(Disbursement disbursement, String accountNo, boolean sent, java.time.Instant sentAt) {
         @Override
         public String toString() {
             return "ForCall[" + disbursement.id() + ", sent=" + sent + "]";
@@ -223,7 +226,10 @@ public final class DisbursementService {
                     return new ForCall(
                             map(row),
                             protection.decrypt(message.tenantId(), row.getString("account_encrypted")),
-                            row.getTimestamp("sent_at") != null);
+                            row.getTimestamp("sent_at") != null,
+                            row.getTimestamp("sent_at") == null
+                                    ? null
+                                    : row.getTimestamp("sent_at").toInstant());
                 }
             }
         });
