@@ -3,6 +3,7 @@ package id.lumbung.gateway.ministry;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.ministry.MinistryListService;
 import id.lumbung.core.registry.TabularFile;
+import id.lumbung.gateway.TempUploads;
 import id.lumbung.ui.Callers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -21,10 +22,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** The ministry's files (SIKS-NG): the monthly determination list and the returned records. */
 @Controller("/api/v1/tenants/{tenantId}/ministry")
@@ -60,12 +57,7 @@ class MinistryListController {
                     case "returns" -> MinistryListService.Kind.RETURNED;
                     default -> throw new LumbungException(404, "not_found", "No ministry list " + list);
                 };
-        Path copy = Files.createTempFile("lumbung-ministry", ".upload");
-        try (InputStream content = file.getInputStream()) {
-            Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
-            return lists.importFile(Callers.from(authentication, request), tenantId, kind, period, copy);
-        } finally {
-            Files.deleteIfExists(copy);
-        }
+        return TempUploads.withCopy(
+                file, copy -> lists.importFile(Callers.from(authentication, request), tenantId, kind, period, copy));
     }
 }

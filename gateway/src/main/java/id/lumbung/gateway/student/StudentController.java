@@ -2,6 +2,7 @@ package id.lumbung.gateway.student;
 
 import id.lumbung.core.registry.TabularFile;
 import id.lumbung.core.student.StudentService;
+import id.lumbung.gateway.TempUploads;
 import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -22,10 +23,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** Students from Dapodik: the education office's batch file, and lookups for PIP/KIP checks. */
@@ -55,13 +52,8 @@ class StudentController {
             Authentication authentication,
             HttpRequest<?> request)
             throws IOException {
-        Path copy = Files.createTempFile("lumbung-students", ".upload");
-        try (InputStream content = file.getInputStream()) {
-            Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
-            return students.importFile(Callers.from(authentication, request), tenantId, copy);
-        } finally {
-            Files.deleteIfExists(copy);
-        }
+        return TempUploads.withCopy(
+                file, copy -> students.importFile(Callers.from(authentication, request), tenantId, copy));
     }
 
     /**

@@ -212,15 +212,19 @@ public final class ConnectorControl {
     /** The queues of the tenants, per agency ({@code null}: of every tenant, for the metrics). */
     public List<Queue> queues(Collection<String> tenantIds) {
         return of(tenantIds, connection -> {
+            // Three index-backed parts (the outbox keeps every answered message: never scan it
+            // whole): what waits, the open dead letters, what was answered in the last minute.
             try (PreparedStatement query = connection.prepareStatement("SELECT agency, tenant_id,"
-                    + " count(*) FILTER (WHERE status IN ('QUEUED', 'RETRYING')) AS waiting,"
-                    + " count(*) FILTER (WHERE status = 'DEAD') AS dead,"
-                    + " count(*) FILTER (WHERE status = 'DONE' AND completed_at > now() - interval '1 minute')"
-                    + " AS done_last_minute,"
-                    + " (array_agg(last_error ORDER BY next_attempt_at DESC)"
-                    + " FILTER (WHERE status IN ('RETRYING', 'DEAD') AND last_error IS NOT NULL))[1] AS last_error"
-                    + " FROM outbox WHERE status <> 'DONE' OR completed_at > now() - interval '1 minute'"
-                    + " GROUP BY agency, tenant_id ORDER BY agency, tenant_id")) {
+                    + " sum(waiting) AS waiting, sum(dead) AS dead, sum(done) AS done_last_minute,"
+                    + " (array_agg(last_error ORDER BY at DESC) FILTER (WHERE last_error IS NOT NULL))[1]"
+                    + " AS last_error FROM ("
+                    + " SELECT agency, tenant_id, 1 AS waiting, 0 AS dead, 0 AS done, last_error, next_attempt_at AS at"
+                    + " FROM outbox WHERE status IN ('QUEUED', 'RETRYING')"
+                    + " UNION ALL SELECT agency, tenant_id, 0, 1, 0, reason, failed_at"
+                    + " FROM dead_letter WHERE retried_at IS NULL"
+                    + " UNION ALL SELECT agency, tenant_id, 0, 0, 1, NULL, completed_at"
+                    + " FROM outbox WHERE status = 'DONE' AND completed_at > now() - interval '1 minute'"
+                    + ") parts GROUP BY agency, tenant_id ORDER BY agency, tenant_id")) {
                 return Rows.list(
                         query,
                         row -> new Queue(

@@ -3,6 +3,7 @@ package id.lumbung.connectors.bank.simulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import id.lumbung.connectors.bank.SnapSignatures;
+import id.lumbung.connectors.simulator.SimulatorHttp;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -242,7 +243,7 @@ public final class BankSimulator {
         try (exchange) {
             transferCalls.incrementAndGet();
             BankFaults current = faults;
-            sleep(current.latencyMs());
+            SimulatorHttp.sleep(current.latencyMs());
             String body = verified(exchange);
             if (body == null) {
                 return;
@@ -273,7 +274,7 @@ public final class BankSimulator {
             if (current.inProgress()) {
                 settleLater(transfer, current);
             }
-            sleep(current.hangAfterTransferMs());
+            SimulatorHttp.sleep(current.hangAfterTransferMs());
             respond(
                     exchange,
                     current.inProgress() ? 202 : 200,
@@ -292,7 +293,7 @@ public final class BankSimulator {
     private void status(HttpExchange exchange) throws IOException {
         try (exchange) {
             statusCalls.incrementAndGet();
-            sleep(faults.latencyMs());
+            SimulatorHttp.sleep(faults.latencyMs());
             String body = verified(exchange);
             if (body == null) {
                 return;
@@ -390,20 +391,7 @@ public final class BankSimulator {
     }
 
     private void faults(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if ("POST".equals(exchange.getRequestMethod())) {
-                try (InputStream body = exchange.getRequestBody()) {
-                    faults = json.readValue(body.readAllBytes(), BankFaults.class);
-                } catch (IOException | RuntimeException e) {
-                    respond(exchange, 400, Map.of("message", "Body must be a BankFaults record"));
-                    return;
-                }
-            }
-            byte[] body = json.writeValueAsBytes(faults);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-        }
+        faults = SimulatorHttp.faults(json, exchange, BankFaults.class, faults, "Body must be a BankFaults record");
     }
 
     private String write(Map<String, Object> body) {
@@ -415,20 +403,6 @@ public final class BankSimulator {
     }
 
     private void respond(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    private static void sleep(long millis) {
-        if (millis <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        SimulatorHttp.respond(json, exchange, status, body);
     }
 }

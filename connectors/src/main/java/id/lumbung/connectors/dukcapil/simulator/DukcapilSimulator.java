@@ -2,6 +2,7 @@ package id.lumbung.connectors.dukcapil.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import id.lumbung.connectors.simulator.SimulatorHttp;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
@@ -136,7 +137,7 @@ public final class DukcapilSimulator {
                 return; // closed without an answer: the caller sees the connection drop
             }
             if (current.latencyMs() > 0) {
-                sleep(current.latencyMs());
+                SimulatorHttp.sleep(current.latencyMs());
             }
             if (current.ratePerSecond() > 0 && !withinRate(current.ratePerSecond())) {
                 refusedByRate.incrementAndGet();
@@ -220,26 +221,12 @@ public final class DukcapilSimulator {
     }
 
     private void faults(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if ("POST".equals(exchange.getRequestMethod())) {
-                try (InputStream body = exchange.getRequestBody()) {
-                    faults = json.readValue(body.readAllBytes(), Faults.class);
-                } catch (IOException | RuntimeException e) {
-                    respond(
-                            exchange,
-                            400,
-                            Map.of(
-                                    "message",
-                                    "Body must be {latencyMs, errorRate, quotaExhausted, ratePerSecond, dailyQuota,"
-                                            + " outsideHours, down}"));
-                    return;
-                }
-            }
-            byte[] body = json.writeValueAsBytes(faults);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-        }
+        faults = SimulatorHttp.faults(
+                json,
+                exchange,
+                Faults.class,
+                faults,
+                "Body must be {latencyMs, errorRate, quotaExhausted, ratePerSecond, dailyQuota, outsideHours, down}");
     }
 
     private static Map<String, Object> biodata(CivilRecord record) {
@@ -328,17 +315,6 @@ public final class DukcapilSimulator {
     }
 
     private void respond(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        SimulatorHttp.respond(json, exchange, status, body);
     }
 }
