@@ -4,6 +4,7 @@ import id.lumbung.core.database.DatabaseMigrator;
 import id.lumbung.core.database.DatabaseSettings;
 import id.lumbung.core.database.EmbeddedDatabase;
 import id.lumbung.core.user.UserService;
+import id.lumbung.gateway.demo.DemoSchools;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -93,6 +94,11 @@ public final class Lumbung {
             properties.put("lumbung.demo.enabled", true);
             // One paying bank, played by the bank simulator, which notifies this process.
             properties.put("lumbung.connectors.banks.bni.simulated", true);
+            // Two schools per demo tenant, played by the Dapodik simulator (DemoSeeder fills them).
+            DemoSchools.ALL.forEach((npsn, school) -> {
+                properties.put("lumbung.connectors.dapodik.schools." + npsn + ".tenant-id", school[0]);
+                properties.put("lumbung.connectors.dapodik.schools." + npsn + ".name", school[1]);
+            });
             properties.put(
                     "lumbung.simulators.banks.notification-url",
                     "http://127.0.0.1:" + env("PORT", "8080") + "/api/v1/partners/banks/BNI/notifications");

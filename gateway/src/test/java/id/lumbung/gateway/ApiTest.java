@@ -43,8 +43,6 @@ public abstract class ApiTest extends DatabaseTest {
         properties.put("lumbung.demo.enabled", "true");
         properties.put("lumbung.demo.password", PASSWORD);
         properties.put("lumbung.simulators.enabled", "true");
-        properties.put("lumbung.simulators.dukcapil.port", "0");
-        properties.put("lumbung.simulators.banks.port", "0");
         properties.put("lumbung.connectors.banks.bni.simulated", "true");
         properties.put("lumbung.jwt.secret", JWT_SECRET);
         properties.put("lumbung.connectors.dukcapil.poll-interval", "100ms");

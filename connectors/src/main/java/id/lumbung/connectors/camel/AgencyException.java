@@ -45,6 +45,11 @@ public final class AgencyException extends Exception {
         /** Outside the agency's access hours: wait for them to begin. */
         OUTSIDE_HOURS,
         /** The agency says our request is malformed: our bug. */
-        BAD_REQUEST
+        BAD_REQUEST,
+        /**
+         * This one message can never succeed as it is (one school's token refused, while the
+         * tenant's other schools work): a dead letter at once, with the reason; nothing is paused.
+         */
+        REJECTED
     }
 }

@@ -131,6 +131,15 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
      */
     protected abstract void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp);
 
+    /**
+     * Takes one more token of the agency's rate limit, for a call's second and later requests
+     * (the next page, a status inquiry after a transfer): every request counts against the
+     * agency's limit, not only the first.
+     */
+    protected final void pace() {
+        limiter.acquire();
+    }
+
     /** Whether an answer is a business negative (for the metrics); none by default. */
     protected boolean negative(Object answer) {
         return false;
@@ -349,7 +358,12 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                 failed(message, Duration.ZERO, reason, false);
             }
             default -> {
-                metrics.count(agency, message.tenantId(), ConnectorMetrics.Outcome.BAD_REQUEST);
+                metrics.count(
+                        agency,
+                        message.tenantId(),
+                        failure.kind() == AgencyException.Kind.REJECTED
+                                ? ConnectorMetrics.Outcome.REJECTED
+                                : ConnectorMetrics.Outcome.BAD_REQUEST);
                 LOG.error(
                         "{} message {} of tenant {} failed for good: {}",
                         agency,

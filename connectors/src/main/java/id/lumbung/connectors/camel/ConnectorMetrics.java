@@ -47,6 +47,7 @@ public final class ConnectorMetrics {
         CONFIGURATION_ERROR,
         UNAVAILABLE,
         BAD_REQUEST,
+        REJECTED,
         NOT_PERMITTED_BY_BREAKER,
         DUPLICATE_RESULT
     }

@@ -45,8 +45,6 @@ class BankConnectorTest extends DatabaseTest {
     protected Map<String, String> extraProperties() {
         return Map.of(
                 "lumbung.simulators.enabled", "true",
-                "lumbung.simulators.dukcapil.port", "0",
-                "lumbung.simulators.banks.port", "0",
                 "lumbung.connectors.banks.bni.simulated", "true",
                 "lumbung.connectors.banks.bni.request-timeout", "1s",
                 "lumbung.connectors.banks.bni.follow-up", "1s",

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.lumbung.connectors.dukcapil.simulator.CivilRecord;
 import id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator;
-import id.lumbung.connectors.dukcapil.simulator.Faults;
+import id.lumbung.connectors.simulator.Faults;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.connector.ConnectorControl;
@@ -48,8 +48,6 @@ class DeadLetterTest extends DatabaseTest {
     protected Map<String, String> extraProperties() {
         return Map.of(
                 "lumbung.simulators.enabled", "true",
-                "lumbung.simulators.dukcapil.port", "0",
-                "lumbung.simulators.banks.port", "0",
                 "lumbung.connectors.dukcapil.poll-interval", "50ms",
                 "lumbung.connectors.dukcapil.redelivery-delay", "10ms",
                 "lumbung.connectors.dukcapil.breaker-open-for", "1s",

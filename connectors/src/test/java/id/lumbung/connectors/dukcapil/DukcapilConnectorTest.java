@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lumbung.connectors.camel.AgencyPipeline;
 import id.lumbung.connectors.dukcapil.simulator.CivilRecord;
 import id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator;
-import id.lumbung.connectors.dukcapil.simulator.Faults;
+import id.lumbung.connectors.simulator.Faults;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.connector.ConnectorControl;
@@ -53,8 +53,6 @@ class DukcapilConnectorTest extends DatabaseTest {
     protected Map<String, String> extraProperties() {
         return Map.ofEntries(
                 Map.entry("lumbung.simulators.enabled", "true"),
-                Map.entry("lumbung.simulators.dukcapil.port", "0"),
-                Map.entry("lumbung.simulators.banks.port", "0"),
                 Map.entry("lumbung.connectors.dukcapil.poll-interval", "100ms"),
                 Map.entry("lumbung.connectors.dukcapil.redelivery-delay", "20ms"),
                 Map.entry("lumbung.connectors.dukcapil.breaker-open-for", "1s"),

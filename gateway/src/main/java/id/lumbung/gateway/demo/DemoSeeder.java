@@ -1,5 +1,6 @@
 package id.lumbung.gateway.demo;
 
+import id.lumbung.connectors.dapodik.simulator.DapodikSimulator;
 import id.lumbung.connectors.dukcapil.simulator.CivilRecord;
 import id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator;
 import id.lumbung.core.access.Role;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Demo mode only ({@code --demo}): province Sulawesi Tenggara (74) with Kota Kendari (7471) and
  * Kabupaten Kolaka (7401), a few households each, the demo users, and the people of those
- * households in the Dukcapil simulator. Safe to run on every start: what exists is kept.
+ * households in the Dukcapil simulator, three schools' pupils in the Dapodik simulator. Safe to run on every start: what exists is kept.
  */
 @Singleton
 @Requires(property = "lumbung.demo.enabled", value = "true")
@@ -71,6 +72,7 @@ final class DemoSeeder {
     private final UserService users;
     private final HouseholdRepository households;
     private final DukcapilSimulator simulator;
+    private final DapodikSimulator schools;
     private final String password;
 
     DemoSeeder(
@@ -78,11 +80,13 @@ final class DemoSeeder {
             UserService users,
             HouseholdRepository households,
             DukcapilSimulator simulator,
+            DapodikSimulator schools,
             @Value("${lumbung.demo.password}") String password) {
         this.tenants = tenants;
         this.users = users;
         this.households = households;
         this.simulator = simulator;
+        this.schools = schools;
         this.password = password;
     }
 
@@ -118,6 +122,10 @@ final class DemoSeeder {
             }
         });
         CIVIL_REGISTRY.forEach(simulator::register);
+        DemoSchools.ALL.forEach((npsn, school) -> schools.register(
+                npsn,
+                school[1],
+                DapodikSimulator.pupils(npsn, school[2], Integer.parseInt(school[3]), npsn.hashCode())));
         LOG.info("Demo ready: tenants 7471 (Kota Kendari) and 7401 (Kabupaten Kolaka), users admin, prov-74,"
                 + " admin-7471, admin-7401");
     }

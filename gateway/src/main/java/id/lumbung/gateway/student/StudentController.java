@@ -1,16 +1,21 @@
 package id.lumbung.gateway.student;
 
 import id.lumbung.core.registry.TabularFile;
+import id.lumbung.core.student.StudentPulls;
 import id.lumbung.core.student.StudentService;
+import id.lumbung.gateway.PathIds;
 import id.lumbung.gateway.TempUploads;
 import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -34,11 +39,15 @@ import java.util.List;
 @SerdeImport(StudentService.ImportResult.class)
 @SerdeImport(TabularFile.Issue.class)
 @SerdeImport(StudentService.Student.class)
+@SerdeImport(StudentPulls.Pull.class)
+@SerdeImport(StudentPulls.School.class)
 class StudentController {
     private final StudentService students;
+    private final StudentPulls pulls;
 
-    StudentController(StudentService students) {
+    StudentController(StudentService students, StudentPulls pulls) {
         this.students = students;
+        this.pulls = pulls;
     }
 
     @Post(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -75,5 +84,51 @@ class StudentController {
     List<StudentService.Student> search(
             @PathVariable String tenantId, @Body Search body, Authentication authentication, HttpRequest<?> request) {
         return students.find(Callers.from(authentication, request), tenantId, body.nik(), body.nisn());
+    }
+
+    @Get("/schools")
+    @Operation(summary = "The schools whose Dapodik web service this tenant may pull from (configuration)")
+    List<StudentPulls.School> schools(
+            @PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
+        return pulls.schools(Callers.from(authentication, request), tenantId);
+    }
+
+    /**
+     * Schools to pull from.
+     *
+     * @param npsn their NPSNs; none for every school configured for the tenant
+     */
+    @Serdeable
+    record PullRequest(@Nullable List<String> npsn) {}
+
+    @Post(value = "/pulls", consumes = MediaType.APPLICATION_JSON)
+    @Status(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Pull students from the schools' Dapodik web services (getPesertaDidik, every page), one queued"
+                    + " pull per school; follow them with GET …/pulls/{id}")
+    List<StudentPulls.Pull> pull(
+            @PathVariable String tenantId,
+            @Body @Nullable PullRequest body,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        return pulls.start(Callers.from(authentication, request), tenantId, body == null ? List.of() : body.npsn());
+    }
+
+    @Get("/pulls")
+    @Operation(summary = "The tenant's last 50 pulls, newest first: status, students read, changed, refused and why")
+    List<StudentPulls.Pull> pulls(
+            @PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
+        return pulls.recent(Callers.from(authentication, request), tenantId);
+    }
+
+    @Get("/pulls/{pullId}")
+    @Operation(summary = "One pull")
+    StudentPulls.Pull pullOf(
+            @PathVariable String tenantId,
+            @PathVariable String pullId,
+            Authentication authentication,
+            HttpRequest<?> request) {
+        return pulls.get(
+                Callers.from(authentication, request), tenantId, PathIds.uuid(pullId, "pull_not_found", "Pull"));
     }
 }

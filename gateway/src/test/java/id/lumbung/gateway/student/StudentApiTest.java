@@ -15,6 +15,49 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class StudentApiTest extends ApiTest {
 
+    @Override
+    protected Map<String, String> extraProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(super.extraProperties());
+        // A demo school of Kendari (the demo seeder fills it in the Dapodik simulator).
+        properties.put("lumbung.connectors.dapodik.schools.40201001.tenant-id", "7471");
+        properties.put("lumbung.connectors.dapodik.schools.40201001.name", "SD NEGERI 1 KENDARI");
+        properties.put("lumbung.connectors.dapodik.poll-interval", "100ms");
+        return properties;
+    }
+
+    @Test
+    void aTenantPullsItsSchoolsFromDapodikAndFollowsThePullAndNoOtherTenantSeesIt() {
+        String admin = login("admin-7471");
+        assertThat(array(get("/api/v1/tenants/7471/students/schools", admin)))
+                .singleElement()
+                .satisfies(school -> assertThat(school).containsEntry("npsn", "40201001"));
+
+        var started = postJson("/api/v1/tenants/7471/students/pulls", admin, "{}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        Map<String, Object> pull = array(started).get(0);
+        assertThat(pull).containsEntry("npsn", "40201001").containsEntry("status", "QUEUED");
+        String path = "/api/v1/tenants/7471/students/pulls/" + pull.get("id");
+        Map<String, Object> done = Eventually.await(
+                Duration.ofSeconds(30), () -> object(get(path, admin)), found -> "DONE".equals(found.get("status")));
+        assertThat(done).containsEntry("students", 240).containsEntry("rejected", 0);
+        assertThat(array(get("/api/v1/tenants/7471/students/pulls", admin)))
+                .extracting(found -> found.get("id"))
+                .contains(pull.get("id"));
+
+        String kolaka = login("admin-7401");
+        assertThat(get(path, kolaka).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/tenants/7401/students/pulls/" + pull.get("id"), kolaka)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(postJson("/api/v1/tenants/7471/students/pulls", kolaka, "{}").statusCode())
+                .isEqualTo(404);
+        assertProblem(postJson("/api/v1/tenants/7401/students/pulls", kolaka, "{}"), 422, "no_schools");
+        assertProblem(
+                postJson("/api/v1/tenants/7471/students/pulls", admin, "{\"npsn\":[\"40209999\"]}"),
+                422,
+                "unknown_school");
+    }
+
     @Test
     void aDapodikFileIsImportedOnceWithBadRowsByLineAndAStudentIsFoundWithHisRegistryFamily() {
         String admin = login("admin-7471");

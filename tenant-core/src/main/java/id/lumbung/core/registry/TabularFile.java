@@ -93,6 +93,23 @@ public final class TabularFile {
             String keyColumn,
             java.util.function.Function<T, String> key,
             Parser<T> parser) {
+        return collect(handler -> read(file, handler), aliases, required, maximumRows, keyColumn, key, parser);
+    }
+
+    /** Rows from somewhere other than a file (an agency's answer): the header first, then the rows. */
+    public interface RowSource {
+        void feed(Handler handler) throws IOException;
+    }
+
+    /** {@link #readAll} over rows from any source. */
+    public static <T> Read<T> collect(
+            RowSource source,
+            java.util.function.UnaryOperator<Columns> aliases,
+            List<String> required,
+            int maximumRows,
+            String keyColumn,
+            java.util.function.Function<T, String> key,
+            Parser<T> parser) {
         List<T> accepted = new java.util.ArrayList<>();
         List<Issue> issues = new java.util.ArrayList<>() {
             @Override
@@ -104,7 +121,7 @@ public final class TabularFile {
         Columns[] header = new Columns[1];
         java.util.Map<String, Long> seen = new java.util.HashMap<>();
         try {
-            read(file, new Handler() {
+            source.feed(new Handler() {
                 @Override
                 public void row(long line, List<String> fields) {
                     if (header[0] == null) {

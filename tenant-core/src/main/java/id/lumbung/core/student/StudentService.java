@@ -32,7 +32,7 @@ import java.util.UUID;
 public final class StudentService {
     public static final int MAXIMUM_ROWS = 200_000;
     private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    private static final List<String> REQUIRED = List.of("nisn", "nama", "npsn");
+    static final List<String> REQUIRED = List.of("nisn", "nama", "npsn");
 
     private final TenantTransactions transactions;
     private final TenantAccess access;
@@ -87,7 +87,7 @@ public final class StudentService {
             UUID memberId,
             UUID householdId) {}
 
-    private record Parsed(
+    record Parsed(
             String nisn,
             Nik nik,
             String name,
@@ -101,15 +101,9 @@ public final class StudentService {
     public ImportResult importFile(Caller caller, String tenantId, Path file) {
         access.write(caller, tenantId);
         TabularFile.Read<Parsed> read = TabularFile.readAll(
-                file,
-                columns -> columns.alias("rombel", "nama_rombel").alias("semester", "semester_id"),
-                REQUIRED,
-                MAXIMUM_ROWS,
-                "nisn",
-                Parsed::nisn,
-                StudentService::parse);
+                file, StudentService::aliases, REQUIRED, MAXIMUM_ROWS, "nisn", Parsed::nisn, StudentService::parse);
         List<Parsed> accepted = read.accepted();
-        long changed = transactions.inTenant(tenantId, connection -> upsert(connection, tenantId, accepted));
+        long changed = transactions.inTenant(tenantId, connection -> upsert(connection, tenantId, accepted, "FILE"));
         audit.record(
                 tenantId,
                 caller,
@@ -119,8 +113,12 @@ public final class StudentService {
         return new ImportResult(read.rows(), changed, accepted.size() - changed, read.rejected(), read.issues());
     }
 
-    private static Parsed parse(
-            long line, List<String> fields, TabularFile.Columns columns, List<TabularFile.Issue> issues) {
+    /** Dapodik's own column names, read where ours are absent. */
+    static TabularFile.Columns aliases(TabularFile.Columns columns) {
+        return columns.alias("rombel", "nama_rombel").alias("semester", "semester_id");
+    }
+
+    static Parsed parse(long line, List<String> fields, TabularFile.Columns columns, List<TabularFile.Issue> issues) {
         String nisn = value(fields, columns, "nisn");
         if (!nisn.matches("[0-9]{10}")) {
             issues.add(new TabularFile.Issue(line, "nisn", "invalid_nisn", "A NISN has exactly 10 digits"));
@@ -183,11 +181,11 @@ public final class StudentService {
     }
 
     /** Upserts by NISN; a row whose content did not change is not written. Answers the rows written. */
-    private long upsert(Connection connection, String tenantId, List<Parsed> students) throws SQLException {
+    long upsert(Connection connection, String tenantId, List<Parsed> students, String source) throws SQLException {
         long changed = 0;
         try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO student AS s (tenant_id, nisn,"
                 + " nik_encrypted, nik_index, nik_masked, full_name, sex, birth_date, npsn, school_name, class_name,"
-                + " semester, source, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'FILE', ?)"
+                + " semester, source, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (tenant_id, nisn) DO UPDATE SET nik_encrypted = excluded.nik_encrypted,"
                 + " nik_index = excluded.nik_index, nik_masked = excluded.nik_masked, full_name = excluded.full_name,"
                 + " sex = excluded.sex, birth_date = excluded.birth_date, npsn = excluded.npsn,"
@@ -209,8 +207,9 @@ public final class StudentService {
                 upsert.setString(10, blankToNull(student.school()));
                 upsert.setString(11, blankToNull(student.rombel()));
                 upsert.setString(12, blankToNull(student.semester()));
+                upsert.setString(13, source);
                 upsert.setString(
-                        13,
+                        14,
                         protection.blindIndex(String.join(
                                 "|",
                                 String.valueOf(nik),

@@ -19,6 +19,10 @@ public abstract class DatabaseTest implements TestPropertyProvider {
         properties.put("lumbung.protection.keys", "t1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
         properties.put("lumbung.protection.active-key-id", "t1");
         properties.put("lumbung.protection.blind-index-key", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
+        // Agency simulators (when a test enables them) on free ports: tests never collide with a running demo.
+        for (String simulator : java.util.List.of("dukcapil", "dapodik", "banks", "kemensos")) {
+            properties.put("lumbung.simulators." + simulator + ".port", "0");
+        }
         properties.putAll(extraProperties());
         return properties;
     }

@@ -2,29 +2,21 @@ package id.lumbung.connectors.dukcapil.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import id.lumbung.connectors.simulator.SimulatorHttp;
+import id.lumbung.connectors.simulator.AgencySimulator;
+import id.lumbung.connectors.simulator.Faults;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A real HTTP server that answers like Dukcapil's web service, for the demo, tests and
@@ -35,65 +27,24 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(property = "lumbung.simulators.enabled", value = "true")
-public final class DukcapilSimulator {
-    private static final Logger LOG = LoggerFactory.getLogger(DukcapilSimulator.class);
+public final class DukcapilSimulator extends AgencySimulator {
     private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
 
-    private final JsonMapper json;
     private final Map<String, CivilRecord> registry = new ConcurrentHashMap<>();
-    private final AtomicLong hits = new AtomicLong();
-    private final AtomicLong refusedByRate = new AtomicLong();
-    private final AtomicLong failedOnPurpose = new AtomicLong();
     private final Map<String, AtomicLong> hitsByUser = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> servedToday = new ConcurrentHashMap<>();
-    private final Object rateLock = new Object();
-    private long rateSecond;
-    private int servedThisSecond;
     private final String userId = "sim-" + UUID.randomUUID().toString().substring(0, 8);
     private final String password = UUID.randomUUID().toString();
-    private volatile Faults faults = Faults.NONE;
-    private volatile int port;
-    private HttpServer server;
-    private ExecutorService executor;
 
     DukcapilSimulator(JsonMapper json, @Value("${lumbung.simulators.dukcapil.port:8091}") int port) {
-        this.json = json;
-        this.port = port;
+        // 50 ms latency at 200 calls a second keeps 10 threads busy.
+        super("Dukcapil", json, port, 32);
         start();
     }
 
-    /** Starts listening (again, on the same port after {@link #stop()}). */
-    public synchronized void start() {
-        if (server != null) {
-            return;
-        }
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The Dukcapil simulator cannot listen on port " + port, e);
-        }
-        port = server.getAddress().getPort();
-        executor = Executors.newFixedThreadPool(32); // 50 ms latency at 200 calls a second keeps 10 busy
-        server.setExecutor(executor);
+    @Override
+    protected void contexts(HttpServer server) {
         server.createContext("/dukcapil/get_json/", this::callNik);
-        server.createContext("/sim/faults", this::faults);
-        server.createContext("/sim/stats", this::stats);
-        server.start();
-        LOG.info("Dukcapil simulator listening on {}", baseUrl());
-    }
-
-    /** Stops listening: callers see connection refused, as in an outage. */
-    @PreDestroy
-    public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
-            server = null;
-        }
-    }
-
-    public String baseUrl() {
-        return "http://127.0.0.1:" + port;
     }
 
     /** The credentials the simulator accepts (generated per start; never a default secret). */
@@ -109,10 +60,6 @@ public final class DukcapilSimulator {
         registry.put(record.nik(), record);
     }
 
-    public void faults(Faults faults) {
-        this.faults = faults;
-    }
-
     /** A new simulated day: daily quotas start again. */
     public void newDay() {
         servedToday.clear();
@@ -124,35 +71,16 @@ public final class DukcapilSimulator {
         return count == null ? 0 : count.get();
     }
 
-    /** Calls received so far, faulty ones included: shows where retries happen. */
-    public long hits() {
-        return hits.get();
-    }
-
     private void callNik(HttpExchange exchange) throws IOException {
         try (exchange) {
-            hits.incrementAndGet();
-            Faults current = faults;
-            if (current.down()) {
-                return; // closed without an answer: the caller sees the connection drop
-            }
-            if (current.latencyMs() > 0) {
-                SimulatorHttp.sleep(current.latencyMs());
-            }
-            if (current.ratePerSecond() > 0 && !withinRate(current.ratePerSecond())) {
-                refusedByRate.incrementAndGet();
-                respond(exchange, 429, Map.of("message", "Too Many Requests"));
+            if (faulty(exchange)) {
                 return;
             }
+            Faults current = faults();
             String path = exchange.getRequestURI().getPath();
             boolean byElement = path.endsWith("/CALL_VERIFY_BY_ELEMEN");
             if (!"POST".equals(exchange.getRequestMethod()) || !(path.endsWith("/CALL_NIK") || byElement)) {
                 respond(exchange, 404, Map.of("message", "Not found"));
-                return;
-            }
-            if (ThreadLocalRandom.current().nextDouble() < current.errorRate()) {
-                failedOnPurpose.incrementAndGet();
-                respond(exchange, 503, Map.of("message", "Service Unavailable"));
                 return;
             }
             Map<String, Object> request;
@@ -194,39 +122,6 @@ public final class DukcapilSimulator {
     private boolean accepts(String user, String givenPassword) {
         return (userId.equals(user) && password.equals(givenPassword))
                 || (!user.isBlank() && (user + "-secret").equals(givenPassword));
-    }
-
-    private boolean withinRate(double perSecond) {
-        long second = System.nanoTime() / 1_000_000_000L;
-        synchronized (rateLock) {
-            if (second != rateSecond) {
-                rateSecond = second;
-                servedThisSecond = 0;
-            }
-            return ++servedThisSecond <= perSecond;
-        }
-    }
-
-    /** {@code GET /sim/stats}: the calls received so far, for benchmarks (retries show as extra calls). */
-    private void stats(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            respond(
-                    exchange,
-                    200,
-                    Map.of(
-                            "hits", hits.get(),
-                            "refusedByRate", refusedByRate.get(),
-                            "failedOnPurpose", failedOnPurpose.get()));
-        }
-    }
-
-    private void faults(HttpExchange exchange) throws IOException {
-        faults = SimulatorHttp.faults(
-                json,
-                exchange,
-                Faults.class,
-                faults,
-                "Body must be {latencyMs, errorRate, quotaExhausted, ratePerSecond, dailyQuota, outsideHours, down}");
     }
 
     private static Map<String, Object> biodata(CivilRecord record) {
@@ -312,9 +207,5 @@ public final class DukcapilSimulator {
         envelope.put("numberOfElements", 1);
         envelope.put("totalElements", 1);
         return envelope;
-    }
-
-    private void respond(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-        SimulatorHttp.respond(json, exchange, status, body);
     }
 }

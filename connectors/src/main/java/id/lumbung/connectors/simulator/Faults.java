@@ -1,9 +1,9 @@
-package id.lumbung.connectors.dukcapil.simulator;
+package id.lumbung.connectors.simulator;
 
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * Faults the simulator injects (set from code, or over HTTP: {@code POST /sim/faults} with this
+ * Faults an agency simulator injects (set from code, or over HTTP: {@code POST /sim/faults} with this
  * record as JSON).
  *
  * @param latencyMs added to every answer

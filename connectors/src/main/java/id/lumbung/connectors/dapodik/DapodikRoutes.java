@@ -1,0 +1,68 @@
+package id.lumbung.connectors.dapodik;
+
+import id.lumbung.connectors.camel.AgencyException;
+import id.lumbung.connectors.camel.AgencyPipeline;
+import id.lumbung.connectors.camel.ConnectorMetrics;
+import id.lumbung.core.connector.ConnectorControl;
+import id.lumbung.core.outbox.Outbox;
+import id.lumbung.core.outbox.OutboxMessage;
+import id.lumbung.core.student.StudentPulls;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Outbox → each school's Dapodik, through the shared {@link AgencyPipeline}: a pull reads every
+ * page of {@code getPesertaDidik} (each page a request against the rate limit), then the whole
+ * answer is written once. A page that fails fails the pull, which starts again from the first
+ * page: the upsert by NISN makes a repeated read harmless.
+ */
+@Singleton
+final class DapodikRoutes extends AgencyPipeline {
+    private final DapodikClient client;
+    private final DapodikSettings settings;
+    private final StudentPulls pulls;
+
+    DapodikRoutes(
+            DapodikSettings settings,
+            DapodikClient client,
+            Outbox outbox,
+            ConnectorControl control,
+            ConnectorMetrics metrics,
+            StudentPulls pulls) {
+        super(StudentPulls.AGENCY, settings.pipeline(), outbox, control, metrics);
+        this.client = client;
+        this.settings = settings;
+        this.pulls = pulls;
+    }
+
+    @Override
+    protected Object call(OutboxMessage message) throws AgencyException {
+        String npsn = pulls.npsnOf(message);
+        List<Map<String, Object>> students = new ArrayList<>();
+        DapodikClient.Page page = client.students(npsn, 0);
+        students.addAll(page.rows());
+        int total = Math.min(page.results(), settings.maximumStudents());
+        while (!page.rows().isEmpty() && students.size() < total) {
+            pace();
+            page = client.students(npsn, students.size());
+            students.addAll(page.rows());
+        }
+        return students.size() > settings.maximumStudents()
+                ? students.subList(0, settings.maximumStudents())
+                : students;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected boolean record(OutboxMessage message, Object answer) {
+        return pulls.record(message, (List<Map<String, Object>>) answer);
+    }
+
+    @Override
+    protected void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
+        pulls.recordRetry(message, delay, reason, giveUp);
+    }
+}
