@@ -46,6 +46,7 @@ public abstract class ApiTest extends DatabaseTest {
         properties.put("lumbung.connectors.banks.bni.simulated", "true");
         properties.put("lumbung.jwt.secret", JWT_SECRET);
         properties.put("lumbung.connectors.dukcapil.poll-interval", "100ms");
+        properties.put("lumbung.connectors.kemensos.poll-interval", "100ms");
         properties.put("lumbung.connectors.dukcapil.breaker-open-for", "1s");
         properties.put("lumbung.connectors.dukcapil.max-retry-delay", "1s");
         // Tests log in and look up far more than a person would; RateLimitTest sets real budgets.

@@ -156,6 +156,7 @@ public abstract class AgencySimulator {
                 exchange,
                 Faults.class,
                 faults,
-                "Body must be {latencyMs, errorRate, quotaExhausted, ratePerSecond, dailyQuota, outsideHours, down}");
+                "Body must be {latencyMs, errorRate, quotaExhausted, ratePerSecond, dailyQuota, outsideHours, down,"
+                        + " duplicates}");
     }
 }

@@ -18,6 +18,25 @@ public final class SimulatorHttp {
         exchange.getResponseBody().write(bytes);
     }
 
+    /** The request's query parameters, decoded (the first of a repeated name). */
+    public static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> values = new java.util.HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw == null) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                values.putIfAbsent(
+                        java.net.URLDecoder.decode(pair.substring(0, equals), java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(
+                                pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
     /** Waits {@code millis} (nothing for 0 or less), as a slow agency would. */
     public static void sleep(long millis) {
         if (millis <= 0) {

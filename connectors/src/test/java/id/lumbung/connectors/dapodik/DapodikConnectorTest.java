@@ -11,11 +11,10 @@ import id.lumbung.core.student.StudentPulls;
 import id.lumbung.core.student.StudentService;
 import id.lumbung.core.testing.DatabaseTest;
 import id.lumbung.core.testing.Eventually;
+import id.lumbung.core.testing.FreePort;
 import id.lumbung.core.testing.Tenants;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +34,7 @@ class DapodikConnectorTest extends DatabaseTest {
     private static final String ODD = "40201002";
     private static final String UNKNOWN = "40201003";
     private static final String WRONG_TOKEN = "40201004";
-    private static final int PORT = freePort();
+    private static final int PORT = FreePort.pick();
 
     @Inject
     StudentPulls pulls;
@@ -205,13 +204,5 @@ class DapodikConnectorTest extends DatabaseTest {
     private StudentPulls.Pull settled(StudentPulls.Pull pull) {
         return Eventually.await(
                 PATIENCE, () -> pulls.get(KENDARI, "7471", pull.id()), found -> !"QUEUED".equals(found.status()));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

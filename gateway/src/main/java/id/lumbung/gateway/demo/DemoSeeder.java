@@ -3,6 +3,7 @@ package id.lumbung.gateway.demo;
 import id.lumbung.connectors.dapodik.simulator.DapodikSimulator;
 import id.lumbung.connectors.dukcapil.simulator.CivilRecord;
 import id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator;
+import id.lumbung.connectors.kemensos.simulator.KemensosSimulator;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.household.Household;
@@ -73,6 +74,7 @@ final class DemoSeeder {
     private final HouseholdRepository households;
     private final DukcapilSimulator simulator;
     private final DapodikSimulator schools;
+    private final KemensosSimulator ministry;
     private final String password;
 
     DemoSeeder(
@@ -81,12 +83,14 @@ final class DemoSeeder {
             HouseholdRepository households,
             DukcapilSimulator simulator,
             DapodikSimulator schools,
+            KemensosSimulator ministry,
             @Value("${lumbung.demo.password}") String password) {
         this.tenants = tenants;
         this.users = users;
         this.households = households;
         this.simulator = simulator;
         this.schools = schools;
+        this.ministry = ministry;
         this.password = password;
     }
 
@@ -126,6 +130,23 @@ final class DemoSeeder {
                 npsn,
                 school[1],
                 DapodikSimulator.pupils(npsn, school[2], Integer.parseInt(school[3]), npsn.hashCode())));
+        // The ministry's determination list of November for each tenant: its heads of household.
+        CIVIL_REGISTRY.forEach(person -> {
+            String tenantId = person.nik().substring(0, 4);
+            StringBuilder list = new StringBuilder("iddtks;id_art;nomor_nik;nama;program;desil\r\n");
+            CIVIL_REGISTRY.stream()
+                    .filter(head -> head.nik().startsWith(tenantId))
+                    .forEach(head -> list.append("DTKS")
+                            .append(head.kk())
+                            .append(";ART")
+                            .append(head.nik().substring(12))
+                            .append(';')
+                            .append(head.nik())
+                            .append(';')
+                            .append(head.fullName())
+                            .append(";PKH;1\r\n"));
+            ministry.offer(tenantId, "PENETAPAN_" + tenantId + "_2026-11.csv", "PENETAPAN", "2026-11", list.toString());
+        });
         LOG.info("Demo ready: tenants 7471 (Kota Kendari) and 7401 (Kabupaten Kolaka), users admin, prov-74,"
                 + " admin-7471, admin-7401");
     }

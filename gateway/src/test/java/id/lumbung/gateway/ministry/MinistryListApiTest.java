@@ -15,6 +15,64 @@ import org.junit.jupiter.api.Test;
 class MinistryListApiTest extends ApiTest {
 
     @Test
+    void proposalsGoToTheMinistryAndWhatItReturnsComesBackIntoTheRegistrysPeriod() {
+        String admin = login("admin-7471");
+        String family = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
+                + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n"
+                + "USL1;USL1-01;74.71.01.1010;Jl. Usulan 1;1;1;7471012020200001;7471011505800001;LA ODE USUL;"
+                + "KENDARI;15-05-1980;L;Kepala Keluarga;WA ODE;1\n"
+                + "USL1;USL1-02;74.71.01.1010;Jl. Usulan 1;1;1;7471012020200001;;WA ODE BAYI;"
+                + "KENDARI;01-09-2026;P;Anak;WA ODE;1\n";
+        var upload = postFile("/api/v1/tenants/7471/imports", admin, "u.csv", family.getBytes(StandardCharsets.UTF_8));
+        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
+        Eventually.await(Duration.ofSeconds(20), () -> object(get(job, admin)).get("status"), "SUCCEEDED"::equals);
+
+        var sent = postJson(
+                "/api/v1/tenants/7471/ministry/exchanges/proposals",
+                admin,
+                "{\"period\":\"2026-12\",\"changedSince\":\""
+                        + java.time.LocalDate.now().minusDays(1) + "\"}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        Map<String, Object> done = settled(admin, object(sent).get("id"));
+        assertThat(done).containsEntry("kind", "SEND_PROPOSALS");
+        assertThat((String) done.get("receipt")).startsWith("TT-7471-");
+        assertThat((Integer) done.get("rowsSent")).isGreaterThanOrEqualTo(2);
+        assertThat((String) done.get("fileName")).startsWith("USULAN_7471_2026-12_");
+
+        // The ministry returns the proposed members without a NIK; the fetch brings them in.
+        Map<String, Object> fetched = settled(
+                admin,
+                object(postJson("/api/v1/tenants/7471/ministry/exchanges/fetches", admin, "{}"))
+                        .get("id"));
+        assertThat(fetched.get("outcome").toString())
+                .containsPattern("PENGEMBALIAN_7471_2026-12_TT-7471-[0-9]+\\.csv: ([0-9]+) rows, \\1 new or changed,"
+                        + " 0 refused, 0 not in the registry");
+        assertThat(array(get("/api/v1/tenants/7471/ministry/exchanges", admin)))
+                .extracting(exchange -> exchange.get("id"))
+                .contains(done.get("id"), fetched.get("id"));
+
+        String kolaka = login("admin-7401");
+        assertThat(get("/api/v1/tenants/7471/ministry/exchanges/" + done.get("id"), kolaka)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/api/v1/tenants/7401/ministry/exchanges/" + done.get("id"), kolaka)
+                        .statusCode())
+                .isEqualTo(404);
+        assertProblem(
+                postJson("/api/v1/tenants/7471/ministry/exchanges/proposals", admin, "{\"period\":\"2026-13\"}"),
+                400,
+                "invalid_period");
+    }
+
+    private Map<String, Object> settled(String token, Object id) {
+        String path = "/api/v1/tenants/7471/ministry/exchanges/" + id;
+        Map<String, Object> exchange = Eventually.await(
+                Duration.ofSeconds(30), () -> object(get(path, token)), found -> !"QUEUED".equals(found.get("status")));
+        assertThat(exchange).as(String.valueOf(exchange.get("lastError"))).containsEntry("status", "DONE");
+        return exchange;
+    }
+
+    @Test
     void returnedRecordsAreKeptOnceAndTheOnesAlreadyCorrectedAreCountedApart() {
         String admin = login("admin-7471");
         String family = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"

@@ -141,6 +141,14 @@ public final class RegistryExport {
                 permit.fullIdentifiers() ? "EXPORT_FULL" : "EXPORT",
                 permit.villages() == null ? "registry" : String.join(",", permit.villages()),
                 permit.fullIdentifiers() ? List.of("nik", "kk", "registry") : List.of("registry"));
+        return writeAudited(permit, sheet);
+    }
+
+    /**
+     * As {@link #write}, for an export the caller has audited already (the proposals a tenant
+     * asked to be sent to the ministry, written when the connector sends them).
+     */
+    public long writeAudited(Permit permit, ExportSheet sheet) {
         return transactions.inTenant(permit.tenantId(), connection -> {
             try (PreparedStatement query = connection.prepareStatement(QUERY)) {
                 query.setFetchSize(2_000); // a cursor: constant memory for any registry size

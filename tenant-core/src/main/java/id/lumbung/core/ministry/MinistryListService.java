@@ -73,15 +73,28 @@ public final class MinistryListService {
             long alreadyCorrected,
             List<TabularFile.Issue> issues) {}
 
-    private record Row(
-            String recordId, String iddtks, Nik nik, String name, String programme, Integer desil, String reason) {}
+    record Row(String recordId, String iddtks, Nik nik, String name, String programme, Integer desil, String reason) {}
 
     public Result importFile(Caller caller, String tenantId, Kind kind, String period, Path file) {
         access.write(caller, tenantId);
+        TabularFile.Read<Row> read = read(kind, period, file);
+        long[] written = transactions.inTenant(
+                tenantId, connection -> upsert(connection, tenantId, kind, period, read.accepted()));
+        audit.record(
+                tenantId,
+                caller,
+                "MINISTRY_" + kind.name() + "_IMPORT",
+                period + ": " + read.rows() + " rows",
+                List.of("nik", "full_name"));
+        return result(kind, period, read, written);
+    }
+
+    /** Reads and checks a whole file of the ministry; a wrong header or period refuses it (400). */
+    TabularFile.Read<Row> read(Kind kind, String period, Path file) {
         if (period == null || !period.matches("[0-9]{4}-(0[1-9]|1[0-2])")) {
             throw new LumbungException(400, "invalid_period", "The period reads yyyy-mm, e.g. 2026-11");
         }
-        TabularFile.Read<Row> read = TabularFile.readAll(
+        return TabularFile.readAll(
                 file,
                 columns -> columns.alias("program", "programme"),
                 kind == Kind.RETURNED ? List.of("iddtks", "nama", "alasan") : List.of("iddtks", "nama"),
@@ -89,21 +102,15 @@ public final class MinistryListService {
                 "id_art",
                 Row::recordId,
                 MinistryListService::parse);
-        List<Row> rows = read.accepted();
-        long[] written =
-                transactions.inTenant(tenantId, connection -> upsert(connection, tenantId, kind, period, rows));
-        audit.record(
-                tenantId,
-                caller,
-                "MINISTRY_" + kind.name() + "_IMPORT",
-                period + ": " + read.rows() + " rows",
-                List.of("nik", "full_name"));
+    }
+
+    static Result result(Kind kind, String period, TabularFile.Read<Row> read, long[] written) {
         return new Result(
                 kind,
                 period,
                 read.rows(),
                 written[0],
-                rows.size() - written[0],
+                read.accepted().size() - written[0],
                 read.rejected(),
                 written[1],
                 written[2],
@@ -150,7 +157,7 @@ public final class MinistryListService {
     }
 
     /** Answers {changed, unmatched, already corrected}. */
-    private long[] upsert(Connection connection, String tenantId, Kind kind, String period, List<Row> rows)
+    long[] upsert(Connection connection, String tenantId, Kind kind, String period, List<Row> rows)
             throws SQLException {
         long changed = 0;
         long unmatched = 0;

@@ -4,12 +4,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import id.lumbung.connectors.simulator.AgencySimulator;
 import id.lumbung.connectors.simulator.Faults;
+import id.lumbung.connectors.simulator.SimulatorHttp;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -119,7 +119,7 @@ public final class DapodikSimulator extends AgencySimulator {
             if (faults().outsideHours()) {
                 return; // the school's PC is off
             }
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query = SimulatorHttp.query(exchange);
             School school = schools.get(query.getOrDefault("npsn", ""));
             String path = exchange.getRequestURI().getPath();
             if (!"GET".equals(exchange.getRequestMethod())
@@ -154,21 +154,5 @@ public final class DapodikSimulator extends AgencySimulator {
             int to = Math.min(from + Math.max(limit, 0), all.size());
             respond(exchange, 200, Map.of("rows", all.subList(from, to), "results", all.size()));
         }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> values = new HashMap<>();
-        if (raw == null) {
-            return values;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                values.put(
-                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
     }
 }
