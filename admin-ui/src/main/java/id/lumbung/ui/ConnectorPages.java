@@ -22,9 +22,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -116,13 +113,7 @@ final class ConnectorPages {
     }
 
     private static HttpResponse<?> act(Runnable action) {
-        try {
-            action.run();
-            return HttpResponse.seeOther(URI.create("/ui/konektor"));
-        } catch (LumbungException | IllegalArgumentException e) {
-            return HttpResponse.seeOther(
-                    URI.create("/ui/konektor?galat=" + URLEncoder.encode(e.getMessage(), StandardCharsets.UTF_8)));
-        }
+        return Redirects.after("/ui/konektor", action);
     }
 
     private static Map<String, Object> agency(ConnectorOverview.Agency agency) {

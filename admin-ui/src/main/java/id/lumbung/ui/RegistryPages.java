@@ -54,14 +54,6 @@ final class RegistryPages {
             "OPERATOR", "Operator",
             "FIELD_VISIT", "Kunjungan lapangan",
             "DUKCAPIL", "Dukcapil");
-    private static final Map<String, String> ERRORS = Map.of(
-            "search_needs_nik_or_name", "Cari dengan NIK (16 angka) atau nama (paling sedikit 3 huruf).",
-            "kk_not_16_digits", "Nomor KK terdiri dari 16 angka.",
-            "nik_not_16_digits", "NIK terdiri dari 16 angka.",
-            "nik_invalid_province", "Dua angka pertama NIK adalah kode provinsi, tidak pernah 00.",
-            "nik_invalid_birth_month", "Angka ke-9 dan ke-10 NIK adalah bulan lahir (01 sampai 12).",
-            "village_not_in_scope", "Desa/kelurahan ini bukan wilayah tugas Anda.",
-            "rate_limited", "Terlalu banyak pencarian. Coba lagi sebentar lagi.");
     private static final Map<String, String> HOUSEHOLD_STATUS =
             Map.of("ACTIVE", "Aktif", "INACTIVE", "Tidak aktif", "LEFT", "Keluar");
 
@@ -147,7 +139,7 @@ final class RegistryPages {
 
     /** The error in Bahasa Indonesia where we have it (the API's English otherwise). */
     private static String message(LumbungException e) {
-        return ERRORS.getOrDefault(e.code(), e.getMessage());
+        return Messages.of(e);
     }
 
     @Get("/{id}")

@@ -156,6 +156,113 @@ class AdminUiBrowserTest extends ApiTest {
         assertThat(browser.currentUrl()).endsWith("/ui/konektor");
     }
 
+    @jakarta.inject.Inject
+    id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator dukcapil;
+
+    @Override
+    protected java.util.Map<String, String> extraProperties() {
+        java.util.Map<String, String> properties = new java.util.HashMap<>(super.extraProperties());
+        properties.put("lumbung.connectors.dapodik.schools.40201001.tenant-id", "7471");
+        properties.put("lumbung.connectors.dapodik.schools.40201001.name", "SD NEGERI 1 KENDARI");
+        properties.put("lumbung.connectors.dapodik.poll-interval", "100ms");
+        return properties;
+    }
+
+    @Test
+    void anOperatorVerifiesAVillageAgainstDukcapilAndSeesOnlyWhatDiffers() {
+        // Dukcapil knows her as SITTI RAHMAH, born in Kendari; the registry misspells the name.
+        dukcapil.register(new id.lumbung.connectors.dukcapil.simulator.CivilRecord(
+                "7471014708880007", "7471010808080007", "SITTI RAHMAH", "KENDARI", "07-08-1988", "PEREMPUAN", false));
+        String family = "iddtks;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
+                + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n"
+                + "VUI1;74.71.01.1008;Jl. Verifikasi;1;1;7471010808080007;7471014708880007;SITI RAHMA;KENDARI;"
+                + "07-08-1988;P;Kepala Keluarga;WA ODE;2\n";
+        String token = login("admin-7471");
+        var upload = postFile(
+                "/api/v1/tenants/7471/imports",
+                token,
+                "v.csv",
+                family.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(20), () -> object(get(job, token)).get("status"), "SUCCEEDED"::equals);
+
+        logIn("admin-7471");
+        browser.open(url("/ui/tenants/7471/verifikasi"));
+        assertThat(browser.text("h1")).isEqualTo("Verifikasi ke Dukcapil");
+        browser.type("#village", "74.71.01.1008");
+        browser.click("#start-verification");
+
+        String row = id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(30),
+                () -> {
+                    browser.open(browser.currentUrl());
+                    return browser.pageSource().contains("SITI RAHMA") ? browser.text("#differences") : "";
+                },
+                text -> text.contains("SITI RAHMA"));
+        assertThat(row).contains("************0007", "Ditemukan", "nama").doesNotContain("7471014708880007");
+        assertThat(browser.pageSource()).doesNotContain("7471014708880007");
+    }
+
+    @Test
+    void anOperatorFollowsPaymentsUntilTheBankHasAnswered() {
+        String token = login("admin-7471");
+        var submitted = postJson(
+                "/api/v1/tenants/7471/disbursements",
+                token,
+                "{\"payments\":[{\"bankCode\":\"BNI\",\"programme\":\"PKH\",\"period\":\"2026-10\","
+                        + "\"accountNo\":\"5551234567\",\"beneficiaryName\":\"WA ODE LAYAR\",\"amount\":750000}]}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String payment = String.valueOf(array(submitted).get(0).get("id"));
+
+        logIn("admin-7471");
+        browser.open(url("/ui/tenants/7471/penyaluran"));
+        assertThat(browser.text("h1")).isEqualTo("Penyaluran Bantuan");
+        String status = id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(30),
+                () -> {
+                    browser.open(url("/ui/tenants/7471/penyaluran"));
+                    return browser.text("tr[data-payment='" + payment + "'] .status");
+                },
+                "Berhasil"::equals);
+        assertThat(status).isEqualTo("Berhasil");
+        assertThat(browser.text("tr[data-payment='" + payment + "'] .amount")).contains("750.000");
+        assertThat(browser.pageSource()).doesNotContain("5551234567");
+    }
+
+    @Test
+    void anOperatorPullsTheSchoolsAndFetchesTheMinistrysFilesWithoutDownloadingByHand() {
+        logIn("admin-7471");
+        browser.open(url("/ui/tenants/7471/pertukaran"));
+        assertThat(browser.text("h1")).isEqualTo("Dapodik dan Kemensos");
+
+        browser.click("#pull-students");
+        String pulled = id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(30),
+                () -> {
+                    browser.open(url("/ui/tenants/7471/pertukaran"));
+                    return browser.text("#pulls tbody tr .status");
+                },
+                "Selesai"::equals);
+        assertThat(pulled).isEqualTo("Selesai");
+        assertThat(browser.text("#pulls tbody tr .students")).isEqualTo("240");
+
+        browser.click("#fetch-ministry");
+        String fetched = id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(30),
+                () -> {
+                    browser.open(url("/ui/tenants/7471/pertukaran"));
+                    return browser.text("#exchanges tbody tr .status");
+                },
+                "Selesai"::equals);
+        assertThat(fetched).isEqualTo("Selesai");
+        assertThat(browser.text("#exchanges tbody tr .outcome")).contains("PENETAPAN_7471_2026-11.csv");
+
+        browser.type("#period", "2026-13");
+        browser.click("#send-proposals");
+        assertThat(browser.text("#exchange-error")).isEqualTo("Periode ditulis tahun-bulan, misalnya 2026-12.");
+    }
+
     /** Logs in and waits for the landing page, so the next navigation does not race the login's redirect. */
     private void logIn(String username) {
         browser.open(url("/logout"));

@@ -13,8 +13,10 @@ import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.region.RegionCode;
 import jakarta.inject.Singleton;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -128,31 +130,10 @@ public final class VerificationService {
     public Verification progress(Caller caller, String tenantId, UUID batch) {
         access.readPersonalData(caller, tenantId);
         return transactions.inTenant(tenantId, connection -> {
-            Verification counts;
-            try (PreparedStatement query = connection.prepareStatement("SELECT b.village_code, b.total, b.created_at,"
-                    + " count(v.*) FILTER (WHERE v.status = 'DONE') AS done,"
-                    + " count(v.*) FILTER (WHERE v.status = 'FAILED') AS failed,"
-                    + " count(v.*) FILTER (WHERE v.status = 'DONE' AND (cardinality(v.differences) > 0"
-                    + " OR v.deceased OR v.result <> 'FOUND')) AS differing"
-                    + " FROM verification_batch b LEFT JOIN member_verification v"
-                    + " ON v.tenant_id = b.tenant_id AND v.batch_id = b.id"
-                    + " WHERE b.tenant_id = ? AND b.id = ? GROUP BY b.village_code, b.total, b.created_at")) {
-                query.setString(1, tenantId);
-                query.setObject(2, batch);
-                counts = Rows.first(
-                                query,
-                                row -> new Verification(
-                                        batch,
-                                        row.getString("village_code"),
-                                        row.getInt("total"),
-                                        row.getLong("done"),
-                                        row.getLong("failed"),
-                                        row.getLong("differing"),
-                                        row.getTimestamp("created_at").toInstant(),
-                                        List.of()))
-                        .orElseThrow(() -> new LumbungException(
-                                404, "verification_not_found", "Verification " + batch + " was not found"));
-            }
+            Verification counts = batches(connection, tenantId, batch).stream()
+                    .findFirst()
+                    .orElseThrow(() -> new LumbungException(
+                            404, "verification_not_found", "Verification " + batch + " was not found"));
             try (PreparedStatement query = connection.prepareStatement("SELECT v.member_id, m.household_id,"
                     + " m.full_name, m.nik_masked, v.result, v.deceased, v.name_score, v.differences"
                     + " FROM member_verification v JOIN member m ON m.tenant_id = v.tenant_id AND m.id = v.member_id"
@@ -185,6 +166,39 @@ public final class VerificationService {
                         differences);
             }
         });
+    }
+
+    /** The tenant's last 20 verifications with their counts (without the differences), newest first. */
+    public List<Verification> recent(Caller caller, String tenantId) {
+        access.readPersonalData(caller, tenantId);
+        return transactions.inTenant(tenantId, connection -> batches(connection, tenantId, null));
+    }
+
+    private static List<Verification> batches(Connection connection, String tenantId, UUID batch) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT b.id, b.village_code, b.total, b.created_at,"
+                + " count(v.*) FILTER (WHERE v.status = 'DONE') AS done,"
+                + " count(v.*) FILTER (WHERE v.status = 'FAILED') AS failed,"
+                + " count(v.*) FILTER (WHERE v.status = 'DONE' AND (cardinality(v.differences) > 0"
+                + " OR v.deceased OR v.result <> 'FOUND')) AS differing"
+                + " FROM verification_batch b LEFT JOIN member_verification v"
+                + " ON v.tenant_id = b.tenant_id AND v.batch_id = b.id"
+                + " WHERE b.tenant_id = ? AND (?::uuid IS NULL OR b.id = ?::uuid)"
+                + " GROUP BY b.id, b.village_code, b.total, b.created_at ORDER BY b.created_at DESC LIMIT 20")) {
+            query.setString(1, tenantId);
+            query.setObject(2, batch);
+            query.setObject(3, batch);
+            return Rows.list(
+                    query,
+                    row -> new Verification(
+                            row.getObject("id", UUID.class),
+                            row.getString("village_code"),
+                            row.getInt("total"),
+                            row.getLong("done"),
+                            row.getLong("failed"),
+                            row.getLong("differing"),
+                            row.getTimestamp("created_at").toInstant(),
+                            List.of()));
+        }
     }
 
     /**

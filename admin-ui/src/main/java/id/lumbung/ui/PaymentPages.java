@@ -1,0 +1,85 @@
+package id.lumbung.ui;
+
+import id.lumbung.core.access.Caller;
+import id.lumbung.core.disbursement.Disbursement;
+import id.lumbung.core.disbursement.DisbursementService;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.View;
+import java.text.NumberFormat;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Aid paid through the banks, in Bahasa Indonesia: each payment's state, as the bank last told it. */
+@Controller("/ui/tenants/{tenantId}/penyaluran")
+@Produces(MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class PaymentPages {
+    private static final Map<String, String> STATUS = Map.of(
+            "QUEUED", "Menunggu dikirim",
+            "SENT", "Terkirim, menunggu jawaban bank",
+            "IN_PROGRESS", "Diproses bank",
+            "SUCCEEDED", "Berhasil",
+            "FAILED", "Gagal");
+    private static final Map<String, String> SOURCE = Map.of(
+            "TRANSFER", "jawaban transfer",
+            "STATUS_INQUIRY", "cek status",
+            "BANK_NOTIFICATION", "notifikasi bank");
+
+    private final DisbursementService disbursements;
+
+    PaymentPages(DisbursementService disbursements) {
+        this.disbursements = disbursements;
+    }
+
+    @Get
+    @View("payments")
+    Map<String, Object> page(@PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
+        Caller caller = Callers.from(authentication, request);
+        List<Disbursement> recent = disbursements.recent(caller, tenantId);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        STATUS.keySet().stream().sorted().forEach(status -> counts.put(STATUS.get(status), 0L));
+        recent.forEach(payment -> counts.merge(STATUS.getOrDefault(payment.status(), payment.status()), 1L, Long::sum));
+        counts.values().removeIf(count -> count == 0);
+        Map<String, Object> model = new HashMap<>();
+        model.put("tenantId", tenantId);
+        model.put("username", caller.username());
+        model.put("payments", recent.stream().map(PaymentPages::row).toList());
+        model.put("counts", counts);
+        model.put("pending", recent.stream().anyMatch(payment -> !payment.isFinal()));
+        return model;
+    }
+
+    private static Map<String, Object> row(Disbursement payment) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", payment.id().toString());
+        row.put("createdAt", VerificationPages.TIME.format(payment.createdAt()));
+        row.put("programme", payment.programme() + " " + payment.period());
+        row.put("name", payment.beneficiaryName());
+        row.put("account", payment.bankCode() + " " + payment.accountMasked());
+        row.put(
+                "amount",
+                NumberFormat.getCurrencyInstance(Locale.forLanguageTag("id-ID")).format(payment.amount()));
+        row.put("status", payment.status());
+        row.put("statusText", STATUS.getOrDefault(payment.status(), payment.status()));
+        row.put(
+                "detail",
+                (payment.statusSource() == null ? "" : "dari " + SOURCE.getOrDefault(payment.statusSource(), "bank"))
+                        + (payment.failureReason() == null ? "" : " — " + payment.failureReason()));
+        row.put("reference", payment.partnerReferenceNo());
+        return row;
+    }
+}
