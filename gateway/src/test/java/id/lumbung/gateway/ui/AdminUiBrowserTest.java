@@ -159,6 +159,9 @@ class AdminUiBrowserTest extends ApiTest {
     @jakarta.inject.Inject
     id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator dukcapil;
 
+    @jakarta.inject.Inject
+    id.lumbung.connectors.kemensos.simulator.KemensosSimulator ministry;
+
     @Override
     protected java.util.Map<String, String> extraProperties() {
         java.util.Map<String, String> properties = new java.util.HashMap<>(super.extraProperties());
@@ -192,14 +195,25 @@ class AdminUiBrowserTest extends ApiTest {
         assertThat(browser.text("h1")).isEqualTo("Verifikasi ke Dukcapil");
         browser.type("#village", "74.71.01.1008");
         browser.click("#start-verification");
+        // Wait for the form's redirect to the batch, so reloading cannot cut the submission short.
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("batch="));
 
-        String row = id.lumbung.core.testing.Eventually.await(
-                java.time.Duration.ofSeconds(30),
-                () -> {
-                    browser.open(browser.currentUrl());
-                    return browser.pageSource().contains("SITI RAHMA") ? browser.text("#differences") : "";
-                },
-                text -> text.contains("SITI RAHMA"));
+        String row;
+        try {
+            row = id.lumbung.core.testing.Eventually.await(
+                    java.time.Duration.ofSeconds(30),
+                    () -> {
+                        browser.open(browser.currentUrl());
+                        return browser.pageSource().contains("SITI RAHMA") ? browser.text("#differences") : "";
+                    },
+                    text -> text.contains("SITI RAHMA"));
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    "queues " + connectorControl.queues(java.util.List.of("7471", "7401")) + " page "
+                            + browser.text("main"),
+                    e);
+        }
         assertThat(row).contains("************0007", "Ditemukan", "nama").doesNotContain("7471014708880007");
         assertThat(browser.pageSource()).doesNotContain("7471014708880007");
     }
@@ -236,7 +250,7 @@ class AdminUiBrowserTest extends ApiTest {
         browser.open(url("/ui/tenants/7471/pertukaran"));
         assertThat(browser.text("h1")).isEqualTo("Dapodik dan Kemensos");
 
-        browser.click("#pull-students");
+        submitAndWaitForANewRow("#pull-students", "data-pull=");
         String pulled = id.lumbung.core.testing.Eventually.await(
                 java.time.Duration.ofSeconds(30),
                 () -> {
@@ -247,7 +261,15 @@ class AdminUiBrowserTest extends ApiTest {
         assertThat(pulled).isEqualTo("Selesai");
         assertThat(browser.text("#pulls tbody tr .students")).isEqualTo("240");
 
-        browser.click("#fetch-ministry");
+        // A file of its own: other tests of this JVM may have imported the demo's already.
+        String name = "PENETAPAN_7471_2026-07_" + java.util.UUID.randomUUID() + ".csv";
+        ministry.offer(
+                "7471",
+                name,
+                "PENETAPAN",
+                "2026-07",
+                "iddtks;id_art;nomor_nik;nama;program;desil\r\nUIK1;UIK1-01;;WA ODE LAYAR;PKH;1\r\n");
+        submitAndWaitForANewRow("#fetch-ministry", "data-exchange=");
         String fetched = id.lumbung.core.testing.Eventually.await(
                 java.time.Duration.ofSeconds(30),
                 () -> {
@@ -256,11 +278,21 @@ class AdminUiBrowserTest extends ApiTest {
                 },
                 "Selesai"::equals);
         assertThat(fetched).isEqualTo("Selesai");
-        assertThat(browser.text("#exchanges tbody tr .outcome")).contains("PENETAPAN_7471_2026-11.csv");
+        assertThat(browser.text("#exchanges tbody tr .outcome")).contains(name + ": 1 rows, 1 new or changed");
 
         browser.type("#period", "2026-13");
         browser.click("#send-proposals");
         assertThat(browser.text("#exchange-error")).isEqualTo("Periode ditulis tahun-bulan, misalnya 2026-12.");
+    }
+
+    /** Submits a form and waits for its redirected page to list one row more, so reloading cannot cut it short. */
+    private void submitAndWaitForANewRow(String button, String rowMarker) {
+        int before = browser.pageSource().split(rowMarker, -1).length;
+        browser.click(button);
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10),
+                () -> browser.pageSource().split(rowMarker, -1).length,
+                after -> after > before);
     }
 
     /** Logs in and waits for the landing page, so the next navigation does not race the login's redirect. */
