@@ -70,9 +70,11 @@ final class BankRoutes extends AgencyPipeline {
                 "Disbursement {} of tenant {}: the bank never saw it; sent again under the same reference",
                 disbursement.id(),
                 message.tenantId());
+        pace(); // each further request of this attempt takes its own token of the bank's rate limit
         BankOutcome resent = bank.transfer(disbursement, payment.accountNo(), sentAt);
         if ("FAILED".equals(resent.status())) {
             // A refusal of a resend may mean the first one was paid after all: ask before recording it.
+            pace();
             BankOutcome confirmed = bank.status(disbursement, sentAt);
             return "NOT_FOUND".equals(confirmed.status()) ? resent : confirmed;
         }

@@ -26,7 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A SNAP BI client for one bank: an access token signed with our RSA key (cached until it
- * expires), transactions signed with HMAC-SHA512, a fresh X-EXTERNAL-ID per call, and the
+ * expires), transactions signed with HMAC-SHA512, a transfer's own fixed X-EXTERNAL-ID (a fresh
+ * one for every other request), and the
  * bank's response codes (HTTP status + service code + case) turned into outcomes and failures.
  * Never logs a body: it holds account numbers.
  */
@@ -91,7 +92,8 @@ public final class SnapBankClient {
         body.put("sourceAccountNo", profile.sourceAccountNo());
         body.put("transactionDate", at(sentAt));
         body.put("additionalInfo", Map.of("programme", disbursement.programme(), "period", disbursement.period()));
-        Map<String, Object> answer = transaction(profile.transferPath(), body);
+        Map<String, Object> answer =
+                transaction(profile.transferPath(), body, transferExternalId(disbursement.partnerReferenceNo()));
         String code = code(answer);
         String kase = code.length() == 7 ? code.substring(5) : "";
         return switch (code.length() == 7 ? code.substring(0, 3) : "") {
@@ -105,7 +107,8 @@ public final class SnapBankClient {
                             ? new BankOutcome("IN_PROGRESS", code, null, null, "TRANSFER")
                             : known;
                 }
-                throw new AgencyException(Kind.TRANSPORT, "Duplicate X-EXTERNAL-ID (" + code + "); sent again");
+                throw new AgencyException(
+                        Kind.TRANSPORT, "Duplicate X-EXTERNAL-ID (" + code + "): its status is asked next");
             }
             // The bank's free text may quote the account: only the code is kept.
             case "404", "403" ->
@@ -118,9 +121,10 @@ public final class SnapBankClient {
     public BankOutcome status(Disbursement disbursement, Instant sentAt) throws AgencyException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("originalPartnerReferenceNo", disbursement.partnerReferenceNo());
+        body.put("originalExternalId", transferExternalId(disbursement.partnerReferenceNo()));
         body.put("serviceCode", profile.serviceCode());
         body.put("transactionDate", at(sentAt));
-        Map<String, Object> answer = transaction(profile.statusPath(), body);
+        Map<String, Object> answer = transaction(profile.statusPath(), body, externalId());
         String code = code(answer);
         if (code.length() == 7 && code.startsWith("404") && code.endsWith("01")) {
             return new BankOutcome("NOT_FOUND", code, null, null, "STATUS_INQUIRY");
@@ -170,7 +174,8 @@ public final class SnapBankClient {
         return null;
     }
 
-    private Map<String, Object> transaction(String path, Map<String, Object> body) throws AgencyException {
+    private Map<String, Object> transaction(String path, Map<String, Object> body, String externalId)
+            throws AgencyException {
         String accessToken = accessToken();
         String payload = write(body);
         String timestamp = now();
@@ -185,7 +190,7 @@ public final class SnapBankClient {
                                 clientSecret,
                                 SnapSignatures.transactionStringToSign("POST", path, accessToken, payload, timestamp)))
                 .header("X-PARTNER-ID", profile.partnerId())
-                .header("X-EXTERNAL-ID", externalId())
+                .header("X-EXTERNAL-ID", externalId)
                 .header("CHANNEL-ID", profile.channelId())
                 .POST(HttpRequest.BodyPublishers.ofString(payload))
                 .build();
@@ -289,7 +294,23 @@ public final class SnapBankClient {
         return timestamps.format(ZonedDateTime.now(profile.zone()).withNano(0));
     }
 
-    /** Unique per day as SNAP asks: the second of the day and random digits. */
+    /**
+     * The X-EXTERNAL-ID of a payment's transfer, the same for every send of it: a status inquiry
+     * names it as {@code originalExternalId}, and a resend (only after the bank said it never saw
+     * the reference) carries it again. Unique per day as SNAP asks, since a reference is sent
+     * once a day at most: 20 digits of the reference's SHA-256.
+     */
+    static String transferExternalId(String partnerReferenceNo) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(partnerReferenceNo.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return String.format("%020d", new java.math.BigInteger(1, digest).mod(java.math.BigInteger.TEN.pow(20)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** For any other request, unique per day as SNAP asks: the second of the day and random digits. */
     private static String externalId() {
         return Long.toString(System.currentTimeMillis() % 86_400_000L)
                 + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));

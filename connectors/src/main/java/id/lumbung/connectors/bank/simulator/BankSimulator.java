@@ -84,13 +84,15 @@ public final class BankSimulator {
         final String bankReference =
                 "BNK" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         final String amount;
+        final String externalId;
         final AtomicInteger requests = new AtomicInteger();
         volatile String status;
 
-        Transfer(String reference, String amount, String status) {
+        Transfer(String reference, String amount, String status, String externalId) {
             this.reference = reference;
             this.amount = amount;
             this.status = status;
+            this.externalId = externalId;
         }
     }
 
@@ -175,7 +177,7 @@ public final class BankSimulator {
 
     /** Records a transfer as carried out already (another channel, an earlier attempt). */
     public void carriedOutElsewhere(String reference, String amount) {
-        transfers.putIfAbsent(reference, new Transfer(reference, amount, "00"));
+        transfers.putIfAbsent(reference, new Transfer(reference, amount, "00", null));
     }
 
     /**
@@ -260,7 +262,11 @@ public final class BankSimulator {
                 respond(exchange, 404, Map.of("responseCode", "4041811", "responseMessage", "Invalid Account"));
                 return;
             }
-            Transfer fresh = new Transfer(reference, amount, current.inProgress() ? "03" : "00");
+            Transfer fresh = new Transfer(
+                    reference,
+                    amount,
+                    current.inProgress() ? "03" : "00",
+                    exchange.getRequestHeaders().getFirst("X-EXTERNAL-ID"));
             Transfer known = transfers.putIfAbsent(reference, fresh);
             Transfer transfer = known == null ? fresh : known;
             transfer.requests.incrementAndGet();
@@ -300,6 +306,15 @@ public final class BankSimulator {
             }
             Map<String, Object> request = json.readValue(body, JSON_OBJECT);
             Transfer transfer = transfers.get(String.valueOf(request.get("originalPartnerReferenceNo")));
+            Object originalExternalId = request.get("originalExternalId");
+            if (transfer != null
+                    && transfer.externalId != null
+                    && originalExternalId != null
+                    && !transfer.externalId.equals(originalExternalId)) {
+                // Named by its reference but with another transfer's X-EXTERNAL-ID: not this transaction.
+                respond(exchange, 404, Map.of("responseCode", "4043601", "responseMessage", "Transaction Not Found"));
+                return;
+            }
             if (transfer == null) {
                 respond(exchange, 404, Map.of("responseCode", "4043601", "responseMessage", "Transaction Not Found"));
                 return;
