@@ -1,5 +1,6 @@
 package id.lumbung.gateway;
 
+import id.lumbung.connectors.simulator.StandaloneSimulators;
 import id.lumbung.core.database.DatabaseMigrator;
 import id.lumbung.core.database.DatabaseSettings;
 import id.lumbung.core.database.EmbeddedDatabase;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * Starts Lumbung. Without {@code DATASOURCE_URL} it runs an embedded PostgreSQL whose data is
  * kept in {@code LUMBUNG_DATA_DIR}. {@code --demo} adds the agency simulators and the demo
- * tenants and users; {@code --migrate} applies the migrations and exits (the Helm job).
+ * tenants and users; {@code --migrate} applies the migrations and exits (the Helm job);
+ * {@code --simulators} runs only the four agency simulators ({@link StandaloneSimulators}).
  */
 @OpenAPIDefinition(
         info =
@@ -40,6 +42,11 @@ public final class Lumbung {
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
+        if (arguments.contains("--simulators")) {
+            // The agency simulators alone, in a process of their own: no database, no API.
+            StandaloneSimulators.run(System::getenv);
+            return;
+        }
         boolean demo = arguments.contains("--demo");
         boolean migrateOnly = arguments.contains("--migrate");
         Map<String, Object> properties = new HashMap<>();

@@ -6,10 +6,6 @@ import id.lumbung.core.testing.Eventually;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -85,21 +81,7 @@ class ConnectorCrashIT {
         }
     }
 
-    /** Counts through the embedded server's superuser, on the port its pid file names. */
     private long count(String sql) {
-        try {
-            String databasePort = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"))
-                    .get(3)
-                    .strip();
-            try (Connection connection = DriverManager.getConnection(
-                            "jdbc:postgresql://localhost:" + databasePort + "/lumbung", "postgres", "");
-                    Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery(sql)) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return DemoJar.count(data, sql);
     }
 }

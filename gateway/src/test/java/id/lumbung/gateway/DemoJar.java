@@ -9,8 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,6 +114,51 @@ final class DemoJar {
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Starts the agency simulators in a process of their own ({@code --simulators}, every one on a
+     * free port) and answers it with the settings Lumbung needs to use them, once written.
+     */
+    static Map.Entry<Process, Map<String, String>> simulators(Path data, Path log) throws IOException {
+        Path settings = data.resolve("simulators.env");
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                        JAR.toAbsolutePath().toString(), "--simulators")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        for (String agency : List.of("DUKCAPIL", "DAPODIK", "BANKS", "KEMENSOS")) {
+            builder.environment().put("LUMBUNG_SIMULATORS_" + agency + "_PORT", "0");
+        }
+        builder.environment().put("LUMBUNG_SIMULATORS_ENV_FILE", settings.toString());
+        Process process = builder.start();
+        Eventually.await(Duration.ofSeconds(30), () -> Files.exists(settings), Boolean::booleanValue);
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(settings)) {
+            int equals = line.indexOf('=');
+            if (!line.startsWith("#") && equals > 0) {
+                values.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return Map.entry(process, values);
+    }
+
+    /** Counts through the embedded server's superuser, on the port its pid file names. */
+    static long count(Path data, String sql) {
+        try {
+            String databasePort = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"))
+                    .get(3)
+                    .strip();
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                            "jdbc:postgresql://localhost:" + databasePort + "/lumbung", "postgres", "");
+                    java.sql.Statement statement = connection.createStatement();
+                    java.sql.ResultSet rows = statement.executeQuery(sql)) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

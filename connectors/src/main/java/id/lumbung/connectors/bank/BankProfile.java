@@ -37,6 +37,9 @@ import java.time.ZoneId;
  * @param ratePerSecond calls a second to this bank
  * @param concurrency calls in flight
  * @param maxAttempts claims of one payment before it is a dead letter
+ * @param lease how long a claimed payment is reserved for its worker; by default the longer of
+ *     30 request timeouts and 5 minutes (an attempt's calls with their redeliveries). Never less
+ *     than one request timeout; shorter than an attempt only in tests.
  */
 @EachProperty("lumbung.connectors.banks")
 public record BankProfile(
@@ -61,7 +64,8 @@ public record BankProfile(
         @Bindable(defaultValue = "2m") Duration followUp,
         @Bindable(defaultValue = "10") double ratePerSecond,
         @Bindable(defaultValue = "4") int concurrency,
-        @Bindable(defaultValue = "20") int maxAttempts) {
+        @Bindable(defaultValue = "20") int maxAttempts,
+        @Nullable Duration lease) {
 
     /** The bank's code as the outbox and the URLs know it. */
     public String name() {
@@ -74,7 +78,9 @@ public record BankProfile(
                 20,
                 // Long enough for an attempt's calls (token, status, transfer, status) and its
                 // redeliveries: a lease that ran out mid-attempt would let another worker in.
-                max(requestTimeout.multipliedBy(30), Duration.ofMinutes(5)),
+                lease != null
+                        ? max(lease, requestTimeout)
+                        : max(requestTimeout.multipliedBy(30), Duration.ofMinutes(5)),
                 concurrency,
                 ratePerSecond,
                 0,

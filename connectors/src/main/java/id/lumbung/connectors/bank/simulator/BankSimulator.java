@@ -67,6 +67,7 @@ public final class BankSimulator {
     private final Map<String, Transfer> transfers = new ConcurrentHashMap<>();
     private final AtomicLong transferCalls = new AtomicLong();
     private final AtomicLong statusCalls = new AtomicLong();
+    private final AtomicLong duplicateReferences = new AtomicLong();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "bank-simulator-notifications");
@@ -96,7 +97,7 @@ public final class BankSimulator {
         }
     }
 
-    BankSimulator(
+    public BankSimulator(
             JsonMapper json,
             @Value("${lumbung.simulators.banks.port:8093}") int port,
             @Nullable @Value("${lumbung.simulators.banks.notification-url}") String notificationUrl) {
@@ -114,6 +115,7 @@ public final class BankSimulator {
         server.createContext("/v1.0/transfer-intrabank", this::transfer);
         server.createContext("/v1.0/transfer/status", this::status);
         server.createContext("/sim/faults", this::faults);
+        server.createContext("/sim/stats", this::stats);
         server.start();
         LOG.info("Bank simulator listening on {}", baseUrl());
     }
@@ -271,6 +273,7 @@ public final class BankSimulator {
             Transfer transfer = known == null ? fresh : known;
             transfer.requests.incrementAndGet();
             if (known != null) {
+                duplicateReferences.incrementAndGet();
                 respond(
                         exchange,
                         409,
@@ -293,6 +296,24 @@ public final class BankSimulator {
                             transfer.bankReference,
                             "partnerReferenceNo",
                             reference));
+        }
+    }
+
+    /**
+     * {@code GET /sim/stats}: transfer and status requests received, transfers carried out (one
+     * per reference, ever), and transfers sent again under a reference already carried out —
+     * each answered 409, never paid twice, but a resend the client should not have made.
+     */
+    private void stats(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            respond(
+                    exchange,
+                    200,
+                    Map.of(
+                            "transferRequests", transferCalls.get(),
+                            "statusRequests", statusCalls.get(),
+                            "carriedOut", transfers.size(),
+                            "duplicateReferences", duplicateReferences.get()));
         }
     }
 

@@ -40,7 +40,7 @@ public final class DapodikSimulator extends AgencySimulator {
 
     private final Map<String, School> schools = new ConcurrentHashMap<>();
 
-    DapodikSimulator(JsonMapper json, @Value("${lumbung.simulators.dapodik.port:8092}") int port) {
+    public DapodikSimulator(JsonMapper json, @Value("${lumbung.simulators.dapodik.port:8092}") int port) {
         super("Dapodik", json, port, 8);
         start();
     }

@@ -36,7 +36,7 @@ public final class DukcapilSimulator extends AgencySimulator {
     private final String userId = "sim-" + UUID.randomUUID().toString().substring(0, 8);
     private final String password = UUID.randomUUID().toString();
 
-    DukcapilSimulator(JsonMapper json, @Value("${lumbung.simulators.dukcapil.port:8091}") int port) {
+    public DukcapilSimulator(JsonMapper json, @Value("${lumbung.simulators.dukcapil.port:8091}") int port) {
         // 50 ms latency at 200 calls a second keeps 10 threads busy.
         super("Dukcapil", json, port, 32);
         start();

@@ -59,7 +59,7 @@ public final class KemensosSimulator extends AgencySimulator {
     private final Map<String, Received> received = new ConcurrentHashMap<>();
     private final AtomicLong receipts = new AtomicLong();
 
-    KemensosSimulator(JsonMapper json, @Value("${lumbung.simulators.kemensos.port:8094}") int port) {
+    public KemensosSimulator(JsonMapper json, @Value("${lumbung.simulators.kemensos.port:8094}") int port) {
         super("Kemensos", json, port, 8);
         start();
     }
