@@ -21,8 +21,8 @@ import java.util.function.Function;
  * The four agency simulators in a process of their own ({@code java -jar lumbung.jar
  * --simulators}), so that Lumbung talks to them as to real agencies, configured by URL and
  * secrets, and so that killing Lumbung does not kill the bank: what the bank carried out
- * outlives the crash. Ports from {@code LUMBUNG_SIMULATORS_<AGENCY>_PORT} (8091 Dukcapil, 8092
- * Dapodik, 8093 bank, 8094 Kemensos); the settings Lumbung needs to use them (URLs and the
+ * outlives the crash. Ports from {@code LUMBUNG_SIMULATORS_<AGENCY>_PORT} (9091 Dukcapil, 9092
+ * Dapodik, 9093 bank, 9094 Kemensos: beside a demo's in-process ones on 8091–8094); the settings Lumbung needs to use them (URLs and the
  * simulators' per-start secrets) are written as an environment file to {@code
  * LUMBUNG_SIMULATORS_ENV_FILE} (owner-only), for {@code set -a; . simulators.env}. The
  * simulators start empty: no civil records, schools or ministry files.
@@ -35,11 +35,11 @@ public final class StandaloneSimulators {
 
     public static void run(Function<String, String> environment) throws IOException {
         JsonMapper json = ObjectMapper.getDefault();
-        DukcapilSimulator dukcapil = new DukcapilSimulator(json, port(environment, "DUKCAPIL", 8091));
-        DapodikSimulator dapodik = new DapodikSimulator(json, port(environment, "DAPODIK", 8092));
-        KemensosSimulator kemensos = new KemensosSimulator(json, port(environment, "KEMENSOS", 8094));
+        DukcapilSimulator dukcapil = new DukcapilSimulator(json, port(environment, "DUKCAPIL", 9091));
+        DapodikSimulator dapodik = new DapodikSimulator(json, port(environment, "DAPODIK", 9092));
+        KemensosSimulator kemensos = new KemensosSimulator(json, port(environment, "KEMENSOS", 9094));
         BankSimulator bank = new BankSimulator(
-                json, port(environment, "BANKS", 8093), environment.apply("LUMBUNG_SIMULATORS_BANKS_NOTIFICATION_URL"));
+                json, port(environment, "BANKS", 9093), environment.apply("LUMBUNG_SIMULATORS_BANKS_NOTIFICATION_URL"));
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("DUKCAPIL_BASE_URL", dukcapil.baseUrl());
         settings.put("DUKCAPIL_USER_ID", dukcapil.userId());
