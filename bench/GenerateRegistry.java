@@ -5,6 +5,7 @@
  *
  *   java bench/GenerateRegistry.java --members 1000000 --tenant 7471 --out /tmp/r.csv \
  *        [--seed 42] [--delimiter ';'] [--errors 0.0] [--truth /tmp/r-truth.csv] \
+ *        [--civil /tmp/r-civil.csv] [--deceased 0.0] \
  *        [--regions tenant-core/src/main/resources/regions/villages.csv.gz]
  *
  *   --members    number of data rows (one row per household member). The last household is cut
@@ -19,6 +20,14 @@
  *                error are byte-identical whatever the rate (except the cut-short last household).
  *   --truth      truth CSV "line,iddtks,id_art,error" (line = 1-based line in --out, header is 1).
  *                Defaults to <out>-truth.csv when --errors > 0.
+ *   --civil      the civil registry's truth, for the Dukcapil simulator ({@code POST /sim/civil-records}):
+ *                "nik;nomor_kk;nama;tempat_lahir;tanggal_lahir;jenis_kelamin;meninggal", one line per
+ *                person with a NIK, as Dukcapil knows them: before any injected error (the right name,
+ *                without titles as on the KTP; the right NIK), heads of deceased_head households
+ *                recorded as deceased.
+ *   --deceased   fraction 0.0-1.0 of the other people whom Dukcapil records as deceased while the
+ *                registry still has them alive (aid paid to the dead); from a stream of its own,
+ *                so the registry file does not change with it (default 0).
  *   --regions    villages.csv.gz; districts/regencies/provinces.csv.gz are read from its folder.
  *
  * The data: ~3.3 members per household (single elderly, couples, couples with 1-6 children,
@@ -119,10 +128,11 @@ public class GenerateRegistry {
     // Command line
 
     record Options(long members, String tenant, Path out, long seed, char delimiter, double errors,
-                   Path truth, Path regions) {
+                   Path truth, Path regions, Path civil, double deceased) {
 
         static final String USAGE = "usage: java bench/GenerateRegistry.java --members N --tenant 7471 --out FILE"
-            + " [--seed 42] [--delimiter ';'] [--errors 0.0] [--truth FILE] [--regions .../villages.csv.gz]";
+            + " [--seed 42] [--delimiter ';'] [--errors 0.0] [--truth FILE] [--civil FILE] [--deceased 0.0]"
+            + " [--regions .../villages.csv.gz]";
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
@@ -134,7 +144,8 @@ public class GenerateRegistry {
                 values.put(key.substring(2), args[++i]);
             }
             for (String key : values.keySet()) {
-                if (!List.of("members", "tenant", "out", "seed", "delimiter", "errors", "truth", "regions").contains(key)) {
+                if (!List.of("members", "tenant", "out", "seed", "delimiter", "errors", "truth", "regions", "civil",
+                        "deceased").contains(key)) {
                     throw new IllegalArgumentException("unknown option --" + key);
                 }
             }
@@ -152,8 +163,11 @@ public class GenerateRegistry {
             Path truth = values.containsKey("truth") ? Path.of(values.get("truth"))
                 : errors > 0 ? Path.of(out.toString().replaceFirst("\\.csv$", "") + "-truth.csv") : null;
             Path regions = values.containsKey("regions") ? Path.of(values.get("regions")) : defaultRegions();
+            double deceased = Double.parseDouble(values.getOrDefault("deceased", "0"));
+            if (!(deceased >= 0 && deceased <= 1)) throw new IllegalArgumentException("--deceased must be within 0.0-1.0");
+            Path civil = values.containsKey("civil") ? Path.of(values.get("civil")) : null;
             return new Options(members, tenant, out, Long.parseLong(values.getOrDefault("seed", "42")),
-                delimiter.charAt(0), errors, truth, regions);
+                delimiter.charAt(0), errors, truth, regions, civil, deceased);
         }
 
         private static String required(Map<String, String> values, String key) {
@@ -356,6 +370,7 @@ public class GenerateRegistry {
         private final Regions regions;
         private final SplittableRandom rng;      // households and people
         private final SplittableRandom errorRng; // which households get which error
+        private final SplittableRandom civilRng; // who else Dukcapil records as deceased
         private final FamilyFactory factory;
         private final Person[] earlierPeople = new Person[1024]; // recent clean people for duplicate_nik
         private int earlierCount;
@@ -366,15 +381,18 @@ public class GenerateRegistry {
             this.regions = regions;
             this.rng = new SplittableRandom(options.seed());
             this.errorRng = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + 0xE5505L);
+            this.civilRng = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + 0xC1F11L);
             this.factory = new FamilyFactory(regions, rng);
         }
 
         Stats run() throws IOException {
             Stats stats = new Stats();
             try (Writer out = writer(options.out());
-                 Writer truth = options.truth() == null ? Writer.nullWriter() : writer(options.truth())) {
+                 Writer truth = options.truth() == null ? Writer.nullWriter() : writer(options.truth());
+                 Writer civil = options.civil() == null ? Writer.nullWriter() : writer(options.civil())) {
                 writeRow(out, HEADER);
                 truth.write("line,iddtks,id_art,error\n");
+                civil.write("nik;nomor_kk;nama;tempat_lahir;tanggal_lahir;jenis_kelamin;meninggal\n");
                 long lineNo = 1;
                 while (stats.rows < options.members()) {
                     long remaining = options.members() - stats.rows;
@@ -395,6 +413,7 @@ public class GenerateRegistry {
                                 + error.label() + "\n");
                         }
                     }
+                    writeCivil(civil, family, error);
                     stats.rows += rows.size();
                     stats.households++;
                     if (error != null) {
@@ -404,6 +423,20 @@ public class GenerateRegistry {
                 }
             }
             return stats;
+        }
+
+        /** The family's people as Dukcapil knows them: right names and NIKs; a person added from an earlier family is written there. */
+        private void writeCivil(Writer civil, Family family, ErrorType error) throws IOException {
+            List<Person> members = family.members();
+            int last = error == ErrorType.DUPLICATE_NIK ? members.size() - 1 : members.size();
+            for (int i = 0; i < last; i++) {
+                Person p = members.get(i);
+                if (p.nik() == null || p.nik().isEmpty()) continue;
+                boolean dead = (i == 0 && error == ErrorType.DECEASED_HEAD) || civilRng.nextDouble() < options.deceased();
+                civil.write(p.nik() + ";" + family.household().nomorKk() + ";" + p.baseName().toUpperCase(Locale.ROOT) + ";"
+                    + p.birthPlace() + ";" + dmyDate(p.birth()) + ";" + (p.sex() == 'L' ? "LAKI-LAKI" : "PEREMPUAN")
+                    + ";" + (dead ? 1 : 0) + "\n");
+            }
         }
 
         private static Writer writer(Path path) throws IOException {

@@ -50,6 +50,11 @@ public final class AgencyException extends Exception {
          * This one message can never succeed as it is (one school's token refused, while the
          * tenant's other schools work): a dead letter at once, with the reason; nothing is paused.
          */
-        REJECTED
+        REJECTED,
+        /**
+         * Our side cannot handle it now (our database busy or away): the message waits and is
+         * tried again, without counting against the agency's breaker.
+         */
+        LATER
     }
 }

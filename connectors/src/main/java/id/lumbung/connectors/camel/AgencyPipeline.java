@@ -3,11 +3,15 @@ package id.lumbung.connectors.camel;
 import id.lumbung.core.connector.AgencyConnector;
 import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.connector.ConnectorControl.PauseReason;
+import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -249,7 +253,13 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                 try {
                     producer.sendBody(route, message);
                 } catch (RuntimeException e) {
-                    LOG.error("{} message {} of tenant {}: {}", agency, message.id(), message.tenantId(), e.toString());
+                    // The class only: a database error's text may quote a row.
+                    LOG.error(
+                            "{} message {} of tenant {}: {}",
+                            agency,
+                            message.id(),
+                            message.tenantId(),
+                            e.getClass().getSimpleName());
                 } finally {
                     inFlight.decrementAndGet();
                 }
@@ -298,18 +308,15 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
             }
             exchange.setProperty(FAILURE, e);
         } catch (RuntimeException e) {
-            // Our data or our code, not the agency: no retry, no breaker count — a dead letter at once.
+            // Our side, not the agency's: no breaker count. Our database busy or away: the message
+            // waits and is tried again; our data or our code: a dead letter at once.
             LOG.error(
                     "{} message {} of tenant {} cannot be sent: {}",
                     agency,
                     message.id(),
                     message.tenantId(),
                     e.getClass().getSimpleName());
-            exchange.setProperty(
-                    FAILURE,
-                    new AgencyException(
-                            AgencyException.Kind.BAD_REQUEST,
-                            "internal: " + e.getClass().getSimpleName()));
+            exchange.setProperty(FAILURE, internal(e));
         }
     }
 
@@ -319,7 +326,22 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
         AgencyException failure = exchange.getProperty(FAILURE, AgencyException.class);
         if (failure == null) {
             Object answer = exchange.getProperty(LumbungHeaders.RESULT);
-            if (record(message, answer)) {
+            boolean recorded;
+            try {
+                recorded = record(message, answer);
+            } catch (RuntimeException e) {
+                // The answer could not be written: never left to be claimed and called again forever.
+                LOG.error(
+                        "{} message {} of tenant {}: the answer cannot be written: {}",
+                        agency,
+                        message.id(),
+                        message.tenantId(),
+                        e.getClass().getSimpleName());
+                failure = internal(e);
+                settleFailure(message, failure);
+                return;
+            }
+            if (recorded) {
                 answered.incrementAndGet();
                 metrics.count(
                         agency,
@@ -335,6 +357,11 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
             }
             return;
         }
+        settleFailure(message, failure);
+    }
+
+    /** A failure that is not the agency's transport: classified, never retried blindly. */
+    private void settleFailure(OutboxMessage message, AgencyException failure) {
         String reason = failure.kind().name().toLowerCase(Locale.ROOT) + ": " + failure.getMessage();
         noteError(reason);
         switch (failure.kind()) {
@@ -356,6 +383,22 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                         failure.getMessage(),
                         until);
                 failed(message, Duration.ZERO, reason, false);
+            }
+            case LATER -> {
+                metrics.count(agency, message.tenantId(), ConnectorMetrics.Outcome.INTERNAL_ERROR);
+                Duration delay = delayAfter(message.attempts());
+                boolean giveUp = message.attempts() >= settings.maxAttempts();
+                try {
+                    failed(message, delay, reason, giveUp);
+                } catch (RuntimeException e) {
+                    // The database is still away: the lease runs out and the message is claimed again.
+                    LOG.warn(
+                            "{} message {} of tenant {} waits for its lease: {}",
+                            agency,
+                            message.id(),
+                            message.tenantId(),
+                            e.getClass().getSimpleName());
+                }
             }
             default -> {
                 metrics.count(
@@ -402,6 +445,37 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                 message.attempts(),
                 reason,
                 giveUp ? "now a dead letter" : "next attempt in " + delay.toMillis() + " ms");
+    }
+
+    /**
+     * Our own failure as an outcome: {@link AgencyException.Kind#LATER} when our database is
+     * busy or unreachable (a pool with no free connection, a dropped connection, a deadlock or a
+     * cancelled statement), else {@link AgencyException.Kind#BAD_REQUEST} — our data or our code.
+     * The reason names the error's class or stable code, never its text (it may quote a row).
+     */
+    static AgencyException internal(RuntimeException e) {
+        if (e instanceof LumbungException lumbung) {
+            return new AgencyException(
+                    AgencyException.Kind.BAD_REQUEST, "internal: " + lumbung.code() + ": " + lumbung.getMessage());
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
+            if (cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException
+                    || cause.getClass().getSimpleName().contains("CannotGetJdbcConnection")
+                    || (state != null
+                            && (state.startsWith("08") // connection
+                                    || state.startsWith("40") // serialization failure, deadlock
+                                    || state.startsWith("53") // insufficient resources
+                                    || state.equals("57014") // statement timeout
+                                    || state.startsWith("57P")))) { // shutdown, cannot connect now
+                return new AgencyException(
+                        AgencyException.Kind.LATER,
+                        "our database: " + cause.getClass().getSimpleName());
+            }
+        }
+        return new AgencyException(
+                AgencyException.Kind.BAD_REQUEST, "internal: " + e.getClass().getSimpleName());
     }
 
     private boolean paused(String tenantId) {

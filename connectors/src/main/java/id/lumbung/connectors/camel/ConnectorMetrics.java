@@ -48,6 +48,7 @@ public final class ConnectorMetrics {
         UNAVAILABLE,
         BAD_REQUEST,
         REJECTED,
+        INTERNAL_ERROR,
         NOT_PERMITTED_BY_BREAKER,
         DUPLICATE_RESULT
     }

@@ -1,6 +1,7 @@
 package id.lumbung.core.registry;
 
 import id.lumbung.core.database.Rows;
+import id.lumbung.core.database.Statistics;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.protection.IdentifierProtection;
@@ -44,16 +45,22 @@ final class ImportRunner {
     private final TenantTransactions transactions;
     private final IdentifierProtection protection;
     private final ImportRepository jobs;
+    private final Statistics statistics;
     private final ExecutorService progress = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "lumbung-import-progress");
         thread.setDaemon(true);
         return thread;
     });
 
-    ImportRunner(TenantTransactions transactions, IdentifierProtection protection, ImportRepository jobs) {
+    ImportRunner(
+            TenantTransactions transactions,
+            IdentifierProtection protection,
+            ImportRepository jobs,
+            Statistics statistics) {
         this.transactions = transactions;
         this.protection = protection;
         this.jobs = jobs;
+        this.statistics = statistics;
     }
 
     /** Thrown inside the transaction to roll an all-or-nothing import back. */
@@ -96,6 +103,7 @@ final class ImportRunner {
                 jobs.finish(connection, tenantId, id, "SUCCEEDED", counts, null);
                 return null;
             });
+            statistics.refresh(tenantId, "household", "member");
             LOG.info(
                     "Import {} of tenant {}: {} rows, {} refused, {} warnings in {} ms"
                             + " (read and stage {} ms, set checks {} ms, upserts {} ms)",

@@ -16,6 +16,11 @@ public final class NameKey {
             "h", "hj", "haji", "hajjah", "dr", "drs", "dra", "ir", "prof", "st", "sh", "se", "spd", "skom", "sag",
             "sos", "ssos", "amd", "mpd", "msi", "mm", "mh", "sip", "skm", "ssi", "sked", "sp", "bsc", "ba", "alm",
             "almh", "ny", "tn", "sdr", "sdri", "bpk", "ibu");
+    /** Titles written before a name. */
+    private static final Set<String> PREFIX_TITLES = Set.of(
+            "h", "hj", "haji", "hajjah", "dr", "drs", "dra", "ir", "prof", "ny", "tn", "sdr", "sdri", "bpk", "ibu",
+            "alm", "almh");
+
     private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}\\s,.]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
@@ -45,6 +50,37 @@ public final class NameKey {
             key.append(fold(word));
         }
         return SPACES.matcher(key).replaceAll(" ").strip();
+    }
+
+    /**
+     * The name as written, without its titles ("HJ. SITI AMINAH, S.PD" → "SITI AMINAH"): how the
+     * civil registry holds it (a KTP carries no titles), for comparing with Dukcapil.
+     */
+    public static String withoutTitles(String name) {
+        String written = name == null ? "" : name.strip();
+        int comma = written.indexOf(',');
+        StringBuilder kept = new StringBuilder(written.length());
+        // Before the first comma only the titles written before a name (H., Hj., Dr., Ir.): "ST."
+        // there is Sitti abbreviated, as in Bugis names; after it, degrees (S.T, S.Pd) go too.
+        for (String part : WORD_BREAKS.split(comma < 0 ? written : written.substring(0, comma))) {
+            String word = part.replace(".", "").toLowerCase(Locale.ROOT);
+            if (word.isEmpty() || PREFIX_TITLES.contains(word)) {
+                continue;
+            }
+            if (kept.length() > 0) {
+                kept.append(' ');
+            }
+            kept.append(part);
+        }
+        if (comma >= 0) {
+            for (String part : WORD_BREAKS.split(written.substring(comma + 1))) {
+                String word = part.replace(".", "").toLowerCase(Locale.ROOT);
+                if (!word.isEmpty() && !TITLES.contains(word)) {
+                    kept.append(kept.length() > 0 ? " " : "").append(part);
+                }
+            }
+        }
+        return kept.length() == 0 ? written : kept.toString();
     }
 
     private static String fold(String word) {

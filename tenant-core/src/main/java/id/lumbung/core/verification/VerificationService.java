@@ -4,6 +4,7 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.TenantAccess;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
+import id.lumbung.core.database.Statistics;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.household.HouseholdReach;
@@ -11,6 +12,7 @@ import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
 import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.region.RegionCode;
+import id.lumbung.core.registry.NameKey;
 import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.Connection;
@@ -47,18 +49,21 @@ public final class VerificationService {
     private final AuditLog audit;
     private final Outbox outbox;
     private final IdentifierProtection protection;
+    private final Statistics statistics;
 
     VerificationService(
             TenantTransactions transactions,
             TenantAccess access,
             AuditLog audit,
             Outbox outbox,
-            IdentifierProtection protection) {
+            IdentifierProtection protection,
+            Statistics statistics) {
         this.transactions = transactions;
         this.access = access;
         this.audit = audit;
         this.outbox = outbox;
         this.protection = protection;
+        this.statistics = statistics;
     }
 
     /** Queues the verification of every member with a NIK in the village (or the whole registry). */
@@ -122,6 +127,9 @@ public final class VerificationService {
                     "OK");
             return members.size();
         });
+        if (total >= 500) {
+            statistics.refresh(tenantId, "member_verification", "outbox");
+        }
         LOG.info("Verification {} of tenant {}: {} members queued", batch, tenantId, total);
         return progress(caller, tenantId, batch);
     }
@@ -223,7 +231,8 @@ public final class VerificationService {
                     if (row.getString("kk_encrypted") != null) {
                         elements.put("NO_KK", protection.decrypt(message.tenantId(), row.getString("kk_encrypted")));
                     }
-                    elements.put("NAMA_LGKP", row.getString("full_name"));
+                    // A KTP carries no titles: "HJ. SITI AMINAH, S.PD" is SITI AMINAH at Dukcapil.
+                    elements.put("NAMA_LGKP", NameKey.withoutTitles(row.getString("full_name")));
                     if (row.getString("birth_place") != null) {
                         elements.put("TMPT_LHR", row.getString("birth_place"));
                     }

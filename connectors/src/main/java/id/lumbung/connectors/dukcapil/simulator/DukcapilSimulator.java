@@ -45,6 +45,43 @@ public final class DukcapilSimulator extends AgencySimulator {
     @Override
     protected void contexts(HttpServer server) {
         server.createContext("/dukcapil/get_json/", this::callNik);
+        server.createContext("/sim/civil-records", this::civilRecords);
+    }
+
+    /**
+     * {@code POST /sim/civil-records}: the people Dukcapil knows, as the registry generator's
+     * {@code --civil} file ({@code nik;nomor_kk;nama;tempat_lahir;tanggal_lahir;jenis_kelamin;meninggal},
+     * a header line first), added to those it has; answers how many were read, and the lines it
+     * could not read.
+     */
+    private void civilRecords(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, Map.of("message", "POST the civil records"));
+                return;
+            }
+            long read = 0;
+            List<Long> unreadable = new java.util.ArrayList<>();
+            try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    exchange.getRequestBody(), java.nio.charset.StandardCharsets.UTF_8))) {
+                String line = lines.readLine(); // the header
+                long number = 1;
+                while ((line = lines.readLine()) != null) {
+                    number++;
+                    String[] cells = line.split(";", -1);
+                    if (cells.length != 7 || !cells[0].matches("[0-9]{16}")) {
+                        if (!line.isBlank() && unreadable.size() < 100) {
+                            unreadable.add(number);
+                        }
+                        continue;
+                    }
+                    register(new CivilRecord(
+                            cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], "1".equals(cells[6].strip())));
+                    read++;
+                }
+            }
+            respond(exchange, 200, Map.of("registered", read, "unreadableLines", unreadable));
+        }
     }
 
     /** The credentials the simulator accepts (generated per start; never a default secret). */

@@ -1,0 +1,27 @@
+package id.lumbung.core.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NameKeyTest {
+
+    @Test
+    void titlesAreDroppedAndTheNameIsKeptAsWritten() {
+        assertThat(NameKey.withoutTitles("HJ. SITI AMINAH, S.PD")).isEqualTo("SITI AMINAH");
+        assertThat(NameKey.withoutTitles("LA ANI, S.H")).isEqualTo("LA ANI");
+        assertThat(NameKey.withoutTitles("Dr. Ir. Muhamad  Ridwan")).isEqualTo("Muhamad Ridwan");
+        assertThat(NameKey.withoutTitles("ROSMA BR. SIAHAAN")).isEqualTo("ROSMA BR. SIAHAAN");
+        assertThat(NameKey.withoutTitles("WA ODE SITTI")).isEqualTo("WA ODE SITTI");
+        assertThat(NameKey.withoutTitles("ST. SANGKALA"))
+                .as("Sitti, abbreviated")
+                .isEqualTo("ST. SANGKALA");
+        assertThat(NameKey.withoutTitles("ANDI BASO, S.T")).isEqualTo("ANDI BASO");
+    }
+
+    @Test
+    void theSearchKeyFoldsSpellingsAndTitles() {
+        assertThat(NameKey.of("Hj. SITTI  Rahma, S.Pd")).isEqualTo(NameKey.of("siti rahma"));
+        assertThat(NameKey.of("MOH. DJOKO")).isEqualTo("muhammad joko");
+    }
+}
