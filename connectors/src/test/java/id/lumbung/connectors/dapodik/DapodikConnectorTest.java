@@ -34,6 +34,7 @@ class DapodikConnectorTest extends DatabaseTest {
     private static final String ODD = "40201002";
     private static final String UNKNOWN = "40201003";
     private static final String WRONG_TOKEN = "40201004";
+    private static final String GARBLED = "40201005";
     private static final int PORT = FreePort.pick();
 
     @Inject
@@ -64,6 +65,7 @@ class DapodikConnectorTest extends DatabaseTest {
                 Map.entry("lumbung.connectors.dapodik.schools." + BIG + ".name", "SD NEGERI 1 KENDARI"),
                 Map.entry("lumbung.connectors.dapodik.schools." + ODD + ".tenant-id", "7471"),
                 Map.entry("lumbung.connectors.dapodik.schools." + UNKNOWN + ".tenant-id", "7471"),
+                Map.entry("lumbung.connectors.dapodik.schools." + GARBLED + ".tenant-id", "7471"),
                 // A real address (the simulator's) with a token the school never gave.
                 Map.entry("lumbung.connectors.dapodik.schools." + WRONG_TOKEN + ".tenant-id", "7471"),
                 Map.entry("lumbung.connectors.dapodik.schools." + WRONG_TOKEN + ".url", "http://127.0.0.1:" + PORT),
@@ -86,6 +88,8 @@ class DapodikConnectorTest extends DatabaseTest {
         odd.get(2).put("NIK", "7471021313120003");
         odd.add(new LinkedHashMap<>(odd.get(0)));
         simulator.register(ODD, "SD NEGERI 5 KENDARI", odd);
+        // A school whose answer has rows, but none of the fields a student needs.
+        simulator.register(GARBLED, "SD NEGERI 7 KENDARI", List.of(Map.of("kolom", "isi"), Map.of("kolom", "lain")));
     }
 
     @AfterEach
@@ -186,6 +190,19 @@ class DapodikConnectorTest extends DatabaseTest {
     }
 
     @Test
+    void anAnswerThatCannotBeKeptFailsThePullOnceAndIsNotFetchedAgain() {
+        long before = simulator.hits();
+        StudentPulls.Pull pull =
+                settled(pulls.start(KENDARI, "7471", List.of(GARBLED)).get(0));
+
+        assertThat(pull.status()).isEqualTo("FAILED");
+        assertThat(pull.lastError()).contains("wrong_header").contains("nisn");
+        assertThat(simulator.hits() - before).as("read once, never again").isEqualTo(1);
+        sleep(1_500);
+        assertThat(simulator.hits() - before).isEqualTo(1);
+    }
+
+    @Test
     void aSchoolNotConfiguredForTheTenantIsRefused() {
         assertThat(pulls.schools(KENDARI, "7471"))
                 .extracting(StudentPulls.School::npsn)
@@ -204,5 +221,13 @@ class DapodikConnectorTest extends DatabaseTest {
     private StudentPulls.Pull settled(StudentPulls.Pull pull) {
         return Eventually.await(
                 PATIENCE, () -> pulls.get(KENDARI, "7471", pull.id()), found -> !"QUEUED".equals(found.status()));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,0 +1,41 @@
+package id.lumbung.connectors.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lumbung.core.error.LumbungException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+/** How the pipeline tells our own failures apart: wait for our database, or a dead letter at once. */
+class InternalFailureTest {
+
+    @Test
+    void anAbsentOrBusyDatabaseMakesTheMessageWait() {
+        assertThat(AgencyPipeline.internal(new RuntimeException(new SQLTransientConnectionException("pool empty")))
+                        .kind())
+                .isEqualTo(AgencyException.Kind.LATER);
+        assertThat(AgencyPipeline.internal(new IllegalStateException(
+                                "wrapped", new SQLException("terminating connection", "57P01")))
+                        .kind())
+                .isEqualTo(AgencyException.Kind.LATER);
+        assertThat(AgencyPipeline.internal(new RuntimeException(new SQLException("deadlock detected", "40P01")))
+                        .kind())
+                .isEqualTo(AgencyException.Kind.LATER);
+    }
+
+    @Test
+    void ourDataOrOurCodeIsADeadLetterNamedByClassOrCodeNeverByItsText() {
+        AgencyException constraint = AgencyPipeline.internal(new RuntimeException(
+                new SQLException("Failing row contains (7471, LA ODE HASAN, 1985-05-12)", "23502")));
+        assertThat(constraint.kind()).isEqualTo(AgencyException.Kind.BAD_REQUEST);
+        assertThat(constraint.getMessage())
+                .isEqualTo("internal: RuntimeException")
+                .doesNotContain("HASAN");
+
+        AgencyException refused = AgencyPipeline.internal(
+                new LumbungException(400, "wrong_header", "The header lacks the column(s) nisn"));
+        assertThat(refused.kind()).isEqualTo(AgencyException.Kind.BAD_REQUEST);
+        assertThat(refused.getMessage()).isEqualTo("internal: wrong_header: The header lacks the column(s) nisn");
+    }
+}
