@@ -2,6 +2,7 @@ package id.lumbung.ui;
 
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.ministry.MinistryExchange;
+import id.lumbung.core.ministry.MinistryListService;
 import id.lumbung.core.student.StudentPulls;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -115,6 +116,25 @@ final class ExchangePages {
         return "/ui/tenants/" + tenantId + "/pertukaran";
     }
 
+    /** One file of a fetch, as an operator reads it. */
+    static String fileLine(MinistryExchange.FileResult file) {
+        String list = file.kind() == MinistryListService.Kind.DETERMINATION ? "penetapan" : "data dikembalikan";
+        String head = file.name() + " (" + list + " " + file.period() + "): ";
+        return switch (file.status()) {
+            case "IMPORTED" ->
+                head + file.rows() + " baris, " + file.changed() + " baru/berubah, " + file.rejected()
+                        + " ditolak, " + file.unmatched() + " tidak ada di DTKS"
+                        + (file.alreadyCorrected() != null && file.alreadyCorrected() > 0
+                                ? ", " + file.alreadyCorrected() + " sudah diperbaiki"
+                                : "")
+                        + (file.removed() != null && file.removed() > 0
+                                ? ", " + file.removed() + " dihapus karena tidak lagi tercantum"
+                                : "");
+            case "REFUSED" -> head + "ditolak seluruhnya — " + file.reason();
+            default -> head + "gagal diunduh, dicoba lagi pada pengambilan berikutnya";
+        };
+    }
+
     private static Map<String, Object> pull(StudentPulls.Pull pull) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", pull.id().toString());
@@ -134,18 +154,25 @@ final class ExchangePages {
         Map<String, Object> row = new HashMap<>();
         row.put("id", exchange.id().toString());
         row.put("kind", KINDS.getOrDefault(exchange.kind(), exchange.kind()));
-        row.put(
-                "subject",
-                exchange.period() == null
-                        ? ""
-                        : "periode " + exchange.period()
-                                + (exchange.receipt() == null
-                                        ? ""
-                                        : ", tanda terima " + exchange.receipt() + " (" + exchange.rowsSent()
-                                                + " baris)"));
+        String receipt = exchange.receipt() == null
+                ? ""
+                : ", tanda terima " + exchange.receipt() + " (" + exchange.rowsSent() + " baris"
+                        + (Boolean.TRUE.equals(exchange.receivedEarlier())
+                                ? ", sudah diterima pada percobaan sebelumnya"
+                                : "")
+                        + ")";
+        row.put("subject", exchange.period() == null ? "" : "periode " + exchange.period() + receipt);
         row.put("status", exchange.status());
         row.put("statusText", STATUS.getOrDefault(exchange.status(), exchange.status()));
-        row.put("outcome", exchange.outcome());
+        List<String> lines = new java.util.ArrayList<>(
+                exchange.files().stream().map(ExchangePages::fileLine).toList());
+        if (exchange.filesSkipped() != null && exchange.filesSkipped() > 0) {
+            lines.add(exchange.filesSkipped() + " berkas sudah pernah dimasukkan: dilewati");
+        }
+        if (MinistryExchange.FETCH.equals(exchange.kind()) && "DONE".equals(exchange.status()) && lines.isEmpty()) {
+            lines.add("Tidak ada berkas dari Kemensos");
+        }
+        row.put("outcome", lines);
         row.put("lastError", exchange.lastError() == null ? "" : exchange.lastError());
         row.put("createdAt", VerificationPages.TIME.format(exchange.createdAt()));
         return row;

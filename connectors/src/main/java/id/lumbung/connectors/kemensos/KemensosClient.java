@@ -51,9 +51,10 @@ public final class KemensosClient {
      * The ministry's receipt for the proposals.
      *
      * @param receipt its number
+     * @param rows members in the proposals as the ministry counted them (-1 when it did not say)
      * @param earlier the ministry had received the same file before (an earlier attempt)
      */
-    public record Receipt(String receipt, boolean earlier) {}
+    public record Receipt(String receipt, long rows, boolean earlier) {}
 
     KemensosClient(
             KemensosSettings settings,
@@ -91,8 +92,14 @@ public final class KemensosClient {
         if (receipt == null) {
             throw new AgencyException(Kind.TRANSPORT, "Upload: the ministry's answer has no receipt");
         }
-        // 409: a file of this name was received already — an earlier attempt got through.
-        return new Receipt(String.valueOf(receipt), response.statusCode() != 201);
+        long rows;
+        try {
+            rows = Long.parseLong(String.valueOf(field(body, "jumlahbaris")));
+        } catch (NumberFormatException e) {
+            rows = -1;
+        }
+        // 200 or 409: a file of this name was received already — an earlier attempt got through.
+        return new Receipt(String.valueOf(receipt), rows, response.statusCode() != 201);
     }
 
     /** The files the ministry offers the tenant, in its order (a file may be listed twice). */

@@ -11,32 +11,39 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Outbox → the ministry's file exchange, through the shared {@link AgencyPipeline}. Sending the
- * proposals writes them (full identifiers, to a private temporary file, deleted after) and uploads
- * them under the name fixed when they were asked for, so a retry is the same file and a 409 means
- * an earlier attempt got through. Fetching lists the files offered, skips those imported before
- * (same name and content: a file offered twice, or again later, is imported once), downloads the
- * rest — each download a request against the rate limit — and checks each whole; the answer
- * imports them all at once, each into its own period, so a period offered out of order lands
- * where it belongs.
+ * proposals writes them (full identifiers, to an owner-only file in a folder of our own, deleted
+ * after — and swept at start-up, should a crash leave one) and uploads them under the name fixed
+ * when they were asked for, so a retry is the same file and a 409 means an earlier attempt got
+ * through. Fetching lists the files offered, skips those imported before (same name and content:
+ * a file offered twice, or again later, is imported once), and downloads the rest one by one —
+ * each download a request against the rate limit — each imported whole, in a transaction of its
+ * own, into its own period, so a period offered out of order lands where it belongs and a file
+ * that cannot be downloaded does not hold the others back (it is fetched again next time).
  */
 @Singleton
 final class KemensosRoutes extends AgencyPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(KemensosRoutes.class);
+
     private final KemensosClient client;
     private final MinistryExchange exchanges;
+    private final Path folder;
 
     private record Sent(String receipt, long rows, boolean earlier) {}
 
-    private record Fetched(List<MinistryExchange.Fetched> files, int alreadyKnown) {}
+    private record Fetched(int alreadyKnown) {}
 
     KemensosRoutes(
             KemensosSettings settings,
@@ -48,6 +55,7 @@ final class KemensosRoutes extends AgencyPipeline {
         super(MinistryExchange.AGENCY, settings.pipeline(), outbox, control, metrics);
         this.client = client;
         this.exchanges = exchanges;
+        this.folder = folder(settings.lease());
     }
 
     @Override
@@ -65,7 +73,7 @@ final class KemensosRoutes extends AgencyPipeline {
             }
             KemensosClient.Receipt receipt =
                     client.upload(message.tenantId(), exchange.fileName(), exchange.period(), file);
-            return new Sent(receipt.receipt(), rows, receipt.earlier());
+            return new Sent(receipt.receipt(), receipt.rows() >= 0 ? receipt.rows() : rows, receipt.earlier());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -79,7 +87,6 @@ final class KemensosRoutes extends AgencyPipeline {
         for (MinistryExchange.Offered file : client.offered(message.tenantId())) {
             offered.putIfAbsent(file.name(), file); // listed twice: fetched once
         }
-        List<MinistryExchange.Fetched> files = new ArrayList<>();
         int alreadyKnown = 0;
         for (MinistryExchange.Offered file : offered.values()) {
             if (file.sha256().equals(known.get(file.name()))) {
@@ -90,12 +97,19 @@ final class KemensosRoutes extends AgencyPipeline {
             Path content = temporaryFile();
             try {
                 client.download(message.tenantId(), file, content);
-                files.add(exchanges.check(file, content));
+                if (exchanges.importFetched(message, file, content) == null) {
+                    alreadyKnown++; // another fetch imported it meanwhile
+                }
+            } catch (AgencyException e) {
+                if (e.kind() != AgencyException.Kind.TRANSPORT) {
+                    throw e; // the account or the service, not this file: the whole fetch waits
+                }
+                exchanges.fileFailed(message, file, e.getMessage());
             } finally {
                 delete(content);
             }
         }
-        return new Fetched(files, alreadyKnown);
+        return new Fetched(alreadyKnown);
     }
 
     @Override
@@ -103,8 +117,7 @@ final class KemensosRoutes extends AgencyPipeline {
         if (answer instanceof Sent sent) {
             return exchanges.recordSent(message, sent.receipt(), sent.rows(), sent.earlier());
         }
-        Fetched fetched = (Fetched) answer;
-        return exchanges.recordFetched(message, fetched.files(), fetched.alreadyKnown());
+        return exchanges.recordFetched(message, ((Fetched) answer).alreadyKnown());
     }
 
     @Override
@@ -112,19 +125,47 @@ final class KemensosRoutes extends AgencyPipeline {
         exchanges.recordRetry(message, delay, reason, giveUp);
     }
 
-    private static Path temporaryFile() {
+    private Path temporaryFile() {
         try {
-            return Files.createTempFile("lumbung-kemensos-", ".csv"); // owner-only on POSIX
+            return Files.createTempFile(
+                    folder,
+                    "exchange-",
+                    ".csv",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The folder of the files being exchanged; files older than a lease are a crashed process's
+     * (a live one finishes within its lease) and are deleted.
+     */
+    private static Path folder(Duration lease) {
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "lumbung-kemensos");
+        try {
+            Files.createDirectories(
+                    folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Instant stale = Instant.now().minus(lease);
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "exchange-*.csv")) {
+                for (Path file : files) {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(stale)) {
+                        LOG.warn("Deleting a file a stopped process left behind: {}", file.getFileName());
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return folder;
     }
 
     private static void delete(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            file.toFile().deleteOnExit();
+            LOG.warn("Could not delete {}: {}", file.getFileName(), e.getClass().getSimpleName());
         }
     }
 }

@@ -10,6 +10,7 @@ import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.ministry.MinistryExchange;
+import id.lumbung.core.ministry.MinistryListService;
 import id.lumbung.core.testing.DatabaseTest;
 import id.lumbung.core.testing.Eventually;
 import id.lumbung.core.testing.FreePort;
@@ -99,11 +100,32 @@ class KemensosConnectorTest extends DatabaseTest {
 
         MinistryExchange.Exchange first = done(exchanges.fetch(KENDARI, "7471"));
 
-        assertThat(first.outcome())
-                .contains(
-                        "PENGEMBALIAN_7471_2026-10.csv: 1 rows, 1 new or changed, 0 refused, 1 not in the registry,"
-                                + " 0 already corrected",
-                        "PENETAPAN_7471_2026-11.csv: 3 rows, 2 new or changed, 1 refused, 2 not in the registry");
+        assertThat(file(first, "PENGEMBALIAN_7471_2026-10.csv"))
+                .isEqualTo(new MinistryExchange.FileResult(
+                        "PENGEMBALIAN_7471_2026-10.csv",
+                        MinistryListService.Kind.RETURNED,
+                        "2026-10",
+                        "IMPORTED",
+                        1,
+                        1,
+                        0,
+                        1,
+                        0,
+                        0,
+                        null));
+        assertThat(file(first, "PENETAPAN_7471_2026-11.csv"))
+                .isEqualTo(new MinistryExchange.FileResult(
+                        "PENETAPAN_7471_2026-11.csv",
+                        MinistryListService.Kind.DETERMINATION,
+                        "2026-11",
+                        "IMPORTED",
+                        3,
+                        2,
+                        1,
+                        2,
+                        0,
+                        0,
+                        null));
         assertThat(simulator.hits() - before)
                 .as("one listing, each file downloaded once")
                 .isEqualTo(3);
@@ -111,10 +133,8 @@ class KemensosConnectorTest extends DatabaseTest {
 
         long again = simulator.hits();
         MinistryExchange.Exchange second = done(exchanges.fetch(KENDARI, "7471"));
-        assertThat(second.outcome())
-                .singleElement()
-                .asString()
-                .endsWith("file(s) offered again, imported before: skipped");
+        assertThat(second.files()).isEmpty();
+        assertThat(second.filesSkipped()).isGreaterThanOrEqualTo(2);
         assertThat(simulator.hits() - again).as("the listing only").isEqualTo(1);
         assertThat(records()).containsEntry("DETERMINATION 2026-11", 2L).containsEntry("RETURNED 2026-10", 1L);
     }
@@ -125,8 +145,10 @@ class KemensosConnectorTest extends DatabaseTest {
 
         MinistryExchange.Exchange fetched = done(exchanges.fetch(KENDARI, "7471"));
 
-        assertThat(fetched.outcome()).anySatisfy(line -> assertThat(line)
-                .isEqualTo("PENETAPAN_7471_2026-09.csv: refused whole — The header lacks the column(s) nama"));
+        assertThat(file(fetched, "PENETAPAN_7471_2026-09.csv")).satisfies(file -> {
+            assertThat(file.status()).isEqualTo("REFUSED");
+            assertThat(file.reason()).isEqualTo("The header lacks the column(s) nama");
+        });
         assertThat(records()).doesNotContainKey("DETERMINATION 2026-09");
     }
 
@@ -177,9 +199,56 @@ class KemensosConnectorTest extends DatabaseTest {
         simulator.faults(Faults.NONE);
         MinistryExchange.Exchange done = done(fetch);
 
-        assertThat(done.outcome())
-                .anySatisfy(line -> assertThat(line).startsWith("PENETAPAN_7471_2026-08.csv: 3 rows"));
+        assertThat(file(done, "PENETAPAN_7471_2026-08.csv").rows()).isEqualTo(3);
         assertThat(records()).containsEntry("DETERMINATION 2026-08", 2L);
+    }
+
+    @Test
+    void aCorrectedFileRemovesTheRecordsItNoLongerListsAndOneFetchRunsAtATime() {
+        String header = "iddtks;id_art;nomor_nik;nama;program;desil\r\n";
+        simulator.offer(
+                "7471",
+                "PENETAPAN_7471_2026-06.csv",
+                "PENETAPAN",
+                "2026-06",
+                header + "K6-1;K6-1-01;;SATU;PKH;1\r\nK6-2;K6-2-01;;DUA;PKH;1\r\nK6-3;K6-3-01;;TIGA;PKH;1\r\n");
+        done(exchanges.fetch(KENDARI, "7471"));
+        assertThat(records()).containsEntry("DETERMINATION 2026-06", 3L);
+
+        // The ministry reissues the list: TIGA is no longer determined, DUA moves to desil 2.
+        simulator.offer(
+                "7471",
+                "PENETAPAN_7471_2026-06.csv",
+                "PENETAPAN",
+                "2026-06",
+                header + "K6-1;K6-1-01;;SATU;PKH;1\r\nK6-2;K6-2-01;;DUA;PKH;2\r\n");
+        MinistryExchange.Exchange corrected = done(exchanges.fetch(KENDARI, "7471"));
+
+        assertThat(file(corrected, "PENETAPAN_7471_2026-06.csv")).satisfies(file -> {
+            assertThat(file.changed()).isEqualTo(1);
+            assertThat(file.removed()).isEqualTo(1);
+        });
+        assertThat(records()).containsEntry("DETERMINATION 2026-06", 2L);
+
+        // While one fetch waits (the ministry is away), a second is refused.
+        simulator.stop();
+        try {
+            MinistryExchange.Exchange waiting = exchanges.fetch(KENDARI, "7471");
+            var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> exchanges.fetch(KENDARI, "7471"), id.lumbung.core.error.LumbungException.class);
+            assertThat(refused.code()).isEqualTo("fetch_in_progress");
+            simulator.start();
+            done(waiting);
+        } finally {
+            simulator.start();
+        }
+    }
+
+    private static MinistryExchange.FileResult file(MinistryExchange.Exchange exchange, String name) {
+        return exchange.files().stream()
+                .filter(file -> file.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not in " + exchange.files()));
     }
 
     private MinistryExchange.Exchange done(MinistryExchange.Exchange exchange) {

@@ -33,6 +33,7 @@ import java.util.List;
 @Tag(name = "ministry")
 @SecurityRequirement(name = "bearer")
 @SerdeImport(MinistryExchange.Exchange.class)
+@SerdeImport(MinistryExchange.FileResult.class)
 class MinistryExchangeController {
     private final MinistryExchange exchanges;
 

@@ -7,6 +7,7 @@ import id.lumbung.gateway.ApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +45,17 @@ class MinistryListApiTest extends ApiTest {
                 admin,
                 object(postJson("/api/v1/tenants/7471/ministry/exchanges/fetches", admin, "{}"))
                         .get("id"));
-        assertThat(fetched.get("outcome").toString())
-                .containsPattern("PENGEMBALIAN_7471_2026-12_TT-7471-[0-9]+\\.csv: ([0-9]+) rows, \\1 new or changed,"
-                        + " 0 refused, 0 not in the registry");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> files = (List<Map<String, Object>>) fetched.get("files");
+        assertThat(files)
+                .filteredOn(file ->
+                        String.valueOf(file.get("name")).matches("PENGEMBALIAN_7471_2026-12_TT-7471-[0-9]+\\.csv"))
+                .singleElement()
+                .satisfies(file -> {
+                    assertThat(file).containsEntry("status", "IMPORTED").containsEntry("kind", "RETURNED");
+                    assertThat(file).containsEntry("unmatched", 0).containsEntry("rejected", 0);
+                    assertThat(file.get("changed")).isEqualTo(file.get("rows"));
+                });
         assertThat(array(get("/api/v1/tenants/7471/ministry/exchanges", admin)))
                 .extracting(exchange -> exchange.get("id"))
                 .contains(done.get("id"), fetched.get("id"));

@@ -278,7 +278,8 @@ class AdminUiBrowserTest extends ApiTest {
                 },
                 "Selesai"::equals);
         assertThat(fetched).isEqualTo("Selesai");
-        assertThat(browser.text("#exchanges tbody tr .outcome")).contains(name + ": 1 rows, 1 new or changed");
+        assertThat(browser.text("#exchanges tbody tr .outcome"))
+                .contains(name + " (penetapan 2026-07): 1 baris, 1 baru/berubah");
 
         browser.type("#period", "2026-13");
         browser.click("#send-proposals");

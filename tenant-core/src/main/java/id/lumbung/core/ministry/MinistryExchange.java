@@ -16,7 +16,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,8 +80,10 @@ public final class MinistryExchange {
      * @param changedSince the proposals hold the households changed since then
      * @param fileName the proposals' file name at the ministry (fixed when asked)
      * @param receipt the ministry's receipt for the proposals
-     * @param rowsSent members in the proposals
-     * @param outcome what happened, a line per file
+     * @param rowsSent members in the proposals (as the ministry counted them)
+     * @param receivedEarlier the ministry had the proposals already (an earlier attempt got through)
+     * @param files what the fetch did with each file it read
+     * @param filesSkipped files offered again that were imported before
      * @param attempts calls made
      * @param lastError why the last attempt failed
      * @param requestedBy who asked
@@ -98,7 +99,9 @@ public final class MinistryExchange {
             String fileName,
             String receipt,
             Integer rowsSent,
-            List<String> outcome,
+            Boolean receivedEarlier,
+            List<FileResult> files,
+            Integer filesSkipped,
             int attempts,
             String lastError,
             String requestedBy,
@@ -115,27 +118,34 @@ public final class MinistryExchange {
      */
     public record Offered(String name, MinistryListService.Kind kind, String period, String sha256) {}
 
-    /** A file fetched and checked whole: its rows, or why it is refused. */
-    public static final class Fetched {
-        private final Offered file;
-        private final TabularFile.Read<MinistryListService.Row> read;
-        private final String refusal;
-
-        private Fetched(Offered file, TabularFile.Read<MinistryListService.Row> read, String refusal) {
-            this.file = file;
-            this.read = read;
-            this.refusal = refusal;
-        }
-
-        public Offered file() {
-            return file;
-        }
-
-        /** Why the whole file is refused; {@code null} when it is read. */
-        public String refusal() {
-            return refusal;
-        }
-    }
+    /**
+     * What a fetch did with one file.
+     *
+     * @param name the file
+     * @param kind its list
+     * @param period its period
+     * @param status IMPORTED; REFUSED whole (a wrong header or period: nothing of it kept); or
+     *     FAILED to download (tried again at the next fetch)
+     * @param rows rows read
+     * @param changed records new or changed
+     * @param rejected rows refused
+     * @param unmatched records matching no household of the registry
+     * @param alreadyCorrected returned records the registry has corrected since
+     * @param removed records of an earlier version of the file that this one no longer lists
+     * @param reason why it was refused or failed
+     */
+    public record FileResult(
+            String name,
+            MinistryListService.Kind kind,
+            String period,
+            String status,
+            Integer rows,
+            Integer changed,
+            Integer rejected,
+            Integer unmatched,
+            Integer alreadyCorrected,
+            Integer removed,
+            String reason) {}
 
     /**
      * Queues the sending of the proposals for {@code period}: the households changed since {@code
@@ -171,11 +181,20 @@ public final class MinistryExchange {
         return get(caller, tenantId, id);
     }
 
-    /** Queues a fetch of the files the ministry offers the tenant. */
+    /** Queues a fetch of the files the ministry offers the tenant; one at a time (409 while one waits). */
     public Exchange fetch(Caller caller, String tenantId) {
         access.write(caller, tenantId);
         UUID id = UUID.randomUUID();
         transactions.inTenant(tenantId, connection -> {
+            lock(connection, tenantId, "fetch");
+            try (PreparedStatement waiting = connection.prepareStatement("SELECT 1 FROM ministry_exchange"
+                    + " WHERE tenant_id = ? AND kind = 'FETCH_FILES' AND status = 'QUEUED'")) {
+                waiting.setString(1, tenantId);
+                if (Rows.first(waiting, row -> 1).isPresent()) {
+                    throw new LumbungException(
+                            409, "fetch_in_progress", "A fetch of the ministry's files is already under way");
+                }
+            }
             insert(connection, tenantId, id, FETCH, null, null, null, caller.username());
             return outbox.append(connection, tenantId, AGENCY, FETCH, id, "{}");
         });
@@ -229,18 +248,104 @@ public final class MinistryExchange {
         });
     }
 
-    /** Reads and checks a fetched file whole: a wrong header or period refuses all of it. */
-    public Fetched check(Offered file, Path content) {
+    /**
+     * Reads a fetched file whole and imports it in a transaction of its own, into its own period:
+     * a wrong header or period refuses all of it; a new version of a file imported before
+     * removes the records it no longer lists. Kept by name and content hash, so a file offered
+     * again is never imported twice, even by a fetch running at the same time.
+     *
+     * @return what was done, or {@code null} if another fetch imported this content already
+     */
+    public FileResult importFetched(OutboxMessage message, Offered file, Path content) {
+        TabularFile.Read<MinistryListService.Row> read;
+        String refusal = null;
         try {
-            return new Fetched(file, lists.read(file.kind(), file.period(), content), null);
+            read = lists.read(file.kind(), file.period(), content);
         } catch (LumbungException e) {
-            return new Fetched(file, null, e.getMessage());
+            read = null;
+            refusal = e.getMessage();
         }
+        TabularFile.Read<MinistryListService.Row> checked = read;
+        String refused = refusal;
+        String tenantId = message.tenantId();
+        return transactions.inTenant(tenantId, connection -> {
+            lock(connection, tenantId, "files");
+            String knownSha;
+            try (PreparedStatement known =
+                    connection.prepareStatement("SELECT sha256 FROM ministry_file WHERE tenant_id = ? AND name = ?")) {
+                known.setString(1, tenantId);
+                known.setString(2, file.name());
+                knownSha = Rows.first(known, row -> row.getString(1)).orElse(null);
+            }
+            if (file.sha256().equals(knownSha)) {
+                return null;
+            }
+            FileResult result;
+            if (refused != null) {
+                result = new FileResult(
+                        file.name(),
+                        file.kind(),
+                        file.period(),
+                        "REFUSED",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        refused);
+            } else {
+                long[] written =
+                        lists.upsert(connection, tenantId, file.kind(), file.period(), checked.accepted(), file.name());
+                int removed = knownSha == null ? 0 : prune(connection, tenantId, file, checked.accepted());
+                MinistryListService.Result counts =
+                        MinistryListService.result(file.kind(), file.period(), checked, written);
+                result = new FileResult(
+                        file.name(),
+                        file.kind(),
+                        file.period(),
+                        "IMPORTED",
+                        (int) counts.rows(),
+                        (int) counts.changed(),
+                        (int) counts.rejected(),
+                        (int) counts.unmatched(),
+                        (int) counts.alreadyCorrected(),
+                        removed,
+                        null);
+            }
+            keepFile(connection, tenantId, message, file, result);
+            keepResult(connection, tenantId, message, result);
+            return result;
+        });
+    }
+
+    /** A file that could not be downloaded: noted on the fetch, fetched again next time. */
+    public void fileFailed(OutboxMessage message, Offered file, String reason) {
+        transactions.inTenant(message.tenantId(), connection -> {
+            keepResult(
+                    connection,
+                    message.tenantId(),
+                    message,
+                    new FileResult(
+                            file.name(),
+                            file.kind(),
+                            file.period(),
+                            "FAILED",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            reason));
+            return null;
+        });
     }
 
     /**
      * Keeps the ministry's receipt for the proposals, once.
      *
+     * @param rows members in the proposals, as the ministry counted them
      * @param earlier the ministry had the file already (an earlier attempt reached it)
      */
     public boolean recordSent(OutboxMessage message, String receipt, long rows, boolean earlier) {
@@ -248,50 +353,20 @@ public final class MinistryExchange {
             if (!outbox.complete(connection, message.tenantId(), message.id())) {
                 return false;
             }
-            done(
-                    connection,
-                    message,
-                    receipt,
-                    (int) rows,
-                    List.of(earlier ? "Received by an earlier attempt" : "Received"));
+            done(connection, message, receipt, (int) rows, earlier, null);
             return true;
         });
     }
 
-    /** Imports the fetched files, each whole or refused whole, once by name and content. */
-    public boolean recordFetched(OutboxMessage message, List<Fetched> files, int alreadyKnown) {
+    /** Ends a fetch, once: its files were imported one by one as they came. */
+    public boolean recordFetched(OutboxMessage message, int alreadyKnown) {
         String tenantId = message.tenantId();
         return transactions.inTenant(tenantId, connection -> {
             if (!outbox.complete(connection, tenantId, message.id())) {
                 return false;
             }
-            List<String> outcome = new ArrayList<>();
-            for (Fetched fetched : files) {
-                Offered file = fetched.file();
-                if (fetched.refusal() != null) {
-                    keepFile(connection, tenantId, message, file, "REJECTED", null, fetched.refusal());
-                    outcome.add(file.name() + ": refused whole — " + fetched.refusal());
-                    continue;
-                }
-                long[] written =
-                        lists.upsert(connection, tenantId, file.kind(), file.period(), fetched.read.accepted());
-                MinistryListService.Result result =
-                        MinistryListService.result(file.kind(), file.period(), fetched.read, written);
-                keepFile(connection, tenantId, message, file, "IMPORTED", result, null);
-                outcome.add(file.name() + ": " + result.rows() + " rows, " + result.changed() + " new or changed, "
-                        + result.rejected() + " refused, " + result.unmatched() + " not in the registry"
-                        + (file.kind() == MinistryListService.Kind.RETURNED
-                                ? ", " + result.alreadyCorrected() + " already corrected"
-                                : ""));
-            }
-            if (alreadyKnown > 0) {
-                outcome.add(alreadyKnown + " file(s) offered again, imported before: skipped");
-            }
-            if (outcome.isEmpty()) {
-                outcome.add("No file offered");
-            }
-            done(connection, message, null, null, outcome);
-            LOG.info("Ministry fetch {} of tenant {}: {} file(s) read", message.aggregateId(), tenantId, files.size());
+            done(connection, message, null, null, null, alreadyKnown);
+            LOG.info("Ministry fetch {} of tenant {} done", message.aggregateId(), tenantId);
             return true;
         });
     }
@@ -336,29 +411,82 @@ public final class MinistryExchange {
     }
 
     private static void done(
-            Connection connection, OutboxMessage message, String receipt, Integer rows, List<String> outcome)
+            Connection connection,
+            OutboxMessage message,
+            String receipt,
+            Integer rows,
+            Boolean earlier,
+            Integer skipped)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE ministry_exchange SET status = 'DONE',"
-                + " receipt = ?, rows_sent = ?, outcome = ?, attempts = ?, last_error = NULL, completed_at = now()"
-                + " WHERE tenant_id = ? AND id = ?")) {
+                + " receipt = ?, rows_sent = ?, received_earlier = ?, files_skipped = ?, attempts = ?,"
+                + " last_error = NULL, completed_at = now() WHERE tenant_id = ? AND id = ?")) {
             update.setString(1, receipt);
             update.setObject(2, rows);
-            update.setArray(3, connection.createArrayOf("text", outcome.toArray()));
-            update.setInt(4, message.attempts());
-            update.setString(5, message.tenantId());
-            update.setObject(6, message.aggregateId());
+            update.setObject(3, earlier);
+            update.setObject(4, skipped);
+            update.setInt(5, message.attempts());
+            update.setString(6, message.tenantId());
+            update.setObject(7, message.aggregateId());
             update.executeUpdate();
         }
     }
 
+    /** Serialises this tenant's work of one kind (fetches asked; files imported) across processes. */
+    private static void lock(Connection connection, String tenantId, String what) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "lumbung.ministry." + what + "." + tenantId);
+            lock.execute();
+        }
+    }
+
+    /** Removes the records an earlier version of the file listed and this one does not; answers how many. */
+    private static int prune(Connection connection, String tenantId, Offered file, List<MinistryListService.Row> rows)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ministry_record WHERE tenant_id = ?"
+                + " AND source_file = ? AND kind = ? AND period = ?"
+                + " AND record_id NOT IN (SELECT unnest(?::text[]))")) {
+            delete.setString(1, tenantId);
+            delete.setString(2, file.name());
+            delete.setString(3, file.kind().name());
+            delete.setString(4, file.period());
+            delete.setArray(
+                    5,
+                    connection.createArrayOf(
+                            "text",
+                            rows.stream().map(MinistryListService.Row::recordId).toArray()));
+            return delete.executeUpdate();
+        }
+    }
+
+    private static void keepResult(Connection connection, String tenantId, OutboxMessage message, FileResult result)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO ministry_exchange_file (tenant_id,"
+                + " exchange_id, name, kind, period, status, rows_read, changed, rejected, unmatched,"
+                + " already_corrected, removed, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (tenant_id, exchange_id, name) DO UPDATE SET status = excluded.status,"
+                + " rows_read = excluded.rows_read, changed = excluded.changed, rejected = excluded.rejected,"
+                + " unmatched = excluded.unmatched, already_corrected = excluded.already_corrected,"
+                + " removed = excluded.removed, reason = excluded.reason, done_at = now()")) {
+            upsert.setString(1, tenantId);
+            upsert.setObject(2, message.aggregateId());
+            upsert.setString(3, result.name());
+            upsert.setString(4, result.kind().name());
+            upsert.setString(5, result.period());
+            upsert.setString(6, result.status());
+            upsert.setObject(7, result.rows());
+            upsert.setObject(8, result.changed());
+            upsert.setObject(9, result.rejected());
+            upsert.setObject(10, result.unmatched());
+            upsert.setObject(11, result.alreadyCorrected());
+            upsert.setObject(12, result.removed());
+            upsert.setString(13, result.reason());
+            upsert.executeUpdate();
+        }
+    }
+
     private static void keepFile(
-            Connection connection,
-            String tenantId,
-            OutboxMessage message,
-            Offered file,
-            String status,
-            MinistryListService.Result result,
-            String reason)
+            Connection connection, String tenantId, OutboxMessage message, Offered file, FileResult result)
             throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO ministry_file (tenant_id, name,"
                 + " sha256, kind, period, status, rows_read, changed, rejected, reason, exchange_id)"
@@ -371,11 +499,11 @@ public final class MinistryExchange {
             upsert.setString(3, file.sha256());
             upsert.setString(4, file.kind().name());
             upsert.setString(5, file.period());
-            upsert.setString(6, status);
-            upsert.setObject(7, result == null ? null : (int) result.rows());
-            upsert.setObject(8, result == null ? null : (int) result.changed());
-            upsert.setObject(9, result == null ? null : (int) result.rejected());
-            upsert.setString(10, reason);
+            upsert.setString(6, "IMPORTED".equals(result.status()) ? "IMPORTED" : "REJECTED");
+            upsert.setObject(7, result.rows());
+            upsert.setObject(8, result.changed());
+            upsert.setObject(9, result.rejected());
+            upsert.setString(10, result.reason());
             upsert.setObject(11, message.aggregateId());
             upsert.executeUpdate();
         }
@@ -387,12 +515,67 @@ public final class MinistryExchange {
             query.setString(1, tenantId);
             query.setObject(2, id);
             query.setObject(3, id);
-            return Rows.list(query, MinistryExchange::exchange);
+            List<Exchange> found = Rows.list(query, MinistryExchange::exchange);
+            if (found.isEmpty()) {
+                return found;
+            }
+            Map<UUID, List<FileResult>> files = new HashMap<>();
+            try (PreparedStatement results = connection.prepareStatement("SELECT * FROM ministry_exchange_file"
+                    + " WHERE tenant_id = ? AND exchange_id = ANY (?::uuid[]) ORDER BY done_at, name")) {
+                results.setString(1, tenantId);
+                results.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "uuid", found.stream().map(Exchange::id).toArray()));
+                for (Map.Entry<UUID, FileResult> result : Rows.list(results, MinistryExchange::fileResult)) {
+                    files.computeIfAbsent(result.getKey(), ignored -> new ArrayList<>())
+                            .add(result.getValue());
+                }
+            }
+            return found.stream()
+                    .map(exchange -> withFiles(exchange, files.getOrDefault(exchange.id(), List.of())))
+                    .toList();
         }
     }
 
+    private static Map.Entry<UUID, FileResult> fileResult(ResultSet row) throws SQLException {
+        return Map.entry(
+                row.getObject("exchange_id", UUID.class),
+                new FileResult(
+                        row.getString("name"),
+                        MinistryListService.Kind.valueOf(row.getString("kind")),
+                        row.getString("period"),
+                        row.getString("status"),
+                        (Integer) row.getObject("rows_read"),
+                        (Integer) row.getObject("changed"),
+                        (Integer) row.getObject("rejected"),
+                        (Integer) row.getObject("unmatched"),
+                        (Integer) row.getObject("already_corrected"),
+                        (Integer) row.getObject("removed"),
+                        row.getString("reason")));
+    }
+
+    private static Exchange withFiles(Exchange exchange, List<FileResult> files) {
+        return new Exchange(
+                exchange.id(),
+                exchange.kind(),
+                exchange.status(),
+                exchange.period(),
+                exchange.changedSince(),
+                exchange.fileName(),
+                exchange.receipt(),
+                exchange.rowsSent(),
+                exchange.receivedEarlier(),
+                files,
+                exchange.filesSkipped(),
+                exchange.attempts(),
+                exchange.lastError(),
+                exchange.requestedBy(),
+                exchange.createdAt(),
+                exchange.completedAt());
+    }
+
     private static Exchange exchange(ResultSet row) throws SQLException {
-        Array outcome = row.getArray("outcome");
         Timestamp since = row.getTimestamp("changed_since");
         Timestamp completed = row.getTimestamp("completed_at");
         return new Exchange(
@@ -404,7 +587,9 @@ public final class MinistryExchange {
                 row.getString("file_name"),
                 row.getString("receipt"),
                 (Integer) row.getObject("rows_sent"),
-                outcome == null ? List.of() : List.of((String[]) outcome.getArray()),
+                (Boolean) row.getObject("received_earlier"),
+                List.of(),
+                (Integer) row.getObject("files_skipped"),
                 row.getInt("attempts"),
                 row.getString("last_error"),
                 row.getString("requested_by"),

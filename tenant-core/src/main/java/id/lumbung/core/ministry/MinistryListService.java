@@ -79,7 +79,7 @@ public final class MinistryListService {
         access.write(caller, tenantId);
         TabularFile.Read<Row> read = read(kind, period, file);
         long[] written = transactions.inTenant(
-                tenantId, connection -> upsert(connection, tenantId, kind, period, read.accepted()));
+                tenantId, connection -> upsert(connection, tenantId, kind, period, read.accepted(), null));
         audit.record(
                 tenantId,
                 caller,
@@ -156,8 +156,12 @@ public final class MinistryListService {
                 blankToNull(columns.value(fields, "alasan")));
     }
 
-    /** Answers {changed, unmatched, already corrected}. */
-    long[] upsert(Connection connection, String tenantId, Kind kind, String period, List<Row> rows)
+    /**
+     * Answers {changed, unmatched, already corrected}.
+     *
+     * @param sourceFile the ministry's file the rows come from (a fetch), or {@code null} (an upload)
+     */
+    long[] upsert(Connection connection, String tenantId, Kind kind, String period, List<Row> rows, String sourceFile)
             throws SQLException {
         long changed = 0;
         long unmatched = 0;
@@ -166,16 +170,20 @@ public final class MinistryListService {
                         + " m.name_key FROM household h LEFT JOIN member m ON m.tenant_id = h.tenant_id"
                         + " AND m.household_id = h.id AND m.nik_index = ? WHERE h.tenant_id = ? AND h.iddtks = ?"
                         + " ORDER BY m.id NULLS LAST LIMIT 1");
-                PreparedStatement upsert = connection.prepareStatement("INSERT INTO ministry_record AS r (tenant_id,"
-                        + " kind, period, record_id, iddtks, nik_index, nik_masked, full_name, programme, desil, reason,"
-                        + " household_id, member_id, already_corrected, row_hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (tenant_id, kind, period, record_id) DO UPDATE SET iddtks = excluded.iddtks,"
-                        + " nik_index = excluded.nik_index, nik_masked = excluded.nik_masked,"
-                        + " full_name = excluded.full_name, programme = excluded.programme, desil = excluded.desil,"
-                        + " reason = excluded.reason, household_id = excluded.household_id,"
-                        + " member_id = excluded.member_id, already_corrected = excluded.already_corrected,"
-                        + " row_hash = excluded.row_hash, imported_at = now() WHERE r.row_hash <> excluded.row_hash")) {
+                PreparedStatement upsert = connection.prepareStatement(
+                        "INSERT INTO ministry_record AS r (tenant_id,"
+                                + " kind, period, record_id, iddtks, nik_index, nik_masked, full_name, programme, desil, reason,"
+                                + " household_id, member_id, already_corrected, row_hash, source_file)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (tenant_id, kind, period, record_id) DO UPDATE SET iddtks = excluded.iddtks,"
+                                + " nik_index = excluded.nik_index, nik_masked = excluded.nik_masked,"
+                                + " full_name = excluded.full_name, programme = excluded.programme, desil = excluded.desil,"
+                                + " reason = excluded.reason, household_id = excluded.household_id,"
+                                + " member_id = excluded.member_id, already_corrected = excluded.already_corrected,"
+                                + " row_hash = excluded.row_hash, source_file = coalesce(excluded.source_file, r.source_file),"
+                                + " imported_at = now() WHERE r.row_hash <> excluded.row_hash"
+                                // A record now listed in another of the ministry's files belongs to that one.
+                                + " OR (excluded.source_file IS NOT NULL AND r.source_file IS DISTINCT FROM excluded.source_file)")) {
             for (Row row : rows) {
                 String index = row.nik() == null
                         ? null
@@ -227,6 +235,7 @@ public final class MinistryListService {
                                 String.valueOf(row.reason()),
                                 String.valueOf(household),
                                 String.valueOf(alreadyCorrected))));
+                upsert.setString(16, sourceFile);
                 changed += upsert.executeUpdate();
             }
         }
