@@ -56,13 +56,16 @@ final class BankRoutes extends AgencyPipeline {
                     disbursement.statusSource());
         }
         SnapBankClient bank = banks.client(profile.name());
-        if (!payment.sent() && disbursements.markSent(message.tenantId(), disbursement.id())) {
-            return bank.transfer(disbursement, payment.accountNo(), java.time.Instant.now());
+        if (!payment.sent()) {
+            String externalId = SnapBankClient.externalId();
+            if (disbursements.markSent(message.tenantId(), disbursement.id(), externalId)) {
+                return bank.transfer(disbursement, payment.accountNo(), java.time.Instant.now(), externalId);
+            }
         }
         // Sent before (by this worker's earlier attempt, another worker, or a process that died):
         // the same reference and the same transaction date in every later request.
         java.time.Instant sentAt = payment.sentAt() != null ? payment.sentAt() : java.time.Instant.now();
-        BankOutcome known = bank.status(disbursement, sentAt);
+        BankOutcome known = bank.status(disbursement, sentAt, payment.externalId());
         if (!"NOT_FOUND".equals(known.status())) {
             return known;
         }
@@ -70,12 +73,14 @@ final class BankRoutes extends AgencyPipeline {
                 "Disbursement {} of tenant {}: the bank never saw it; sent again under the same reference",
                 disbursement.id(),
                 message.tenantId());
+        String externalId = SnapBankClient.externalId();
+        disbursements.markResent(message.tenantId(), disbursement.id(), externalId);
         pace(); // each further request of this attempt takes its own token of the bank's rate limit
-        BankOutcome resent = bank.transfer(disbursement, payment.accountNo(), sentAt);
+        BankOutcome resent = bank.transfer(disbursement, payment.accountNo(), sentAt, externalId);
         if ("FAILED".equals(resent.status())) {
             // A refusal of a resend may mean the first one was paid after all: ask before recording it.
             pace();
-            BankOutcome confirmed = bank.status(disbursement, sentAt);
+            BankOutcome confirmed = bank.status(disbursement, sentAt, externalId);
             return "NOT_FOUND".equals(confirmed.status()) ? resent : confirmed;
         }
         return resent;

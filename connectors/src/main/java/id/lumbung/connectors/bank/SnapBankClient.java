@@ -26,8 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A SNAP BI client for one bank: an access token signed with our RSA key (cached until it
- * expires), transactions signed with HMAC-SHA512, a transfer's own fixed X-EXTERNAL-ID (a fresh
- * one for every other request), and the
+ * expires), transactions signed with HMAC-SHA512, a fresh X-EXTERNAL-ID per request (a
+ * transfer's is kept, and its inquiries name it as originalExternalId), and the
  * bank's response codes (HTTP status + service code + case) turned into outcomes and failures.
  * Never logs a body: it holds account numbers.
  */
@@ -83,7 +83,8 @@ public final class SnapBankClient {
      * Sends the transfer under the disbursement's reference, dated {@code sentAt} (when it was first
      * sent: a resend repeats the original date, so a bank that deduplicates per day still does).
      */
-    public BankOutcome transfer(Disbursement disbursement, String accountNo, Instant sentAt) throws AgencyException {
+    public BankOutcome transfer(Disbursement disbursement, String accountNo, Instant sentAt, String externalId)
+            throws AgencyException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("partnerReferenceNo", disbursement.partnerReferenceNo());
         body.put("amount", amount(disbursement.amount()));
@@ -92,8 +93,7 @@ public final class SnapBankClient {
         body.put("sourceAccountNo", profile.sourceAccountNo());
         body.put("transactionDate", at(sentAt));
         body.put("additionalInfo", Map.of("programme", disbursement.programme(), "period", disbursement.period()));
-        Map<String, Object> answer =
-                transaction(profile.transferPath(), body, transferExternalId(disbursement.partnerReferenceNo()));
+        Map<String, Object> answer = transaction(profile.transferPath(), body, externalId);
         String code = code(answer);
         String kase = code.length() == 7 ? code.substring(5) : "";
         return switch (code.length() == 7 ? code.substring(0, 3) : "") {
@@ -102,13 +102,12 @@ public final class SnapBankClient {
             case "409" -> {
                 if ("01".equals(kase)) {
                     // The bank has this reference already: it was processed; ask what became of it.
-                    BankOutcome known = status(disbursement, sentAt);
+                    BankOutcome known = status(disbursement, sentAt, externalId);
                     yield "NOT_FOUND".equals(known.status())
                             ? new BankOutcome("IN_PROGRESS", code, null, null, "TRANSFER")
                             : known;
                 }
-                throw new AgencyException(
-                        Kind.TRANSPORT, "Duplicate X-EXTERNAL-ID (" + code + "): its status is asked next");
+                throw new AgencyException(Kind.TRANSPORT, "Duplicate X-EXTERNAL-ID (" + code + "); sent again");
             }
             // The bank's free text may quote the account: only the code is kept.
             case "404", "403" ->
@@ -117,11 +116,17 @@ public final class SnapBankClient {
         };
     }
 
-    /** Asks what became of the transfer with the disbursement's reference, first sent at {@code sentAt}. */
-    public BankOutcome status(Disbursement disbursement, Instant sentAt) throws AgencyException {
+    /**
+     * Asks what became of the transfer with the disbursement's reference, first sent at {@code
+     * sentAt}, last sent with the X-EXTERNAL-ID {@code originalExternalId} (named when known).
+     */
+    public BankOutcome status(Disbursement disbursement, Instant sentAt, String originalExternalId)
+            throws AgencyException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("originalPartnerReferenceNo", disbursement.partnerReferenceNo());
-        body.put("originalExternalId", transferExternalId(disbursement.partnerReferenceNo()));
+        if (originalExternalId != null) {
+            body.put("originalExternalId", originalExternalId);
+        }
         body.put("serviceCode", profile.serviceCode());
         body.put("transactionDate", at(sentAt));
         Map<String, Object> answer = transaction(profile.statusPath(), body, externalId());
@@ -294,24 +299,8 @@ public final class SnapBankClient {
         return timestamps.format(ZonedDateTime.now(profile.zone()).withNano(0));
     }
 
-    /**
-     * The X-EXTERNAL-ID of a payment's transfer, the same for every send of it: a status inquiry
-     * names it as {@code originalExternalId}, and a resend (only after the bank said it never saw
-     * the reference) carries it again. Unique per day as SNAP asks, since a reference is sent
-     * once a day at most: 20 digits of the reference's SHA-256.
-     */
-    static String transferExternalId(String partnerReferenceNo) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(partnerReferenceNo.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return String.format("%020d", new java.math.BigInteger(1, digest).mod(java.math.BigInteger.TEN.pow(20)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** For any other request, unique per day as SNAP asks: the second of the day and random digits. */
-    private static String externalId() {
+    /** A new X-EXTERNAL-ID, unique per day as SNAP asks: the millisecond of the day and random digits. */
+    public static String externalId() {
         return Long.toString(System.currentTimeMillis() % 86_400_000L)
                 + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
     }

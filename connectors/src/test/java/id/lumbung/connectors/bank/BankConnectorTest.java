@@ -108,7 +108,7 @@ class BankConnectorTest extends DatabaseTest {
         Disbursement asked = disbursements
                 .submit(KENDARI, "7471", List.of(payment("1234567892", "250000")))
                 .get(0);
-        bank.carriedOutElsewhere(asked.partnerReferenceNo(), "250000.00");
+        bank.carriedOutElsewhere(asked.partnerReferenceNo(), "250000.00", null);
         control.resume(KENDARI, "7471", "BANK_BNI");
 
         Disbursement reconciled = finished(asked);
@@ -126,8 +126,9 @@ class BankConnectorTest extends DatabaseTest {
         Disbursement asked = disbursements
                 .submit(KENDARI, "7471", List.of(payment("1234567893", "275000")))
                 .get(0);
-        disbursements.markSent("7471", asked.id());
-        bank.carriedOutElsewhere(asked.partnerReferenceNo(), "275000.00");
+        // Marked with the X-EXTERNAL-ID its transfer carried; the inquiry must name that one.
+        disbursements.markSent("7471", asked.id(), "1000000000000000001");
+        bank.carriedOutElsewhere(asked.partnerReferenceNo(), "275000.00", "1000000000000000001");
         control.resume(KENDARI, "7471", "BANK_BNI");
 
         Disbursement paid = finished(asked);
@@ -145,7 +146,7 @@ class BankConnectorTest extends DatabaseTest {
         Disbursement asked = disbursements
                 .submit(KENDARI, "7471", List.of(payment("1234567894", "125000")))
                 .get(0);
-        disbursements.markSent("7471", asked.id());
+        disbursements.markSent("7471", asked.id(), "1000000000000000002");
         control.resume(KENDARI, "7471", "BANK_BNI");
 
         Disbursement paid = finished(asked);

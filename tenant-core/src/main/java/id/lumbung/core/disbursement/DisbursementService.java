@@ -92,10 +92,12 @@ public final class DisbursementService {
     }
 
     /**
-     * A disbursement with what its transfer call needs: the account in full, and when it was first
-     * sent (the transaction date every later request about it repeats).
+     * A disbursement with what its transfer call needs: the account in full, when it was first
+     * sent (the transaction date every later request about it repeats), and the X-EXTERNAL-ID of
+     * its last send (which status inquiries name).
      */
-    public record ForCall(Disbursement disbursement, String accountNo, boolean sent, java.time.Instant sentAt) {
+    public record ForCall(
+            Disbursement disbursement, String accountNo, boolean sent, java.time.Instant sentAt, String externalId) {
         @Override
         public String toString() {
             return "ForCall[" + disbursement.id() + ", sent=" + sent + "]";
@@ -216,7 +218,7 @@ public final class DisbursementService {
     public ForCall forCall(OutboxMessage message) {
         return transactions.inTenant(message.tenantId(), connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                    + ", account_encrypted, sent_at FROM disbursement WHERE tenant_id = ? AND id = ?")) {
+                    + ", account_encrypted, sent_at, external_id FROM disbursement WHERE tenant_id = ? AND id = ?")) {
                 query.setString(1, message.tenantId());
                 query.setObject(2, message.aggregateId());
                 try (ResultSet row = query.executeQuery()) {
@@ -229,7 +231,8 @@ public final class DisbursementService {
                             row.getTimestamp("sent_at") != null,
                             row.getTimestamp("sent_at") == null
                                     ? null
-                                    : row.getTimestamp("sent_at").toInstant());
+                                    : row.getTimestamp("sent_at").toInstant(),
+                            row.getString("external_id"));
                 }
             }
         });
@@ -239,14 +242,29 @@ public final class DisbursementService {
      * Marks the transfer as sent, committed before the call: whatever happens to this process,
      * the next attempt asks the bank for the outcome instead of sending blindly.
      */
-    public boolean markSent(String tenantId, UUID id) {
+    public boolean markSent(String tenantId, UUID id, String externalId) {
         return transactions.inTenant(tenantId, connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE disbursement SET sent_at = now(),"
-                    + " status = 'SENT', updated_at = now() WHERE tenant_id = ? AND id = ? AND sent_at IS NULL")) {
-                update.setString(1, tenantId);
-                update.setObject(2, id);
+                    + " status = 'SENT', external_id = ?, updated_at = now()"
+                    + " WHERE tenant_id = ? AND id = ? AND sent_at IS NULL")) {
+                update.setString(1, externalId);
+                update.setString(2, tenantId);
+                update.setObject(3, id);
                 // Only the worker whose update marked it may send the transfer; any other asks the status.
                 return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Keeps the X-EXTERNAL-ID of a resend before it is sent: later inquiries name it. */
+    public void markResent(String tenantId, UUID id, String externalId) {
+        transactions.inTenant(tenantId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE disbursement SET external_id = ?,"
+                    + " updated_at = now() WHERE tenant_id = ? AND id = ?")) {
+                update.setString(1, externalId);
+                update.setString(2, tenantId);
+                update.setObject(3, id);
+                return update.executeUpdate();
             }
         });
     }

@@ -177,9 +177,12 @@ public final class BankSimulator {
         return transfers.containsKey(reference);
     }
 
-    /** Records a transfer as carried out already (another channel, an earlier attempt). */
-    public void carriedOutElsewhere(String reference, String amount) {
-        transfers.putIfAbsent(reference, new Transfer(reference, amount, "00", null));
+    /**
+     * Records a transfer as carried out already (an earlier attempt whose answer was lost), sent
+     * with {@code externalId}: inquiries naming another X-EXTERNAL-ID do not find it.
+     */
+    public void carriedOutElsewhere(String reference, String amount, String externalId) {
+        transfers.putIfAbsent(reference, new Transfer(reference, amount, "00", externalId));
     }
 
     /**
