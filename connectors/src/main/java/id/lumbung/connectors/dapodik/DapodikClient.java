@@ -31,6 +31,8 @@ import java.util.Map;
 @Singleton
 public final class DapodikClient implements SchoolDirectory {
     private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
+    /** A page of students is tens of kilobytes; 8 MB is a server gone wrong. */
+    private static final int MAXIMUM_PAGE_BYTES = 8 << 20;
 
     private final HttpClient http;
     private final JsonMapper json;
@@ -42,7 +44,7 @@ public final class DapodikClient implements SchoolDirectory {
      * One page of students.
      *
      * @param rows the students on it (Dapodik's field names)
-     * @param results how many students the school has in all
+     * @param results how many students the school has in all (-1 when it does not say)
      */
     public record Page(List<Map<String, Object>> rows, int results) {}
 
@@ -83,12 +85,14 @@ public final class DapodikClient implements SchoolDirectory {
                 .toList();
     }
 
-    /** The page of the school's students from {@code start}. */
-    public Page students(String npsn, int start) throws AgencyException {
+    /** The page of the tenant's school's students from {@code start}. */
+    public Page students(String tenantId, String npsn, int start) throws AgencyException {
         DapodikSchool school = schools.get(npsn);
-        if (school == null) {
+        if (school == null || !school.tenantId().equals(tenantId)) {
+            // Moved to another tenant since the pull was asked: its children are not this tenant's.
             throw new AgencyException(
-                    Kind.REJECTED, "School " + npsn + " is no longer configured (lumbung.connectors.dapodik.schools)");
+                    Kind.REJECTED,
+                    "School " + npsn + " is no longer configured for this tenant (lumbung.connectors.dapodik.schools)");
         }
         boolean simulated = isBlank(school.url());
         String base = simulated ? simulator.baseUrl() : school.url().replaceAll("/+$", "");
@@ -101,9 +105,17 @@ public final class DapodikClient implements SchoolDirectory {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        HttpResponse<byte[]> response;
+        HttpResponse<java.io.InputStream> response;
+        byte[] answer;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = response.body()) {
+                // A page is tens of kilobytes: a longer answer is a server gone wrong, never read whole.
+                answer = in.readNBytes(MAXIMUM_PAGE_BYTES + 1);
+            }
+            if (answer.length > MAXIMUM_PAGE_BYTES) {
+                throw new AgencyException(Kind.TRANSPORT, "School " + npsn + " sent an answer over 8 MB");
+            }
         } catch (IOException e) {
             throw new AgencyException(
                     Kind.TRANSPORT,
@@ -131,7 +143,7 @@ public final class DapodikClient implements SchoolDirectory {
         }
         Map<String, Object> body;
         try {
-            body = json.readValue(response.body(), JSON_OBJECT);
+            body = json.readValue(answer, JSON_OBJECT);
         } catch (IOException | RuntimeException e) {
             throw new AgencyException(Kind.TRANSPORT, "School " + npsn + " sent an unreadable answer");
         }
@@ -153,7 +165,7 @@ public final class DapodikClient implements SchoolDirectory {
         int total;
         try {
             total = results == null
-                    ? students.size()
+                    ? -1
                     : Integer.parseInt(String.valueOf(results).strip());
         } catch (NumberFormatException e) {
             throw new AgencyException(Kind.TRANSPORT, "School " + npsn + " sent an unreadable count");

@@ -41,18 +41,36 @@ final class DapodikRoutes extends AgencyPipeline {
     @Override
     protected Object call(OutboxMessage message) throws AgencyException {
         String npsn = pulls.npsnOf(message);
+        int limit = settings.pageSize();
         List<Map<String, Object>> students = new ArrayList<>();
-        DapodikClient.Page page = client.students(npsn, 0);
-        students.addAll(page.rows());
-        int total = Math.min(page.results(), settings.maximumStudents());
-        while (!page.rows().isEmpty() && students.size() < total) {
-            pace();
-            page = client.students(npsn, students.size());
+        DapodikClient.Page page = client.students(message.tenantId(), npsn, 0);
+        while (true) {
+            if (page.rows().size() > limit) {
+                throw new AgencyException(
+                        AgencyException.Kind.REJECTED,
+                        "School " + npsn + " answered " + page.rows().size() + " students to a page of " + limit);
+            }
             students.addAll(page.rows());
+            if (students.size() > settings.maximumStudents()) {
+                throw new AgencyException(
+                        AgencyException.Kind.REJECTED,
+                        "School " + npsn + " lists more than " + settings.maximumStudents() + " students");
+            }
+            // The count when the school gives one; without it, on until a short page.
+            boolean more = page.results() >= 0
+                    ? students.size() < page.results()
+                    : page.rows().size() == limit;
+            if (page.rows().isEmpty() || !more) {
+                return students;
+            }
+            pace();
+            DapodikClient.Page next = client.students(message.tenantId(), npsn, students.size());
+            if (!next.rows().isEmpty() && next.rows().get(0).equals(page.rows().get(0))) {
+                throw new AgencyException(
+                        AgencyException.Kind.REJECTED, "School " + npsn + " answers the same page whatever the start");
+            }
+            page = next;
         }
-        return students.size() > settings.maximumStudents()
-                ? students.subList(0, settings.maximumStudents())
-                : students;
     }
 
     @Override
