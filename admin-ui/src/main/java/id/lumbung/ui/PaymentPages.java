@@ -51,9 +51,9 @@ final class PaymentPages {
         Caller caller = Callers.from(authentication, request);
         List<Disbursement> recent = disbursements.recent(caller, tenantId);
         Map<String, Long> counts = new LinkedHashMap<>();
-        STATUS.keySet().stream().sorted().forEach(status -> counts.put(STATUS.get(status), 0L));
-        recent.forEach(payment -> counts.merge(STATUS.getOrDefault(payment.status(), payment.status()), 1L, Long::sum));
-        counts.values().removeIf(count -> count == 0);
+        disbursements
+                .countsByStatus(caller, tenantId)
+                .forEach((status, count) -> counts.put(STATUS.getOrDefault(status, status), count));
         Map<String, Object> model = new HashMap<>();
         model.put("tenantId", tenantId);
         model.put("username", caller.username());

@@ -214,6 +214,20 @@ public final class DisbursementService {
         });
     }
 
+    /** How many of the tenant's payments are in each status, all of them. */
+    public java.util.Map<String, Long> countsByStatus(Caller caller, String tenantId) {
+        access.readPersonalData(caller, tenantId);
+        return transactions.inTenant(tenantId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT status, count(*) FROM disbursement WHERE tenant_id = ? GROUP BY status")) {
+                query.setString(1, tenantId);
+                java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+                Rows.list(query, row -> counts.put(row.getString(1), row.getLong(2)));
+                return counts;
+            }
+        });
+    }
+
     /** For the connector: the disbursement of a claimed message, its account in full, whether it was sent. */
     public ForCall forCall(OutboxMessage message) {
         return transactions.inTenant(message.tenantId(), connection -> {

@@ -183,15 +183,16 @@ public final class VerificationService {
     }
 
     private static List<Verification> batches(Connection connection, String tenantId, UUID batch) throws SQLException {
+        // The last 20 batches first, then each one's counts: never an aggregate over all history.
         try (PreparedStatement query = connection.prepareStatement("SELECT b.id, b.village_code, b.total, b.created_at,"
-                + " count(v.*) FILTER (WHERE v.status = 'DONE') AS done,"
-                + " count(v.*) FILTER (WHERE v.status = 'FAILED') AS failed,"
-                + " count(v.*) FILTER (WHERE v.status = 'DONE' AND (cardinality(v.differences) > 0"
+                + " c.done, c.failed, c.differing FROM (SELECT * FROM verification_batch WHERE tenant_id = ?"
+                + " AND (?::uuid IS NULL OR id = ?::uuid) ORDER BY created_at DESC LIMIT 20) b"
+                + " CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE v.status = 'DONE') AS done,"
+                + " count(*) FILTER (WHERE v.status = 'FAILED') AS failed,"
+                + " count(*) FILTER (WHERE v.status = 'DONE' AND (cardinality(v.differences) > 0"
                 + " OR v.deceased OR v.result <> 'FOUND')) AS differing"
-                + " FROM verification_batch b LEFT JOIN member_verification v"
-                + " ON v.tenant_id = b.tenant_id AND v.batch_id = b.id"
-                + " WHERE b.tenant_id = ? AND (?::uuid IS NULL OR b.id = ?::uuid)"
-                + " GROUP BY b.id, b.village_code, b.total, b.created_at ORDER BY b.created_at DESC LIMIT 20")) {
+                + " FROM member_verification v WHERE v.tenant_id = b.tenant_id AND v.batch_id = b.id) c"
+                + " ORDER BY b.created_at DESC")) {
             query.setString(1, tenantId);
             query.setObject(2, batch);
             query.setObject(3, batch);
