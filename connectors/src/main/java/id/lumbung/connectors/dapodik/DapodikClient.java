@@ -1,5 +1,7 @@
 package id.lumbung.connectors.dapodik;
 
+import static id.lumbung.connectors.camel.Answers.field;
+
 import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyException.Kind;
 import id.lumbung.connectors.dapodik.simulator.DapodikSimulator;
@@ -20,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -171,15 +172,6 @@ public final class DapodikClient implements SchoolDirectory {
             throw new AgencyException(Kind.TRANSPORT, "School " + npsn + " sent an unreadable count");
         }
         return new Page(students, total);
-    }
-
-    private static Object field(Map<String, Object> body, String name) {
-        for (Map.Entry<String, Object> entry : body.entrySet()) {
-            if (entry.getKey().toLowerCase(Locale.ROOT).equals(name)) {
-                return entry.getValue();
-            }
-        }
-        return null;
     }
 
     private static boolean isBlank(String value) {

@@ -1,10 +1,9 @@
 package id.lumbung.connectors.dapodik;
 
-import id.lumbung.connectors.camel.PipelineSettings;
+import id.lumbung.connectors.camel.PipelineConfig;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
-import java.time.ZoneId;
 
 /**
  * The Dapodik connector ({@code lumbung.connectors.dapodik.*}); the schools themselves are
@@ -47,25 +46,5 @@ public record DapodikSettings(
         @Bindable(defaultValue = "90") float breakerFailureRate,
         @Bindable(defaultValue = "30s") Duration breakerOpenFor,
         @Bindable(defaultValue = "30m") Duration maxRetryDelay,
-        @Bindable(defaultValue = "60") int maxAttempts) {
-
-    /** How the exchanges run. */
-    public PipelineSettings pipeline() {
-        return new PipelineSettings(
-                pollInterval,
-                batchSize,
-                lease,
-                concurrency,
-                ratePerSecond,
-                0,
-                ZoneId.of("Asia/Jakarta"),
-                redeliveries,
-                redeliveryDelay,
-                breakerMinimumCalls,
-                breakerWindow,
-                breakerFailureRate,
-                breakerOpenFor,
-                maxRetryDelay,
-                maxAttempts);
-    }
-}
+        @Bindable(defaultValue = "60") int maxAttempts)
+        implements PipelineConfig {}

@@ -1,6 +1,6 @@
 package id.lumbung.connectors.dukcapil;
 
-import id.lumbung.connectors.camel.PipelineSettings;
+import id.lumbung.connectors.camel.PipelineConfig;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -59,25 +59,5 @@ public record DukcapilSettings(
         @Bindable(defaultValue = "50") float breakerFailureRate,
         @Bindable(defaultValue = "10s") Duration breakerOpenFor,
         @Bindable(defaultValue = "60s") Duration maxRetryDelay,
-        @Bindable(defaultValue = "50") int maxAttempts) {
-
-    /** How the exchanges run. */
-    public PipelineSettings pipeline() {
-        return new PipelineSettings(
-                pollInterval,
-                batchSize,
-                lease,
-                concurrency,
-                ratePerSecond,
-                quotaPerTenantPerDay,
-                quotaZone,
-                redeliveries,
-                redeliveryDelay,
-                breakerMinimumCalls,
-                breakerWindow,
-                breakerFailureRate,
-                breakerOpenFor,
-                maxRetryDelay,
-                maxAttempts);
-    }
-}
+        @Bindable(defaultValue = "50") int maxAttempts)
+        implements PipelineConfig {}

@@ -1,5 +1,7 @@
 package id.lumbung.connectors.kemensos;
 
+import static id.lumbung.connectors.camel.Answers.field;
+
 import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyException.Kind;
 import id.lumbung.connectors.kemensos.simulator.KemensosSimulator;
@@ -237,15 +239,6 @@ public final class KemensosClient {
         } catch (IOException | RuntimeException e) {
             throw new AgencyException(Kind.TRANSPORT, "The ministry's answer to the " + what + " is unreadable");
         }
-    }
-
-    private static Object field(Map<String, Object> body, String name) {
-        for (Map.Entry<String, Object> entry : body.entrySet()) {
-            if (entry.getKey().toLowerCase(Locale.ROOT).equals(name)) {
-                return entry.getValue();
-            }
-        }
-        return null;
     }
 
     private static String encode(String value) {

@@ -1,11 +1,10 @@
 package id.lumbung.connectors.kemensos;
 
-import id.lumbung.connectors.camel.PipelineSettings;
+import id.lumbung.connectors.camel.PipelineConfig;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
-import java.time.ZoneId;
 
 /**
  * The Kemensos (SIKS-NG) file-exchange connector ({@code lumbung.connectors.kemensos.*}). Each
@@ -45,25 +44,5 @@ public record KemensosSettings(
         @Bindable(defaultValue = "50") float breakerFailureRate,
         @Bindable(defaultValue = "60s") Duration breakerOpenFor,
         @Bindable(defaultValue = "15m") Duration maxRetryDelay,
-        @Bindable(defaultValue = "60") int maxAttempts) {
-
-    /** How the exchanges run. */
-    public PipelineSettings pipeline() {
-        return new PipelineSettings(
-                pollInterval,
-                batchSize,
-                lease,
-                concurrency,
-                ratePerSecond,
-                0,
-                ZoneId.of("Asia/Jakarta"),
-                redeliveries,
-                redeliveryDelay,
-                breakerMinimumCalls,
-                breakerWindow,
-                breakerFailureRate,
-                breakerOpenFor,
-                maxRetryDelay,
-                maxAttempts);
-    }
-}
+        @Bindable(defaultValue = "60") int maxAttempts)
+        implements PipelineConfig {}

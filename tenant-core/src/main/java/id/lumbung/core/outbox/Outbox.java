@@ -154,6 +154,31 @@ public final class Outbox {
     }
 
     /**
+     * {@link #retryLater} and, in the same transaction, the message's domain row (a table with
+     * {@code tenant_id, id, status, attempts, last_error}, keyed by the message's aggregate id)
+     * QUEUED again or FAILED — unless it is DONE already.
+     *
+     * @param domainTable one of the platform's tables, never a caller's text
+     */
+    public void retryLater(OutboxMessage message, Duration delay, String reason, boolean giveUp, String domainTable) {
+        if (!domainTable.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("Not a table: " + domainTable);
+        }
+        transactions.inTenant(message.tenantId(), connection -> {
+            retryLater(connection, message.tenantId(), message.id(), delay, reason, giveUp);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + domainTable + " SET status = ?,"
+                    + " attempts = ?, last_error = ? WHERE tenant_id = ? AND id = ? AND status <> 'DONE'")) {
+                update.setString(1, giveUp ? "FAILED" : "QUEUED");
+                update.setInt(2, message.attempts());
+                update.setString(3, reason);
+                update.setString(4, message.tenantId());
+                update.setObject(5, message.aggregateId());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
      * Puts a claimed message back without counting the claim as an attempt: the connector is
      * paused for its tenant, or the tenant's quota is used up.
      */

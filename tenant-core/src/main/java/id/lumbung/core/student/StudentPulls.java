@@ -254,18 +254,7 @@ public final class StudentPulls {
     }
 
     public void recordRetry(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
-        transactions.inTenant(message.tenantId(), connection -> {
-            outbox.retryLater(connection, message.tenantId(), message.id(), delay, reason, giveUp);
-            try (PreparedStatement update = connection.prepareStatement("UPDATE student_pull SET status = ?,"
-                    + " attempts = ?, last_error = ? WHERE tenant_id = ? AND id = ? AND status <> 'DONE'")) {
-                update.setString(1, giveUp ? "FAILED" : "QUEUED");
-                update.setInt(2, message.attempts());
-                update.setString(3, reason);
-                update.setString(4, message.tenantId());
-                update.setObject(5, message.aggregateId());
-                return update.executeUpdate();
-            }
-        });
+        outbox.retryLater(message, delay, reason, giveUp, "student_pull");
     }
 
     /** The answer as a table: the union of its field names (and the school's) as header, a row per student. */

@@ -288,17 +288,6 @@ public final class VerificationService {
     }
 
     public void recordRetry(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
-        transactions.inTenant(message.tenantId(), connection -> {
-            outbox.retryLater(connection, message.tenantId(), message.id(), delay, reason, giveUp);
-            try (PreparedStatement update = connection.prepareStatement("UPDATE member_verification SET status = ?,"
-                    + " attempts = ?, last_error = ? WHERE tenant_id = ? AND id = ? AND status <> 'DONE'")) {
-                update.setString(1, giveUp ? "FAILED" : "QUEUED");
-                update.setInt(2, message.attempts());
-                update.setString(3, reason);
-                update.setString(4, message.tenantId());
-                update.setObject(5, message.aggregateId());
-                return update.executeUpdate();
-            }
-        });
+        outbox.retryLater(message, delay, reason, giveUp, "member_verification");
     }
 }
