@@ -21,7 +21,7 @@
  *   --truth      truth CSV "line,iddtks,id_art,error" (line = 1-based line in --out, header is 1).
  *                Defaults to <out>-truth.csv when --errors > 0.
  *   --civil      the civil registry's truth, for the Dukcapil simulator ({@code POST /sim/civil-records}):
- *                "nik;nomor_kk;nama;tempat_lahir;tanggal_lahir;jenis_kelamin;meninggal", one line per
+ *                "nik;nomor_kk;nama;tempat_lahir;tanggal_lahir;jenis_kelamin;meninggal;alamat;rt;rw", one line per
  *                person with a NIK, as Dukcapil knows them: before any injected error (the right name,
  *                without titles as on the KTP; the right NIK), heads of deceased_head households
  *                recorded as deceased.
@@ -392,7 +392,7 @@ public class GenerateRegistry {
                  Writer civil = options.civil() == null ? Writer.nullWriter() : writer(options.civil())) {
                 writeRow(out, HEADER);
                 truth.write("line,iddtks,id_art,error\n");
-                civil.write("nik;nomor_kk;nama;tempat_lahir;tanggal_lahir;jenis_kelamin;meninggal\n");
+                civil.write("nik;nomor_kk;nama;tempat_lahir;tanggal_lahir;jenis_kelamin;meninggal;alamat;rt;rw\n");
                 long lineNo = 1;
                 while (stats.rows < options.members()) {
                     long remaining = options.members() - stats.rows;
@@ -435,7 +435,8 @@ public class GenerateRegistry {
                 boolean dead = (i == 0 && error == ErrorType.DECEASED_HEAD) || civilRng.nextDouble() < options.deceased();
                 civil.write(p.nik() + ";" + family.household().nomorKk() + ";" + p.baseName().toUpperCase(Locale.ROOT) + ";"
                     + p.birthPlace() + ";" + dmyDate(p.birth()) + ";" + (p.sex() == 'L' ? "LAKI-LAKI" : "PEREMPUAN")
-                    + ";" + (dead ? 1 : 0) + "\n");
+                    + ";" + (dead ? 1 : 0) + ";" + family.household().alamat() + ";" + family.household().rt() + ";"
+                    + family.household().rw() + "\n");
             }
         }
 

@@ -45,7 +45,10 @@ final class VerificationPages {
             "birth_place", "tempat lahir",
             "birth_date", "tanggal lahir",
             "sex", "jenis kelamin",
-            "kk", "nomor KK");
+            "kk", "nomor KK",
+            "address", "alamat",
+            "rt", "RT",
+            "rw", "RW");
     private static final Map<String, String> RESULTS = Map.of(
             "FOUND", "Ditemukan",
             "DECEASED", "Tercatat meninggal",

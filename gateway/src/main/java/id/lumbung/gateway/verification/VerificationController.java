@@ -59,10 +59,17 @@ class VerificationController {
                 .body(started);
     }
 
+    @Get
+    @Operation(summary = "The tenant's last 20 verifications with their counts, newest first")
+    java.util.List<Verification> recent(
+            @PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
+        return verifications.recent(Callers.from(authentication, request), tenantId);
+    }
+
     @Get("/{id}")
     @Operation(
             summary = "A verification: total, done, failed, and the members whose data differs from Dukcapil's (name,"
-                    + " birth place or date, sex, KK; deceased; not found)")
+                    + " birth place or date, sex, KK, street, RT, RW; deceased; not found)")
     Verification progress(
             @PathVariable String tenantId,
             @PathVariable String id,

@@ -17,6 +17,54 @@ class VerificationApiTest extends ApiTest {
     private static final String HEADER = "iddtks;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;"
             + "tanggal_lahir;jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n";
 
+    @jakarta.inject.Inject
+    id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator dukcapil;
+
+    @Test
+    void anAddressThatDukcapilHoldsOtherwiseIsListedByItsParts() {
+        // Dukcapil has her at Jl. Pelangi 7, RT 3 / RW 1; the registry writes the street the same
+        // way (spacing and case aside) and RT 003, but RW 2.
+        dukcapil.register(new id.lumbung.connectors.dukcapil.simulator.CivilRecord(
+                "7471014404880011",
+                "7471010404110011",
+                "WA ODE ALAMAT",
+                "KENDARI",
+                "04-04-1988",
+                "PEREMPUAN",
+                false,
+                "JL. PELANGI NO. 7",
+                "3",
+                "1"));
+        String admin = login("admin-7471");
+        String file = HEADER
+                + "ADR1;74.71.01.1009;Jl. Pelangi  No. 7;003;002;7471010404110011;7471014404880011;WA ODE ALAMAT;"
+                + "KENDARI;04-04-1988;P;Kepala Keluarga;WA ODE;2\n";
+        var upload =
+                postFile("/api/v1/tenants/7471/imports", admin, "alamat.csv", file.getBytes(StandardCharsets.UTF_8));
+        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
+        Eventually.await(Duration.ofSeconds(20), () -> object(get(job, admin)).get("status"), "SUCCEEDED"::equals);
+
+        var started = postJson("/api/v1/tenants/7471/verifications", admin, "{\"village\":\"7471011009\"}");
+        String url = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        Map<String, Object> done = Eventually.await(
+                Duration.ofSeconds(30),
+                () -> object(get(url, admin)),
+                progress -> ((Number) progress.get("done")).intValue() == ((Number) progress.get("total")).intValue());
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> differences = (List<Map<String, Object>>) done.get("differences");
+        assertThat(differences)
+                .filteredOn(d -> "WA ODE ALAMAT".equals(d.get("fullName")))
+                .singleElement()
+                .satisfies(d -> assertThat(d.get("fields")).isEqualTo(List.of("rw")));
+        assertThat(array(get("/api/v1/tenants/7471/verifications", admin)))
+                .extracting(verification -> verification.get("id"))
+                .contains(done.get("id"));
+        assertThat(get("/api/v1/tenants/7471/verifications", login("admin-7401"))
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
     @Test
     void aVillagesMembersAreVerifiedAndOnlyTheDifferencesAreListed() {
         String admin = login("admin-7471");

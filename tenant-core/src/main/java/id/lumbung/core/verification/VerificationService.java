@@ -217,7 +217,7 @@ public final class VerificationService {
     public Map<String, String> elementsToVerify(OutboxMessage message) {
         return transactions.inTenant(message.tenantId(), connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT m.nik_encrypted, h.kk_encrypted,"
-                    + " m.full_name, m.birth_place, m.birth_date, m.sex FROM member_verification v"
+                    + " m.full_name, m.birth_place, m.birth_date, m.sex, h.address, h.rt, h.rw FROM member_verification v"
                     + " JOIN member m ON m.tenant_id = v.tenant_id AND m.id = v.member_id"
                     + " JOIN household h ON h.tenant_id = m.tenant_id AND h.id = m.household_id"
                     + " WHERE v.tenant_id = ? AND v.id = ?")) {
@@ -244,10 +244,19 @@ public final class VerificationService {
                     if (row.getString("sex") != null) {
                         elements.put("JENIS_KLMIN", "L".equals(row.getString("sex")) ? "LAKI-LAKI" : "PEREMPUAN");
                     }
+                    putIfPresent(elements, "ALAMAT", row.getString("address"));
+                    putIfPresent(elements, "NO_RT", row.getString("rt"));
+                    putIfPresent(elements, "NO_RW", row.getString("rw"));
                     return elements;
                 }
             }
         });
+    }
+
+    private static void putIfPresent(Map<String, String> elements, String element, String value) {
+        if (value != null && !value.isBlank()) {
+            elements.put(element, value.strip());
+        }
     }
 
     /** Keeps Dukcapil's answer once: the fields that differ. */
@@ -258,7 +267,10 @@ public final class VerificationService {
                 "TMPT_LHR", "birth_place",
                 "TGL_LHR", "birth_date",
                 "JENIS_KLMIN", "sex",
-                "NO_KK", "kk");
+                "NO_KK", "kk",
+                "ALAMAT", "address",
+                "NO_RT", "rt",
+                "NO_RW", "rw");
         answer.elements().forEach((element, match) -> {
             if (!match.matches() && fields.containsKey(element)) {
                 differences.add(fields.get(element));

@@ -10,9 +10,33 @@ package id.lumbung.connectors.dukcapil.simulator;
  * @param dateOfBirth date of birth as dd-mm-yyyy
  * @param sex {@code LAKI-LAKI} or {@code PEREMPUAN}
  * @param deceased whether the person is recorded as deceased
+ * @param address the street address (ALAMAT), if known
+ * @param rt the neighbourhood unit (NO_RT), if known
+ * @param rw the community unit (NO_RW), if known
  */
 public record CivilRecord(
-        String nik, String kk, String fullName, String placeOfBirth, String dateOfBirth, String sex, boolean deceased) {
+        String nik,
+        String kk,
+        String fullName,
+        String placeOfBirth,
+        String dateOfBirth,
+        String sex,
+        boolean deceased,
+        String address,
+        String rt,
+        String rw) {
+
+    /** A person whose address the simulator does not know. */
+    public CivilRecord(
+            String nik,
+            String kk,
+            String fullName,
+            String placeOfBirth,
+            String dateOfBirth,
+            String sex,
+            boolean deceased) {
+        this(nik, kk, fullName, placeOfBirth, dateOfBirth, sex, deceased, null, null, null);
+    }
 
     @Override
     public String toString() {

@@ -50,7 +50,8 @@ public final class DukcapilSimulator extends AgencySimulator {
 
     /**
      * {@code POST /sim/civil-records}: the people Dukcapil knows, as the registry generator's
-     * {@code --civil} file ({@code nik;nomor_kk;nama;tempat_lahir;tanggal_lahir;jenis_kelamin;meninggal},
+     * {@code --civil} file ({@code nik;nomor_kk;nama;tempat_lahir;tanggal_lahir;jenis_kelamin;meninggal}
+     * and optionally {@code ;alamat;rt;rw},
      * a header line first), added to those it has; answers how many were read, and the lines it
      * could not read.
      */
@@ -69,14 +70,23 @@ public final class DukcapilSimulator extends AgencySimulator {
                 while ((line = lines.readLine()) != null) {
                     number++;
                     String[] cells = line.split(";", -1);
-                    if (cells.length != 7 || !cells[0].matches("[0-9]{16}")) {
+                    if ((cells.length != 7 && cells.length != 10) || !cells[0].matches("[0-9]{16}")) {
                         if (!line.isBlank() && unreadable.size() < 100) {
                             unreadable.add(number);
                         }
                         continue;
                     }
                     register(new CivilRecord(
-                            cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], "1".equals(cells[6].strip())));
+                            cells[0],
+                            cells[1],
+                            cells[2],
+                            cells[3],
+                            cells[4],
+                            cells[5],
+                            "1".equals(cells[6].strip()),
+                            cells.length == 10 ? cells[7] : null,
+                            cells.length == 10 ? cells[8] : null,
+                            cells.length == 10 ? cells[9] : null));
                     read++;
                 }
             }
@@ -190,20 +200,34 @@ public final class DukcapilSimulator extends AgencySimulator {
         truth.put("TMPT_LHR", record.placeOfBirth());
         truth.put("TGL_LHR", record.dateOfBirth());
         truth.put("JENIS_KLMIN", record.sex());
+        truth.put("ALAMAT", record.address());
+        truth.put("NO_RT", number(record.rt()));
+        truth.put("NO_RW", number(record.rw()));
         for (Map.Entry<String, String> element : truth.entrySet()) {
             Object asked = request.get(element.getKey());
-            if (asked == null) {
-                continue;
+            if (asked == null || element.getValue() == null) {
+                continue; // not asked, or not known here
             }
-            boolean fuzzy =
-                    element.getKey().equals("NAMA_LGKP") || element.getKey().equals("TMPT_LHR");
-            int score = similarity(String.valueOf(asked), element.getValue());
+            boolean fuzzy = element.getKey().equals("NAMA_LGKP")
+                    || element.getKey().equals("TMPT_LHR")
+                    || element.getKey().equals("ALAMAT");
+            String value = element.getKey().startsWith("NO_R") ? number(String.valueOf(asked)) : String.valueOf(asked);
+            int score = similarity(value, element.getValue());
             boolean matches = fuzzy ? score >= threshold : score == 100;
             content.put(element.getKey(), matches ? "Sesuai" : fuzzy ? "Tidak Sesuai (" + score + ")" : "Tidak Sesuai");
         }
         content.put("RESPONSE_CODE", record.deceased() ? "11" : "01");
         content.put("RESPON", record.deceased() ? "Data Ditemukan, Status Meninggal" : "Data Ditemukan");
         return content;
+    }
+
+    /** An RT or RW as a number: "002" and "2" are the same unit. */
+    private static String number(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String digits = value.strip().replaceFirst("^0+(?=.)", "");
+        return digits;
     }
 
     /** 100 for equal texts (case and spaces aside), else 100 × (1 − edit distance / longer length). */
