@@ -1,3 +1,3 @@
--- The X-EXTERNAL-ID of the transfer last sent for a payment (new for every send, kept before the
--- call), which its status inquiries name as originalExternalId.
+-- The X-EXTERNAL-ID of a payment's first transfer (new for every send, kept before the call; forgotten
+-- at a resend, after which nobody can tell which send the bank has), named by status inquiries.
 ALTER TABLE disbursement ADD COLUMN external_id text;

@@ -73,14 +73,15 @@ final class BankRoutes extends AgencyPipeline {
                 "Disbursement {} of tenant {}: the bank never saw it; sent again under the same reference",
                 disbursement.id(),
                 message.tenantId());
-        String externalId = SnapBankClient.externalId();
-        disbursements.markResent(message.tenantId(), disbursement.id(), externalId);
+        // After a resend nobody can tell which send the bank has: inquiries name none, only the reference.
+        disbursements.markResent(message.tenantId(), disbursement.id());
         pace(); // each further request of this attempt takes its own token of the bank's rate limit
-        BankOutcome resent = bank.transfer(disbursement, payment.accountNo(), sentAt, externalId);
+        BankOutcome resent =
+                bank.transfer(disbursement, payment.accountNo(), sentAt, SnapBankClient.externalId(), null);
         if ("FAILED".equals(resent.status())) {
             // A refusal of a resend may mean the first one was paid after all: ask before recording it.
             pace();
-            BankOutcome confirmed = bank.status(disbursement, sentAt, externalId);
+            BankOutcome confirmed = bank.status(disbursement, sentAt, null);
             return "NOT_FOUND".equals(confirmed.status()) ? resent : confirmed;
         }
         return resent;

@@ -85,6 +85,17 @@ public final class SnapBankClient {
      */
     public BankOutcome transfer(Disbursement disbursement, String accountNo, Instant sentAt, String externalId)
             throws AgencyException {
+        return transfer(disbursement, accountNo, sentAt, externalId, externalId);
+    }
+
+    /**
+     * As {@link #transfer(Disbursement, String, Instant, String)}; a 409 "already processed" is
+     * settled by an inquiry naming {@code inquiryId} ({@code null}: a resend, which cannot tell
+     * which earlier send the bank has).
+     */
+    public BankOutcome transfer(
+            Disbursement disbursement, String accountNo, Instant sentAt, String externalId, String inquiryId)
+            throws AgencyException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("partnerReferenceNo", disbursement.partnerReferenceNo());
         body.put("amount", amount(disbursement.amount()));
@@ -102,7 +113,7 @@ public final class SnapBankClient {
             case "409" -> {
                 if ("01".equals(kase)) {
                     // The bank has this reference already: it was processed; ask what became of it.
-                    BankOutcome known = status(disbursement, sentAt, externalId);
+                    BankOutcome known = status(disbursement, sentAt, inquiryId);
                     yield "NOT_FOUND".equals(known.status())
                             ? new BankOutcome("IN_PROGRESS", code, null, null, "TRANSFER")
                             : known;

@@ -307,7 +307,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                 throw e;
             }
             exchange.setProperty(FAILURE, e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // a database's SQLException arrives undeclared, as it was thrown
             // Our side, not the agency's: no breaker count. Our database busy or away: the message
             // waits and is tried again; our data or our code: a dead letter at once.
             LOG.error(
@@ -329,7 +329,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
             boolean recorded;
             try {
                 recorded = record(message, answer);
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // SQLException included: transactions rethrow it undeclared
                 // The answer could not be written: never left to be claimed and called again forever.
                 LOG.error(
                         "{} message {} of tenant {}: the answer cannot be written: {}",
@@ -390,7 +390,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                 boolean giveUp = message.attempts() >= settings.maxAttempts();
                 try {
                     failed(message, delay, reason, giveUp);
-                } catch (RuntimeException e) {
+                } catch (Exception e) {
                     // The database is still away: the lease runs out and the message is claimed again.
                     LOG.warn(
                             "{} message {} of tenant {} waits for its lease: {}",
@@ -453,7 +453,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
      * cancelled statement), else {@link AgencyException.Kind#BAD_REQUEST} — our data or our code.
      * The reason names the error's class or stable code, never its text (it may quote a row).
      */
-    static AgencyException internal(RuntimeException e) {
+    static AgencyException internal(Throwable e) {
         if (e instanceof LumbungException lumbung) {
             return new AgencyException(
                     AgencyException.Kind.BAD_REQUEST, "internal: " + lumbung.code() + ": " + lumbung.getMessage());

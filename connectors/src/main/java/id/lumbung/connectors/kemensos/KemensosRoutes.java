@@ -101,7 +101,7 @@ final class KemensosRoutes extends AgencyPipeline {
                     alreadyKnown++; // another fetch imported it meanwhile
                 }
             } catch (AgencyException e) {
-                if (e.kind() != AgencyException.Kind.TRANSPORT) {
+                if (e.kind() != AgencyException.Kind.TRANSPORT && e.kind() != AgencyException.Kind.BAD_REQUEST) {
                     throw e; // the account or the service, not this file: the whole fetch waits
                 }
                 exchanges.fileFailed(message, file, e.getMessage());

@@ -22,6 +22,10 @@ class InternalFailureTest {
         assertThat(AgencyPipeline.internal(new RuntimeException(new SQLException("deadlock detected", "40P01")))
                         .kind())
                 .isEqualTo(AgencyException.Kind.LATER);
+        // Transactions rethrow a statement's SQLException as it is, undeclared.
+        assertThat(AgencyPipeline.internal(new SQLException("canceling statement due to statement timeout", "57014"))
+                        .kind())
+                .isEqualTo(AgencyException.Kind.LATER);
     }
 
     @Test

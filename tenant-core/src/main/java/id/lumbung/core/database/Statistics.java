@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * verification batch), in a transaction of its own. Without it, the minute before autovacuum
  * notices is planned as if the tables were empty: a lookup by primary key turned into a scan
  * per row took 25 s per call, emptied the connection pool and stalled every connector. Needs
- * PostgreSQL 17's MAINTAIN privilege (granted by the migrations); on an older server it is
- * skipped after one warning, and autovacuum does the work a minute later.
+ * PostgreSQL 17's MAINTAIN privilege (granted by the migrations); on an older server ANALYZE
+ * skips the tables with a warning of its own, and autovacuum does the work a minute later. It
+ * never fails the work that called it.
  */
 @Singleton
 public final class Statistics {
@@ -49,7 +50,7 @@ public final class Statistics {
                     "Statistics of {} refreshed in {} ms",
                     String.join(", ", tables),
                     (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SQLException arrives undeclared: nothing here may fail the caller's work
             if (insufficientPrivilege(e)) {
                 permitted = false;
                 LOG.warn("The application role may not ANALYZE (PostgreSQL before 17?): statistics after bulk loads"

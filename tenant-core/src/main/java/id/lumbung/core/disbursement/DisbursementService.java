@@ -94,7 +94,7 @@ public final class DisbursementService {
     /**
      * A disbursement with what its transfer call needs: the account in full, when it was first
      * sent (the transaction date every later request about it repeats), and the X-EXTERNAL-ID of
-     * its last send (which status inquiries name).
+     * its first send, which status inquiries name ({@code null} after a resend).
      */
     public record ForCall(
             Disbursement disbursement, String accountNo, boolean sent, java.time.Instant sentAt, String externalId) {
@@ -270,14 +270,16 @@ public final class DisbursementService {
         });
     }
 
-    /** Keeps the X-EXTERNAL-ID of a resend before it is sent: later inquiries name it. */
-    public void markResent(String tenantId, UUID id, String externalId) {
+    /**
+     * Before a resend: the X-EXTERNAL-ID kept is forgotten, since after two sends nobody can tell
+     * which one the bank has; later inquiries name the payment by its reference only.
+     */
+    public void markResent(String tenantId, UUID id) {
         transactions.inTenant(tenantId, connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE disbursement SET external_id = ?,"
+            try (PreparedStatement update = connection.prepareStatement("UPDATE disbursement SET external_id = NULL,"
                     + " updated_at = now() WHERE tenant_id = ? AND id = ?")) {
-                update.setString(1, externalId);
-                update.setString(2, tenantId);
-                update.setObject(3, id);
+                update.setString(1, tenantId);
+                update.setObject(2, id);
                 return update.executeUpdate();
             }
         });

@@ -264,6 +264,10 @@ public final class MinistryExchange {
         } catch (LumbungException e) {
             read = null;
             refusal = e.getMessage();
+        } catch (RuntimeException e) {
+            // Not readable as a list at all (an encoding it does not declare, a broken workbook).
+            read = null;
+            refusal = "unreadable file: " + e.getClass().getSimpleName();
         }
         TabularFile.Read<MinistryListService.Row> checked = read;
         String refused = refusal;
@@ -297,7 +301,10 @@ public final class MinistryExchange {
             } else {
                 long[] written =
                         lists.upsert(connection, tenantId, file.kind(), file.period(), checked.accepted(), file.name());
-                int removed = knownSha == null ? 0 : prune(connection, tenantId, file, checked.accepted());
+                // Only a version read whole replaces the last: a refused row's record is kept.
+                int removed = knownSha == null || checked.rejected() > 0
+                        ? 0
+                        : prune(connection, tenantId, file, checked.accepted());
                 MinistryListService.Result counts =
                         MinistryListService.result(file.kind(), file.period(), checked, written);
                 result = new FileResult(
