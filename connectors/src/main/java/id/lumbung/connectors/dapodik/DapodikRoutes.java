@@ -56,10 +56,11 @@ final class DapodikRoutes extends AgencyPipeline {
                         AgencyException.Kind.REJECTED,
                         "School " + npsn + " lists more than " + settings.maximumStudents() + " students");
             }
-            // The count when the school gives one; without it, on until a short page.
+            // The count when the school gives one; without it, on until an empty page (a server may
+            // cap its pages below what we ask, so a short page is not the end).
             boolean more = page.results() >= 0
                     ? students.size() < page.results()
-                    : page.rows().size() == limit;
+                    : !page.rows().isEmpty();
             if (page.rows().isEmpty() || !more) {
                 return students;
             }
