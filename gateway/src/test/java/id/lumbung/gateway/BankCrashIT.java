@@ -3,6 +3,7 @@ package id.lumbung.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lumbung.core.testing.Eventually;
+import id.lumbung.core.testing.FreePort;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class BankCrashIT {
             environment.put("LUMBUNG_CONNECTORS_BANKS_BNI_CONCURRENCY", "4");
             environment.put("LUMBUNG_CONNECTORS_BANKS_BNI_REQUEST_TIMEOUT", "15s");
             environment.put("LUMBUNG_CONNECTORS_BANKS_BNI_LEASE", "20s");
-            int port = DemoJar.freePort();
+            int port = FreePort.pick();
 
             DemoJar first = DemoJar.start(data, port, data.resolve("first-run.log"), environment);
             try {

@@ -3,6 +3,7 @@ package id.lumbung.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lumbung.core.testing.Eventually;
+import id.lumbung.core.testing.FreePort;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,8 @@ class ConnectorCrashIT {
 
     @Test
     void killedWithChecksClaimedAndInFlightNothingIsLostAndNothingIsAnsweredTwice() throws Exception {
-        int port = DemoJar.freePort();
-        int simulatorPort = DemoJar.freePort();
+        int port = FreePort.pick();
+        int simulatorPort = FreePort.pick();
         Map<String, String> environment = Map.of(
                 "LUMBUNG_SIMULATORS_DUKCAPIL_PORT", Integer.toString(simulatorPort),
                 // A short lease (longer than a call): what the killed process claimed is claimed again 8 s later.

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lumbung.core.testing.Eventually;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,12 +108,6 @@ final class DemoJar {
         Matcher matcher = pattern.matcher(body);
         assertThat(matcher.find()).as(body).isTrue();
         return matcher.group(1);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /**

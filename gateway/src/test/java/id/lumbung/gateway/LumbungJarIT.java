@@ -3,6 +3,7 @@ package id.lumbung.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lumbung.core.testing.Eventually;
+import id.lumbung.core.testing.FreePort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class LumbungJarIT {
 
     @Test
     void theDemoStartsChecksANikStopsOnSigtermAndKeepsItsDataAcrossARestart() throws Exception {
-        int port = DemoJar.freePort();
+        int port = FreePort.pick();
         Path log = data.resolve("first-run.log");
         DemoJar app = DemoJar.start(data, port, log, Map.of());
         try {

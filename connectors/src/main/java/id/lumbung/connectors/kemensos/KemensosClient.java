@@ -85,11 +85,11 @@ public final class KemensosClient {
         } catch (java.io.FileNotFoundException e) {
             throw new AgencyException(Kind.BAD_REQUEST, "internal: the proposals file is gone");
         }
-        HttpResponse<byte[]> response =
+        Answer response =
                 send(tenantId, "usulan/" + encode(fileName) + "?periode=" + encode(period), builder -> builder.header(
                                 "Content-Type", "text/csv; charset=utf-8")
                         .PUT(content));
-        Map<String, Object> body = object(response.body(), "upload");
+        Map<String, Object> body = response.body();
         Object receipt = field(body, "nomortandaterima");
         if (receipt == null) {
             throw new AgencyException(Kind.TRANSPORT, "Upload: the ministry's answer has no receipt");
@@ -101,13 +101,13 @@ public final class KemensosClient {
             rows = -1;
         }
         // 200 or 409: a file of this name was received already — an earlier attempt got through.
-        return new Receipt(String.valueOf(receipt), rows, response.statusCode() != 201);
+        return new Receipt(String.valueOf(receipt), rows, response.status() != 201);
     }
 
     /** The files the ministry offers the tenant, in its order (a file may be listed twice). */
     public List<MinistryExchange.Offered> offered(String tenantId) throws AgencyException {
-        HttpResponse<byte[]> response = send(tenantId, "berkas", HttpRequest.Builder::GET);
-        Object listing = field(object(response.body(), "listing"), "berkas");
+        Answer response = send(tenantId, "berkas", HttpRequest.Builder::GET);
+        Object listing = field(response.body(), "berkas");
         if (!(listing instanceof List<?> entries)) {
             throw new AgencyException(Kind.TRANSPORT, "Listing: the ministry's answer has no berkas");
         }
@@ -172,8 +172,10 @@ public final class KemensosClient {
         }
     }
 
-    private HttpResponse<byte[]> send(
-            String tenantId, String path, java.util.function.UnaryOperator<HttpRequest.Builder> body)
+    /** An answer that is not a failure: its status and its JSON body, read once. */
+    private record Answer(int status, Map<String, Object> body) {}
+
+    private Answer send(String tenantId, String path, java.util.function.UnaryOperator<HttpRequest.Builder> body)
             throws AgencyException {
         HttpResponse<byte[]> response;
         try {
@@ -187,13 +189,12 @@ public final class KemensosClient {
             throw new AgencyException(Kind.TRANSPORT, "Interrupted");
         }
         classify(response.statusCode(), path.substring(0, path.indexOf('/') < 0 ? path.length() : path.indexOf('/')));
-        if (response.statusCode() == 200) {
-            Object status = field(object(response.body(), path), "status");
-            if (status != null && "PEMELIHARAAN".equalsIgnoreCase(String.valueOf(status))) {
-                throw new AgencyException(Kind.OUTSIDE_HOURS, "SIKS-NG is under maintenance");
-            }
+        Map<String, Object> answer = object(response.body(), path);
+        Object status = field(answer, "status");
+        if (response.statusCode() == 200 && "PEMELIHARAAN".equalsIgnoreCase(String.valueOf(status))) {
+            throw new AgencyException(Kind.OUTSIDE_HOURS, "SIKS-NG is under maintenance");
         }
-        return response;
+        return new Answer(response.statusCode(), answer);
     }
 
     /** Every status but a success or a 409 (already received) is a failure of its kind. */

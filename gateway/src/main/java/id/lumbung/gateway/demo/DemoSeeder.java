@@ -131,22 +131,23 @@ final class DemoSeeder {
                 school[1],
                 DapodikSimulator.pupils(npsn, school[2], Integer.parseInt(school[3]), npsn.hashCode())));
         // The ministry's determination list of November for each tenant: its heads of household.
-        CIVIL_REGISTRY.forEach(person -> {
-            String tenantId = person.nik().substring(0, 4);
-            StringBuilder list = new StringBuilder("iddtks;id_art;nomor_nik;nama;program;desil\r\n");
-            CIVIL_REGISTRY.stream()
-                    .filter(head -> head.nik().startsWith(tenantId))
-                    .forEach(head -> list.append("DTKS")
-                            .append(head.kk())
-                            .append(";ART")
-                            .append(head.nik().substring(12))
-                            .append(';')
-                            .append(head.nik())
-                            .append(';')
-                            .append(head.fullName())
-                            .append(";PKH;1\r\n"));
-            ministry.offer(tenantId, "PENETAPAN_" + tenantId + "_2026-11.csv", "PENETAPAN", "2026-11", list.toString());
-        });
+        Map<String, StringBuilder> lists = new java.util.TreeMap<>();
+        for (CivilRecord head : CIVIL_REGISTRY) {
+            lists.computeIfAbsent(
+                            head.nik().substring(0, 4),
+                            ignored -> new StringBuilder("iddtks;id_art;nomor_nik;nama;program;desil\r\n"))
+                    .append("DTKS")
+                    .append(head.kk())
+                    .append(";ART")
+                    .append(head.nik().substring(12))
+                    .append(';')
+                    .append(head.nik())
+                    .append(';')
+                    .append(head.fullName())
+                    .append(";PKH;1\r\n");
+        }
+        lists.forEach((tenantId, list) -> ministry.offer(
+                tenantId, "PENETAPAN_" + tenantId + "_2026-11.csv", "PENETAPAN", "2026-11", list.toString()));
         LOG.info("Demo ready: tenants 7471 (Kota Kendari) and 7401 (Kabupaten Kolaka), users admin, prov-74,"
                 + " admin-7471, admin-7401");
     }

@@ -1,7 +1,6 @@
 package id.lumbung.core.registry;
 
 import id.lumbung.core.database.Rows;
-import id.lumbung.core.database.Statistics;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.protection.IdentifierProtection;
@@ -45,22 +44,16 @@ final class ImportRunner {
     private final TenantTransactions transactions;
     private final IdentifierProtection protection;
     private final ImportRepository jobs;
-    private final Statistics statistics;
     private final ExecutorService progress = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "lumbung-import-progress");
         thread.setDaemon(true);
         return thread;
     });
 
-    ImportRunner(
-            TenantTransactions transactions,
-            IdentifierProtection protection,
-            ImportRepository jobs,
-            Statistics statistics) {
+    ImportRunner(TenantTransactions transactions, IdentifierProtection protection, ImportRepository jobs) {
         this.transactions = transactions;
         this.protection = protection;
         this.jobs = jobs;
-        this.statistics = statistics;
     }
 
     /** Thrown inside the transaction to roll an all-or-nothing import back. */
@@ -77,7 +70,8 @@ final class ImportRunner {
         }
     }
 
-    void run(String tenantId, UUID id, Path file, boolean allOrNothing, String requestedBy) {
+    /** Runs the job; answers whether it changed the registry (it succeeded). */
+    boolean run(String tenantId, UUID id, Path file, boolean allOrNothing, String requestedBy) {
         ImportCounts counts = new ImportCounts();
         long started = System.nanoTime();
         long[] phases = new long[3];
@@ -103,7 +97,6 @@ final class ImportRunner {
                 jobs.finish(connection, tenantId, id, "SUCCEEDED", counts, null);
                 return null;
             });
-            statistics.refresh(tenantId, "household", "member");
             LOG.info(
                     "Import {} of tenant {}: {} rows, {} refused, {} warnings in {} ms"
                             + " (read and stage {} ms, set checks {} ms, upserts {} ms)",
@@ -116,6 +109,7 @@ final class ImportRunner {
                     (phases[0] - started) / 1_000_000,
                     (phases[1] - phases[0]) / 1_000_000,
                     (phases[2] - phases[1]) / 1_000_000);
+            return true;
         } catch (Exception e) { // the transaction rethrows the work's SQLException as it is
             Throwable cause = rootCause(e);
             if (cause instanceof AlreadyRunning) {
@@ -140,6 +134,7 @@ final class ImportRunner {
                 LOG.error("Import {} of tenant {} failed", id, tenantId, e);
                 end(tenantId, id, "FAILED", counts, "The import stopped on an internal error; nothing was changed");
             }
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.access.TenantAccess;
 import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.database.Statistics;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
 import io.micronaut.context.event.StartupEvent;
@@ -39,6 +40,7 @@ public class ImportService {
     private final ImportRepository jobs;
     private final ImportRunner runner;
     private final AuditLog audit;
+    private final Statistics statistics;
     private final Path directory;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "lumbung-import");
@@ -52,12 +54,14 @@ public class ImportService {
             ImportRepository jobs,
             ImportRunner runner,
             AuditLog audit,
-            ImportSettings settings) {
+            ImportSettings settings,
+            Statistics statistics) {
         this.transactions = transactions;
         this.access = access;
         this.jobs = jobs;
         this.runner = runner;
         this.audit = audit;
+        this.statistics = statistics;
         this.directory = settings.directory();
     }
 
@@ -202,10 +206,14 @@ public class ImportService {
 
     private void enqueue(String tenantId, UUID id, Path file, boolean allOrNothing, String by) {
         executor.execute(() -> {
+            boolean changed;
             try {
-                runner.run(tenantId, id, file, allOrNothing, by);
+                changed = runner.run(tenantId, id, file, allOrNothing, by);
             } finally {
-                deleteQuietly(file);
+                deleteQuietly(file); // the file with NIKs goes first, as soon as the job ends
+            }
+            if (changed) {
+                statistics.refresh(tenantId, "household", "member");
             }
         });
     }
