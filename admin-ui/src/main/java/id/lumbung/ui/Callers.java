@@ -1,12 +1,16 @@
 package id.lumbung.ui;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Role;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -66,6 +70,19 @@ public final class Callers {
                         && value.length() <= 200
                         && value.chars().noneMatch(Character::isISOControl))
                 .orElse(null);
+    }
+
+    /**
+     * What the caller may do in the tenant, by permission name ({@code may.IMPORT_RUN} in a
+     * template): a page offers only the links and buttons its user may press.
+     */
+    public static Map<String, Boolean> may(Authorizer authorizer, Caller caller, String tenantId) {
+        Set<Permission> held = authorizer.permissions(caller, tenantId);
+        Map<String, Boolean> may = new HashMap<>();
+        for (Permission permission : Permission.values()) {
+            may.put(permission.name(), held.contains(permission));
+        }
+        return may;
     }
 
     private static Set<String> strings(Object claim) {

@@ -1,9 +1,10 @@
 package id.lumbung.ui;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.connector.ConnectorOverview;
-import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.tenant.Tenant;
 import id.lumbung.core.tenant.TenantService;
 import io.micronaut.core.annotation.Nullable;
@@ -28,7 +29,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The connectors to Dukcapil and the other agencies, in Bahasa Indonesia: state, queues, pauses, dead letters. */
 @Controller("/ui/konektor")
@@ -53,7 +56,10 @@ final class ConnectorPages {
     private final ConnectorControl control;
     private final TenantService tenants;
 
-    ConnectorPages(ConnectorOverview overview, ConnectorControl control, TenantService tenants) {
+    private final Authorizer authorizer;
+
+    ConnectorPages(ConnectorOverview overview, ConnectorControl control, TenantService tenants, Authorizer authorizer) {
+        this.authorizer = authorizer;
         this.overview = overview;
         this.control = control;
         this.tenants = tenants;
@@ -64,27 +70,27 @@ final class ConnectorPages {
     Map<String, Object> page(
             @Nullable @QueryValue("galat") String error, Authentication authentication, HttpRequest<?> request) {
         Caller caller = Callers.from(authentication, request);
-        List<Map<String, Object>> agencies =
-                overview.of(caller).stream().map(ConnectorPages::agency).toList();
+        // Who may act on a tenant's connectors sees its dead letters and its resume buttons.
+        Set<String> operated = tenants.visibleTo(caller).stream()
+                .map(Tenant::id)
+                .filter(tenantId -> authorizer.permits(caller, Permission.CONNECTOR_OPERATE, tenantId))
+                .collect(Collectors.toSet());
+        List<Map<String, Object>> agencies = overview.of(caller).stream()
+                .map(agency -> agency(agency, operated))
+                .toList();
         List<Map<String, Object>> dead = new ArrayList<>();
-        for (Tenant tenant : tenants.visibleTo(caller)) {
-            if (!caller.belongsTo(tenant.id())) {
-                continue;
-            }
-            try {
-                control.deadLetters(caller, tenant.id()).stream()
-                        .filter(letter -> letter.retriedAt() == null)
-                        .forEach(letter -> dead.add(Map.of(
-                                "tenantId", letter.tenantId(),
-                                "id", letter.id().toString(),
-                                "agency", letter.agency(),
-                                "kind", letter.kind(),
-                                "attempts", letter.attempts(),
-                                "reason", letter.reason(),
-                                "failedAt", TIME.format(letter.failedAt()))));
-            } catch (LumbungException e) {
-                // a role without access to the tenant's personal data does not see its dead letters
-            }
+        for (String tenantId : operated) {
+            control.deadLetters(caller, tenantId).stream()
+                    .filter(letter -> letter.retriedAt() == null)
+                    .forEach(letter -> dead.add(Map.of(
+                            "tenantId", letter.tenantId(),
+                            "id", letter.id().toString(),
+                            "agency", letter.agency(),
+                            "kind", letter.kind(),
+                            "attempts", letter.attempts(),
+                            "reason", letter.reason(),
+                            "failedAt", TIME.format(letter.failedAt()),
+                            "mayOperate", true)));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("username", caller.username());
@@ -116,7 +122,7 @@ final class ConnectorPages {
         return Redirects.after("/ui/konektor", action);
     }
 
-    private static Map<String, Object> agency(ConnectorOverview.Agency agency) {
+    private static Map<String, Object> agency(ConnectorOverview.Agency agency, Set<String> operated) {
         var status = agency.status();
         Map<String, Object> row = new HashMap<>();
         row.put("agency", status.agency());
@@ -136,6 +142,7 @@ final class ConnectorPages {
                             tenant.put("dead", queue.deadLetters());
                             tenant.put("perMinute", queue.answeredLastMinute());
                             tenant.put("paused", queue.paused() != null);
+                            tenant.put("mayOperate", operated.contains(queue.tenantId()));
                             tenant.put(
                                     "pauseText",
                                     queue.paused() == null

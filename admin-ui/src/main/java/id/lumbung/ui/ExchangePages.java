@@ -1,5 +1,6 @@
 package id.lumbung.ui;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.ministry.MinistryExchange;
 import id.lumbung.core.ministry.MinistryListService;
@@ -46,8 +47,10 @@ final class ExchangePages {
 
     private final StudentPulls pulls;
     private final MinistryExchange exchanges;
+    private final Authorizer authorizer;
 
-    ExchangePages(StudentPulls pulls, MinistryExchange exchanges) {
+    ExchangePages(StudentPulls pulls, MinistryExchange exchanges, Authorizer authorizer) {
+        this.authorizer = authorizer;
         this.pulls = pulls;
         this.exchanges = exchanges;
     }
@@ -65,6 +68,7 @@ final class ExchangePages {
         Map<String, Object> model = new HashMap<>();
         model.put("tenantId", tenantId);
         model.put("username", caller.username());
+        model.put("may", Callers.may(authorizer, caller, tenantId));
         model.put("error", error);
         model.put(
                 "schools",

@@ -15,9 +15,9 @@ final class Messages {
             Map.entry("rate_limited", "Terlalu banyak permintaan. Coba lagi sebentar lagi."),
             Map.entry("invalid_period", "Periode ditulis tahun-bulan, misalnya 2026-12."),
             Map.entry("no_schools", "Belum ada sekolah yang dikonfigurasi untuk Dinas Sosial ini."),
-            Map.entry(
-                    "proposal_not_permitted",
-                    "Hanya admin Dinas Sosial atau pengesah yang boleh mengirim usulan ke Kemensos."),
+            Map.entry("permission_denied", "Peran Anda tidak berwenang melakukan ini di Dinas Sosial ini."),
+            Map.entry("village_outside_tenant", "Desa/kelurahan ini bukan wilayah Dinas Sosial ini."),
+            Map.entry("unknown_village", "Kode desa/kelurahan ini tidak dikenal."),
             Map.entry("verification_too_large", "Terlalu banyak anggota sekaligus: verifikasi per desa/kelurahan."),
             Map.entry("invalid_region_code", "Kode desa/kelurahan ditulis seperti 74.71.01.1005."),
             Map.entry("forbidden", "Peran Anda tidak boleh melakukan ini."));

@@ -1,6 +1,8 @@
 package id.lumbung.ui;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.household.HouseholdRepository;
 import id.lumbung.core.tenant.Tenant;
@@ -16,9 +18,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The admin pages, in Bahasa Indonesia. */
 @Controller
@@ -26,10 +31,12 @@ import java.util.Map;
 final class Pages {
     private final TenantService tenants;
     private final HouseholdRepository households;
+    private final Authorizer authorizer;
 
-    Pages(TenantService tenants, HouseholdRepository households) {
+    Pages(TenantService tenants, HouseholdRepository households, Authorizer authorizer) {
         this.tenants = tenants;
         this.households = households;
+        this.authorizer = authorizer;
     }
 
     @Get
@@ -55,11 +62,15 @@ final class Pages {
     Map<String, Object> tenantList(Authentication authentication) {
         Caller caller = Callers.from(authentication);
         List<Tenant> visible = tenants.visibleTo(caller);
-        Map<String, Long> counts = caller.isPlatformAdmin()
-                ? Map.of()
-                : households.countByTenant(visible.stream().map(Tenant::id).toList());
+        Map<String, Set<Permission>> held = new HashMap<>();
+        visible.forEach(tenant -> held.put(tenant.id(), authorizer.permissions(caller, tenant.id())));
+        boolean showCounts =
+                held.values().stream().anyMatch(permissions -> permissions.contains(Permission.HOUSEHOLD_READ));
+        Map<String, Long> counts = showCounts
+                ? households.countByTenant(visible.stream().map(Tenant::id).toList())
+                : Map.of();
         List<Map<String, Object>> rows = visible.stream()
-                .map(tenant -> row(tenant, counts.getOrDefault(tenant.id(), 0L), caller.belongsTo(tenant.id())))
+                .map(tenant -> row(tenant, counts.getOrDefault(tenant.id(), 0L), held.get(tenant.id())))
                 .toList();
         return Map.of(
                 "username",
@@ -71,17 +82,43 @@ final class Pages {
                 "rows",
                 rows,
                 "showCounts",
-                !caller.isPlatformAdmin());
+                showCounts,
+                "mayConnectors",
+                authorizer.holdsAnywhere(caller, Permission.CONNECTOR_READ));
     }
 
-    private static Map<String, Object> row(Tenant tenant, long householdCount, boolean mayImport) {
+    /** A tenant's row: the pages its permissions open, and nothing else. */
+    private static Map<String, Object> row(Tenant tenant, long householdCount, Set<Permission> held) {
+        List<Map<String, String>> links = new ArrayList<>();
+        PAGES.forEach((page, needed) -> {
+            if (held.containsAll(needed)) {
+                links.add(Map.of("href", "/ui/tenants/" + tenant.id() + "/" + page.path, "label", page.label));
+            }
+        });
         return Map.of(
                 "id", tenant.id(),
                 "regionCode", tenant.regionCode(),
                 "name", tenant.name(),
                 "provinceId", tenant.provinceId(),
                 "households", householdCount,
-                "mayImport", mayImport);
+                "links", links);
+    }
+
+    /** The pages of a tenant, in the order shown, and the verbs each needs. */
+    private static final Map<PageLink, Set<Permission>> PAGES = pages();
+
+    private record PageLink(String path, String label) {}
+
+    private static Map<PageLink, Set<Permission>> pages() {
+        Map<PageLink, Set<Permission>> pages = new LinkedHashMap<>();
+        pages.put(new PageLink("keluarga", "Data keluarga"), Set.of(Permission.HOUSEHOLD_READ));
+        pages.put(new PageLink("impor", "Impor data"), Set.of(Permission.IMPORT_RUN));
+        pages.put(new PageLink("verifikasi", "Verifikasi Dukcapil"), Set.of(Permission.VERIFICATION_READ));
+        pages.put(new PageLink("penyaluran", "Penyaluran"), Set.of(Permission.PAYMENT_READ));
+        pages.put(
+                new PageLink("pertukaran", "Dapodik & Kemensos"),
+                Set.of(Permission.STUDENT_READ, Permission.MINISTRY_READ));
+        return pages;
     }
 
     private static final Map<Role, String> ROLE_NAMES = Map.of(

@@ -1,7 +1,7 @@
 package id.lumbung.ui;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.Role;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.household.Household;
 import id.lumbung.core.household.HouseholdDetail;
@@ -61,8 +61,15 @@ final class RegistryPages {
     private final RegistryReads reads;
     private final TenantService tenants;
     private final RegionRepository regions;
+    private final Authorizer authorizer;
 
-    RegistryPages(HouseholdService households, RegistryReads reads, TenantService tenants, RegionRepository regions) {
+    RegistryPages(
+            HouseholdService households,
+            RegistryReads reads,
+            TenantService tenants,
+            RegionRepository regions,
+            Authorizer authorizer) {
+        this.authorizer = authorizer;
         this.households = households;
         this.reads = reads;
         this.tenants = tenants;
@@ -188,12 +195,12 @@ final class RegistryPages {
         model.put("tenantId", tenantId);
         model.put("tenantName", tenant.name());
         model.put("username", caller.username());
+        model.put("may", Callers.may(authorizer, caller, tenantId));
         model.put(
                 "villages",
                 regions.villagesOf(tenant.regionCode()).stream()
                         .map(RegistryPages::village)
                         .toList());
-        model.put("mayExportFull", caller.roles().stream().anyMatch(Role::seesFullIdentifiers));
         model.put("kind", "nama");
         model.put("query", "");
         return model;

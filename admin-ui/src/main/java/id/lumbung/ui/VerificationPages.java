@@ -1,5 +1,6 @@
 package id.lumbung.ui;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.verification.Verification;
@@ -55,8 +56,10 @@ final class VerificationPages {
             "NOT_FOUND", "Tidak ditemukan di Dukcapil");
 
     private final VerificationService verifications;
+    private final Authorizer authorizer;
 
-    VerificationPages(VerificationService verifications) {
+    VerificationPages(VerificationService verifications, Authorizer authorizer) {
+        this.authorizer = authorizer;
         this.verifications = verifications;
     }
 
@@ -73,6 +76,7 @@ final class VerificationPages {
         Map<String, Object> model = new HashMap<>();
         model.put("tenantId", tenantId);
         model.put("username", caller.username());
+        model.put("may", Callers.may(authorizer, caller, tenantId));
         model.put("batches", recent.stream().map(VerificationPages::batch).toList());
         model.put("pending", recent.stream().anyMatch(found -> found.done() + found.failed() < found.total()));
         model.put("error", error);

@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Role;
 
 /** Dependencies point one way: gateway → admin-ui, connectors → tenant-core. */
 @AnalyzeClasses(packages = "id.lumbung", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -41,6 +43,54 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("id.lumbung.gateway..", "id.lumbung.connectors..", "org.apache.camel..");
+
+    /**
+     * One place decides what a caller may do: the authorizer, from the permission matrix. Nothing
+     * else asks a caller for its roles or a role for its level.
+     */
+    @ArchTest
+    static final ArchRule onlyTheAuthorizerChecksRoles = noClasses()
+            .that()
+            .resideOutsideOfPackage("id.lumbung.core.access..")
+            // The list of tenants names the caller's roles in Bahasa Indonesia: a label, no decision.
+            .and()
+            .doNotHaveSimpleName("Pages")
+            .should()
+            .callMethod(Caller.class, "roles")
+            .orShould()
+            .callMethod(Role.class, "level")
+            .because("a role check outside the Authorizer is a permission decided in a second place");
+
+    /** Role constants are data (a user's roles, labels of the pages), never a branch of a decision. */
+    @ArchTest
+    static final ArchRule roleConstantsAreNotCompared = noClasses()
+            .that()
+            .resideOutsideOfPackages("id.lumbung.core.access..", "id.lumbung.gateway.demo..")
+            .and()
+            .doNotHaveSimpleName("Pages")
+            .and()
+            .doNotHaveSimpleName("UserService")
+            // Tests of tenant-core arrive as a jar, which DoNotIncludeTests does not recognise.
+            .and()
+            .haveSimpleNameNotEndingWith("Test")
+            .should()
+            .accessField(Role.class, "TENANT_ADMIN")
+            .orShould()
+            .accessField(Role.class, "VERIFIER")
+            .orShould()
+            .accessField(Role.class, "APPROVER")
+            .orShould()
+            .accessField(Role.class, "VILLAGE_OPERATOR")
+            .orShould()
+            .accessField(Role.class, "FIELD_WORKER")
+            .orShould()
+            .accessField(Role.class, "AUDITOR")
+            .orShould()
+            .accessField(Role.class, "DPO")
+            .orShould()
+            .accessField(Role.class, "PLATFORM_ADMIN")
+            .orShould()
+            .accessField(Role.class, "PROVINCE_ADMIN");
 
     @ArchTest
     static final ArchRule noBareRuntimeExceptions = noClasses()

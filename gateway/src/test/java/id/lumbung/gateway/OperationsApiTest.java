@@ -27,6 +27,7 @@ class OperationsApiTest extends ApiTest {
                 java.net.http.HttpRequest.newBuilder(
                                 java.net.URI.create("http://localhost:" + server.getPort() + "/prometheus"))
                         .header("Accept", "text/plain")
+                        .header("Authorization", "Bearer " + login("admin"))
                         .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package id.lumbung.gateway.audit;
 
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.audit.AuditEntry;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.ui.Callers;
@@ -33,6 +35,7 @@ class AuditController {
         this.audit = audit;
     }
 
+    @Permits(Permission.AUDIT_READ)
     @Get
     @Operation(summary = "Search the audit log, newest first")
     List<AuditEntry> search(
@@ -48,6 +51,7 @@ class AuditController {
                 Callers.from(authentication, request), tenantId, actor, action, from, to, limit == null ? 100 : limit);
     }
 
+    @Permits(Permission.AUDIT_READ)
     @Get("/verify")
     @Operation(summary = "Recompute the hash chain; reports the first broken entry")
     AuditLog.Verification verify(@PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {

@@ -1,5 +1,7 @@
 package id.lumbung.gateway.connector;
 
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.connector.AgencyConnector;
 import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.connector.ConnectorOverview;
@@ -41,6 +43,7 @@ class ConnectorController {
         this.control = control;
     }
 
+    @Permits(Permission.CONNECTOR_READ)
     @Get("/connectors")
     @Operation(
             summary = "Every agency's connector: circuit breaker, throughput, last error, and per tenant of the"
@@ -49,6 +52,7 @@ class ConnectorController {
         return overview.of(Callers.from(authentication, request));
     }
 
+    @Permits(Permission.CONNECTOR_READ)
     @Get("/tenants/{tenantId}/dead-letters")
     @Operation(summary = "The tenant's dead letters (messages that exhausted their attempts), newest first")
     List<ConnectorControl.DeadLetter> deadLetters(
@@ -56,6 +60,7 @@ class ConnectorController {
         return control.deadLetters(Callers.from(authentication, request), tenantId);
     }
 
+    @Permits(Permission.CONNECTOR_OPERATE)
     @Post("/tenants/{tenantId}/dead-letters/{id}/retry")
     @Operation(summary = "Queue a dead letter again with fresh attempts (202); audited")
     HttpResponse<Void> retry(
@@ -70,6 +75,7 @@ class ConnectorController {
         return HttpResponse.accepted();
     }
 
+    @Permits(Permission.CONNECTOR_OPERATE)
     @Post("/tenants/{tenantId}/connectors/{agency}/resume")
     @Operation(summary = "Resume an agency's connector paused for the tenant (after fixing its credentials); audited")
     HttpResponse<Void> resume(

@@ -1,6 +1,8 @@
 package id.lumbung.gateway.household;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.household.AssignmentService;
 import id.lumbung.ui.Callers;
 import io.micronaut.http.HttpRequest;
@@ -21,6 +23,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,6 +40,7 @@ class AssignmentController {
         this.assignments = assignments;
     }
 
+    @Permits(Permission.HOUSEHOLD_ASSIGN)
     @Get
     @Operation(summary = "Households assigned to a field worker (tenant admin, verifier, or the worker)")
     Assignments get(
@@ -47,6 +51,7 @@ class AssignmentController {
         return new Assignments(assignments.assigned(Callers.from(authentication, request), tenantId, username));
     }
 
+    @Permits(Permission.HOUSEHOLD_ASSIGN)
     @Put(consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a field worker's households, all or nothing (tenant admin or verifier)")
     Assignments replace(
@@ -66,5 +71,5 @@ class AssignmentController {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Assignments(@NotNull List<UUID> householdIds) {}
+    record Assignments(@NotNull @Size(max = 100_000) List<@NotNull UUID> householdIds) {}
 }

@@ -1,5 +1,7 @@
 package id.lumbung.gateway.household;
 
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.household.ExportSheet;
 import id.lumbung.core.household.RegistryExport;
 import id.lumbung.ui.Callers;
@@ -45,6 +47,7 @@ class ExportController {
         this.executor = executor;
     }
 
+    @Permits(Permission.REGISTRY_EXPORT)
     @Get(
             value = "/registry.csv",
             produces = {"text/csv", MediaType.APPLICATION_JSON})
@@ -63,6 +66,7 @@ class ExportController {
         return export(ExportSheet.Format.CSV, tenantId, village, identifiers, changedSince, authentication, request);
     }
 
+    @Permits(Permission.REGISTRY_EXPORT)
     @Get(
             value = "/registry.xlsx",
             produces = {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON

@@ -1,5 +1,7 @@
 package id.lumbung.gateway.household;
 
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.household.Household;
 import id.lumbung.core.household.HouseholdDetail;
 import id.lumbung.core.household.HouseholdService;
@@ -28,7 +30,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -53,6 +57,7 @@ class HouseholdController {
         this.reads = reads;
     }
 
+    @Permits(Permission.HOUSEHOLD_READ)
     @Get
     @Operation(summary = "Households the caller may see, optionally of one village")
     List<HouseholdResponse> list(
@@ -65,6 +70,7 @@ class HouseholdController {
                 .toList();
     }
 
+    @Permits(Permission.HOUSEHOLD_READ)
     @Get("/{id}")
     @Operation(
             summary =
@@ -78,6 +84,7 @@ class HouseholdController {
                 Callers.from(authentication, request), tenantId, PathIds.uuid(id, "household_not_found", "Household"));
     }
 
+    @Permits(Permission.HOUSEHOLD_READ)
     @Post(value = "/search", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Households by exact KK number (in the body, never in a URL)")
     List<HouseholdResponse> search(
@@ -96,8 +103,9 @@ class HouseholdController {
      * @param kk the 16-digit KK number
      */
     @Serdeable
-    record KkSearch(@NotNull String kk) {}
+    record KkSearch(@NotNull @Size(max = 64) String kk) {}
 
+    @Permits(Permission.HOUSEHOLD_WRITE)
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a household in a village of the tenant")
     HttpResponse<HouseholdResponse> create(
@@ -129,10 +137,10 @@ class HouseholdController {
      */
     @Serdeable
     record CreateHouseholdRequest(
-            @NotNull String villageCode,
-            @NotNull String address,
-            @NotNull String headName,
-            @NotNull Integer memberCount,
+            @NotNull @Size(max = 13) String villageCode,
+            @NotNull @Size(max = 500) String address,
+            @NotNull @Size(max = 200) String headName,
+            @NotNull @Max(100) Integer memberCount,
             @Nullable Integer desil) {}
 
     /**

@@ -1,5 +1,7 @@
 package id.lumbung.gateway.household;
 
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.household.RegistryReads;
 import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
@@ -19,6 +21,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** Finding people in a tenant's registry. */
@@ -35,13 +39,14 @@ class MemberController {
         this.reads = reads;
     }
 
+    @Permits(Permission.HOUSEHOLD_READ)
     @Post(value = "/search", consumes = MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Members by exact NIK, or by name (case, spaces, titles and old spellings do not matter);"
                     + " the NIK goes in the body, never in a URL")
     List<RegistryReads.Match> search(
             @PathVariable String tenantId,
-            @Body MemberSearch body,
+            @Valid @Body MemberSearch body,
             Authentication authentication,
             HttpRequest<?> request) {
         return reads.findMembers(Callers.from(authentication, request), tenantId, body.nik(), body.name());
@@ -54,5 +59,5 @@ class MemberController {
      * @param name part of a name, at least 3 letters, from its start
      */
     @Serdeable
-    record MemberSearch(@Nullable String nik, @Nullable String name) {}
+    record MemberSearch(@Nullable @Size(max = 64) String nik, @Nullable @Size(max = 200) String name) {}
 }

@@ -1,5 +1,7 @@
 package id.lumbung.gateway.ministry;
 
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.ministry.MinistryExchange;
 import id.lumbung.gateway.PathIds;
 import id.lumbung.ui.Callers;
@@ -23,6 +25,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -48,8 +52,9 @@ class MinistryExchangeController {
      * @param changedSince the households changed since this day (WIB); every household when absent
      */
     @Serdeable
-    record Proposals(@Nullable String period, @Nullable LocalDate changedSince) {}
+    record Proposals(@Nullable @Size(max = 7) String period, @Nullable LocalDate changedSince) {}
 
+    @Permits(Permission.MINISTRY_SUBMIT)
     @Post(value = "/proposals", consumes = MediaType.APPLICATION_JSON)
     @Status(HttpStatus.ACCEPTED)
     @Operation(
@@ -58,13 +63,14 @@ class MinistryExchangeController {
                     + " file); tenant admin or approver; audited")
     MinistryExchange.Exchange send(
             @PathVariable String tenantId,
-            @Body Proposals body,
+            @Valid @Body Proposals body,
             Authentication authentication,
             HttpRequest<?> request) {
         return exchanges.sendProposals(
                 Callers.from(authentication, request), tenantId, body.period(), body.changedSince());
     }
 
+    @Permits(Permission.IMPORT_RUN)
     @Post("/fetches")
     @Status(HttpStatus.ACCEPTED)
     @Operation(
@@ -75,6 +81,7 @@ class MinistryExchangeController {
         return exchanges.fetch(Callers.from(authentication, request), tenantId);
     }
 
+    @Permits(Permission.MINISTRY_READ)
     @Get
     @Operation(summary = "The tenant's last 50 exchanges with the ministry, newest first, with what each did")
     List<MinistryExchange.Exchange> recent(
@@ -82,6 +89,7 @@ class MinistryExchangeController {
         return exchanges.recent(Callers.from(authentication, request), tenantId);
     }
 
+    @Permits(Permission.MINISTRY_READ)
     @Get("/{exchangeId}")
     @Operation(summary = "One exchange")
     MinistryExchange.Exchange one(

@@ -1,5 +1,7 @@
 package id.lumbung.gateway.nikcheck;
 
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.nikcheck.NikCheck;
 import id.lumbung.core.nikcheck.NikCheckService;
 import id.lumbung.gateway.PathIds;
@@ -25,6 +27,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +46,7 @@ class NikCheckController {
         this.nikChecks = nikChecks;
     }
 
+    @Permits(Permission.NIK_CHECK_RUN)
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Check a NIK's shape now and queue its verification with Dukcapil (202)")
     HttpResponse<NikCheckResponse> submit(
@@ -55,6 +59,7 @@ class NikCheckController {
                 .body(NikCheckResponse.from(check));
     }
 
+    @Permits(Permission.NIK_CHECK_RUN)
     @Post(value = "/batch", consumes = MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Queue checks of up to 1,000 NIKs at once (202); one malformed NIK refuses the batch with its"
@@ -76,13 +81,14 @@ class NikCheckController {
      * @param niks the 16-digit NIKs
      */
     @Serdeable
-    record NikCheckBatch(@NotNull List<String> niks) {
+    record NikCheckBatch(@NotNull @Size(max = 10_000) List<@NotNull @Size(max = 64) String> niks) {
         @Override
         public String toString() {
             return "NikCheckBatch[" + (niks == null ? 0 : niks.size()) + " NIKs]";
         }
     }
 
+    @Permits(Permission.NIK_CHECK_READ)
     @Get
     @Operation(summary = "The tenant's most recent NIK checks, newest first")
     List<NikCheckResponse> list(
@@ -97,6 +103,7 @@ class NikCheckController {
                 .toList();
     }
 
+    @Permits(Permission.NIK_CHECK_READ)
     @Get("/{id}")
     @Operation(summary = "A NIK check and, once Dukcapil answered, its result")
     NikCheckResponse get(
@@ -110,6 +117,7 @@ class NikCheckController {
                 PathIds.uuid(id, "nik_check_not_found", "NIK check")));
     }
 
+    @Permits({Permission.NIK_CHECK_READ, Permission.IDENTIFIER_REVEAL})
     @Get("/{id}/nik")
     @Operation(summary = "The check's full NIK, for a verifier or the DPO (audited)")
     FullNik revealNik(
@@ -142,7 +150,7 @@ class NikCheckController {
      * @param nik the 16-digit NIK
      */
     @Serdeable
-    record NikCheckRequest(@NotNull String nik) {
+    record NikCheckRequest(@NotNull @Size(max = 64) String nik) {
         @Override
         public String toString() {
             return "NikCheckRequest[nik=" + id.lumbung.core.nik.Nik.mask(nik) + "]";

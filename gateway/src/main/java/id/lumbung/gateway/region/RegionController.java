@@ -1,5 +1,6 @@
 package id.lumbung.gateway.region;
 
+import id.lumbung.core.access.Public;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.region.Region;
 import id.lumbung.core.region.RegionCode;
@@ -30,6 +31,7 @@ class RegionController {
         this.regions = regions;
     }
 
+    @Public("reference data (Kemendagri region codes), for any caller who is logged in")
     @Get("/{code}")
     @Operation(summary = "A region by its Kemendagri code (with or without dots), with its children")
     RegionResponse get(@PathVariable String code) {

@@ -1,6 +1,8 @@
 package id.lumbung.gateway.tenant;
 
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Authorizer;
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.tenant.Tenant;
 import id.lumbung.core.tenant.TenantService;
 import id.lumbung.ui.Callers;
@@ -22,6 +24,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -34,13 +37,14 @@ import java.util.List;
 @SecurityRequirement(name = "bearer")
 class TenantController {
     private final TenantService tenants;
-    private final TenantAccess access;
+    private final Authorizer access;
 
-    TenantController(TenantService tenants, TenantAccess access) {
+    TenantController(TenantService tenants, Authorizer access) {
         this.tenants = tenants;
         this.access = access;
     }
 
+    @Permits(Permission.TENANT_ONBOARD)
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Onboard a regency/city as a tenant (platform admin)")
     HttpResponse<TenantResponse> create(@Valid @Body CreateTenantRequest request, Authentication authentication) {
@@ -48,6 +52,7 @@ class TenantController {
         return HttpResponse.created(TenantResponse.from(tenant), URI.create("/api/v1/tenants/" + tenant.id()));
     }
 
+    @Permits(Permission.TENANT_READ)
     @Get
     @Operation(summary = "The tenants the caller may see")
     List<TenantResponse> list(Authentication authentication) {
@@ -56,10 +61,11 @@ class TenantController {
                 .toList();
     }
 
+    @Permits(Permission.TENANT_READ)
     @Get("/{tenantId}")
     @Operation(summary = "One tenant, if the caller may see it (else 404)")
     TenantResponse get(@PathVariable String tenantId, Authentication authentication) {
-        return TenantResponse.from(access.visible(Callers.from(authentication), tenantId));
+        return TenantResponse.from(access.require(Callers.from(authentication), Permission.TENANT_READ, tenantId));
     }
 
     /**
@@ -68,7 +74,7 @@ class TenantController {
      * @param regionCode the Kemendagri regency/city code, e.g. {@code 74.71} or {@code 7471}
      */
     @Serdeable
-    record CreateTenantRequest(@NotBlank String regionCode) {}
+    record CreateTenantRequest(@NotBlank @Size(max = 13) String regionCode) {}
 
     /**
      * A tenant.

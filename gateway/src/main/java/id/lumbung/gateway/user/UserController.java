@@ -1,5 +1,7 @@
 package id.lumbung.gateway.user;
 
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.user.NewUser;
 import id.lumbung.core.user.UserAccount;
 import id.lumbung.core.user.UserService;
@@ -25,6 +27,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 
@@ -41,6 +44,7 @@ class UserController {
         this.users = users;
     }
 
+    @Permits(value = Permission.USER_MANAGE, orElse = Permission.TENANT_ADMIN_ONBOARD)
     @Post(value = "/tenants/{tenantId}/users", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user of the tenant with roles and village scope (tenant admin)")
     HttpResponse<UserResponse> createTenantUser(
@@ -53,6 +57,7 @@ class UserController {
                 UserResponse.from(user), URI.create("/api/v1/tenants/" + tenantId + "/users/" + user.username()));
     }
 
+    @Permits(Permission.USER_READ)
     @Get("/tenants/{tenantId}/users")
     @Operation(summary = "The users of the tenant (tenant admin)")
     List<UserResponse> list(@PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
@@ -61,6 +66,7 @@ class UserController {
                 .toList();
     }
 
+    @Permits(Permission.USER_READ)
     @Get("/tenants/{tenantId}/users/{username}")
     @Operation(summary = "One user of the tenant (tenant admin)")
     UserResponse get(
@@ -71,6 +77,7 @@ class UserController {
         return UserResponse.from(users.tenantUser(Callers.from(authentication, request), tenantId, username));
     }
 
+    @Permits(Permission.USER_MANAGE)
     @Put(value = "/tenants/{tenantId}/users/{username}/roles", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a user's roles and village scope; the user's tokens are revoked")
     UserResponse changeRoles(
@@ -83,6 +90,7 @@ class UserController {
                 Callers.from(authentication, request), tenantId, username, body.roles(), body.villageCodes()));
     }
 
+    @Permits(Permission.USER_MANAGE)
     @Post("/tenants/{tenantId}/users/{username}/disable")
     @Operation(summary = "Disable a user; the user's tokens are revoked at once")
     UserResponse disable(
@@ -93,6 +101,7 @@ class UserController {
         return UserResponse.from(users.setEnabled(Callers.from(authentication, request), tenantId, username, false));
     }
 
+    @Permits(Permission.USER_MANAGE)
     @Post("/tenants/{tenantId}/users/{username}/enable")
     @Operation(summary = "Enable a disabled user")
     UserResponse enable(
@@ -103,6 +112,7 @@ class UserController {
         return UserResponse.from(users.setEnabled(Callers.from(authentication, request), tenantId, username, true));
     }
 
+    @Permits(value = Permission.USER_MANAGE, orElse = Permission.TENANT_ADMIN_ONBOARD)
     @Post(value = "/tenants/{tenantId}/users/{username}/password", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a new password (at least 12 characters); the user's tokens are revoked")
     HttpResponse<Void> resetPassword(
@@ -115,6 +125,7 @@ class UserController {
         return HttpResponse.noContent();
     }
 
+    @Permits(Permission.PROVINCE_ADMIN_MANAGE)
     @Post(value = "/provinces/{provinceId}/users", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a province admin (platform admin)")
     HttpResponse<UserResponse> createProvinceUser(
@@ -137,10 +148,10 @@ class UserController {
      */
     @Serdeable
     record CreateUserRequest(
-            @NotNull String username,
-            @NotNull String password,
-            @Nullable List<String> roles,
-            @Nullable List<String> villageCodes) {
+            @NotNull @Size(max = 64) String username,
+            @NotNull @Size(max = 256) String password,
+            @Nullable @Size(max = 16) List<@NotNull @Size(max = 32) String> roles,
+            @Nullable @Size(max = 1_000) List<@NotNull @Size(max = 13) String> villageCodes) {
         NewUser toNewUser() {
             return new NewUser(username, password, roles, villageCodes);
         }
@@ -158,7 +169,9 @@ class UserController {
      * @param villageCodes village codes
      */
     @Serdeable
-    record RolesRequest(@NotNull List<String> roles, @Nullable List<String> villageCodes) {}
+    record RolesRequest(
+            @NotNull @Size(max = 16) List<@NotNull @Size(max = 32) String> roles,
+            @Nullable @Size(max = 1_000) List<@NotNull @Size(max = 13) String> villageCodes) {}
 
     /**
      * A new password.
@@ -166,7 +179,7 @@ class UserController {
      * @param password at least 12 characters
      */
     @Serdeable
-    record PasswordRequest(@NotNull String password) {
+    record PasswordRequest(@NotNull @Size(max = 256) String password) {
         @Override
         public String toString() {
             return "PasswordRequest[***]";

@@ -1,5 +1,7 @@
 package id.lumbung.gateway.verification;
 
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.verification.Verification;
 import id.lumbung.core.verification.VerificationService;
 import id.lumbung.gateway.PathIds;
@@ -23,6 +25,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 
 /** Registry members verified against Dukcapil element by element, a village at a time. */
@@ -46,19 +50,24 @@ class VerificationController {
      * @param village a village code; none: the whole registry (tenant-wide roles only)
      */
     @Serdeable
-    record Start(@Nullable String village) {}
+    record Start(@Nullable @Size(max = 13) String village) {}
 
+    @Permits(Permission.VERIFICATION_RUN)
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Verify every living member with a NIK of a village (or the registry) against Dukcapil, element"
                     + " by element (202 with the batch; follow its progress)")
     HttpResponse<Verification> start(
-            @PathVariable String tenantId, @Body Start body, Authentication authentication, HttpRequest<?> request) {
+            @PathVariable String tenantId,
+            @Valid @Body Start body,
+            Authentication authentication,
+            HttpRequest<?> request) {
         Verification started = verifications.start(Callers.from(authentication, request), tenantId, body.village());
         return HttpResponse.accepted(URI.create("/api/v1/tenants/" + tenantId + "/verifications/" + started.id()))
                 .body(started);
     }
 
+    @Permits(Permission.VERIFICATION_READ)
     @Get
     @Operation(summary = "The tenant's last 20 verifications with their counts, newest first")
     java.util.List<Verification> recent(
@@ -66,6 +75,7 @@ class VerificationController {
         return verifications.recent(Callers.from(authentication, request), tenantId);
     }
 
+    @Permits(Permission.VERIFICATION_READ)
     @Get("/{id}")
     @Operation(
             summary = "A verification: total, done, failed, and the members whose data differs from Dukcapil's (name,"

@@ -91,7 +91,7 @@ class AuditApiTest extends ApiTest {
 
     @Test
     void onlyAuditorsOfTheTenantReadIt() {
-        assertProblem(get(AUDIT, login("admin-7401")), 403, "auditor_role_required");
+        assertProblem(get(AUDIT, login("admin-7401")), 403, "permission_denied");
         assertProblem(get("/api/v1/tenants/7471/audit", auditor), 404, "tenant_not_found");
         assertProblem(get("/api/v1/tenants/7471/audit/verify", auditor), 404, "tenant_not_found");
     }

@@ -65,6 +65,7 @@ class ConnectorApiTest extends ApiTest {
                         java.net.http.HttpRequest.newBuilder(
                                         java.net.URI.create("http://localhost:" + server.getPort() + "/prometheus"))
                                 .header("Accept", "text/plain")
+                                .header("Authorization", "Bearer " + login("admin"))
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString())
                 .body();

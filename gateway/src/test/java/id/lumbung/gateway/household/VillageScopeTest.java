@@ -99,8 +99,7 @@ class VillageScopeTest extends ApiTest {
                 "unknown_household");
         assertThat(object(get(assignmentsOf(narrowWorker), admin)).get("householdIds"))
                 .isEqualTo(java.util.List.of());
-        assertProblem(
-                putJson(assignmentsOf(workerName), operator, "{\"householdIds\":[]}"), 403, "assigner_role_required");
+        assertProblem(putJson(assignmentsOf(workerName), operator, "{\"householdIds\":[]}"), 403, "permission_denied");
         String operatorName = user(admin, "VILLAGE_OPERATOR", "[\"74.71.01.1005\"]");
         assertProblem(putJson(assignmentsOf(operatorName), admin, "{\"householdIds\":[]}"), 422, "not_a_field_worker");
         assertProblem(get(assignmentsOf(workerName), login("admin-7401")), 404, "tenant_not_found");
@@ -156,12 +155,12 @@ class VillageScopeTest extends ApiTest {
         assertProblem(
                 postFile("/api/v1/tenants/7471/imports", operator, "dtks.csv", "iddtks\n".getBytes()),
                 403,
-                "import_not_permitted");
+                "permission_denied");
         assertProblem(
                 get("/api/v1/tenants/7471/exports/registry.csv?village=74.71.01.1006", operator),
                 403,
                 "village_not_in_scope");
-        assertProblem(get("/api/v1/tenants/7471/exports/registry.csv", worker), 403, "export_not_permitted");
+        assertProblem(get("/api/v1/tenants/7471/exports/registry.csv", worker), 403, "permission_denied");
         assertThat(get("/api/v1/tenants/7471/exports/registry.csv", operator).statusCode())
                 .isEqualTo(200);
     }

@@ -57,8 +57,8 @@ class NikCheckApiTest extends ApiTest {
                         "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}"))
                 .get("accessToken");
 
-        assertProblem(get(CHECKS + "/" + id + "/nik", admin), 403, "full_identifier_not_permitted");
-        assertProblem(get(CHECKS + "/" + id + "/nik", login("prov-74")), 403, "full_identifier_not_permitted");
+        assertProblem(get(CHECKS + "/" + id + "/nik", admin), 403, "permission_denied");
+        assertProblem(get(CHECKS + "/" + id + "/nik", login("prov-74")), 403, "permission_denied");
         var revealed = get(CHECKS + "/" + id + "/nik", verifier);
         assertThat(revealed.statusCode()).isEqualTo(200);
         assertThat(object(revealed)).containsEntry("nik", "7471011205850001");
@@ -119,7 +119,7 @@ class NikCheckApiTest extends ApiTest {
         String province = login("prov-74");
 
         assertThat(get(CHECKS + "/" + id, province).statusCode()).isEqualTo(200);
-        assertProblem(postJson(CHECKS, province, "{\"nik\":\"7471011205850001\"}"), 403, "read_only_role");
+        assertProblem(postJson(CHECKS, province, "{\"nik\":\"7471011205850001\"}"), 403, "permission_denied");
     }
 
     @Test

@@ -316,9 +316,7 @@ class ImportApiTest extends ApiTest {
                 .contains("'-Jl. Rumus No. 1")
                 .doesNotContain(head);
         assertProblem(
-                get("/api/v1/tenants/7471/exports/registry.csv?identifiers=full", admin),
-                403,
-                "full_identifier_not_permitted");
+                get("/api/v1/tenants/7471/exports/registry.csv?identifiers=full", admin), 403, "permission_denied");
 
         // The ministry's proposals: only households changed since a day.
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));

@@ -52,7 +52,7 @@ class TenantApiTest extends ApiTest {
             String admin = login("admin");
             assertProblem(postJson("/api/v1/tenants", admin, "{\"regionCode\":"), 400, "malformed_request_body");
             assertProblem(postJson("/api/v1/tenants", admin, "[1,2]"), 400, "malformed_request_body");
-            assertProblem(postJson("/api/v1/tenants", admin, "{}"), 400, "validation_failed");
+            assertProblem(postJson("/api/v1/tenants", admin, "{}"), 422, "validation_failed");
             assertProblem(post("/api/v1/tenants", admin, "text/plain", "74.71"), 415, "unsupported_media_type");
             assertProblem(post("/api/v1/tenants", admin, "application/json", ""), 400, "missing_request_value");
         }
@@ -62,7 +62,7 @@ class TenantApiTest extends ApiTest {
             assertProblem(
                     postJson("/api/v1/tenants", login("prov-74"), "{\"regionCode\":\"74.05\"}"),
                     403,
-                    "platform_admin_required");
+                    "permission_denied");
         }
     }
 

@@ -170,8 +170,8 @@ class UserApiTest extends ApiTest {
                         "/api/v1/auth/login",
                         null,
                         "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}"),
-                429,
-                "account_locked");
+                401,
+                "invalid_credentials");
     }
 
     @Test
@@ -190,7 +190,7 @@ class UserApiTest extends ApiTest {
                         login("admin-7471"),
                         userJson(unique("prov"), PASSWORD, "null", "null")),
                 403,
-                "platform_admin_required");
+                "permission_denied");
         assertProblem(
                 postJson(
                         "/api/v1/provinces/99/users",

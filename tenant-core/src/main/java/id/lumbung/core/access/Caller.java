@@ -4,7 +4,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who is calling, as established by authentication, and in which request.
+ * Who is calling, as established by authentication, and in which request. Its roles are facts
+ * read from the database at each request; what they allow is decided by {@link Authorizer} alone.
  *
  * @param username the login name
  * @param roles the caller's roles
@@ -33,14 +34,6 @@ public record Caller(
     /** A caller with one role and no village scope, outside any request (tests, seeding). */
     public static Caller of(String username, Role role, Set<String> tenantIds, String provinceId) {
         return new Caller(username, Set.of(role), tenantIds, provinceId, Set.of(), null, null);
-    }
-
-    public boolean has(Role role) {
-        return roles.contains(role);
-    }
-
-    public boolean isPlatformAdmin() {
-        return has(Role.PLATFORM_ADMIN);
     }
 
     /** Whether the caller belongs to this tenant (province admins oversee but do not belong). */

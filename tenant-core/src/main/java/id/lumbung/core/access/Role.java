@@ -1,34 +1,33 @@
 package id.lumbung.core.access;
 
-/** Roles of Permensos 3/2021 as the platform models them. */
+/**
+ * Roles of Permensos 3/2021 as the platform models them. What each may do is not here: it is the
+ * permission matrix ({@link Permission}, {@link Authorizer}); a role only says where it is held.
+ */
 public enum Role {
-    /** Onboards provinces and tenants; no access to personal data by default. */
-    PLATFORM_ADMIN(Level.PLATFORM, false, false),
-    /** Reads all tenants of its province; never writes in a tenant. */
-    PROVINCE_ADMIN(Level.PROVINCE, true, false),
+    /** Onboards provinces and tenants; no access to personal data. */
+    PLATFORM_ADMIN(Level.PLATFORM),
+    /** Oversees the tenants of its province; never writes in one. */
+    PROVINCE_ADMIN(Level.PROVINCE),
     /** Users and settings of one regency/city social office. */
-    TENANT_ADMIN(Level.TENANT, true, true),
+    TENANT_ADMIN(Level.TENANT),
     /** Dinas Sosial staff who verify and validate (verval). */
-    VERIFIER(Level.TENANT, true, true),
+    VERIFIER(Level.TENANT),
     /** The Bupati/Wali Kota's approval step. */
-    APPROVER(Level.TENANT, true, true),
+    APPROVER(Level.TENANT),
     /** Kelurahan/desa operator, limited to the villages assigned to the user. */
-    VILLAGE_OPERATOR(Level.TENANT, true, true),
+    VILLAGE_OPERATOR(Level.TENANT),
     /** PSM, TKSK or programme companion: works in its villages, sees the households assigned to it. */
-    FIELD_WORKER(Level.TENANT, true, true),
-    /** Read-only; sees the audit log, not personal data. */
-    AUDITOR(Level.TENANT, false, false),
+    FIELD_WORKER(Level.TENANT),
+    /** Sees the audit log, not personal data. */
+    AUDITOR(Level.TENANT),
     /** The tenant's data protection officer: reads personal data and the audit log, changes nothing. */
-    DPO(Level.TENANT, true, false);
+    DPO(Level.TENANT);
 
     private final Level level;
-    private final boolean readsPersonalData;
-    private final boolean writes;
 
-    Role(Level level, boolean readsPersonalData, boolean writes) {
+    Role(Level level) {
         this.level = level;
-        this.readsPersonalData = readsPersonalData;
-        this.writes = writes;
     }
 
     /** Where the role is held: on the platform, in a province, or in one tenant. */
@@ -36,46 +35,15 @@ public enum Role {
         return level;
     }
 
-    public boolean readsPersonalData() {
-        return readsPersonalData;
-    }
-
-    public boolean writes() {
-        return writes;
-    }
-
-    /** Whether the role may see full NIK and KK numbers (each such read is audited). */
-    public boolean seesFullIdentifiers() {
-        return this == VERIFIER || this == DPO;
-    }
-
-    /** Whether the role sees the audit log. */
-    public boolean readsAudit() {
-        return this == AUDITOR || this == DPO;
-    }
-
-    /** Whether the role works in assigned villages (given when the user is created). */
-    public boolean villageScoped() {
-        return this == VILLAGE_OPERATOR || this == FIELD_WORKER;
-    }
-
-    /**
-     * What the role sees of a tenant's households: {@code VILLAGES} (its villages), {@code
-     * ASSIGNED} (households assigned to the user) or {@code TENANT} (all).
-     */
-    public Reach reach() {
-        return switch (this) {
-            case VILLAGE_OPERATOR -> Reach.VILLAGES;
-            case FIELD_WORKER -> Reach.ASSIGNED;
-            default -> Reach.TENANT;
-        };
-    }
-
-    /** How far a role reaches into a tenant's households. */
-    public enum Reach {
-        TENANT,
-        VILLAGES,
-        ASSIGNED
+    /** The roles held at a level, e.g. those a tenant's admin may give its users. */
+    public static java.util.Set<Role> heldIn(Level level) {
+        java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        for (Role role : values()) {
+            if (role.level == level) {
+                roles.add(role);
+            }
+        }
+        return roles;
     }
 
     /** Where a role is held. */

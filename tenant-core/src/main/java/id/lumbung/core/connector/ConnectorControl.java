@@ -1,7 +1,8 @@
 package id.lumbung.core.connector;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
@@ -33,11 +34,11 @@ public final class ConnectorControl {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorControl.class);
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final AuditLog audit;
     private final Outbox outbox;
 
-    ConnectorControl(TenantTransactions transactions, TenantAccess access, AuditLog audit, Outbox outbox) {
+    ConnectorControl(TenantTransactions transactions, Authorizer access, AuditLog audit, Outbox outbox) {
         this.transactions = transactions;
         this.access = access;
         this.audit = audit;
@@ -169,7 +170,7 @@ public final class ConnectorControl {
 
     /** An operator resumes the connector for the tenant (after fixing its credentials, say). */
     public void resume(Caller caller, String tenantId, String agency) {
-        access.write(caller, tenantId);
+        access.require(caller, Permission.CONNECTOR_OPERATE, tenantId);
         String name = agencyName(agency);
         int removed = transactions.inTenant(tenantId, connection -> {
             try (PreparedStatement delete =
@@ -240,7 +241,7 @@ public final class ConnectorControl {
 
     /** The tenant's dead letters, newest first (those retried included, marked). */
     public List<DeadLetter> deadLetters(Caller caller, String tenantId) {
-        access.readPersonalData(caller, tenantId);
+        access.require(caller, Permission.CONNECTOR_READ, tenantId);
         return transactions.inTenant(tenantId, connection -> {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT * FROM dead_letter WHERE tenant_id = ? ORDER BY failed_at DESC LIMIT 500")) {
@@ -252,7 +253,7 @@ public final class ConnectorControl {
 
     /** Queues a dead letter again; audited. */
     public void retryDeadLetter(Caller caller, String tenantId, UUID id) {
-        access.write(caller, tenantId);
+        access.require(caller, Permission.CONNECTOR_OPERATE, tenantId);
         boolean queued = transactions.inTenant(
                 tenantId, connection -> outbox.retryDeadLetter(connection, tenantId, id, caller.username()));
         if (!queued) {

@@ -1,6 +1,8 @@
 package id.lumbung.core.connector;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.tenant.Tenant;
 import id.lumbung.core.tenant.TenantService;
 import jakarta.inject.Singleton;
@@ -18,7 +20,11 @@ public final class ConnectorOverview {
     private final ConnectorControl control;
     private final TenantService tenants;
 
-    ConnectorOverview(List<AgencyConnector> connectors, ConnectorControl control, TenantService tenants) {
+    private final Authorizer authorizer;
+
+    ConnectorOverview(
+            List<AgencyConnector> connectors, ConnectorControl control, TenantService tenants, Authorizer authorizer) {
+        this.authorizer = authorizer;
         this.connectors = connectors;
         this.control = control;
         this.tenants = tenants;
@@ -55,9 +61,15 @@ public final class ConnectorOverview {
             Instant pausedUntil,
             String pauseMessage) {}
 
+    /** The connectors, with the queues of the tenants where the caller may see them. */
     public List<Agency> of(Caller caller) {
-        List<String> visible =
-                tenants.visibleTo(caller).stream().map(Tenant::id).toList();
+        if (!authorizer.holdsAnywhere(caller, Permission.CONNECTOR_READ)) {
+            throw Authorizer.denied(Permission.CONNECTOR_READ);
+        }
+        List<String> visible = tenants.visibleTo(caller).stream()
+                .map(Tenant::id)
+                .filter(tenantId -> authorizer.permits(caller, Permission.CONNECTOR_READ, tenantId))
+                .toList();
         List<ConnectorControl.Queue> queues = visible.isEmpty() ? List.of() : control.queues(visible);
         List<ConnectorControl.Pause> pauses = visible.isEmpty() ? List.of() : control.pauses(visible);
         return connectors.stream()

@@ -1,8 +1,9 @@
 package id.lumbung.core.disbursement;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.Role;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Reach;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
@@ -42,14 +43,14 @@ public final class DisbursementService {
             + " failure_reason, status_source, created_at, completed_at";
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final AuditLog audit;
     private final Outbox outbox;
     private final IdentifierProtection protection;
 
     DisbursementService(
             TenantTransactions transactions,
-            TenantAccess access,
+            Authorizer access,
             AuditLog audit,
             Outbox outbox,
             IdentifierProtection protection) {
@@ -106,11 +107,7 @@ public final class DisbursementService {
 
     /** Asks for the payments, all or none; each gets its reference and an outbox message to its bank. */
     public List<Disbursement> submit(Caller caller, String tenantId, List<NewDisbursement> payments) {
-        access.write(caller, tenantId);
-        if (!caller.has(Role.TENANT_ADMIN) && !caller.has(Role.APPROVER)) {
-            throw LumbungException.forbidden(
-                    "disbursement_not_permitted", "Only the tenant admin or an approver orders payments");
-        }
+        access.require(caller, Permission.PAYMENT_ORDER, tenantId);
         if (payments == null || payments.isEmpty() || payments.size() > MAXIMUM_BATCH) {
             throw new LumbungException(
                     400, "disbursement_batch_size", "A batch holds from 1 to " + MAXIMUM_BATCH + " payments");
@@ -119,6 +116,7 @@ public final class DisbursementService {
             check(i + 1, payments.get(i));
         }
         List<Disbursement> created = transactions.inTenant(tenantId, connection -> {
+            requireHouseholds(connection, tenantId, payments);
             List<Disbursement> rows = new ArrayList<>(payments.size());
             for (NewDisbursement payment : payments) {
                 rows.add(insert(connection, caller, tenantId, payment));
@@ -137,7 +135,35 @@ public final class DisbursementService {
         return created;
     }
 
+    /** Every household named must be one of the tenant's: another tenant's is never paid from here. */
+    private static void requireHouseholds(Connection connection, String tenantId, List<NewDisbursement> payments)
+            throws SQLException {
+        List<UUID> named = payments.stream()
+                .map(NewDisbursement::householdId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        if (named.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT count(*) FROM household WHERE tenant_id = ? AND id = ANY (?)")) {
+            query.setString(1, tenantId);
+            query.setArray(2, connection.createArrayOf("uuid", named.toArray()));
+            long found = Rows.first(query, row -> row.getLong(1)).orElse(0L);
+            if (found != named.size()) {
+                throw new LumbungException(
+                        422,
+                        "unknown_household",
+                        (named.size() - found) + " of the households named are not in this tenant's registry");
+            }
+        }
+    }
+
     private static void check(int number, NewDisbursement payment) {
+        if (payment == null) {
+            throw new LumbungException(422, "missing_value", "Payment " + number + " is empty");
+        }
         String where = "Payment " + number + ": ";
         if (payment.bankCode() == null || !payment.bankCode().matches("[A-Za-z0-9_]{2,16}")) {
             throw new LumbungException(422, "invalid_bank_code", where + "bankCode is 2 to 16 letters or digits");
@@ -195,37 +221,67 @@ public final class DisbursementService {
         }
     }
 
+    /** A payment the caller reaches (a payment to a household outside its reach answers as if it did not exist). */
     public Disbursement find(Caller caller, String tenantId, UUID id) {
-        access.readPersonalData(caller, tenantId);
+        Reach reach = access.grant(caller, Permission.PAYMENT_READ, tenantId).reach();
         return transactions
-                .inTenant(tenantId, connection -> byId(connection, tenantId, id))
+                .inTenant(tenantId, connection -> {
+                    try (PreparedStatement query = connection.prepareStatement(
+                            "SELECT " + columns("d") + " FROM disbursement d" + reachable(reach) + " AND d.id = ?")) {
+                        int next = bindReach(connection, query, tenantId, reach);
+                        query.setObject(next, id);
+                        return Rows.first(query, DisbursementService::map);
+                    }
+                })
                 .orElseThrow(() ->
                         new LumbungException(404, "disbursement_not_found", "Disbursement " + id + " was not found"));
     }
 
+    /** The last 500 payments the caller reaches, newest first. */
     public List<Disbursement> recent(Caller caller, String tenantId) {
-        access.readPersonalData(caller, tenantId);
+        Reach reach = access.grant(caller, Permission.PAYMENT_READ, tenantId).reach();
         return transactions.inTenant(tenantId, connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM disbursement WHERE tenant_id = ? ORDER BY created_at DESC LIMIT 500")) {
-                query.setString(1, tenantId);
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + columns("d") + " FROM disbursement d"
+                    + reachable(reach) + " ORDER BY d.created_at DESC LIMIT 500")) {
+                bindReach(connection, query, tenantId, reach);
                 return Rows.list(query, DisbursementService::map);
             }
         });
     }
 
-    /** How many of the tenant's payments are in each status, all of them. */
+    /** How many of the payments the caller reaches are in each status, all of them. */
     public java.util.Map<String, Long> countsByStatus(Caller caller, String tenantId) {
-        access.readPersonalData(caller, tenantId);
+        Reach reach = access.grant(caller, Permission.PAYMENT_READ, tenantId).reach();
         return transactions.inTenant(tenantId, connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT status, count(*) FROM disbursement WHERE tenant_id = ? GROUP BY status")) {
-                query.setString(1, tenantId);
+                    "SELECT d.status, count(*) FROM disbursement d" + reachable(reach) + " GROUP BY d.status")) {
+                bindReach(connection, query, tenantId, reach);
                 java.util.Map<String, Long> counts = new java.util.TreeMap<>();
                 Rows.list(query, row -> counts.put(row.getString(1), row.getLong(2)));
                 return counts;
             }
         });
+    }
+
+    /**
+     * The tenant's payments the reach covers: all of them for the whole tenant, else those of a
+     * household it reaches (a payment without a household belongs to nobody's village).
+     */
+    private static String reachable(Reach reach) {
+        return reach.everything()
+                ? " WHERE d.tenant_id = ?"
+                : " JOIN household h ON h.tenant_id = d.tenant_id AND h.id = d.household_id WHERE d.tenant_id = ?"
+                        + " AND " + reach.sql("h");
+    }
+
+    private static int bindReach(Connection connection, PreparedStatement query, String tenantId, Reach reach)
+            throws SQLException {
+        query.setString(1, tenantId);
+        return reach.bind(connection, query, 2);
+    }
+
+    private static String columns(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
     }
 
     /** For the connector: the disbursement of a claimed message, its account in full, whether it was sent. */
@@ -400,15 +456,6 @@ public final class DisbursementService {
             update.setObject(9, id);
             update.setBoolean(10, finalStatus);
             return update.executeUpdate() == 1;
-        }
-    }
-
-    private static Optional<Disbursement> byId(Connection connection, String tenantId, UUID id) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM disbursement WHERE tenant_id = ? AND id = ?")) {
-            query.setString(1, tenantId);
-            query.setObject(2, id);
-            return Rows.first(query, DisbursementService::map);
         }
     }
 

@@ -1,8 +1,8 @@
 package id.lumbung.core.household;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.Role;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
@@ -25,7 +25,7 @@ public final class AssignmentService {
     public static final int MAXIMUM_ASSIGNMENTS = 2_000;
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final UserRepository users;
     private final HouseholdRows households;
     private final HouseholdAssignments assignments;
@@ -33,7 +33,7 @@ public final class AssignmentService {
 
     AssignmentService(
             TenantTransactions transactions,
-            TenantAccess access,
+            Authorizer access,
             UserRepository users,
             HouseholdRows households,
             HouseholdAssignments assignments,
@@ -49,8 +49,9 @@ public final class AssignmentService {
     /** The households assigned to a field worker: for assigners, and for the worker itself. */
     public List<UUID> assigned(Caller caller, String tenantId, String username) {
         access.visible(caller, tenantId);
+        // A field worker reads its own list; anyone else needs to be an assigner.
         if (!(caller.belongsTo(tenantId) && caller.username().equals(username))) {
-            requireAssigner(caller, tenantId);
+            access.require(caller, Permission.HOUSEHOLD_ASSIGN, tenantId);
         }
         UserAccount worker = fieldWorker(tenantId, username);
         return transactions.inTenant(
@@ -59,7 +60,7 @@ public final class AssignmentService {
 
     /** Replaces a field worker's assignments; nothing changes if any household is refused. */
     public List<UUID> replace(Caller caller, String tenantId, String username, List<UUID> householdIds) {
-        requireAssigner(caller, tenantId);
+        access.require(caller, Permission.HOUSEHOLD_ASSIGN, tenantId);
         UserAccount worker = fieldWorker(tenantId, username);
         Set<UUID> ids = new LinkedHashSet<>(householdIds);
         if (ids.size() > MAXIMUM_ASSIGNMENTS) {
@@ -94,17 +95,9 @@ public final class AssignmentService {
         return List.copyOf(ids);
     }
 
-    private void requireAssigner(Caller caller, String tenantId) {
-        access.write(caller, tenantId);
-        if (!caller.has(Role.TENANT_ADMIN) && !caller.has(Role.VERIFIER)) {
-            throw LumbungException.forbidden(
-                    "assigner_role_required", "Only the tenant's admin or a verifier assigns households");
-        }
-    }
-
     private UserAccount fieldWorker(String tenantId, String username) {
         UserAccount user = users.requireInTenant(tenantId, username);
-        if (!user.roles().contains(Role.FIELD_WORKER)) {
+        if (!access.takeAssignments(user.roles())) {
             throw new LumbungException(422, "not_a_field_worker", username + " is not a field worker");
         }
         return user;

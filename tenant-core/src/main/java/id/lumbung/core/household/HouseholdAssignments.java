@@ -1,5 +1,6 @@
 package id.lumbung.core.household;
 
+import id.lumbung.core.access.Reach;
 import id.lumbung.core.database.Rows;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -14,6 +15,12 @@ import java.util.UUID;
 final class HouseholdAssignments {
     private static final String BY_USERNAME =
             " FROM household_assignment a JOIN app_user u ON u.id = a.user_id WHERE a.tenant_id = ? AND u.username = ?";
+
+    /** Whether the reach covers this household (a field worker's assignments are read in the transaction). */
+    boolean reaches(Connection connection, Reach reach, HouseholdRow row) throws SQLException {
+        return reach.coversVillage(row.villageCode())
+                || (reach.assignedTo() != null && isAssigned(connection, row.tenantId(), reach.assignedTo(), row.id()));
+    }
 
     /** Ids of the households assigned to this user in the tenant. */
     List<UUID> assignedTo(Connection connection, String tenantId, String username) throws SQLException {

@@ -1,16 +1,14 @@
 package id.lumbung.core.household;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.Role;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Reach;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.ratelimit.RateLimits;
-import id.lumbung.core.region.RegionCode;
-import id.lumbung.core.region.RegionLevel;
-import id.lumbung.core.region.RegionRepository;
-import id.lumbung.core.tenant.Tenant;
+import id.lumbung.core.tenant.TenantVillages;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
@@ -32,21 +30,21 @@ public final class HouseholdService {
             Pageable.from(0, 100, Sort.of(Sort.Order.asc("villageCode"), Sort.Order.asc("address")));
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final HouseholdRepository households;
     private final HouseholdRows rowsOf;
     private final HouseholdAssignments assignments;
-    private final RegionRepository regions;
+    private final TenantVillages villages;
     private final AuditLog audit;
     private final RateLimits rateLimits;
 
     HouseholdService(
             TenantTransactions transactions,
-            TenantAccess access,
+            Authorizer access,
             HouseholdRepository households,
             HouseholdRows rowsOf,
             HouseholdAssignments assignments,
-            RegionRepository regions,
+            TenantVillages villages,
             AuditLog audit,
             RateLimits rateLimits) {
         this.rateLimits = rateLimits;
@@ -55,16 +53,16 @@ public final class HouseholdService {
         this.households = households;
         this.rowsOf = rowsOf;
         this.assignments = assignments;
-        this.regions = regions;
+        this.villages = villages;
         this.audit = audit;
     }
 
     /** Households the caller may see, optionally in one village, by village and address (first 100). */
     public List<Household> list(Caller caller, String tenantId, String village) {
-        access.readPersonalData(caller, tenantId);
+        Authorizer.Grant grant = access.grant(caller, Permission.HOUSEHOLD_READ, tenantId);
+        Reach reach = grant.reach();
         rateLimits.lookup(caller, tenantId);
-        String villageCode = village == null ? null : RegionCode.normalise(village);
-        HouseholdReach reach = HouseholdReach.of(caller);
+        String villageCode = village == null ? null : villages.require(grant.tenant(), village);
         List<Household> found = transactions.inTenant(tenantId, connection -> {
             if (reach.everything()) {
                 return (villageCode == null
@@ -100,12 +98,11 @@ public final class HouseholdService {
 
     /** One household, if the caller may see it; otherwise {@code household_not_found}. */
     public Household get(Caller caller, String tenantId, UUID id) {
-        access.readPersonalData(caller, tenantId);
-        HouseholdReach reach = HouseholdReach.of(caller);
+        Reach reach = access.grant(caller, Permission.HOUSEHOLD_READ, tenantId).reach();
         Household household = transactions
                 .inTenant(tenantId, connection -> {
                     Optional<HouseholdRow> row = rowsOf.findById(id);
-                    boolean visible = row.isPresent() && reach.sees(connection, assignments, row.get());
+                    boolean visible = row.isPresent() && assignments.reaches(connection, reach, row.get());
                     return visible ? row : Optional.<HouseholdRow>empty();
                 })
                 .map(HouseholdRow::toHousehold)
@@ -123,17 +120,9 @@ public final class HouseholdService {
             String headName,
             int memberCount,
             Integer desil) {
-        Tenant tenant = access.write(caller, tenantId);
-        String villageCode = RegionCode.normalise(village);
-        regions.find(villageCode)
-                .filter(region -> region.level() == RegionLevel.VILLAGE)
-                .orElseThrow(
-                        () -> new LumbungException(422, "unknown_village", "No village has the code " + villageCode));
-        if (!villageCode.startsWith(tenant.regionCode() + ".")) {
-            throw new LumbungException(
-                    422, "village_outside_tenant", "Village " + villageCode + " is not in " + tenant.name());
-        }
-        if (!inScope(caller, villageCode)) {
+        Authorizer.Grant grant = access.grant(caller, Permission.HOUSEHOLD_WRITE, tenantId);
+        String villageCode = villages.require(grant.tenant(), village);
+        if (!grant.reach().coversVillage(villageCode)) {
             throw LumbungException.forbidden(
                     "village_not_in_scope", "Village " + villageCode + " is not assigned to you");
         }
@@ -153,17 +142,6 @@ public final class HouseholdService {
         households.insert(household);
         audit.record(tenantId, caller, "HOUSEHOLD_CREATE", household.id().toString(), List.of("address", "head_name"));
         return household;
-    }
-
-    /** {@code null} when the caller is not village-scoped; else its villages. */
-    private static String[] scopeOf(Caller caller) {
-        boolean scoped = !caller.roles().isEmpty() && caller.roles().stream().allMatch(Role::villageScoped);
-        return scoped ? caller.villageCodes().toArray(String[]::new) : null;
-    }
-
-    private static boolean inScope(Caller caller, String villageCode) {
-        String[] scope = scopeOf(caller);
-        return scope == null || List.of(scope).contains(villageCode);
     }
 
     private static LumbungException notFound(UUID id) {

@@ -1,14 +1,15 @@
 package id.lumbung.core.household;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.Role;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Reach;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.ratelimit.RateLimits;
-import id.lumbung.core.region.RegionCode;
+import id.lumbung.core.tenant.TenantVillages;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,17 +74,20 @@ public final class RegistryExport {
             + " ORDER BY h.village_code, h.iddtks, m.source_key";
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final IdentifierProtection protection;
     private final AuditLog audit;
     private final RateLimits rateLimits;
+    private final TenantVillages tenantVillages;
 
     RegistryExport(
             TenantTransactions transactions,
-            TenantAccess access,
+            Authorizer access,
             IdentifierProtection protection,
             AuditLog audit,
-            RateLimits rateLimits) {
+            RateLimits rateLimits,
+            TenantVillages tenantVillages) {
+        this.tenantVillages = tenantVillages;
         this.transactions = transactions;
         this.access = access;
         this.protection = protection;
@@ -105,20 +109,20 @@ public final class RegistryExport {
      */
     public Permit permit(
             Caller caller, String tenantId, String village, boolean fullIdentifiers, java.time.Instant changedSince) {
-        access.readPersonalData(caller, tenantId);
-        HouseholdReach reach = HouseholdReach.of(caller);
+        Authorizer.Grant grant = access.grant(caller, Permission.REGISTRY_EXPORT, tenantId);
+        Reach reach = grant.reach();
         if (!reach.everything() && reach.villages().isEmpty()) {
-            throw LumbungException.forbidden("export_not_permitted", "A field worker does not export the registry");
+            // An export is by village: households assigned one by one are read, not exported.
+            throw LumbungException.forbidden("export_not_permitted", "Only whole villages are exported");
         }
-        if (fullIdentifiers && caller.roles().stream().noneMatch(Role::seesFullIdentifiers)) {
-            throw LumbungException.forbidden(
-                    "full_identifier_not_permitted", "Only a verifier or the DPO exports full NIK and KK numbers");
+        if (fullIdentifiers) {
+            access.require(caller, Permission.IDENTIFIER_REVEAL, tenantId);
         }
         rateLimits.lookup(caller, tenantId);
         String[] villages;
         if (village != null && !village.isBlank()) {
-            String code = RegionCode.normalise(village);
-            if (!reach.everything() && !reach.villages().contains(code)) {
+            String code = tenantVillages.require(grant.tenant(), village);
+            if (!reach.coversVillage(code)) {
                 throw LumbungException.forbidden("village_not_in_scope", "Village " + code + " is not assigned to you");
             }
             villages = new String[] {code};

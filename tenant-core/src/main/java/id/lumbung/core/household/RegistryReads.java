@@ -1,7 +1,9 @@
 package id.lumbung.core.household;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Reach;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
@@ -45,7 +47,7 @@ public final class RegistryReads {
             "LAINNYA");
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final HouseholdRows households;
     private final MemberRows members;
     private final HouseholdAssignments assignments;
@@ -55,7 +57,7 @@ public final class RegistryReads {
 
     RegistryReads(
             TenantTransactions transactions,
-            TenantAccess access,
+            Authorizer access,
             HouseholdRows households,
             MemberRows members,
             HouseholdAssignments assignments,
@@ -84,9 +86,8 @@ public final class RegistryReads {
 
     /** Members by exact NIK or by name; {@code nik} wins when both are given. */
     public List<Match> findMembers(Caller caller, String tenantId, String nik, String name) {
-        access.readPersonalData(caller, tenantId);
+        Reach reach = access.grant(caller, Permission.HOUSEHOLD_READ, tenantId).reach();
         rateLimits.lookup(caller, tenantId);
-        HouseholdReach reach = HouseholdReach.of(caller);
         List<Match> found;
         String subject;
         if (nik != null && !nik.isBlank()) {
@@ -115,17 +116,16 @@ public final class RegistryReads {
 
     /** Households by exact KK number. */
     public List<Household> findByKk(Caller caller, String tenantId, String kk) {
-        access.readPersonalData(caller, tenantId);
+        Reach reach = access.grant(caller, Permission.HOUSEHOLD_READ, tenantId).reach();
         rateLimits.lookup(caller, tenantId);
         String digits = kk == null ? "" : kk.strip();
         if (!digits.matches("[0-9]{16}")) {
             throw new LumbungException(422, "kk_not_16_digits", "A KK number has exactly 16 digits");
         }
-        HouseholdReach reach = HouseholdReach.of(caller);
         List<Household> found = transactions.inTenant(tenantId, connection -> {
             List<Household> visible = new ArrayList<>();
             for (HouseholdRow row : households.findByKkIndex(protection.blindIndex(digits))) {
-                if (reach.sees(connection, assignments, row)) {
+                if (assignments.reaches(connection, reach, row)) {
                     visible.add(row.toHousehold());
                 }
             }
@@ -137,11 +137,10 @@ public final class RegistryReads {
 
     /** A household with its members and history, if the caller may see it. */
     public HouseholdDetail detail(Caller caller, String tenantId, UUID id) {
-        access.readPersonalData(caller, tenantId);
-        HouseholdReach reach = HouseholdReach.of(caller);
+        Reach reach = access.grant(caller, Permission.HOUSEHOLD_READ, tenantId).reach();
         HouseholdDetail detail = transactions.inTenant(tenantId, connection -> {
             HouseholdRow row = households.findById(id).orElse(null);
-            if (row == null || !reach.sees(connection, assignments, row)) {
+            if (row == null || !assignments.reaches(connection, reach, row)) {
                 return null;
             }
             List<Member> people = members.findByHouseholdId(id).stream()
@@ -181,7 +180,7 @@ public final class RegistryReads {
         return detail;
     }
 
-    private List<Match> visible(Connection connection, HouseholdReach reach, List<MemberRow> rows) throws SQLException {
+    private List<Match> visible(Connection connection, Reach reach, List<MemberRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -193,7 +192,7 @@ public final class RegistryReads {
         List<Match> matches = new ArrayList<>();
         for (MemberRow row : rows) {
             HouseholdRow household = byId.get(row.householdId());
-            if (household != null && reach.sees(connection, assignments, household)) {
+            if (household != null && assignments.reaches(connection, reach, household)) {
                 matches.add(
                         new Match(row.toMember(), household.villageCode(), household.address(), household.headName()));
             }

@@ -1,8 +1,8 @@
 package id.lumbung.core.ministry;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.Role;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
@@ -49,7 +49,7 @@ public final class MinistryExchange {
     private static final Logger LOG = LoggerFactory.getLogger(MinistryExchange.class);
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final AuditLog audit;
     private final Outbox outbox;
     private final RegistryExport export;
@@ -57,7 +57,7 @@ public final class MinistryExchange {
 
     MinistryExchange(
             TenantTransactions transactions,
-            TenantAccess access,
+            Authorizer access,
             AuditLog audit,
             Outbox outbox,
             RegistryExport export,
@@ -153,11 +153,7 @@ public final class MinistryExchange {
      * approver sends; audited as a full export.
      */
     public Exchange sendProposals(Caller caller, String tenantId, String period, LocalDate changedSince) {
-        access.write(caller, tenantId);
-        if (!caller.has(Role.TENANT_ADMIN) && !caller.has(Role.APPROVER)) {
-            throw LumbungException.forbidden(
-                    "proposal_not_permitted", "Only the tenant admin or an approver sends proposals to the ministry");
-        }
+        access.require(caller, Permission.MINISTRY_SUBMIT, tenantId);
         if (period == null || !period.matches("[0-9]{4}-(0[1-9]|1[0-2])")) {
             throw new LumbungException(400, "invalid_period", "The period reads yyyy-mm, e.g. 2026-12");
         }
@@ -178,12 +174,12 @@ public final class MinistryExchange {
                     List.of("nik", "kk", "registry"),
                     "OK");
         });
-        return get(caller, tenantId, id);
+        return exchange(tenantId, id);
     }
 
     /** Queues a fetch of the files the ministry offers the tenant; one at a time (409 while one waits). */
     public Exchange fetch(Caller caller, String tenantId) {
-        access.write(caller, tenantId);
+        access.require(caller, Permission.IMPORT_RUN, tenantId);
         UUID id = UUID.randomUUID();
         transactions.inTenant(tenantId, connection -> {
             lock(connection, tenantId, "fetch");
@@ -198,17 +194,21 @@ public final class MinistryExchange {
             insert(connection, tenantId, id, FETCH, null, null, null, caller.username());
             return outbox.append(connection, tenantId, AGENCY, FETCH, id, "{}");
         });
-        return get(caller, tenantId, id);
+        return exchange(tenantId, id);
     }
 
     /** The tenant's last 50 exchanges, newest first. */
     public List<Exchange> recent(Caller caller, String tenantId) {
-        access.visible(caller, tenantId);
+        access.require(caller, Permission.MINISTRY_READ, tenantId);
         return transactions.inTenant(tenantId, connection -> exchanges(connection, tenantId, null));
     }
 
     public Exchange get(Caller caller, String tenantId, UUID id) {
-        access.visible(caller, tenantId);
+        access.require(caller, Permission.MINISTRY_READ, tenantId);
+        return exchange(tenantId, id);
+    }
+
+    private Exchange exchange(String tenantId, UUID id) {
         return transactions.inTenant(tenantId, connection -> exchanges(connection, tenantId, id)).stream()
                 .findFirst()
                 .orElseThrow(

@@ -1,7 +1,8 @@
 package id.lumbung.core.ministry;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
@@ -31,12 +32,12 @@ public final class MinistryListService {
     public static final int MAXIMUM_ROWS = 500_000;
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final AuditLog audit;
     private final IdentifierProtection protection;
 
     MinistryListService(
-            TenantTransactions transactions, TenantAccess access, AuditLog audit, IdentifierProtection protection) {
+            TenantTransactions transactions, Authorizer access, AuditLog audit, IdentifierProtection protection) {
         this.transactions = transactions;
         this.access = access;
         this.audit = audit;
@@ -76,7 +77,7 @@ public final class MinistryListService {
     record Row(String recordId, String iddtks, Nik nik, String name, String programme, Integer desil, String reason) {}
 
     public Result importFile(Caller caller, String tenantId, Kind kind, String period, Path file) {
-        access.write(caller, tenantId);
+        access.require(caller, Permission.IMPORT_RUN, tenantId);
         TabularFile.Read<Row> read = read(kind, period, file);
         long[] written = transactions.inTenant(
                 tenantId, connection -> upsert(connection, tenantId, kind, period, read.accepted(), null));

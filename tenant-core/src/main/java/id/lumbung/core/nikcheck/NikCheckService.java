@@ -1,8 +1,8 @@
 package id.lumbung.core.nikcheck;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.Role;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
@@ -38,7 +38,7 @@ public final class NikCheckService {
             "tenant_id, id, nik_masked, status, result, attempts, last_error, created_at, completed_at";
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final Outbox outbox;
     private final JsonMapper json;
     private final AuditLog audit;
@@ -47,7 +47,7 @@ public final class NikCheckService {
 
     NikCheckService(
             TenantTransactions transactions,
-            TenantAccess access,
+            Authorizer access,
             Outbox outbox,
             JsonMapper json,
             AuditLog audit,
@@ -64,7 +64,7 @@ public final class NikCheckService {
 
     /** Queues a check of the NIK for the tenant. */
     public NikCheck submit(Caller caller, String tenantId, String rawNik) {
-        access.write(caller, tenantId);
+        access.require(caller, Permission.NIK_CHECK_RUN, tenantId);
         rateLimits.lookup(caller, tenantId);
         Nik nik = Nik.parse(rawNik);
         NikCheck check = transactions.inTenant(tenantId, connection -> {
@@ -84,7 +84,7 @@ public final class NikCheckService {
      * malformed NIK refuses the batch (its position and reason are in the error; never the NIK).
      */
     public List<NikCheck> submitAll(Caller caller, String tenantId, List<String> rawNiks) {
-        access.write(caller, tenantId);
+        access.require(caller, Permission.NIK_CHECK_RUN, tenantId);
         if (rawNiks == null || rawNiks.isEmpty() || rawNiks.size() > MAXIMUM_BATCH) {
             throw new LumbungException(400, "nik_batch_size", "A batch holds from 1 to " + MAXIMUM_BATCH + " NIKs");
         }
@@ -140,7 +140,7 @@ public final class NikCheckService {
 
     /** The tenant's most recent checks, newest first. */
     public List<NikCheck> recent(Caller caller, String tenantId, int limit) {
-        access.readPersonalData(caller, tenantId);
+        access.require(caller, Permission.NIK_CHECK_READ, tenantId);
         rateLimits.lookup(caller, tenantId);
         List<NikCheck> checks = transactions.inTenant(tenantId, connection -> {
             try (PreparedStatement query = connection.prepareStatement(
@@ -156,7 +156,7 @@ public final class NikCheckService {
 
     /** The check, if it exists in a tenant the caller may read. */
     public NikCheck find(Caller caller, String tenantId, UUID id) {
-        access.readPersonalData(caller, tenantId);
+        access.require(caller, Permission.NIK_CHECK_READ, tenantId);
         NikCheck check = transactions
                 .inTenant(tenantId, connection -> {
                     try (PreparedStatement query = connection.prepareStatement(
@@ -174,14 +174,11 @@ public final class NikCheckService {
 
     /**
      * The full NIK of a check, for a role that needs it (verifier, DPO); the read is audited.
-     * Everyone else gets {@code full_identifier_not_permitted}.
+     * Everyone else gets {@code permission_denied}.
      */
     public String revealNik(Caller caller, String tenantId, UUID id) {
-        access.readPersonalData(caller, tenantId);
-        if (caller.roles().stream().noneMatch(Role::seesFullIdentifiers)) {
-            throw LumbungException.forbidden(
-                    "full_identifier_not_permitted", "Only a verifier or the DPO sees full NIKs");
-        }
+        access.require(caller, Permission.NIK_CHECK_READ, tenantId);
+        access.require(caller, Permission.IDENTIFIER_REVEAL, tenantId);
         rateLimits.lookup(caller, tenantId);
         String encrypted = transactions.inTenant(tenantId, connection -> {
             try (PreparedStatement query =

@@ -1,7 +1,8 @@
 package id.lumbung.core.student;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
@@ -44,7 +45,7 @@ public final class StudentPulls {
     private static final Logger LOG = LoggerFactory.getLogger(StudentPulls.class);
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final AuditLog audit;
     private final Outbox outbox;
     private final StudentService students;
@@ -52,7 +53,7 @@ public final class StudentPulls {
 
     StudentPulls(
             TenantTransactions transactions,
-            TenantAccess access,
+            Authorizer access,
             AuditLog audit,
             Outbox outbox,
             StudentService students,
@@ -107,7 +108,7 @@ public final class StudentPulls {
 
     /** The schools configured for the tenant. */
     public List<School> schools(Caller caller, String tenantId) {
-        access.visible(caller, tenantId);
+        access.require(caller, Permission.STUDENT_READ, tenantId);
         return directory == null ? List.of() : directory.schoolsOf(tenantId);
     }
 
@@ -116,7 +117,7 @@ public final class StudentPulls {
      * named), in one transaction with its outbox messages; audited.
      */
     public List<Pull> start(Caller caller, String tenantId, List<String> npsns) {
-        access.write(caller, tenantId);
+        access.require(caller, Permission.IMPORT_RUN, tenantId);
         List<School> configured = directory == null ? List.of() : directory.schoolsOf(tenantId);
         if (configured.isEmpty()) {
             throw new LumbungException(
@@ -169,12 +170,12 @@ public final class StudentPulls {
 
     /** The tenant's last 50 pulls, newest first. */
     public List<Pull> recent(Caller caller, String tenantId) {
-        access.visible(caller, tenantId);
+        access.require(caller, Permission.STUDENT_READ, tenantId);
         return transactions.inTenant(tenantId, connection -> pulls(connection, tenantId, null));
     }
 
     public Pull get(Caller caller, String tenantId, UUID id) {
-        access.visible(caller, tenantId);
+        access.require(caller, Permission.STUDENT_READ, tenantId);
         return transactions.inTenant(tenantId, connection -> pulls(connection, tenantId, List.of(id))).stream()
                 .findFirst()
                 .orElseThrow(() -> new LumbungException(404, "pull_not_found", "Pull " + id + " was not found"));

@@ -1,7 +1,8 @@
 package id.lumbung.core.student;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
@@ -35,12 +36,12 @@ public final class StudentService {
     static final List<String> REQUIRED = List.of("nisn", "nama", "npsn");
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final AuditLog audit;
     private final IdentifierProtection protection;
 
     StudentService(
-            TenantTransactions transactions, TenantAccess access, AuditLog audit, IdentifierProtection protection) {
+            TenantTransactions transactions, Authorizer access, AuditLog audit, IdentifierProtection protection) {
         this.transactions = transactions;
         this.access = access;
         this.audit = audit;
@@ -99,7 +100,7 @@ public final class StudentService {
             String semester) {}
 
     public ImportResult importFile(Caller caller, String tenantId, Path file) {
-        access.write(caller, tenantId);
+        access.require(caller, Permission.IMPORT_RUN, tenantId);
         TabularFile.Read<Parsed> read = TabularFile.readAll(
                 file, StudentService::aliases, REQUIRED, MAXIMUM_ROWS, "nisn", Parsed::nisn, StudentService::parse);
         List<Parsed> accepted = read.accepted();
@@ -235,7 +236,7 @@ public final class StudentService {
 
     /** Students by NIK (blind index) or NISN, with the registry member of the same NIK; audited. */
     public List<Student> find(Caller caller, String tenantId, String nik, String nisn) {
-        access.readPersonalData(caller, tenantId);
+        access.require(caller, Permission.STUDENT_READ, tenantId);
         String index;
         String subject;
         if (nik != null && !nik.isBlank()) {

@@ -1,7 +1,8 @@
 package id.lumbung.core.tenant;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.region.Region;
@@ -24,11 +25,11 @@ public final class TenantService {
 
     private final TenantRepository tenants;
     private final RegionRepository regions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final TenantTransactions transactions;
 
     TenantService(
-            TenantRepository tenants, RegionRepository regions, TenantAccess access, TenantTransactions transactions) {
+            TenantRepository tenants, RegionRepository regions, Authorizer access, TenantTransactions transactions) {
         this.tenants = tenants;
         this.regions = regions;
         this.access = access;
@@ -37,9 +38,7 @@ public final class TenantService {
 
     /** Onboards the regency/city with the given Kemendagri code as a tenant (platform admin only). */
     public Tenant create(Caller caller, String regionCode) {
-        if (!caller.isPlatformAdmin()) {
-            throw LumbungException.forbidden("platform_admin_required", "Only the platform admin onboards tenants");
-        }
+        access.requirePlatform(caller, Permission.TENANT_ONBOARD);
         return create(regionCode, caller.username());
     }
 

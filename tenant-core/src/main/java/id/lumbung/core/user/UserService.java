@@ -1,16 +1,17 @@
 package id.lumbung.core.user;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Role;
-import id.lumbung.core.access.TenantAccess;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.region.Region;
-import id.lumbung.core.region.RegionCode;
 import id.lumbung.core.region.RegionLevel;
 import id.lumbung.core.region.RegionRepository;
 import id.lumbung.core.tenant.Tenant;
+import id.lumbung.core.tenant.TenantVillages;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,36 +28,34 @@ import java.util.regex.Pattern;
 public final class UserService {
     /** BSSN guidance: at least 12 characters. */
     public static final int MINIMUM_PASSWORD_LENGTH = 12;
+    /** Longer is not a password but a payload: refused, and never hashed at that length. */
+    public static final int MAXIMUM_PASSWORD_LENGTH = 256;
     /** Failed logins in a row before the account is locked for a while. */
     public static final int FAILURES_BEFORE_LOCK = 5;
 
     private static final Duration FIRST_LOCK = Duration.ofMinutes(1);
     private static final Duration LONGEST_LOCK = Duration.ofMinutes(30);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
-    private static final Set<Role> TENANT_ROLES = EnumSet.of(
-            Role.TENANT_ADMIN,
-            Role.VERIFIER,
-            Role.APPROVER,
-            Role.VILLAGE_OPERATOR,
-            Role.FIELD_WORKER,
-            Role.AUDITOR,
-            Role.DPO);
+    private static final Set<Role> TENANT_ROLES = Role.heldIn(Role.Level.TENANT);
 
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final RegionRepository regions;
     private final AuditLog audit;
+    private final TenantVillages tenantVillages;
     private final String unknownUserHash;
 
     UserService(
             UserRepository users,
             PasswordHasher hasher,
             TenantTransactions transactions,
-            TenantAccess access,
+            Authorizer access,
             RegionRepository regions,
-            AuditLog audit) {
+            AuditLog audit,
+            TenantVillages tenantVillages) {
+        this.tenantVillages = tenantVillages;
         this.users = users;
         this.hasher = hasher;
         this.transactions = transactions;
@@ -67,19 +66,27 @@ public final class UserService {
     }
 
     /**
-     * The enabled, unlocked user with this name and password. Takes as long for unknown users;
-     * {@value #FAILURES_BEFORE_LOCK} failures in a row lock the account for a doubling while.
+     * The enabled, unlocked user with this name and password. An unknown name, a wrong password,
+     * a disabled and a locked account all answer empty after the same work, so that nobody learns
+     * from a login whether a user exists; {@value #FAILURES_BEFORE_LOCK} failures in a row lock
+     * the account for a doubling while.
      */
     public Optional<UserAccount> authenticate(String username, String password) {
-        Optional<UserAccount> user = users.findByUsername(username);
-        boolean matches =
-                hasher.matches(password, user.map(UserAccount::passwordHash).orElse(unknownUserHash));
+        Optional<UserAccount> user =
+                USERNAME.matcher(username == null ? "" : username).matches()
+                        ? users.findByUsername(username)
+                        : Optional.empty();
+        boolean acceptable = password != null && password.length() <= MAXIMUM_PASSWORD_LENGTH;
+        boolean matches = hasher.matches(
+                        acceptable ? password : "",
+                        user.map(UserAccount::passwordHash).orElse(unknownUserHash))
+                && acceptable;
         if (user.isEmpty()) {
             return Optional.empty();
         }
         UserAccount found = user.get();
         if (found.lockedUntil() != null && found.lockedUntil().isAfter(Instant.now())) {
-            throw new LumbungException(429, "account_locked", "Too many failed logins; try again later");
+            return Optional.empty();
         }
         if (!matches || !found.enabled()) {
             int failures = found.failedLogins() + 1;
@@ -96,10 +103,22 @@ public final class UserService {
         return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
     }
 
-    /** Creates a user of a tenant, with roles and village scope, in one transaction (all or nothing). */
+    /**
+     * Creates a user of a tenant, with roles and village scope, in one transaction (all or nothing):
+     * by the tenant's admin, or — onboarding — by the platform admin, who creates only the first
+     * tenant admin of a tenant that has none.
+     */
     public UserAccount createTenantUser(Caller caller, String tenantId, NewUser request) {
-        Tenant tenant = access.manageUsers(caller, tenantId);
+        boolean manages = managesUsersOrOnboards(caller, tenantId);
         Set<Role> roles = parseRoles(request.roles(), TENANT_ROLES);
+        Tenant tenant = access.requireAccount(caller, tenantId, roles);
+        if (!manages
+                && users.findByTenant(tenantId).stream()
+                        .anyMatch(user -> user.enabled() && user.roles().contains(Role.TENANT_ADMIN))) {
+            // Onboarding ends with the first admin: the tenant manages its own users from then on.
+            throw new LumbungException(
+                    409, "tenant_admin_exists", "The tenant has its admin; it manages its own users now");
+        }
         Set<String> villages = villagesOf(tenant, roles, request.villageCodes());
         UserAccount user = new UserAccount(
                 UUID.randomUUID(),
@@ -133,10 +152,7 @@ public final class UserService {
 
     /** Creates the admin of a province (platform admin only). */
     public UserAccount createProvinceAdmin(Caller caller, String provinceId, NewUser request) {
-        if (!caller.isPlatformAdmin()) {
-            throw LumbungException.forbidden(
-                    "platform_admin_required", "Only the platform admin creates province users");
-        }
+        access.requirePlatform(caller, Permission.PROVINCE_ADMIN_MANAGE);
         Region province = regions.find(provinceId)
                 .filter(region -> region.level() == RegionLevel.PROVINCE)
                 .orElseThrow(() ->
@@ -169,20 +185,20 @@ public final class UserService {
 
     /** The users of a tenant. */
     public List<UserAccount> tenantUsers(Caller caller, String tenantId) {
-        access.manageUsers(caller, tenantId);
+        access.require(caller, Permission.USER_READ, tenantId);
         return users.findByTenant(tenantId);
     }
 
     /** One user of a tenant. */
     public UserAccount tenantUser(Caller caller, String tenantId, String username) {
-        access.manageUsers(caller, tenantId);
+        access.require(caller, Permission.USER_READ, tenantId);
         return tenantUser(tenantId, username);
     }
 
     /** Replaces roles and village scope; tokens issued before stop working. */
     public UserAccount changeRoles(
             Caller caller, String tenantId, String username, List<String> roleNames, List<String> villageCodes) {
-        Tenant tenant = access.manageUsers(caller, tenantId);
+        Tenant tenant = access.require(caller, Permission.USER_MANAGE, tenantId);
         UserAccount user = tenantUser(tenantId, username);
         Set<Role> roles = parseRoles(roleNames, TENANT_ROLES);
         Set<String> villages = villagesOf(tenant, roles, villageCodes);
@@ -198,7 +214,7 @@ public final class UserService {
 
     /** Disables or enables a user; disabling revokes every token at once. */
     public UserAccount setEnabled(Caller caller, String tenantId, String username, boolean enabled) {
-        access.manageUsers(caller, tenantId);
+        access.require(caller, Permission.USER_MANAGE, tenantId);
         UserAccount user = tenantUser(tenantId, username);
         transactions.inTenant(tenantId, connection -> {
             users.update(connection, user.id(), null, null, enabled);
@@ -215,10 +231,15 @@ public final class UserService {
         return users.findById(user.id()).orElseThrow();
     }
 
-    /** Sets a new password (and unlocks); tokens issued before stop working. */
+    /**
+     * Sets a new password (and unlocks); tokens issued before stop working. The tenant admin
+     * resets anyone's; the platform admin only a tenant admin's (a regency locked out of its own
+     * platform), audited in the tenant's log where its DPO sees it.
+     */
     public void resetPassword(Caller caller, String tenantId, String username, String newPassword) {
-        access.manageUsers(caller, tenantId);
+        managesUsersOrOnboards(caller, tenantId);
         UserAccount user = tenantUser(tenantId, username);
+        access.requireAccount(caller, tenantId, user.roles());
         String hash = hasher.hash(validPassword(newPassword));
         transactions.inTenant(tenantId, connection -> {
             users.update(connection, user.id(), null, hash, null);
@@ -243,6 +264,18 @@ public final class UserService {
                 Set.of()));
     }
 
+    /**
+     * Whether the caller manages the tenant's users; if not, it must at least onboard (a refusal
+     * comes before any name is looked up, so it tells nothing of who exists).
+     */
+    private boolean managesUsersOrOnboards(Caller caller, String tenantId) {
+        if (access.permits(caller, Permission.USER_MANAGE, tenantId)) {
+            return true;
+        }
+        access.require(caller, Permission.TENANT_ADMIN_ONBOARD, tenantId);
+        return false;
+    }
+
     private UserAccount tenantUser(String tenantId, String username) {
         return users.requireInTenant(tenantId, username);
     }
@@ -250,17 +283,9 @@ public final class UserService {
     private Set<String> villagesOf(Tenant tenant, Set<Role> roles, List<String> codes) {
         Set<String> villages = new LinkedHashSet<>();
         for (String raw : codes == null ? List.<String>of() : codes) {
-            String code = RegionCode.normalise(raw);
-            Region village = regions.find(code)
-                    .filter(region -> region.level() == RegionLevel.VILLAGE)
-                    .orElseThrow(() -> new LumbungException(422, "unknown_village", "No village has the code " + code));
-            if (!village.code().startsWith(tenant.regionCode() + ".")) {
-                throw new LumbungException(
-                        422, "village_outside_tenant", "Village " + code + " is not in " + tenant.name());
-            }
-            villages.add(village.code());
+            villages.add(tenantVillages.require(tenant, raw));
         }
-        if (villages.isEmpty() && roles.stream().anyMatch(Role::villageScoped)) {
+        if (villages.isEmpty() && access.needVillages(roles)) {
             throw new LumbungException(
                     422, "village_scope_required", "A village operator or field worker needs at least one village");
         }
@@ -299,6 +324,10 @@ public final class UserService {
         if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH) {
             throw new LumbungException(
                     422, "weak_password", "A password needs at least " + MINIMUM_PASSWORD_LENGTH + " characters");
+        }
+        if (password.length() > MAXIMUM_PASSWORD_LENGTH) {
+            throw new LumbungException(
+                    422, "password_too_long", "A password has at most " + MAXIMUM_PASSWORD_LENGTH + " characters");
         }
         return password;
     }

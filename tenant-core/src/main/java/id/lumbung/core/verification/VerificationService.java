@@ -1,18 +1,19 @@
 package id.lumbung.core.verification;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Reach;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.Statistics;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
-import id.lumbung.core.household.HouseholdReach;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
 import id.lumbung.core.protection.IdentifierProtection;
-import id.lumbung.core.region.RegionCode;
 import id.lumbung.core.registry.NameKey;
+import id.lumbung.core.tenant.TenantVillages;
 import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.Connection;
@@ -45,19 +46,22 @@ public final class VerificationService {
     private static final DateTimeFormatter DUKCAPIL_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final AuditLog audit;
     private final Outbox outbox;
     private final IdentifierProtection protection;
     private final Statistics statistics;
+    private final TenantVillages villages;
 
     VerificationService(
             TenantTransactions transactions,
-            TenantAccess access,
+            Authorizer access,
             AuditLog audit,
             Outbox outbox,
             IdentifierProtection protection,
-            Statistics statistics) {
+            Statistics statistics,
+            TenantVillages villages) {
+        this.villages = villages;
         this.transactions = transactions;
         this.access = access;
         this.audit = audit;
@@ -68,10 +72,10 @@ public final class VerificationService {
 
     /** Queues the verification of every member with a NIK in the village (or the whole registry). */
     public Verification start(Caller caller, String tenantId, String village) {
-        access.write(caller, tenantId);
-        String villageCode = village == null || village.isBlank() ? null : RegionCode.normalise(village);
-        HouseholdReach reach = HouseholdReach.of(caller);
-        if (!reach.everything() && (villageCode == null || !reach.villages().contains(villageCode))) {
+        Authorizer.Grant grant = access.grant(caller, Permission.VERIFICATION_RUN, tenantId);
+        String villageCode = village == null || village.isBlank() ? null : villages.require(grant.tenant(), village);
+        Reach reach = grant.reach();
+        if (villageCode == null ? !reach.everything() : !reach.coversVillage(villageCode)) {
             throw LumbungException.forbidden(
                     "village_not_in_scope",
                     "Verify one of your villages: village=" + String.join(",", reach.villages()));
@@ -131,62 +135,75 @@ public final class VerificationService {
             statistics.refresh(tenantId, "member_verification", "outbox");
         }
         LOG.info("Verification {} of tenant {}: {} members queued", batch, tenantId, total);
-        return progress(caller, tenantId, batch);
+        return transactions.inTenant(tenantId, connection -> batch(connection, tenantId, batch, Reach.WHOLE_TENANT));
     }
 
-    /** The batch, its counts, and the members whose data differs. */
+    /**
+     * The batch, its counts, and the members whose data differs: a batch of a village the caller
+     * does not reach answers as if it did not exist.
+     */
     public Verification progress(Caller caller, String tenantId, UUID batch) {
-        access.readPersonalData(caller, tenantId);
-        return transactions.inTenant(tenantId, connection -> {
-            Verification counts = batches(connection, tenantId, batch).stream()
-                    .findFirst()
-                    .orElseThrow(() -> new LumbungException(
-                            404, "verification_not_found", "Verification " + batch + " was not found"));
-            try (PreparedStatement query = connection.prepareStatement("SELECT v.member_id, m.household_id,"
-                    + " m.full_name, m.nik_masked, v.result, v.deceased, v.name_score, v.differences"
-                    + " FROM member_verification v JOIN member m ON m.tenant_id = v.tenant_id AND m.id = v.member_id"
-                    + " WHERE v.tenant_id = ? AND v.batch_id = ? AND v.status = 'DONE'"
-                    + " AND (cardinality(v.differences) > 0 OR v.deceased OR v.result <> 'FOUND')"
-                    + " ORDER BY v.completed_at LIMIT 500")) {
-                query.setString(1, tenantId);
-                query.setObject(2, batch);
-                List<Verification.Difference> differences = Rows.list(query, row -> {
-                    Array fields = row.getArray("differences");
-                    Object score = row.getObject("name_score");
-                    return new Verification.Difference(
-                            row.getObject("member_id", UUID.class),
-                            row.getObject("household_id", UUID.class),
-                            row.getString("full_name"),
-                            row.getString("nik_masked"),
-                            row.getString("result"),
-                            (Boolean) row.getObject("deceased"),
-                            score == null ? null : ((Number) score).intValue(),
-                            fields == null ? List.of() : List.of((String[]) fields.getArray()));
-                });
-                return new Verification(
-                        counts.id(),
-                        counts.villageCode(),
-                        counts.total(),
-                        counts.done(),
-                        counts.failed(),
-                        counts.withDifferences(),
-                        counts.createdAt(),
-                        differences);
-            }
-        });
+        Reach reach =
+                access.grant(caller, Permission.VERIFICATION_READ, tenantId).reach();
+        return transactions.inTenant(tenantId, connection -> batch(connection, tenantId, batch, reach));
     }
 
-    /** The tenant's last 20 verifications with their counts (without the differences), newest first. */
+    private static Verification batch(Connection connection, String tenantId, UUID batch, Reach reach)
+            throws SQLException {
+        Verification counts = batches(connection, tenantId, batch, reach).stream()
+                .findFirst()
+                .orElseThrow(() -> new LumbungException(
+                        404, "verification_not_found", "Verification " + batch + " was not found"));
+        try (PreparedStatement query = connection.prepareStatement("SELECT v.member_id, m.household_id,"
+                + " m.full_name, m.nik_masked, v.result, v.deceased, v.name_score, v.differences"
+                + " FROM member_verification v JOIN member m ON m.tenant_id = v.tenant_id AND m.id = v.member_id"
+                + " JOIN household h ON h.tenant_id = m.tenant_id AND h.id = m.household_id"
+                + " WHERE v.tenant_id = ? AND v.batch_id = ? AND v.status = 'DONE'"
+                + " AND (cardinality(v.differences) > 0 OR v.deceased OR v.result <> 'FOUND')"
+                + " AND " + reach.sql("h") + " ORDER BY v.completed_at LIMIT 500")) {
+            query.setString(1, tenantId);
+            query.setObject(2, batch);
+            reach.bind(connection, query, 3);
+            List<Verification.Difference> differences = Rows.list(query, row -> {
+                Array fields = row.getArray("differences");
+                Object score = row.getObject("name_score");
+                return new Verification.Difference(
+                        row.getObject("member_id", UUID.class),
+                        row.getObject("household_id", UUID.class),
+                        row.getString("full_name"),
+                        row.getString("nik_masked"),
+                        row.getString("result"),
+                        (Boolean) row.getObject("deceased"),
+                        score == null ? null : ((Number) score).intValue(),
+                        fields == null ? List.of() : List.of((String[]) fields.getArray()));
+            });
+            return new Verification(
+                    counts.id(),
+                    counts.villageCode(),
+                    counts.total(),
+                    counts.done(),
+                    counts.failed(),
+                    counts.withDifferences(),
+                    counts.createdAt(),
+                    differences);
+        }
+    }
+
+    /** The last 20 verifications the caller reaches, with their counts (without the differences), newest first. */
     public List<Verification> recent(Caller caller, String tenantId) {
-        access.readPersonalData(caller, tenantId);
-        return transactions.inTenant(tenantId, connection -> batches(connection, tenantId, null));
+        Reach reach =
+                access.grant(caller, Permission.VERIFICATION_READ, tenantId).reach();
+        return transactions.inTenant(tenantId, connection -> batches(connection, tenantId, null, reach));
     }
 
-    private static List<Verification> batches(Connection connection, String tenantId, UUID batch) throws SQLException {
+    /** Batches of the tenant, of the caller's villages only unless it reaches the whole tenant. */
+    private static List<Verification> batches(Connection connection, String tenantId, UUID batch, Reach reach)
+            throws SQLException {
         // The last 20 batches first, then each one's counts: never an aggregate over all history.
         try (PreparedStatement query = connection.prepareStatement("SELECT b.id, b.village_code, b.total, b.created_at,"
                 + " c.done, c.failed, c.differing FROM (SELECT * FROM verification_batch WHERE tenant_id = ?"
-                + " AND (?::uuid IS NULL OR id = ?::uuid) ORDER BY created_at DESC LIMIT 20) b"
+                + " AND (?::uuid IS NULL OR id = ?::uuid) AND (? OR village_code = ANY (?))"
+                + " ORDER BY created_at DESC LIMIT 20) b"
                 + " CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE v.status = 'DONE') AS done,"
                 + " count(*) FILTER (WHERE v.status = 'FAILED') AS failed,"
                 + " count(*) FILTER (WHERE v.status = 'DONE' AND (cardinality(v.differences) > 0"
@@ -196,6 +213,8 @@ public final class VerificationService {
             query.setString(1, tenantId);
             query.setObject(2, batch);
             query.setObject(3, batch);
+            query.setBoolean(4, reach.everything());
+            query.setArray(5, connection.createArrayOf("text", reach.villages().toArray()));
             return Rows.list(
                     query,
                     row -> new Verification(

@@ -1,0 +1,203 @@
+package id.lumbung.core.access;
+
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.tenant.Tenant;
+import id.lumbung.core.tenant.TenantRepository;
+import jakarta.inject.Singleton;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that decides what a caller may do: its roles, the permission matrix (national,
+ * narrowed by the tenant) and how far each grant reaches. No other class checks a role (an
+ * ArchUnit rule keeps it so).
+ *
+ * <p>Two answers, in this order. A tenant the caller may not see answers exactly like a tenant
+ * that does not exist ({@code 404 tenant_not_found}): a platform role sees every tenant, a
+ * province role the tenants of its province, a tenant role its own. A visible tenant where no
+ * role of the caller holds the verb, or holds it only for part of the tenant when the act needs
+ * the whole, answers {@code 403 permission_denied}.
+ */
+@Singleton
+public final class Authorizer {
+    private static final Pattern TENANT_ID = Pattern.compile("[0-9]{4}");
+
+    private final TenantRepository tenants;
+    private final PermissionMatrix matrix;
+
+    Authorizer(TenantRepository tenants, PermissionMatrix matrix) {
+        this.tenants = tenants;
+        this.matrix = matrix;
+    }
+
+    /**
+     * A verb granted in a tenant, and how far it reaches.
+     *
+     * @param tenant the tenant
+     * @param reach what of its households the grant reaches
+     */
+    public record Grant(Tenant tenant, Reach reach) {}
+
+    /** The tenant, if the caller may see it; otherwise {@code tenant_not_found}. */
+    public Tenant visible(Caller caller, String tenantId) {
+        Tenant tenant = tenantId == null || !TENANT_ID.matcher(tenantId).matches()
+                ? null
+                : tenants.findById(tenantId).orElse(null);
+        if (tenant == null || !canSee(caller, tenant)) {
+            throw LumbungException.tenantNotFound(tenantId == null ? "" : tenantId);
+        }
+        return tenant;
+    }
+
+    /** Whether any role of the caller applies to the tenant. */
+    public boolean canSee(Caller caller, Tenant tenant) {
+        return caller.roles().stream().anyMatch(role -> appliesTo(caller, role, tenant));
+    }
+
+    /** A verb for part of a tenant or all of it: the grant with its reach, or a refusal. */
+    public Grant grant(Caller caller, Permission permission, String tenantId) {
+        Tenant tenant = visible(caller, tenantId);
+        Reach reach = reach(caller, permission, tenant);
+        if (reach == null) {
+            throw denied(permission);
+        }
+        return new Grant(tenant, reach);
+    }
+
+    /** A verb acting on the whole tenant: the tenant, or a refusal (also when the caller reaches only part of it). */
+    public Tenant require(Caller caller, Permission permission, String tenantId) {
+        Grant grant = grant(caller, permission, tenantId);
+        if (!grant.reach().everything()) {
+            throw denied(permission);
+        }
+        return grant.tenant();
+    }
+
+    /**
+     * Acting on one of a tenant's user accounts (creating it, resetting its password): the
+     * tenant's {@code USER_MANAGE} covers every account; onboarding's {@code TENANT_ADMIN_ONBOARD}
+     * only an account that is a tenant admin and nothing else — the platform admin never makes or
+     * opens any other account in a tenant.
+     */
+    public Tenant requireAccount(Caller caller, String tenantId, Set<Role> accountRoles) {
+        Tenant tenant = visible(caller, tenantId);
+        if (permits(caller, Permission.USER_MANAGE, tenantId)) {
+            return tenant;
+        }
+        require(caller, Permission.TENANT_ADMIN_ONBOARD, tenantId);
+        if (!accountRoles.equals(Set.of(Role.TENANT_ADMIN))) {
+            throw denied(Permission.USER_MANAGE);
+        }
+        return tenant;
+    }
+
+    /** A verb of the platform itself (onboarding tenants and provinces, metrics), held by a platform role. */
+    public void requirePlatform(Caller caller, Permission permission) {
+        boolean held = caller.roles().stream()
+                .anyMatch(role -> role.level() == Role.Level.PLATFORM
+                        && matrix.national(role).containsKey(permission));
+        if (!held) {
+            throw denied(permission);
+        }
+    }
+
+    /** Whether the caller holds the verb in the tenant (with any reach); never throws. */
+    public boolean permits(Caller caller, Permission permission, String tenantId) {
+        return permissions(caller, tenantId).contains(permission);
+    }
+
+    /** Every verb the caller holds in the tenant (none if it cannot see it): what a page may offer. */
+    public Set<Permission> permissions(Caller caller, String tenantId) {
+        Tenant tenant = tenantId == null || !TENANT_ID.matcher(tenantId).matches()
+                ? null
+                : tenants.findById(tenantId).orElse(null);
+        Set<Permission> held = EnumSet.noneOf(Permission.class);
+        if (tenant != null && canSee(caller, tenant)) {
+            for (Permission permission : Permission.values()) {
+                if (reach(caller, permission, tenant) != null) {
+                    held.add(permission);
+                }
+            }
+        }
+        return held;
+    }
+
+    /** Whether any of the caller's roles holds the verb anywhere (in the national matrix). */
+    public boolean holdsAnywhere(Caller caller, Permission permission) {
+        return caller.roles().stream().anyMatch(role -> matrix.national(role).containsKey(permission));
+    }
+
+    /** Whether users with these roles work in named villages (a village operator, a field worker). */
+    public boolean needVillages(Set<Role> roles) {
+        return roles.stream()
+                .flatMap(role -> matrix.national(role).values().stream())
+                .anyMatch(scope -> scope != PermissionMatrix.Scope.TENANT);
+    }
+
+    /** Whether households can be assigned to users with these roles (a field worker). */
+    public boolean takeAssignments(Set<Role> roles) {
+        return roles.stream()
+                .flatMap(role -> matrix.national(role).values().stream())
+                .anyMatch(scope -> scope == PermissionMatrix.Scope.ASSIGNED);
+    }
+
+    /**
+     * The union of what the caller's roles that apply to the tenant and hold the verb (not taken
+     * away by the tenant) reach, or {@code null} when none does.
+     */
+    private Reach reach(Caller caller, Permission permission, Tenant tenant) {
+        Set<PermissionMatrix.Denial> denied = null;
+        boolean granted = false;
+        Set<String> villages = new LinkedHashSet<>();
+        String assignedTo = null;
+        for (Role role : caller.roles()) {
+            if (!appliesTo(caller, role, tenant)) {
+                continue;
+            }
+            PermissionMatrix.Scope scope = matrix.national(role).get(permission);
+            if (scope == null) {
+                continue;
+            }
+            if (role.level() == Role.Level.TENANT) {
+                if (denied == null) {
+                    denied = matrix.denied(tenant.id());
+                }
+                if (denied.contains(new PermissionMatrix.Denial(role, permission))) {
+                    continue;
+                }
+            }
+            granted = true;
+            switch (scope) {
+                case TENANT -> {
+                    return Reach.WHOLE_TENANT;
+                }
+                case VILLAGES -> villages.addAll(caller.villageCodes());
+                case ASSIGNED -> assignedTo = caller.username();
+            }
+        }
+        return granted ? new Reach(false, villages, assignedTo) : null;
+    }
+
+    private static boolean appliesTo(Caller caller, Role role, Tenant tenant) {
+        return switch (role.level()) {
+            case PLATFORM -> true;
+            case PROVINCE -> tenant.provinceId().equals(caller.provinceId());
+            case TENANT -> caller.belongsTo(tenant.id());
+        };
+    }
+
+    /** The national default, role by role (for the matrix page and the README's table). */
+    Map<Permission, PermissionMatrix.Scope> nationalOf(Role role) {
+        return matrix.national(role);
+    }
+
+    /** The refusal of a verb the caller lacks ({@code 403 permission_denied}). */
+    public static LumbungException denied(Permission permission) {
+        return LumbungException.forbidden(
+                "permission_denied",
+                "This needs the permission " + permission.name() + ", which the caller lacks here");
+    }
+}

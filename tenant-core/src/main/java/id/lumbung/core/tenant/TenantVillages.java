@@ -1,0 +1,34 @@
+package id.lumbung.core.tenant;
+
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.region.Region;
+import id.lumbung.core.region.RegionCode;
+import id.lumbung.core.region.RegionLevel;
+import id.lumbung.core.region.RegionRepository;
+import jakarta.inject.Singleton;
+
+/**
+ * A village named in a request, checked to be a village of the tenant: another tenant's
+ * village is refused (422), never quietly accepted as an empty result.
+ */
+@Singleton
+public final class TenantVillages {
+    private final RegionRepository regions;
+
+    TenantVillages(RegionRepository regions) {
+        this.regions = regions;
+    }
+
+    /** The village's dotted code; {@code unknown_village} or {@code village_outside_tenant} otherwise. */
+    public String require(Tenant tenant, String village) {
+        String code = RegionCode.normalise(village);
+        Region found = regions.find(code)
+                .filter(region -> region.level() == RegionLevel.VILLAGE)
+                .orElseThrow(() -> new LumbungException(422, "unknown_village", "No village has the code " + code));
+        if (!found.code().startsWith(tenant.regionCode() + ".")) {
+            throw new LumbungException(
+                    422, "village_outside_tenant", "Village " + code + " is not in " + tenant.name());
+        }
+        return found.code();
+    }
+}

@@ -1,0 +1,135 @@
+-- Access as data: which role holds which verb (id.lumbung.core.access.Permission) and how far it
+-- reaches in a tenant — the whole tenant, the user's villages, or the households assigned to it.
+-- The national default; a tenant may take verbs away from its own roles, never add any.
+
+CREATE TABLE role_permission (
+  role       text NOT NULL,
+  permission text NOT NULL,
+  reach      text NOT NULL CHECK (reach IN ('TENANT', 'VILLAGES', 'ASSIGNED')),
+  PRIMARY KEY (role, permission)
+);
+
+INSERT INTO role_permission (role, permission, reach)
+SELECT role, permission, reach FROM (VALUES
+  ('PLATFORM_ADMIN', 'TENANT_READ', 'TENANT'),
+  ('PLATFORM_ADMIN', 'TENANT_ONBOARD', 'TENANT'),
+  ('PLATFORM_ADMIN', 'PROVINCE_ADMIN_MANAGE', 'TENANT'),
+  ('PLATFORM_ADMIN', 'TENANT_ADMIN_ONBOARD', 'TENANT'),
+  ('PLATFORM_ADMIN', 'USER_READ', 'TENANT'),
+  ('PLATFORM_ADMIN', 'CONNECTOR_READ', 'TENANT'),
+  ('PLATFORM_ADMIN', 'METRICS_READ', 'TENANT'),
+
+  ('PROVINCE_ADMIN', 'TENANT_READ', 'TENANT'),
+  ('PROVINCE_ADMIN', 'HOUSEHOLD_READ', 'TENANT'),
+  ('PROVINCE_ADMIN', 'REGISTRY_EXPORT', 'TENANT'),
+  ('PROVINCE_ADMIN', 'NIK_CHECK_READ', 'TENANT'),
+  ('PROVINCE_ADMIN', 'VERIFICATION_READ', 'TENANT'),
+  ('PROVINCE_ADMIN', 'STUDENT_READ', 'TENANT'),
+  ('PROVINCE_ADMIN', 'MINISTRY_READ', 'TENANT'),
+  ('PROVINCE_ADMIN', 'PAYMENT_READ', 'TENANT'),
+  ('PROVINCE_ADMIN', 'CONNECTOR_READ', 'TENANT'),
+
+  ('TENANT_ADMIN', 'TENANT_READ', 'TENANT'),
+  ('TENANT_ADMIN', 'USER_READ', 'TENANT'),
+  ('TENANT_ADMIN', 'USER_MANAGE', 'TENANT'),
+  ('TENANT_ADMIN', 'HOUSEHOLD_READ', 'TENANT'),
+  ('TENANT_ADMIN', 'HOUSEHOLD_WRITE', 'TENANT'),
+  ('TENANT_ADMIN', 'HOUSEHOLD_ASSIGN', 'TENANT'),
+  ('TENANT_ADMIN', 'REGISTRY_EXPORT', 'TENANT'),
+  ('TENANT_ADMIN', 'IMPORT_RUN', 'TENANT'),
+  ('TENANT_ADMIN', 'NIK_CHECK_RUN', 'TENANT'),
+  ('TENANT_ADMIN', 'NIK_CHECK_READ', 'TENANT'),
+  ('TENANT_ADMIN', 'VERIFICATION_RUN', 'TENANT'),
+  ('TENANT_ADMIN', 'VERIFICATION_READ', 'TENANT'),
+  ('TENANT_ADMIN', 'STUDENT_READ', 'TENANT'),
+  ('TENANT_ADMIN', 'MINISTRY_READ', 'TENANT'),
+  ('TENANT_ADMIN', 'MINISTRY_SUBMIT', 'TENANT'),
+  ('TENANT_ADMIN', 'PAYMENT_ORDER', 'TENANT'),
+  ('TENANT_ADMIN', 'PAYMENT_READ', 'TENANT'),
+  ('TENANT_ADMIN', 'PAYMENT_RECONCILE', 'TENANT'),
+  ('TENANT_ADMIN', 'CONNECTOR_READ', 'TENANT'),
+  ('TENANT_ADMIN', 'CONNECTOR_OPERATE', 'TENANT'),
+
+  ('VERIFIER', 'TENANT_READ', 'TENANT'),
+  ('VERIFIER', 'HOUSEHOLD_READ', 'TENANT'),
+  ('VERIFIER', 'HOUSEHOLD_WRITE', 'TENANT'),
+  ('VERIFIER', 'HOUSEHOLD_ASSIGN', 'TENANT'),
+  ('VERIFIER', 'REGISTRY_EXPORT', 'TENANT'),
+  ('VERIFIER', 'IDENTIFIER_REVEAL', 'TENANT'),
+  ('VERIFIER', 'IMPORT_RUN', 'TENANT'),
+  ('VERIFIER', 'NIK_CHECK_RUN', 'TENANT'),
+  ('VERIFIER', 'NIK_CHECK_READ', 'TENANT'),
+  ('VERIFIER', 'VERIFICATION_RUN', 'TENANT'),
+  ('VERIFIER', 'VERIFICATION_READ', 'TENANT'),
+  ('VERIFIER', 'STUDENT_READ', 'TENANT'),
+  ('VERIFIER', 'MINISTRY_READ', 'TENANT'),
+  ('VERIFIER', 'PAYMENT_READ', 'TENANT'),
+  ('VERIFIER', 'PAYMENT_RECONCILE', 'TENANT'),
+  ('VERIFIER', 'CONNECTOR_READ', 'TENANT'),
+  ('VERIFIER', 'CONNECTOR_OPERATE', 'TENANT'),
+
+  ('APPROVER', 'TENANT_READ', 'TENANT'),
+  ('APPROVER', 'HOUSEHOLD_READ', 'TENANT'),
+  ('APPROVER', 'HOUSEHOLD_WRITE', 'TENANT'),
+  ('APPROVER', 'REGISTRY_EXPORT', 'TENANT'),
+  ('APPROVER', 'IMPORT_RUN', 'TENANT'),
+  ('APPROVER', 'NIK_CHECK_RUN', 'TENANT'),
+  ('APPROVER', 'NIK_CHECK_READ', 'TENANT'),
+  ('APPROVER', 'VERIFICATION_RUN', 'TENANT'),
+  ('APPROVER', 'VERIFICATION_READ', 'TENANT'),
+  ('APPROVER', 'STUDENT_READ', 'TENANT'),
+  ('APPROVER', 'MINISTRY_READ', 'TENANT'),
+  ('APPROVER', 'MINISTRY_SUBMIT', 'TENANT'),
+  ('APPROVER', 'PAYMENT_ORDER', 'TENANT'),
+  ('APPROVER', 'PAYMENT_READ', 'TENANT'),
+  ('APPROVER', 'PAYMENT_RECONCILE', 'TENANT'),
+  ('APPROVER', 'CONNECTOR_READ', 'TENANT'),
+  ('APPROVER', 'CONNECTOR_OPERATE', 'TENANT'),
+
+  ('VILLAGE_OPERATOR', 'TENANT_READ', 'TENANT'),
+  ('VILLAGE_OPERATOR', 'HOUSEHOLD_READ', 'VILLAGES'),
+  ('VILLAGE_OPERATOR', 'HOUSEHOLD_WRITE', 'VILLAGES'),
+  ('VILLAGE_OPERATOR', 'REGISTRY_EXPORT', 'VILLAGES'),
+  ('VILLAGE_OPERATOR', 'VERIFICATION_RUN', 'VILLAGES'),
+  ('VILLAGE_OPERATOR', 'VERIFICATION_READ', 'VILLAGES'),
+  ('VILLAGE_OPERATOR', 'PAYMENT_READ', 'VILLAGES'),
+
+  ('FIELD_WORKER', 'TENANT_READ', 'TENANT'),
+  ('FIELD_WORKER', 'HOUSEHOLD_READ', 'ASSIGNED'),
+  ('FIELD_WORKER', 'HOUSEHOLD_WRITE', 'VILLAGES'),
+  ('FIELD_WORKER', 'PAYMENT_READ', 'ASSIGNED'),
+
+  ('AUDITOR', 'TENANT_READ', 'TENANT'),
+  ('AUDITOR', 'AUDIT_READ', 'TENANT'),
+
+  ('DPO', 'TENANT_READ', 'TENANT'),
+  ('DPO', 'HOUSEHOLD_READ', 'TENANT'),
+  ('DPO', 'REGISTRY_EXPORT', 'TENANT'),
+  ('DPO', 'IDENTIFIER_REVEAL', 'TENANT'),
+  ('DPO', 'NIK_CHECK_READ', 'TENANT'),
+  ('DPO', 'VERIFICATION_READ', 'TENANT'),
+  ('DPO', 'STUDENT_READ', 'TENANT'),
+  ('DPO', 'MINISTRY_READ', 'TENANT'),
+  ('DPO', 'PAYMENT_READ', 'TENANT'),
+  ('DPO', 'AUDIT_READ', 'TENANT')
+) AS matrix (role, permission, reach);
+
+-- A tenant's narrowing: verbs taken away from its roles. It can only name a pair the national
+-- default grants, so it can never widen a role.
+CREATE TABLE tenant_permission_denial (
+  tenant_id  text NOT NULL REFERENCES tenant (id),
+  role       text NOT NULL,
+  permission text NOT NULL,
+  denied_by  text NOT NULL,
+  denied_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, role, permission),
+  FOREIGN KEY (role, permission) REFERENCES role_permission (role, permission)
+);
+ALTER TABLE tenant_permission_denial ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tenant_permission_denial FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON tenant_permission_denial
+  USING (tenant_id = ANY (lumbung_allowed_tenants()))
+  WITH CHECK (tenant_id = ANY (lumbung_allowed_tenants()));
+
+GRANT SELECT ON role_permission TO ${appRole};
+GRANT SELECT, INSERT, DELETE ON tenant_permission_denial TO ${appRole};
