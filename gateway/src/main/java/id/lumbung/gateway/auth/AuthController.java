@@ -1,5 +1,6 @@
 package id.lumbung.gateway.auth;
 
+import id.lumbung.core.access.Public;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.ratelimit.RateLimits;
 import id.lumbung.core.user.RefreshTokens;
@@ -39,6 +40,7 @@ class AuthController {
         this.issuer = issuer;
     }
 
+    @Public("logging in: who the caller is, not what it may do")
     @Post(value = "/login", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in with a username and password; answers an access token and a refresh token")
     TokenResponse login(@Valid @Body LoginRequest request, HttpRequest<?> http) {
@@ -46,11 +48,15 @@ class AuthController {
         return users.authenticate(request.username(), request.password())
                 .map(issuer::tokensFor)
                 .orElseThrow(() -> {
-                    LOG.info("Failed login for user {}", request.username());
+                    // Never the name typed: it may be a password typed in the wrong field, or a NIK.
+                    LOG.info(
+                            "Failed login from {}",
+                            http.getRemoteAddress().getAddress().getHostAddress());
                     return new LumbungException(401, "invalid_credentials", "Wrong username or password");
                 });
     }
 
+    @Public("a refresh token is its own credential; rights are read per request")
     @Post(value = "/refresh", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Exchange a refresh token (single use) for new tokens")
     TokenResponse refresh(@Valid @Body RefreshRequest request) {

@@ -10,7 +10,9 @@ import jakarta.validation.constraints.NotBlank;
  * @param password the password
  */
 @Serdeable
-record LoginRequest(@NotBlank String username, @NotBlank String password) {
+record LoginRequest(
+        @NotBlank @jakarta.validation.constraints.Size(max = 256) String username,
+        @NotBlank @jakarta.validation.constraints.Size(max = 256) String password) {
     @Override
     public String toString() {
         return "LoginRequest[username=" + username + "]";

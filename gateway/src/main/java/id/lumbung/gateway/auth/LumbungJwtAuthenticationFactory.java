@@ -19,17 +19,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Our own tokens become an authentication as they are; a token of the province's OpenID Connect
- * provider has its groups mapped to our roles and its tenant and province claims carried over.
+ * A token says who the caller is, never what it may do. Our own tokens carry the username and
+ * its token version: roles, tenant, province and villages are read from the database on every
+ * request ({@link Identities}), so a token signed with roles of its own grants nothing. A token of
+ * the province's OpenID Connect provider is the province's word on its users: its groups are
+ * mapped to our roles and its tenant and province claims carried over (decision 0010).
  */
 @Singleton
 @Replaces(DefaultJwtAuthenticationFactory.class)
 final class LumbungJwtAuthenticationFactory extends DefaultJwtAuthenticationFactory {
     private final OidcSettings oidc;
+    private final Identities identities;
 
-    LumbungJwtAuthenticationFactory(TokenConfiguration configuration, RolesFinder rolesFinder, OidcSettings oidc) {
+    LumbungJwtAuthenticationFactory(
+            TokenConfiguration configuration, RolesFinder rolesFinder, OidcSettings oidc, Identities identities) {
         super(configuration, rolesFinder);
         this.oidc = oidc;
+        this.identities = identities;
     }
 
     @Override
@@ -41,7 +47,7 @@ final class LumbungJwtAuthenticationFactory extends DefaultJwtAuthenticationFact
             return Optional.empty();
         }
         if (!oidc.trusts(claims.getIssuer())) {
-            return super.createAuthentication(token);
+            return ours(claims);
         }
         Object name = claims.getClaim(oidc.usernameClaim());
         String username = "oidc:" + (name == null ? claims.getSubject() : name);
@@ -63,5 +69,24 @@ final class LumbungJwtAuthenticationFactory extends DefaultJwtAuthenticationFact
         }
         attributes.put("iss", claims.getIssuer());
         return Optional.of(Authentication.build(username, List.copyOf(roles), attributes));
+    }
+
+    private Optional<Authentication> ours(JWTClaimsSet claims) {
+        String subject = claims.getSubject();
+        if (subject == null || !(claims.getClaim(Callers.VERSION_CLAIM) instanceof Number version)) {
+            return Optional.empty();
+        }
+        return identities.current(subject, version.intValue()).map(user -> {
+            Map<String, Object> attributes = new HashMap<>();
+            attributes.put(Callers.TENANTS_CLAIM, user.tenantId() == null ? List.of() : List.of(user.tenantId()));
+            if (user.provinceId() != null) {
+                attributes.put(Callers.PROVINCE_CLAIM, user.provinceId());
+            }
+            attributes.put(Callers.VILLAGES_CLAIM, List.copyOf(user.villageCodes()));
+            return Authentication.build(
+                    user.username(),
+                    user.roles().stream().map(Enum::name).sorted().toList(),
+                    attributes);
+        });
     }
 }

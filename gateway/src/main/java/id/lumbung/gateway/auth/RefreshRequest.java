@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotBlank;
  * @param refreshToken the refresh token from the last login or refresh
  */
 @Serdeable
-record RefreshRequest(@NotBlank String refreshToken) {
+record RefreshRequest(@NotBlank @jakarta.validation.constraints.Size(max = 256) String refreshToken) {
     @Override
     public String toString() {
         return "RefreshRequest[***]";

@@ -7,11 +7,13 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Signs access tokens (JWT) carrying the user's role, tenants and province. */
+/**
+ * Signs access tokens (JWT) that say who the user is — its username and token version — and
+ * nothing of its rights, which are read from the database at each request.
+ */
 @Singleton
 final class TokenIssuer {
     private final TokenGenerator generator;
@@ -43,17 +45,8 @@ final class TokenIssuer {
     }
 
     private String accessToken(UserAccount user, Duration expiry) {
-        Map<String, Object> attributes = new HashMap<>();
-        attributes.put(Callers.TENANTS_CLAIM, user.tenantId() == null ? List.of() : List.of(user.tenantId()));
-        if (user.provinceId() != null) {
-            attributes.put(Callers.PROVINCE_CLAIM, user.provinceId());
-        }
-        if (!user.villageCodes().isEmpty()) {
-            attributes.put(Callers.VILLAGES_CLAIM, List.copyOf(user.villageCodes()));
-        }
-        attributes.put(Callers.VERSION_CLAIM, user.tokenVersion());
-        Authentication authentication = Authentication.build(
-                user.username(), user.roles().stream().map(Enum::name).sorted().toList(), attributes);
+        Authentication authentication =
+                Authentication.build(user.username(), List.of(), Map.of(Callers.VERSION_CLAIM, user.tokenVersion()));
         return generator
                 .generateToken(authentication, (int) expiry.toSeconds())
                 .orElseThrow(() -> new IllegalStateException("The JWT generator produced no token"));

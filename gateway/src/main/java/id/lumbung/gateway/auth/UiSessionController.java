@@ -1,5 +1,6 @@
 package id.lumbung.gateway.auth;
 
+import id.lumbung.core.access.Public;
 import id.lumbung.core.ratelimit.RateLimits;
 import id.lumbung.core.user.UserService;
 import io.micronaut.core.annotation.Nullable;
@@ -38,6 +39,7 @@ class UiSessionController {
         this.issuer = issuer;
     }
 
+    @Public("logging in to the pages: who the caller is, not what it may do")
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> login(@Body LoginForm form, HttpRequest<?> request) {
         if (form.username() == null || form.password() == null) {
@@ -54,6 +56,7 @@ class UiSessionController {
                 .orElseGet(() -> HttpResponse.seeOther(URI.create("/login?gagal=1")));
     }
 
+    @Public("logging out ends the caller's own session")
     @Get("/logout")
     HttpResponse<?> logout() {
         return HttpResponse.seeOther(URI.create("/login?keluar=1"))
