@@ -77,6 +77,16 @@ app.kubernetes.io/instance: {{ .Release.Name }}
     secretKeyRef:
       name: {{ .Values.protection.existingSecret }}
       key: blindIndexKey
+- name: LUMBUNG_AUDIT_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.protection.existingSecret }}
+      key: auditKeys
+- name: LUMBUNG_AUDIT_ACTIVE_KEY_ID
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.protection.existingSecret }}
+      key: auditActiveKeyId
 {{- if .Values.connectors.dukcapil.baseUrl }}
 - name: DUKCAPIL_BASE_URL
   value: {{ .Values.connectors.dukcapil.baseUrl | quote }}

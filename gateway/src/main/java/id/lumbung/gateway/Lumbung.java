@@ -92,6 +92,11 @@ public final class Lumbung {
             }
             return;
         }
+        String managementPort = System.getenv("LUMBUNG_MANAGEMENT_PORT");
+        if (managementPort != null && !managementPort.isBlank()) {
+            // Health and metrics on a port of their own, which only the cluster's probes and Prometheus reach.
+            properties.put("endpoints.all.port", managementPort);
+        }
         String jwks = System.getenv("LUMBUNG_OIDC_JWKS_URL");
         if (jwks != null && !jwks.isBlank()) {
             properties.put("micronaut.security.token.jwt.signatures.jwks.oidc.url", jwks);
@@ -125,9 +130,13 @@ public final class Lumbung {
                         "Demo users admin, prov-74, admin-7471 and admin-7401 have the password: " + password);
             }
             properties.put("lumbung.demo.password", password);
-            if (System.getenv("LUMBUNG_PROTECTION_KEYS") == null) {
+            boolean protectionKeys = System.getenv("LUMBUNG_PROTECTION_KEYS") == null;
+            boolean auditKeys = System.getenv("LUMBUNG_AUDIT_KEYS") == null;
+            if (protectionKeys || auditKeys) {
                 properties.putAll(DemoKeys.loadOrCreate(
-                        Path.of(env("LUMBUNG_DATA_DIR", DEFAULT_DATA_DIR)).resolve("demo-keys.properties")));
+                        Path.of(env("LUMBUNG_DATA_DIR", DEFAULT_DATA_DIR)).resolve("demo-keys.properties"),
+                        protectionKeys,
+                        auditKeys));
             }
         }
 

@@ -1,14 +1,12 @@
 package id.lumbung.core.audit;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,13 +14,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The append-only audit log, hash-chained per tenant: each entry's hash covers the previous
- * entry's hash, so changing or deleting any entry breaks the chain from there on. The
- * application's database role may only insert and select.
+ * The append-only audit log, hash-chained per tenant: each entry's keyed hash (HMAC, {@link
+ * AuditSeal}) covers the previous entry's hash, so changing, reordering or deleting any entry
+ * breaks the chain from there on, and without the key nobody can recompute it. The chain's head
+ * is signed into {@code audit_checkpoint} at least every minute ({@link AuditCheckpoints}), so a
+ * deleted tail is found too. The application's database role may only insert and select.
  */
 @Singleton
 public final class AuditLog {
@@ -30,14 +29,16 @@ public final class AuditLog {
     public static final String GENESIS = "0".repeat(64);
 
     private static final String COLUMNS = "tenant_id, seq, occurred_at, actor, roles, action, purpose, subject_hash,"
-            + " fields, result, request_id, prev_hash, hash";
+            + " fields, result, request_id, prev_hash, hash, key_id";
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
+    private final AuditSeal seal;
 
-    AuditLog(TenantTransactions transactions, TenantAccess access) {
+    AuditLog(TenantTransactions transactions, Authorizer access, AuditSeal seal) {
         this.transactions = transactions;
         this.access = access;
+        this.seal = seal;
     }
 
     /**
@@ -70,6 +71,7 @@ public final class AuditLog {
                 }
             }
         }
+        String keyId = seal.activeKeyId();
         AuditEntry unsealed = new AuditEntry(
                 tenantId,
                 seq,
@@ -78,28 +80,16 @@ public final class AuditLog {
                 caller.rolesText(),
                 action,
                 caller.purpose() == null ? action.toLowerCase(java.util.Locale.ROOT) : caller.purpose(),
-                subject == null ? null : sha256(subject),
+                subject == null ? null : seal.seal(keyId, subject),
                 String.join(",", fields),
                 result,
                 caller.requestId(),
                 prevHash,
-                "");
-        AuditEntry entry = new AuditEntry(
-                unsealed.tenantId(),
-                unsealed.seq(),
-                unsealed.occurredAt(),
-                unsealed.actor(),
-                unsealed.roles(),
-                unsealed.action(),
-                unsealed.purpose(),
-                unsealed.subjectHash(),
-                unsealed.fields(),
-                unsealed.result(),
-                unsealed.requestId(),
-                unsealed.prevHash(),
-                sha256(unsealed.canonical()));
+                "",
+                keyId);
+        AuditEntry entry = unsealed.sealed(seal.seal(keyId, unsealed.canonical()));
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, entry.tenantId());
             insert.setLong(2, entry.seq());
             insert.setTimestamp(3, Timestamp.from(entry.occurredAt()));
@@ -113,6 +103,7 @@ public final class AuditLog {
             insert.setString(11, entry.requestId());
             insert.setString(12, entry.prevHash());
             insert.setString(13, entry.hash());
+            insert.setString(14, entry.keyId());
             insert.executeUpdate();
         }
         return entry;
@@ -124,10 +115,19 @@ public final class AuditLog {
                 tenantId, connection -> record(connection, tenantId, caller, action, subject, fields, "OK"));
     }
 
-    /** Recomputes the tenant's chain and reports the first entry that does not match. */
+    /**
+     * Recomputes the tenant's chain and reports the first entry that does not match: one changed
+     * or sealed without the key, out of order, missing from the middle, or — against the latest
+     * signed checkpoint — missing from the end.
+     */
     public Verification verify(Caller caller, String tenantId) {
-        access.readAudit(caller, tenantId);
+        access.require(caller, Permission.AUDIT_READ, tenantId);
         return transactions.inTenant(tenantId, connection -> {
+            Checkpoint checkpoint = latestCheckpoint(connection, tenantId);
+            if (checkpoint != null && !checkpoint.signed()) {
+                return Verification.broken(tenantId, 0, checkpoint.seq(), checkpoint.seq(), "checkpoint_not_signed");
+            }
+            Long checkpointSeq = checkpoint == null ? null : checkpoint.seq();
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT " + COLUMNS + " FROM audit_log WHERE tenant_id = ? ORDER BY seq")) {
                 query.setString(1, tenantId);
@@ -135,29 +135,72 @@ public final class AuditLog {
                 long checked = 0;
                 String expectedPrev = GENESIS;
                 long expectedSeq = 1;
+                boolean keyed = false;
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         AuditEntry entry = map(rows);
                         checked++;
-                        boolean intact = entry.seq() == expectedSeq
-                                && entry.prevHash().equals(expectedPrev)
-                                && entry.hash().equals(sha256(entry.canonical()));
-                        if (!intact) {
-                            return new Verification(tenantId, checked, false, entry.seq());
+                        if (entry.seq() != expectedSeq) {
+                            // A gap (or a moved entry): the first missing one is the first affected.
+                            return Verification.broken(tenantId, checked, expectedSeq, checkpointSeq, "entry_missing");
+                        }
+                        boolean sealedRight;
+                        if (entry.keyId() == null) {
+                            // Sealed before keys existed: trusted only before the first keyed entry.
+                            sealedRight = !keyed && entry.hash().equals(AuditSeal.sha256(entry.canonical()));
+                        } else {
+                            keyed = true;
+                            sealedRight = seal.verifies(entry.keyId(), entry.canonical(), entry.hash());
+                        }
+                        if (!sealedRight) {
+                            return Verification.broken(tenantId, checked, entry.seq(), checkpointSeq, "entry_changed");
+                        }
+                        if (!entry.prevHash().equals(expectedPrev)) {
+                            return Verification.broken(tenantId, checked, entry.seq(), checkpointSeq, "chain_broken");
+                        }
+                        if (checkpoint != null
+                                && entry.seq() == checkpoint.seq()
+                                && !entry.hash().equals(checkpoint.hash())) {
+                            return Verification.broken(
+                                    tenantId, checked, entry.seq(), checkpointSeq, "checkpoint_differs");
                         }
                         expectedPrev = entry.hash();
                         expectedSeq++;
                     }
                 }
-                return new Verification(tenantId, checked, true, null);
+                if (checkpoint != null && checkpoint.seq() >= expectedSeq) {
+                    return Verification.broken(tenantId, checked, expectedSeq, checkpointSeq, "tail_missing");
+                }
+                return new Verification(tenantId, checked, true, null, checkpointSeq, null);
             }
         });
     }
 
+    /** The newest checkpoint of the tenant, and whether its signature holds. */
+    private Checkpoint latestCheckpoint(Connection connection, String tenantId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT seq, hash, key_id, signed_at, signature"
+                + " FROM audit_checkpoint WHERE tenant_id = ? ORDER BY seq DESC LIMIT 1")) {
+            query.setString(1, tenantId);
+            return Rows.first(query, row -> {
+                        long seq = row.getLong("seq");
+                        String hash = row.getString("hash");
+                        Instant signedAt = row.getTimestamp("signed_at").toInstant();
+                        boolean signed = seal.verifies(
+                                row.getString("key_id"),
+                                AuditCheckpoints.signedText(tenantId, seq, hash, signedAt),
+                                row.getString("signature"));
+                        return new Checkpoint(seq, hash, signed);
+                    })
+                    .orElse(null);
+        }
+    }
+
+    private record Checkpoint(long seq, String hash, boolean signed) {}
+
     /** Entries matching the filters, newest first (auditor and DPO). Each search is itself audited. */
     public List<AuditEntry> search(
             Caller caller, String tenantId, String actor, String action, Instant from, Instant to, int limit) {
-        access.readAudit(caller, tenantId);
+        access.require(caller, Permission.AUDIT_READ, tenantId);
         return transactions.inTenant(tenantId, connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM audit_log"
                     + " WHERE tenant_id = ? AND (?::text IS NULL OR actor = ?) AND (?::text IS NULL OR action = ?)"
@@ -196,16 +239,8 @@ public final class AuditLog {
                 row.getString("result"),
                 row.getString("request_id"),
                 row.getString("prev_hash"),
-                row.getString("hash"));
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+                row.getString("hash"),
+                row.getString("key_id"));
     }
 
     /**
@@ -214,8 +249,22 @@ public final class AuditLog {
      * @param tenantId the tenant
      * @param entriesChecked entries read, up to and including the first broken one
      * @param intact whether the whole chain matches
-     * @param firstBrokenSeq the first entry that does not match, if any
+     * @param firstBrokenSeq the first entry that does not match (or is missing), if any
+     * @param checkpointSeq the head of the latest signed checkpoint the chain was held against, if any
+     * @param reason why it is broken: {@code entry_changed}, {@code chain_broken}, {@code entry_missing},
+     *     {@code tail_missing}, {@code checkpoint_differs} or {@code checkpoint_not_signed}
      */
     @Serdeable
-    public record Verification(String tenantId, long entriesChecked, boolean intact, Long firstBrokenSeq) {}
+    public record Verification(
+            String tenantId,
+            long entriesChecked,
+            boolean intact,
+            @io.micronaut.core.annotation.Nullable Long firstBrokenSeq,
+            @io.micronaut.core.annotation.Nullable Long checkpointSeq,
+            @io.micronaut.core.annotation.Nullable String reason) {
+
+        static Verification broken(String tenantId, long checked, long seq, Long checkpointSeq, String reason) {
+            return new Verification(tenantId, checked, false, seq, checkpointSeq, reason);
+        }
+    }
 }

@@ -25,7 +25,6 @@ import javax.crypto.spec.SecretKeySpec;
 public final class IdentifierProtection {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final int KEY_BYTES = 32;
 
     private final Map<String, SecretKeySpec> keys = new HashMap<>();
     private final String activeKeyId;
@@ -45,23 +44,12 @@ public final class IdentifierProtection {
                     + " (id:base64 of 32 random bytes, comma-separated), LUMBUNG_PROTECTION_ACTIVE_KEY_ID and"
                     + " LUMBUNG_PROTECTION_BLIND_INDEX_KEY (base64 of 32 random bytes)");
         }
-        for (String entry : settings.keys().split(",")) {
-            String[] pair = entry.strip().split(":", 2);
-            if (pair.length != 2 || !pair[0].matches("[A-Za-z0-9_-]{1,16}")) {
-                throw new ConfigurationException("LUMBUNG_PROTECTION_KEYS must read id:base64[,id:base64…]");
-            }
-            keys.put(pair[0], new SecretKeySpec(decodeKey(pair[1], "LUMBUNG_PROTECTION_KEYS"), "AES"));
-        }
-        this.activeKeyId =
-                settings.activeKeyId() == null || settings.activeKeyId().isBlank()
-                        ? settings.keys().strip().split(":", 2)[0]
-                        : settings.activeKeyId();
-        if (!keys.containsKey(activeKeyId)) {
-            throw new ConfigurationException(
-                    "LUMBUNG_PROTECTION_ACTIVE_KEY_ID names no key of LUMBUNG_PROTECTION_KEYS");
-        }
+        KeyRing ring = KeyRing.parse(
+                settings.keys(), settings.activeKeyId(), "LUMBUNG_PROTECTION_KEYS", "LUMBUNG_PROTECTION_ACTIVE_KEY_ID");
+        ring.keys().forEach((id, key) -> keys.put(id, new SecretKeySpec(key, "AES")));
+        this.activeKeyId = ring.activeKeyId();
         this.blindIndexKey = new SecretKeySpec(
-                decodeKey(settings.blindIndexKey(), "LUMBUNG_PROTECTION_BLIND_INDEX_KEY"), "HmacSHA256");
+                KeyRing.decode(settings.blindIndexKey(), "LUMBUNG_PROTECTION_BLIND_INDEX_KEY"), "HmacSHA256");
     }
 
     /** The value encrypted for the tenant. */
@@ -127,21 +115,8 @@ public final class IdentifierProtection {
 
     /** A fresh random key, base64: for setting up a deployment or a demo. */
     public static String newKey() {
-        byte[] key = new byte[KEY_BYTES];
+        byte[] key = new byte[KeyRing.KEY_BYTES];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static byte[] decodeKey(String base64, String setting) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64.strip());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(setting + " is not valid base64");
-        }
-        if (key.length != KEY_BYTES) {
-            throw new ConfigurationException(setting + " must decode to " + KEY_BYTES + " bytes");
-        }
-        return key;
     }
 }

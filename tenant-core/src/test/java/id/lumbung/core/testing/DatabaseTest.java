@@ -10,6 +10,10 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DatabaseTest implements TestPropertyProvider {
+    /** The test-only audit key, for tests that seal or forge entries themselves. */
+    public static final String AUDIT_KEY = "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=";
+
+    private static final String AUDIT_KEYS = "a1:" + AUDIT_KEY;
 
     @Override
     public final Map<String, String> getProperties() {
@@ -19,6 +23,7 @@ public abstract class DatabaseTest implements TestPropertyProvider {
         properties.put("lumbung.protection.keys", "t1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
         properties.put("lumbung.protection.active-key-id", "t1");
         properties.put("lumbung.protection.blind-index-key", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
+        properties.put("lumbung.audit.keys", AUDIT_KEYS);
         // Agency simulators (when a test enables them) on free ports: tests never collide with a running demo.
         for (String simulator : java.util.List.of("dukcapil", "dapodik", "banks", "kemensos")) {
             properties.put("lumbung.simulators." + simulator + ".port", "0");
