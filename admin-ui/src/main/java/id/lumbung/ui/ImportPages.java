@@ -21,8 +21,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -75,19 +73,19 @@ final class ImportPages {
             Authentication authentication,
             HttpRequest<?> request) {
         String page = "/ui/tenants/" + tenantId + "/impor";
-        try (InputStream content = file.getInputStream()) {
-            imports.submit(
-                    Callers.from(authentication, request),
-                    tenantId,
-                    file.getFilename(),
-                    content,
-                    ImportService.Mode.parse(mode));
+        try {
+            UploadedFiles.read(
+                    file,
+                    content -> imports.submit(
+                            Callers.from(authentication, request),
+                            tenantId,
+                            file.getFilename(),
+                            content,
+                            ImportService.Mode.parse(mode)));
             return HttpResponse.seeOther(URI.create(page));
         } catch (LumbungException e) {
             return HttpResponse.seeOther(
-                    URI.create(page + "?galat=" + URLEncoder.encode(e.getMessage(), StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            return HttpResponse.seeOther(URI.create(page + "?galat=Unggahan+terputus"));
+                    URI.create(page + "?galat=" + URLEncoder.encode(Messages.of(e), StandardCharsets.UTF_8)));
         }
     }
 

@@ -7,14 +7,13 @@ import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.ministry.MinistryExchange;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
+import id.lumbung.core.protection.PrivateFiles;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -127,11 +126,7 @@ final class KemensosRoutes extends AgencyPipeline {
 
     private Path temporaryFile() {
         try {
-            return Files.createTempFile(
-                    folder,
-                    "exchange-",
-                    ".csv",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            return PrivateFiles.newFile(folder, "exchange-", ".csv");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -142,30 +137,13 @@ final class KemensosRoutes extends AgencyPipeline {
      * (a live one finishes within its lease) and are deleted.
      */
     private static Path folder(Duration lease) {
-        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "lumbung-kemensos");
-        try {
-            Files.createDirectories(
-                    folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Instant stale = Instant.now().minus(lease);
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "exchange-*.csv")) {
-                for (Path file : files) {
-                    if (Files.getLastModifiedTime(file).toInstant().isBefore(stale)) {
-                        LOG.warn("Deleting a file a stopped process left behind: {}", file.getFileName());
-                        Files.deleteIfExists(file);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path folder = PrivateFiles.folder(Path.of(System.getProperty("java.io.tmpdir"), "lumbung-kemensos"));
+        Instant stale = Instant.now().minus(lease);
+        PrivateFiles.sweep(folder, "exchange-*.csv", file -> PrivateFiles.olderThan(file, stale));
         return folder;
     }
 
     private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("Could not delete {}: {}", file.getFileName(), e.getClass().getSimpleName());
-        }
+        PrivateFiles.delete(file);
     }
 }

@@ -2,6 +2,7 @@ package id.lumbung.gateway.disbursement;
 
 import id.lumbung.connectors.bank.BankConnectors;
 import id.lumbung.connectors.bank.SnapBankClient;
+import id.lumbung.core.access.Public;
 import id.lumbung.core.disbursement.BankOutcome;
 import id.lumbung.core.disbursement.DisbursementService;
 import id.lumbung.core.error.LumbungException;
@@ -51,6 +52,7 @@ class BankNotificationController {
         this.json = json;
     }
 
+    @Public("a bank's notification is authenticated by its signature, checked before anything is read")
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "A bank's signed transfer notification: 200 applied or already known, 401 unsigned or stale")
     HttpResponse<Map<String, String>> notify(@PathVariable String bankCode, @Body String body, HttpRequest<?> request) {

@@ -1,6 +1,8 @@
 package id.lumbung.gateway.disbursement;
 
 import id.lumbung.connectors.bank.BankConnectors;
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.disbursement.Disbursement;
 import id.lumbung.core.disbursement.DisbursementService;
 import id.lumbung.core.disbursement.Reconciliation;
@@ -8,6 +10,7 @@ import id.lumbung.core.disbursement.ReconciliationService;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.gateway.PathIds;
 import id.lumbung.ui.Callers;
+import id.lumbung.ui.UploadedFiles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -31,8 +34,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.io.IOException;
-import java.io.InputStream;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -71,13 +73,13 @@ class DisbursementController {
      */
     @Serdeable
     record Payment(
-            String bankCode,
+            @Nullable @Size(max = 16) String bankCode,
             @Nullable UUID householdId,
-            String programme,
-            String period,
-            String accountNo,
-            String beneficiaryName,
-            BigDecimal amount) {
+            @Nullable @Size(max = 64) String programme,
+            @Nullable @Size(max = 16) String period,
+            @Nullable @Size(max = 34) String accountNo,
+            @Nullable @Size(max = 200) String beneficiaryName,
+            @Nullable BigDecimal amount) {
         @Override
         public String toString() {
             return "Payment[bankCode=" + bankCode + ", programme=" + programme + ", period=" + period + "]";
@@ -90,8 +92,9 @@ class DisbursementController {
      * @param payments up to 1,000
      */
     @Serdeable
-    record Batch(@NotNull List<Payment> payments) {}
+    record Batch(@NotNull @Size(max = 10_000) List<@NotNull @Valid Payment> payments) {}
 
+    @Permits(Permission.PAYMENT_ORDER)
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Queue up to 1,000 payments in one transaction (202); each gets its partnerReferenceNo and is"
@@ -128,6 +131,7 @@ class DisbursementController {
                                 .toList()));
     }
 
+    @Permits(Permission.PAYMENT_RECONCILE)
     @Post(value = "/reconciliations", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(
             summary = "Hold a bank's result file (field file, H|…, D|…, T|… lines) against the payments: 200 with"
@@ -135,22 +139,23 @@ class DisbursementController {
                     + " disagree with its rows")
     Reconciliation reconcile(
             @PathVariable String tenantId,
-            @QueryValue String bank,
+            @Nullable @QueryValue String bank,
             CompletedFileUpload file,
             Authentication authentication,
-            HttpRequest<?> request)
-            throws IOException {
-        try (InputStream content = file.getInputStream()) {
-            return reconciliations.reconcile(Callers.from(authentication, request), tenantId, bank, content);
-        }
+            HttpRequest<?> request) {
+        return UploadedFiles.read(
+                file,
+                content -> reconciliations.reconcile(Callers.from(authentication, request), tenantId, bank, content));
     }
 
+    @Permits(Permission.PAYMENT_READ)
     @Get
     @Operation(summary = "The tenant's latest payments, account numbers masked")
     List<Disbursement> list(@PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
         return disbursements.recent(Callers.from(authentication, request), tenantId);
     }
 
+    @Permits(Permission.PAYMENT_READ)
     @Get("/{id}")
     @Operation(summary = "One payment: QUEUED, SENT, IN_PROGRESS, SUCCEEDED or FAILED, with the bank's references")
     Disbursement get(

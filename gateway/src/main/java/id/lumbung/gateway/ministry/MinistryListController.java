@@ -1,10 +1,14 @@
 package id.lumbung.gateway.ministry;
 
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.ministry.MinistryListService;
 import id.lumbung.core.registry.TabularFile;
-import id.lumbung.gateway.TempUploads;
+import id.lumbung.core.upload.Uploads;
 import id.lumbung.ui.Callers;
+import id.lumbung.ui.UploadedFiles;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -21,7 +25,6 @@ import io.micronaut.serde.annotation.SerdeImport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
 
 /** The ministry's files (SIKS-NG): the monthly determination list and the returned records. */
 @Controller("/api/v1/tenants/{tenantId}/ministry")
@@ -33,11 +36,14 @@ import java.io.IOException;
 @SerdeImport(TabularFile.Issue.class)
 class MinistryListController {
     private final MinistryListService lists;
+    private final Uploads uploads;
 
-    MinistryListController(MinistryListService lists) {
+    MinistryListController(MinistryListService lists, Uploads uploads) {
+        this.uploads = uploads;
         this.lists = lists;
     }
 
+    @Permits(Permission.IMPORT_RUN)
     @Post(value = "/{list}", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(
             summary = "Import the ministry's determination list (list=determinations) or returned records"
@@ -46,18 +52,20 @@ class MinistryListController {
     MinistryListService.Result importList(
             @PathVariable String tenantId,
             @PathVariable String list,
-            @QueryValue String period,
+            @Nullable @QueryValue String period,
             CompletedFileUpload file,
             Authentication authentication,
-            HttpRequest<?> request)
-            throws IOException {
-        MinistryListService.Kind kind =
-                switch (list) {
-                    case "determinations" -> MinistryListService.Kind.DETERMINATION;
-                    case "returns" -> MinistryListService.Kind.RETURNED;
-                    default -> throw new LumbungException(404, "not_found", "No ministry list " + list);
-                };
-        return TempUploads.withCopy(
-                file, copy -> lists.importFile(Callers.from(authentication, request), tenantId, kind, period, copy));
+            HttpRequest<?> request) {
+        return UploadedFiles.read(file, content -> {
+            MinistryListService.Kind kind =
+                    switch (list) {
+                        case "determinations" -> MinistryListService.Kind.DETERMINATION;
+                        case "returns" -> MinistryListService.Kind.RETURNED;
+                        default -> throw new LumbungException(404, "not_found", "No ministry list " + list);
+                    };
+            return uploads.withCopy(
+                    content,
+                    copy -> lists.importFile(Callers.from(authentication, request), tenantId, kind, period, copy));
+        });
     }
 }

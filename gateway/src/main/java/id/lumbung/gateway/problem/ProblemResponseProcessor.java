@@ -29,8 +29,12 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-        HttpStatus status = response.status();
         Optional<Throwable> cause = context.getRootCause();
+        if (cause.filter(ConstraintViolationException.class::isInstance).isPresent()) {
+            // A field that breaks its rule (missing, too long) is understood but not acceptable: 422, naming it.
+            response.status(HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        HttpStatus status = response.status();
         String code = code(status, cause.orElse(null));
         String detail;
         List<Problem.FieldError> errors = List.of();
@@ -42,10 +46,12 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
                     failure));
             detail = "An unexpected error occurred; it has been logged";
         } else {
-            errors = context.getErrors().stream()
-                    .filter(error -> error.getPath().isPresent())
-                    .map(error -> new Problem.FieldError(fieldOf(error), safe(error.getMessage())))
-                    .toList();
+            errors = cause.filter(ConstraintViolationException.class::isInstance)
+                    .map(violation -> fieldsOf((ConstraintViolationException) violation))
+                    .orElseGet(() -> context.getErrors().stream()
+                            .filter(error -> error.getPath().isPresent())
+                            .map(error -> new Problem.FieldError(fieldOf(error), safe(error.getMessage())))
+                            .toList());
             detail = context.getErrors().stream()
                     .findFirst()
                     .map(Error::getMessage)
@@ -57,10 +63,10 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
     }
 
     private static String code(HttpStatus status, Throwable cause) {
+        if (cause instanceof ConstraintViolationException) {
+            return "validation_failed";
+        }
         if (status == HttpStatus.BAD_REQUEST) {
-            if (cause instanceof ConstraintViolationException) {
-                return "validation_failed";
-            }
             if (cause instanceof UnsatisfiedRouteException) {
                 return "missing_request_value";
             }
@@ -82,6 +88,30 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
             case TOO_MANY_REQUESTS -> "too_many_requests";
             default -> status.getCode() >= 500 ? "internal_error" : "http_" + status.getCode();
         };
+    }
+
+    /** Each broken field by its name in the body ({@code payments[0].programme}), sorted. */
+    private static List<Problem.FieldError> fieldsOf(ConstraintViolationException violations) {
+        return violations.getConstraintViolations().stream()
+                .map(violation ->
+                        new Problem.FieldError(fieldName(violation.getPropertyPath()), safe(violation.getMessage())))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .toList();
+    }
+
+    /** The path after the method and its parameter: {@code create.body.address} → {@code address}. */
+    private static String fieldName(jakarta.validation.Path path) {
+        List<String> nodes = new java.util.ArrayList<>();
+        path.forEach(node -> {
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
+                    || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                String name = node.getName() == null || node.getName().startsWith("<") ? "" : node.getName();
+                String index = node.getIndex() == null ? "" : "[" + node.getIndex() + "]";
+                nodes.add(name + index);
+            }
+        });
+        String joined = String.join(".", nodes).replace(".[", "[");
+        return joined.isEmpty() ? path.toString() : joined;
     }
 
     private static String fieldOf(Error error) {

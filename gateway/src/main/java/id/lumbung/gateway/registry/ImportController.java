@@ -1,12 +1,14 @@
 package id.lumbung.gateway.registry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.registry.ImportIssue;
 import id.lumbung.core.registry.ImportJob;
 import id.lumbung.core.registry.ImportService;
 import id.lumbung.gateway.PathIds;
 import id.lumbung.ui.Callers;
+import id.lumbung.ui.UploadedFiles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -26,8 +28,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +48,7 @@ class ImportController {
         this.imports = imports;
     }
 
+    @Permits(Permission.IMPORT_RUN)
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(
             summary = "Upload a registry file (CSV, one row per person); 202 with the job, 400 if the file is"
@@ -58,17 +59,19 @@ class ImportController {
             @Nullable @QueryValue String mode,
             Authentication authentication,
             HttpRequest<?> request) {
-        ImportService.Mode parsed = ImportService.Mode.parse(mode);
-        ImportJob job;
-        try (InputStream content = file.getInputStream()) {
-            job = imports.submit(Callers.from(authentication, request), tenantId, file.getFilename(), content, parsed);
-        } catch (IOException e) {
-            throw new LumbungException(400, "upload_failed", "The upload did not arrive completely");
-        }
+        ImportJob job = UploadedFiles.read(
+                file,
+                content -> imports.submit(
+                        Callers.from(authentication, request),
+                        tenantId,
+                        file.getFilename(),
+                        content,
+                        ImportService.Mode.parse(mode)));
         return HttpResponse.accepted(URI.create("/api/v1/tenants/" + tenantId + "/imports/" + job.id()))
                 .body(ImportResponse.of(job, List.of()));
     }
 
+    @Permits(Permission.IMPORT_RUN)
     @Get
     @Operation(summary = "The tenant's latest imports")
     List<ImportResponse> list(@PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
@@ -77,6 +80,7 @@ class ImportController {
                 .toList();
     }
 
+    @Permits(Permission.IMPORT_RUN)
     @Get("/{id}")
     @Operation(summary = "An import's status, counts and its first issues (by line)")
     ImportResponse get(
@@ -90,6 +94,7 @@ class ImportController {
         return ImportResponse.of(job, imports.issues(caller, tenantId, jobId, 0, FIRST_ISSUES));
     }
 
+    @Permits(Permission.IMPORT_RUN)
     @Get("/{id}/issues")
     @Operation(summary = "A page of an import's issues, by line")
     List<IssueResponse> issues(

@@ -1,11 +1,14 @@
 package id.lumbung.gateway.student;
 
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.access.Permits;
 import id.lumbung.core.registry.TabularFile;
 import id.lumbung.core.student.StudentPulls;
 import id.lumbung.core.student.StudentService;
+import id.lumbung.core.upload.Uploads;
 import id.lumbung.gateway.PathIds;
-import id.lumbung.gateway.TempUploads;
 import id.lumbung.ui.Callers;
+import id.lumbung.ui.UploadedFiles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -27,7 +30,9 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** Students from Dapodik: the education office's batch file, and lookups for PIP/KIP checks. */
@@ -44,12 +49,15 @@ import java.util.List;
 class StudentController {
     private final StudentService students;
     private final StudentPulls pulls;
+    private final Uploads uploads;
 
-    StudentController(StudentService students, StudentPulls pulls) {
+    StudentController(StudentService students, StudentPulls pulls, Uploads uploads) {
+        this.uploads = uploads;
         this.students = students;
         this.pulls = pulls;
     }
 
+    @Permits(Permission.IMPORT_RUN)
     @Post(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(
             summary = "Import the education office's Dapodik file (CSV or .xlsx; nisn, nik, nama, jenis_kelamin,"
@@ -59,10 +67,11 @@ class StudentController {
             @PathVariable String tenantId,
             CompletedFileUpload file,
             Authentication authentication,
-            HttpRequest<?> request)
-            throws IOException {
-        return TempUploads.withCopy(
-                file, copy -> students.importFile(Callers.from(authentication, request), tenantId, copy));
+            HttpRequest<?> request) {
+        return UploadedFiles.read(
+                file,
+                content -> uploads.withCopy(
+                        content, copy -> students.importFile(Callers.from(authentication, request), tenantId, copy)));
     }
 
     /**
@@ -72,20 +81,25 @@ class StudentController {
      * @param nisn a 10-digit NISN
      */
     @Serdeable
-    record Search(@Nullable String nik, @Nullable String nisn) {
+    record Search(@Nullable @Size(max = 64) String nik, @Nullable @Size(max = 64) String nisn) {
         @Override
         public String toString() {
             return "Search[nisn=" + nisn + "]";
         }
     }
 
+    @Permits(Permission.STUDENT_READ)
     @Post(value = "/search", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Students by NIK or NISN (in the body), with the registry member of the same NIK; audited")
     List<StudentService.Student> search(
-            @PathVariable String tenantId, @Body Search body, Authentication authentication, HttpRequest<?> request) {
+            @PathVariable String tenantId,
+            @Valid @Body Search body,
+            Authentication authentication,
+            HttpRequest<?> request) {
         return students.find(Callers.from(authentication, request), tenantId, body.nik(), body.nisn());
     }
 
+    @Permits(Permission.STUDENT_READ)
     @Get("/schools")
     @Operation(summary = "The schools whose Dapodik web service this tenant may pull from (configuration)")
     List<StudentPulls.School> schools(
@@ -99,8 +113,9 @@ class StudentController {
      * @param npsn their NPSNs; none for every school configured for the tenant
      */
     @Serdeable
-    record PullRequest(@Nullable List<String> npsn) {}
+    record PullRequest(@Nullable @Size(max = 1_000) List<@NotNull @Size(max = 16) String> npsn) {}
 
+    @Permits(Permission.IMPORT_RUN)
     @Post(value = "/pulls", consumes = MediaType.APPLICATION_JSON)
     @Status(HttpStatus.ACCEPTED)
     @Operation(
@@ -108,12 +123,13 @@ class StudentController {
                     + " pull per school; follow them with GET …/pulls/{id}")
     List<StudentPulls.Pull> pull(
             @PathVariable String tenantId,
-            @Body @Nullable PullRequest body,
+            @Valid @Body @Nullable PullRequest body,
             Authentication authentication,
             HttpRequest<?> request) {
         return pulls.start(Callers.from(authentication, request), tenantId, body == null ? List.of() : body.npsn());
     }
 
+    @Permits(Permission.STUDENT_READ)
     @Get("/pulls")
     @Operation(summary = "The tenant's last 50 pulls, newest first: status, students read, changed, refused and why")
     List<StudentPulls.Pull> pulls(
@@ -121,6 +137,7 @@ class StudentController {
         return pulls.recent(Callers.from(authentication, request), tenantId);
     }
 
+    @Permits(Permission.STUDENT_READ)
     @Get("/pulls/{pullId}")
     @Operation(summary = "One pull")
     StudentPulls.Pull pullOf(

@@ -1,7 +1,8 @@
 package id.lumbung.core.disbursement;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
@@ -41,12 +42,12 @@ public final class ReconciliationService {
     private static final int MAXIMUM_ISSUES = 10_000;
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final AuditLog audit;
     private final IdentifierProtection protection;
 
     ReconciliationService(
-            TenantTransactions transactions, TenantAccess access, AuditLog audit, IdentifierProtection protection) {
+            TenantTransactions transactions, Authorizer access, AuditLog audit, IdentifierProtection protection) {
         this.transactions = transactions;
         this.access = access;
         this.audit = audit;
@@ -58,8 +59,11 @@ public final class ReconciliationService {
     private record Payment(String reference, String account, BigDecimal amount, String status) {}
 
     public Reconciliation reconcile(Caller caller, String tenantId, String bankCode, InputStream file) {
-        access.write(caller, tenantId);
-        String bank = bankCode == null ? "" : bankCode.strip().toUpperCase(Locale.ROOT);
+        access.require(caller, Permission.PAYMENT_RECONCILE, tenantId);
+        if (bankCode == null || !bankCode.strip().matches("[A-Za-z0-9_]{2,16}")) {
+            throw new LumbungException(400, "invalid_bank_code", "bank is the paying bank's code, e.g. BNI");
+        }
+        String bank = bankCode.strip().toUpperCase(Locale.ROOT);
         List<Reconciliation.Issue> issues = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         String[] header = null;

@@ -1,12 +1,14 @@
 package id.lumbung.core.registry;
 
+import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.Role;
-import id.lumbung.core.access.TenantAccess;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Statistics;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.protection.PrivateFiles;
+import id.lumbung.core.upload.UploadNames;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
@@ -16,7 +18,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,7 +37,7 @@ public class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
 
     private final TenantTransactions transactions;
-    private final TenantAccess access;
+    private final Authorizer access;
     private final ImportRepository jobs;
     private final ImportRunner runner;
     private final AuditLog audit;
@@ -50,7 +51,7 @@ public class ImportService {
 
     ImportService(
             TenantTransactions transactions,
-            TenantAccess access,
+            Authorizer access,
             ImportRepository jobs,
             ImportRunner runner,
             AuditLog audit,
@@ -62,7 +63,7 @@ public class ImportService {
         this.runner = runner;
         this.audit = audit;
         this.statistics = statistics;
-        this.directory = settings.directory();
+        this.directory = PrivateFiles.folder(settings.directory());
     }
 
     /** Import mode: keep the good rows (default) or change nothing if a row is refused. */
@@ -86,57 +87,59 @@ public class ImportService {
      * (constant memory); a file unreadable as a whole answers 400 and is deleted.
      */
     public ImportJob submit(Caller caller, String tenantId, String fileName, InputStream content, Mode mode) {
-        requireImporter(caller, tenantId);
+        access.require(caller, Permission.IMPORT_RUN, tenantId);
         UUID id = UUID.randomUUID();
-        Path file = directory.resolve(tenantId + "-" + id + ".upload");
+        Path file;
         try {
-            Files.createDirectories(directory);
-            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+            file = PrivateFiles.receive(directory, tenantId + "-" + id + "-", content);
         } catch (IOException e) {
-            deleteQuietly(file);
             throw new LumbungException(400, "upload_failed", "The upload did not arrive completely");
         }
-        String safeName = safeName(fileName);
-        ImportFile.Shape shape;
+        // The file holds NIKs in the clear: until its job owns it, any failure deletes it.
+        boolean queued = false;
         try {
-            shape = ImportFile.inspect(file);
+            ImportFile.Shape shape = ImportFile.inspect(file);
             checkHeader(file, shape);
-        } catch (RuntimeException e) {
-            deleteQuietly(file);
-            throw e;
+            ImportJob job = new ImportJob(
+                    tenantId,
+                    id,
+                    UploadNames.safe(fileName),
+                    shape.xlsx() ? "XLSX" : "CSV",
+                    mode.name(),
+                    "QUEUED",
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    null,
+                    caller.username(),
+                    null,
+                    null);
+            transactions.inTenant(tenantId, connection -> {
+                jobs.insert(connection, job, file.toString());
+                audit.record(connection, tenantId, caller, "IMPORT_SUBMIT", id.toString(), List.of("file"), "OK");
+                return null;
+            });
+            enqueue(tenantId, id, file, mode == Mode.ALL_OR_NOTHING, caller.username());
+            queued = true;
+        } finally {
+            if (!queued) {
+                PrivateFiles.delete(file);
+            }
         }
-        ImportJob job = new ImportJob(
-                tenantId,
-                id,
-                safeName,
-                shape.xlsx() ? "XLSX" : "CSV",
-                mode.name(),
-                "QUEUED",
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                null,
-                caller.username(),
-                null,
-                null);
-        transactions.inTenant(tenantId, connection -> {
-            jobs.insert(connection, job, file.toString());
-            audit.record(connection, tenantId, caller, "IMPORT_SUBMIT", id.toString(), List.of("file"), "OK");
-            return null;
-        });
-        enqueue(tenantId, id, file, mode == Mode.ALL_OR_NOTHING, caller.username());
-        return status(caller, tenantId, id);
+        return transactions
+                .inTenant(tenantId, connection -> jobs.find(connection, tenantId, id))
+                .orElseThrow(() -> notFound(id));
     }
 
     /** A job's status and counts. */
     public ImportJob status(Caller caller, String tenantId, UUID id) {
-        requireImporter(caller, tenantId);
+        access.require(caller, Permission.IMPORT_RUN, tenantId);
         return transactions
                 .inTenant(tenantId, connection -> jobs.find(connection, tenantId, id))
                 .orElseThrow(() -> notFound(id));
@@ -151,7 +154,7 @@ public class ImportService {
 
     /** The tenant's latest imports. */
     public List<ImportJob> recent(Caller caller, String tenantId) {
-        requireImporter(caller, tenantId);
+        access.require(caller, Permission.IMPORT_RUN, tenantId);
         return transactions.inTenant(tenantId, connection -> jobs.recent(connection, tenantId, 50));
     }
 
@@ -162,7 +165,14 @@ public class ImportService {
      */
     @EventListener
     void resumeUnfinished(StartupEvent event) {
-        for (String[] unfinished : transactions.acrossAllTenants(jobs::unfinished)) {
+        List<String[]> unfinishedJobs = transactions.acrossAllTenants(jobs::unfinished);
+        // A file no unfinished job names was left by a process stopped between upload and job.
+        java.util.Set<Path> named = new java.util.HashSet<>();
+        unfinishedJobs.stream()
+                .filter(job -> job[2] != null)
+                .forEach(job -> named.add(Path.of(job[2]).toAbsolutePath()));
+        PrivateFiles.sweep(directory, "*.upload", file -> !named.contains(file.toAbsolutePath()));
+        for (String[] unfinished : unfinishedJobs) {
             String tenantId = unfinished[0];
             UUID id = UUID.fromString(unfinished[1]);
             Path file = unfinished[2] == null ? null : Path.of(unfinished[2]);
@@ -210,24 +220,12 @@ public class ImportService {
             try {
                 changed = runner.run(tenantId, id, file, allOrNothing, by);
             } finally {
-                deleteQuietly(file); // the file with NIKs goes first, as soon as the job ends
+                PrivateFiles.delete(file); // the file with NIKs goes first, as soon as the job ends
             }
             if (changed) {
                 statistics.refresh(tenantId, "household", "member");
             }
         });
-    }
-
-    /**
-     * An import touches the whole tenant's registry: only a writer whose reach is the whole tenant
-     * (admin, verifier, approver) imports, not a village operator or field worker.
-     */
-    private void requireImporter(Caller caller, String tenantId) {
-        access.write(caller, tenantId);
-        if (caller.roles().stream().noneMatch(role -> role.writes() && role.reach() == Role.Reach.TENANT)) {
-            throw LumbungException.forbidden(
-                    "import_not_permitted", "Only the tenant's admin, a verifier or the approver imports files");
-        }
     }
 
     private static void checkHeader(Path file, ImportFile.Shape shape) {
@@ -244,22 +242,6 @@ public class ImportService {
             throw new LumbungException(400, "invalid_encoding", "The header is neither UTF-8 nor Windows-1252 text");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String safeName(String fileName) {
-        String name = fileName == null
-                ? "upload.csv"
-                : Path.of(fileName.replace('\\', '/')).getFileName().toString();
-        name = name.replaceAll("[^\\p{L}\\p{N} ._()-]", "_");
-        return name.length() > 120 ? name.substring(name.length() - 120) : name;
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("Could not delete the import file {}: {}", file.getFileName(), e.getMessage());
         }
     }
 

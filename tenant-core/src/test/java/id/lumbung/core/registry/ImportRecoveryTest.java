@@ -69,8 +69,15 @@ class ImportRecoveryTest extends DatabaseTest {
                 StandardCharsets.UTF_8);
         UUID resumable = runningJob(file.toString());
         UUID orphan = runningJob(DIRECTORY.resolve("gone.upload").toString());
+        Path stray = DIRECTORY.resolve("7471-stray.upload");
+        Files.writeString(stray, "a file a process stopped between upload and job left behind");
 
         imports.resumeUnfinished(null);
+
+        assertThat(stray).as("a file no job names is swept at start-up").doesNotExist();
+        assertThat(java.nio.file.Files.getPosixFilePermissions(DIRECTORY))
+                .as("the folder of uploads is the process's alone")
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
 
         ImportJob resumed = Eventually.await(
                 Duration.ofSeconds(20), () -> imports.status(admin, "7471", resumable), ImportJob::finished);
