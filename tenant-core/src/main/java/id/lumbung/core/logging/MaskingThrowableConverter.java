@@ -10,6 +10,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 public final class MaskingThrowableConverter extends ExtendedThrowableProxyConverter {
     @Override
     public String convert(ILoggingEvent event) {
-        return Redaction.maskIdentifiers(super.convert(event));
+        return Redaction.maskForLog(super.convert(event));
     }
 }
