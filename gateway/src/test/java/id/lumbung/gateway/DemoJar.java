@@ -143,8 +143,11 @@ final class DemoJar {
             String databasePort = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"))
                     .get(3)
                     .strip();
+            // The embedded server asks for the superuser's password, kept beside its data folder.
+            String password =
+                    Files.readString(data.resolve("postgres.password")).strip();
             try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
-                            "jdbc:postgresql://localhost:" + databasePort + "/lumbung", "postgres", "");
+                            "jdbc:postgresql://localhost:" + databasePort + "/lumbung", "postgres", password);
                     java.sql.Statement statement = connection.createStatement();
                     java.sql.ResultSet rows = statement.executeQuery(sql)) {
                 rows.next();

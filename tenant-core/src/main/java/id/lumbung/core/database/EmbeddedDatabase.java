@@ -1,10 +1,13 @@
 package id.lumbung.core.database;
 
+import id.lumbung.core.protection.PrivateFiles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,7 +16,10 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL 17 server run from the binaries inside the jar, for the one-command demo
- * and for tests when no other server is configured. Its data folder survives restarts.
+ * and for tests when no other server is configured. Its data folder survives restarts. It
+ * listens on loopback only and asks every login for its password (SCRAM): the superuser's is
+ * random, made at the first start and kept owner-only beside the data folder ({@code
+ * <folder>.password}), so no other local user can log in as it.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     /** Name of the database Lumbung creates inside the embedded server. */
@@ -22,27 +28,91 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final String SUPERUSER = "postgres";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-    private final EmbeddedPostgres postgres;
+    /** Every login, local or over loopback, gives its password. */
+    private static final String PASSWORDS_REQUIRED =
+            """
+            local all all scram-sha-256
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    /**
+     * Before the superuser has a password (a new data folder, or one from before passwords): only
+     * the superuser over loopback, for the moment it takes to set it.
+     */
+    private static final String SETTING_THE_PASSWORD =
+            """
+            host all postgres 127.0.0.1/32 trust
+            host all postgres ::1/128 trust
+            """;
+
+    private final EmbeddedPostgres postgres;
+    private final String password;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
     /** Starts a server on a free port, keeping its data in {@code dataDirectory}. */
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
         Files.createDirectories(dataDirectory);
         stopOrphan(dataDirectory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        Path passwordFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".password");
+        boolean secured = Files.exists(passwordFile);
+        String password = secured ? Files.readString(passwordFile).strip() : newPassword();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(30))
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("fsync", "on")
-                .start();
-        EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setDataDirectoryCustomizer(folder -> writeAccessRules(folder.toPath(), secured));
+        if (secured) {
+            builder.setConnectConfig("password", password);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
+        if (!secured) {
+            database.requirePasswords(dataDirectory, passwordFile);
+        }
         database.createDatabaseIfMissing();
         return database;
+    }
+
+    /** The superuser gets its password, kept owner-only; from then on every login needs one. */
+    private void requirePasswords(Path dataDirectory, Path passwordFile) throws IOException {
+        try (Connection connection = DriverManager.getConnection(url("postgres"), SUPERUSER, "");
+                Statement statement = connection.createStatement()) {
+            // Random URL-safe base64: no quote can end the literal.
+            statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "'");
+            Path fresh = PrivateFiles.newFile(passwordFile.toAbsolutePath().getParent(), "postgres-", ".password");
+            Files.writeString(fresh, password);
+            Files.move(fresh, passwordFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeAccessRules(dataDirectory, true);
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("Could not give the embedded PostgreSQL's superuser its password", e);
+        }
+        LOG.info("The embedded PostgreSQL now asks every login for its password");
+    }
+
+    private static void writeAccessRules(Path dataDirectory, boolean passwordSet) {
+        try {
+            Files.writeString(
+                    dataDirectory.resolve("pg_hba.conf"), passwordSet ? PASSWORDS_REQUIRED : SETTING_THE_PASSWORD);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write the embedded PostgreSQL's pg_hba.conf", e);
+        }
+    }
+
+    private static String newPassword() {
+        byte[] secret = new byte[24];
+        new java.security.SecureRandom().nextBytes(secret);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     /**
@@ -86,7 +156,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private void createDatabaseIfMissing() throws IOException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = DriverManager.getConnection(url("postgres"), SUPERUSER, password);
                 Statement statement = connection.createStatement()) {
             boolean exists;
             try (ResultSet rows =
@@ -101,8 +171,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    private String url(String database) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        return url(DATABASE);
     }
 
     public String username() {
@@ -110,7 +184,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String password() {
-        return "";
+        return password;
     }
 
     /**
