@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * An uploaded file, read once and then discarded whatever happens: the HTTP server's copy on
- * disk holds NIKs and is never left behind, even when the request is refused. An empty file is
- * refused (400) before anything reads it.
+ * An uploaded file, read once: the HTTP server's copy on disk holds NIKs and is never left
+ * behind, even when the request is refused before or while reading it. An empty file is refused
+ * (400) before anything reads it.
  */
 public final class UploadedFiles {
     private UploadedFiles() {}
@@ -20,17 +20,15 @@ public final class UploadedFiles {
     }
 
     public static <T> T read(CompletedFileUpload file, Reading<T> reading) {
-        try {
+        // Opened first, closed whatever happens: closing is what lets the server delete its copy,
+        // and an upload refused before anyone opened it stayed in the spool folder.
+        try (InputStream content = file.getInputStream()) {
             if (file.getSize() == 0) {
                 throw new LumbungException(400, "empty_file", "The file is empty");
             }
-            try (InputStream content = file.getInputStream()) {
-                return reading.read(content);
-            }
+            return reading.read(content);
         } catch (IOException e) {
             throw new LumbungException(400, "upload_failed", "The upload did not arrive completely");
-        } finally {
-            file.discard();
         }
     }
 }
