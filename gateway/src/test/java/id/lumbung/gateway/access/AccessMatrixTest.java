@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Role;
-import id.lumbung.core.testing.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -56,14 +52,7 @@ class AccessMatrixTest extends SweepTest {
 
     @BeforeAll
     void everyRoleAndTheMatrix() throws Exception {
-        try (Connection owner = TestDatabase.get().ownerConnection();
-                Statement query = owner.createStatement();
-                ResultSet rows = query.executeQuery("SELECT role, permission, reach FROM role_permission")) {
-            while (rows.next()) {
-                matrix.computeIfAbsent(Role.valueOf(rows.getString(1)), role -> new EnumMap<>(Permission.class))
-                        .put(Permission.valueOf(rows.getString(2)), rows.getString(3));
-            }
-        }
+        matrix.putAll(matrixInDatabase());
         String platform = login("admin");
         String kendari = login("admin-7471");
         callers.add(new Who("platform admin", platform, Set.of(Role.PLATFORM_ADMIN), null, null));

@@ -6,7 +6,6 @@ import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.registry.ImportSettings;
 import id.lumbung.core.testing.Eventually;
-import id.lumbung.core.testing.TestDatabase;
 import id.lumbung.core.upload.Uploads;
 import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -18,9 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -103,15 +99,7 @@ class HostileInputTest extends SweepTest {
 
     @BeforeAll
     void callersForEveryVerb() throws Exception {
-        try (Connection owner = TestDatabase.get().ownerConnection();
-                Statement query = owner.createStatement();
-                ResultSet rows = query.executeQuery("SELECT role, permission FROM role_permission")) {
-            while (rows.next()) {
-                matrix.computeIfAbsent(
-                                Role.valueOf(rows.getString(1)), role -> java.util.EnumSet.noneOf(Permission.class))
-                        .add(Permission.valueOf(rows.getString(2)));
-            }
-        }
+        matrixInDatabase().forEach((role, verbs) -> matrix.put(role, verbs.keySet()));
         String admin = login("admin-7471");
         tokens.put(Role.PLATFORM_ADMIN, login("admin"));
         tokens.put(Role.TENANT_ADMIN, admin);

@@ -3,6 +3,8 @@ package id.lumbung.gateway.access;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
 import id.lumbung.core.access.Public;
+import id.lumbung.core.access.Role;
+import id.lumbung.core.testing.TestDatabase;
 import id.lumbung.gateway.ApiTest;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.http.HttpMethod;
@@ -15,7 +17,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +38,25 @@ abstract class SweepTest extends ApiTest {
 
     @Inject
     Router router;
+
+    /**
+     * The permission matrix as the database holds it (the data the sweeps hold the application
+     * to, not the application's reading of it): each role's verbs and their reach.
+     */
+    static Map<Role, Map<Permission, String>> matrixInDatabase() {
+        Map<Role, Map<Permission, String>> matrix = new EnumMap<>(Role.class);
+        try (Connection owner = TestDatabase.get().ownerConnection();
+                Statement query = owner.createStatement();
+                ResultSet rows = query.executeQuery("SELECT role, permission, reach FROM role_permission")) {
+            while (rows.next()) {
+                matrix.computeIfAbsent(Role.valueOf(rows.getString(1)), role -> new EnumMap<>(Permission.class))
+                        .put(Permission.valueOf(rows.getString(2)), rows.getString(3));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return matrix;
+    }
 
     /** What the operation declares: its verbs, or why it needs none. */
     record Declared(Permission[] value, Permission[] orElse, String publicReason) {}
