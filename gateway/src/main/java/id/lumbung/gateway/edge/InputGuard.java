@@ -24,8 +24,9 @@ import org.reactivestreams.Publisher;
  * The one guard at the edge: before anything reads a request, its path, query and (for JSON and
  * form bodies) body are refused with 400 and a stable code when they hold what no field of
  * Lumbung may hold ({@link Hostile}) — a NUL byte never reaches PostgreSQL as a 500. JSON and
- * form bodies larger than {@value #MAXIMUM_TEXT_BODY} bytes are refused with 413 (files go as
- * multipart and are checked by their import).
+ * form bodies must state their length, at most {@value #MAXIMUM_TEXT_BODY} bytes (411, 413), so
+ * the copy the guard reads is bounded before it is read; files go as multipart and are checked
+ * by their import.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 final class InputGuard implements HttpServerFilter {
@@ -34,7 +35,7 @@ final class InputGuard implements HttpServerFilter {
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         CompletableFuture<MutableHttpResponse<?>> refusal = refusal(request);
-        if (refusal.isDone() && refusal.getNow(null) == null) {
+        if (refusal.isDone() && !refusal.isCompletedExceptionally() && refusal.getNow(null) == null) {
             return chain.proceed(request);
         }
         // The body is still arriving: decide once it is here, then answer or go on.
@@ -68,7 +69,15 @@ final class InputGuard implements HttpServerFilter {
             return CompletableFuture.completedFuture(null);
         }
         OptionalLong length = server.byteBody().expectedLength();
-        if (length.isPresent() && length.getAsLong() > MAXIMUM_TEXT_BODY) {
+        if (length.isEmpty()) {
+            // Without a length the copy below could grow to the server's limit for uploads (1 GB)
+            // before anyone knew: a JSON or form body says how long it is.
+            return CompletableFuture.completedFuture(problem(
+                    HttpStatus.LENGTH_REQUIRED,
+                    "length_required",
+                    "A JSON or form body needs a Content-Length (at most " + MAXIMUM_TEXT_BODY + " bytes)"));
+        }
+        if (length.getAsLong() > MAXIMUM_TEXT_BODY) {
             return CompletableFuture.completedFuture(problem(
                     HttpStatus.REQUEST_ENTITY_TOO_LARGE,
                     "payload_too_large",

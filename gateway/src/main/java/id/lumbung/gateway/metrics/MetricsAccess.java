@@ -33,7 +33,7 @@ final class MetricsAccess implements SecurityRule<HttpRequest<?>> {
 
     @Override
     public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication caller) {
-        if (request == null || !PATH.equals(request.getPath())) {
+        if (request == null || !PATH.equals(normalised(request.getPath()))) {
             return Publishers.just(SecurityRuleResult.UNKNOWN);
         }
         if (managementPort != null && request.getServerAddress().getPort() == managementPort) {
@@ -41,6 +41,14 @@ final class MetricsAccess implements SecurityRule<HttpRequest<?>> {
         }
         boolean permitted = caller != null && authorizer.holdsAnywhere(Callers.from(caller), Permission.METRICS_READ);
         return Publishers.just(permitted ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
+    }
+
+    /** The path as the router reads it: {@code //prometheus/} is {@code /prometheus}. */
+    private static String normalised(String path) {
+        String collapsed = path.replaceAll("/{2,}", "/");
+        return collapsed.length() > 1 && collapsed.endsWith("/")
+                ? collapsed.substring(0, collapsed.length() - 1)
+                : collapsed;
     }
 
     @Override

@@ -315,16 +315,20 @@ class HostileInsiderTest extends ApiTest {
 
         @Test
         void metricsNeedThePlatformAdmin() throws Exception {
-            assertThat(metrics(null).statusCode()).isEqualTo(401);
-            assertThat(metrics(admin).statusCode()).isEqualTo(403);
-            var scraped = metrics(login("admin"));
+            assertThat(metrics(null, "/prometheus").statusCode()).isEqualTo(401);
+            for (String path : List.of("/prometheus", "/prometheus/", "//prometheus")) {
+                // However the path is written, nobody but the platform admin reads the metrics.
+                assertThat(metrics(null, path).statusCode()).as(path).isIn(401, 404);
+                assertThat(metrics(admin, path).statusCode()).as(path).isIn(403, 404);
+            }
+            var scraped = metrics(login("admin"), "/prometheus");
             assertThat(scraped.statusCode()).isEqualTo(200);
             assertThat(scraped.body()).contains("jvm_");
         }
 
-        private java.net.http.HttpResponse<String> metrics(String token) throws Exception {
+        private java.net.http.HttpResponse<String> metrics(String token, String path) throws Exception {
             var request = java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + server.getPort() + "/prometheus"))
+                            java.net.URI.create("http://localhost:" + server.getPort() + path))
                     .header("Accept", "*/*");
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
