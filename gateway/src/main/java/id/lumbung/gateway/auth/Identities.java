@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Who a token's subject is now: its roles, tenant, province and villages read from the database,
  * never from the token. Each request reads the user's current token version (one indexed read,
  * so a disabled user or an older version is refused at once); the rest is cached per user and
- * version, and every change of roles or villages bumps the version.
+ * version, and every change of roles, villages or password bumps the version (a demo reset too).
  */
 @Singleton
 final class Identities {

@@ -1,7 +1,9 @@
 package id.lumbung.gateway.auth;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import id.lumbung.ui.Callers;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.security.authentication.Authentication;
@@ -46,8 +48,15 @@ final class LumbungJwtAuthenticationFactory extends DefaultJwtAuthenticationFact
         } catch (ParseException e) {
             return Optional.empty();
         }
+        // The issuer must match the key: our tokens are signed with our secret (HS256), the
+        // provider's with its published keys — never one passing for the other.
+        boolean hmac = token instanceof SignedJWT signed
+                && JWSAlgorithm.Family.HMAC_SHA.contains(signed.getHeader().getAlgorithm());
         if (!oidc.trusts(claims.getIssuer())) {
-            return ours(claims);
+            return hmac ? ours(claims) : Optional.empty();
+        }
+        if (hmac || !(token instanceof SignedJWT)) {
+            return Optional.empty();
         }
         Object name = claims.getClaim(oidc.usernameClaim());
         String username = "oidc:" + (name == null ? claims.getSubject() : name);
@@ -61,10 +70,12 @@ final class LumbungJwtAuthenticationFactory extends DefaultJwtAuthenticationFact
                     .forEach(roles::add);
         }
         Map<String, Object> attributes = new HashMap<>();
+        // A province's provider speaks for its own province only (lumbung.oidc.province).
         Object tenant = claims.getClaim(oidc.tenantClaim());
-        attributes.put(Callers.TENANTS_CLAIM, tenant == null ? List.of() : List.of(String.valueOf(tenant)));
+        boolean ownTenant = tenant != null && oidc.serves(String.valueOf(tenant));
+        attributes.put(Callers.TENANTS_CLAIM, ownTenant ? List.of(String.valueOf(tenant)) : List.of());
         Object province = claims.getClaim(oidc.provinceClaim());
-        if (province != null) {
+        if (province != null && oidc.serves(String.valueOf(province))) {
             attributes.put(Callers.PROVINCE_CLAIM, String.valueOf(province));
         }
         attributes.put("iss", claims.getIssuer());

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param tenantClaim the claim naming the user's tenant (regency/city code)
  * @param provinceClaim the claim naming a province admin's province
  * @param usernameClaim the claim used as the username (prefixed {@code oidc:} in the audit log)
+ * @param province the province whose provider this is (e.g. {@code 74}): a tenant or province
+ *     claim outside it grants nothing; unset, the provider is trusted for every province
  */
 @ConfigurationProperties("lumbung.oidc")
 public record OidcSettings(
@@ -24,10 +26,16 @@ public record OidcSettings(
         @Nullable String roleMapping,
         @Bindable(defaultValue = "lumbung_tenant") String tenantClaim,
         @Bindable(defaultValue = "lumbung_province") String provinceClaim,
-        @Bindable(defaultValue = "preferred_username") String usernameClaim) {
+        @Bindable(defaultValue = "preferred_username") String usernameClaim,
+        @Nullable String province) {
 
     boolean trusts(Object issuerClaim) {
         return issuer != null && !issuer.isBlank() && issuer.equals(String.valueOf(issuerClaim));
+    }
+
+    /** Whether a tenant ({@code 7471}) or province ({@code 74}) code is within the provider's province. */
+    boolean serves(String code) {
+        return province == null || province.isBlank() || code.startsWith(province.strip());
     }
 
     Map<String, String> roles() {

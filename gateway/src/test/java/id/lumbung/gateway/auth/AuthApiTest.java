@@ -180,11 +180,25 @@ class AuthApiTest extends ApiTest {
                     .issuer("lumbung")
                     .claim("roles", List.of("PLATFORM_ADMIN"))
                     .claim("tenants", List.of())
-                    .claim("ver", 0)
+                    .claim("ver", adminTokenVersion())
                     .issueTime(Date.from(Instant.now().minusSeconds(120)))
                     .notBeforeTime(Date.from(Instant.now().minusSeconds(120)))
                     .expirationTime(Date.from(expiry))
                     .build();
+        }
+
+        /** The platform admin's current token version (the demo seed's reset bumps it at every start). */
+        private int adminTokenVersion() {
+            try (java.sql.Connection owner =
+                            id.lumbung.core.testing.TestDatabase.get().ownerConnection();
+                    java.sql.Statement query = owner.createStatement();
+                    java.sql.ResultSet row =
+                            query.executeQuery("SELECT token_version FROM app_user WHERE username = 'admin'")) {
+                row.next();
+                return row.getInt(1);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private String sign(JWTClaimsSet claims, String secret) throws Exception {

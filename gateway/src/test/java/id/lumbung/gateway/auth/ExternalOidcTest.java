@@ -57,6 +57,7 @@ class ExternalOidcTest extends ApiTest {
                 "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json");
         properties.put("lumbung.oidc.issuer", ISSUER);
         properties.put("lumbung.oidc.role-mapping", "dinsos-verifikator=VERIFIER,dinsos-provinsi=PROVINCE_ADMIN");
+        properties.put("lumbung.oidc.province", "74");
         return properties;
     }
 
@@ -104,6 +105,29 @@ class ExternalOidcTest extends ApiTest {
                         token(provinceKey, "https://evil.example", List.of("dinsos-verifikator"), "7471", null)),
                 401,
                 "unauthenticated");
+    }
+
+    @Test
+    void theProvidersKeyCannotSignOurTokensNorReachAnotherProvince() throws Exception {
+        // Signed with the province's key but naming our issuer and our platform admin.
+        SignedJWT ours = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(provinceKey.getKeyID())
+                        .build(),
+                new JWTClaimsSet.Builder()
+                        .issuer("lumbung")
+                        .subject("admin")
+                        .claim("ver", 0)
+                        .issueTime(new Date())
+                        .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                        .build());
+        ours.sign(new RSASSASigner(provinceKey));
+        assertProblem(get("/api/v1/tenants", ours.serialize()), 401, "unauthenticated");
+
+        String makassar = token(provinceKey, ISSUER, List.of("dinsos-provinsi"), null, "73");
+        assertThat(array(get("/api/v1/tenants", makassar))).isEmpty();
+        String foreignTenant = token(provinceKey, ISSUER, List.of("dinsos-verifikator"), "7371", null);
+        assertThat(array(get("/api/v1/tenants", foreignTenant))).isEmpty();
     }
 
     private static String token(RSAKey key, String issuer, List<String> groups, String tenant, String province)
