@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Someone with write access to the database but not the audit key tries to hide what happened:
- * cut the newest entries, rewrite one in the middle and recompute the chain after it, swap two.
+ * cut the newest entries, rewrite one in the middle and recompute the chain after it, pass a
+ * whole chain off as entries from before keys, swap two, forge a checkpoint.
  * Each is found at the first affected entry. Each case has a regency of its own (Sulawesi
  * Tengah), onboarded as a real one is: by the platform admin, with its first tenant admin.
  */
@@ -95,76 +96,109 @@ class AuditTamperingTest extends ApiTest {
     void rewritingAnEntryAndRecomputingTheChainWithoutTheKeyIsFoundAtThatEntry() throws Exception {
         Chain chain = chainOf("72.02");
         long victim = chain.head() - 5;
+        forge(chain.tenantId(), victim, true);
+        assertThat(verify(chain.tenantId(), chain.auditor()))
+                .containsEntry("intact", false)
+                .containsEntry("reason", "entry_changed")
+                .satisfies(result -> assertThat(((Number) result.get("firstBrokenSeq")).longValue())
+                        .isEqualTo(victim));
+    }
+
+    @Test
+    void aWholeChainRewrittenAsEntriesOfBeforeKeysIsFoundAtItsFirstEntry() throws Exception {
+        Chain chain = chainOf("72.05");
+        forge(chain.tenantId(), 1, false);
+        assertThat(verify(chain.tenantId(), chain.auditor()))
+                .containsEntry("intact", false)
+                .containsEntry("reason", "entry_changed")
+                .containsEntry("firstBrokenSeq", 1);
+    }
+
+    @Test
+    void aForgedCheckpointIsReportedAndStopsNoSigning() throws Exception {
+        Chain chain = chainOf("72.06");
+        try (Connection owner = TestDatabase.get().ownerConnection();
+                PreparedStatement forged = owner.prepareStatement("INSERT INTO audit_checkpoint (tenant_id, seq,"
+                        + " hash, key_id, signed_at, signature) VALUES (?, ?, 'x', 'a1', now(), 'not-a-signature')")) {
+            forged.setString(1, chain.tenantId());
+            forged.setLong(2, chain.head() + 1_000);
+            forged.executeUpdate();
+        }
+        get("/api/v1/tenants/" + chain.tenantId() + "/audit", chain.auditor()); // one more entry
+        checkpoints.sign();
+        assertThat(verify(chain.tenantId(), chain.auditor()))
+                .containsEntry("intact", false)
+                .containsEntry("reason", "checkpoint_not_signed")
+                .containsEntry("firstBrokenSeq", (int) chain.head() + 1_000)
+                .containsEntry("checkpointSeq", (int) chain.head() + 1);
+    }
+
+    /**
+     * The forger's best effort without the key: every entry from {@code from} on recomputed as a
+     * chain of SHA-256, the first said to be someone else's; {@code keepKeyIds} false passes them
+     * off as entries from before keys.
+     */
+    private static void forge(String tenantId, long from, boolean keepKeyIds) throws Exception {
         try (Connection owner = TestDatabase.get().ownerConnection()) {
             owner.setAutoCommit(false);
             List<Object[]> rows = new ArrayList<>();
             try (PreparedStatement read = owner.prepareStatement("SELECT seq, occurred_at, actor, roles, action,"
                     + " purpose, subject_hash, fields, result, request_id, prev_hash, key_id FROM audit_log"
                     + " WHERE tenant_id = ? AND seq >= ? ORDER BY seq")) {
-                read.setString(1, chain.tenantId());
-                read.setLong(2, victim);
+                read.setString(1, tenantId);
+                read.setLong(2, from);
                 try (ResultSet row = read.executeQuery()) {
                     while (row.next()) {
-                        rows.add(new Object[] {
-                            row.getLong(1),
-                            row.getTimestamp(2).toInstant().toString(),
-                            row.getString(3),
-                            row.getString(4),
-                            row.getString(5),
-                            row.getString(6),
-                            row.getString(7),
-                            row.getString(8),
-                            row.getString(9),
-                            row.getString(10),
-                            row.getString(11),
-                            row.getString(12)
-                        });
+                        Object[] values = new Object[12];
+                        values[0] = row.getLong(1);
+                        values[1] = row.getTimestamp(2).toInstant().toString();
+                        for (int i = 2; i < 12; i++) {
+                            values[i] = row.getString(i + 1);
+                        }
+                        rows.add(values);
                     }
                 }
             }
-            // The forger's best effort: the entry says someone else did it, and every hash after it
-            // is recomputed as a chain of SHA-256 (the HMAC key is not in the database).
             String prev = (String) rows.get(0)[10];
             for (Object[] row : rows) {
-                if ((long) row[0] == victim) {
+                if ((long) row[0] == from) {
                     row[2] = "someone-else";
                 }
+                String keyId = keepKeyIds ? (String) row[11] : null;
                 String canonical = String.join(
-                                "\u001f",
-                                chain.tenantId(),
-                                Long.toString((long) row[0]),
-                                (String) row[1],
-                                (String) row[2],
-                                (String) row[3],
-                                (String) row[4],
-                                (String) row[5],
-                                row[6] == null ? "" : (String) row[6],
-                                (String) row[7],
-                                (String) row[8],
-                                (String) row[9],
-                                prev)
-                        + "\u001f" + row[11];
+                        "\u001f",
+                        tenantId,
+                        Long.toString((long) row[0]),
+                        (String) row[1],
+                        (String) row[2],
+                        (String) row[3],
+                        (String) row[4],
+                        (String) row[5],
+                        row[6] == null ? "" : (String) row[6],
+                        (String) row[7],
+                        (String) row[8],
+                        (String) row[9],
+                        prev);
+                if (keyId != null) {
+                    canonical += "\u001f" + keyId;
+                }
                 String hash = HexFormat.of()
                         .formatHex(MessageDigest.getInstance("SHA-256")
                                 .digest(canonical.getBytes(StandardCharsets.UTF_8)));
                 try (PreparedStatement write = owner.prepareStatement("UPDATE audit_log SET actor = ?, prev_hash = ?,"
-                        + " hash = ? WHERE tenant_id = ? AND seq = ?")) {
+                        + " hash = ?, key_id = ? WHERE tenant_id = ? AND seq = ?")) {
                     write.setString(1, (String) row[2]);
                     write.setString(2, prev);
                     write.setString(3, hash);
-                    write.setString(4, chain.tenantId());
-                    write.setLong(5, (long) row[0]);
+                    write.setString(4, keyId);
+                    write.setString(5, tenantId);
+                    write.setLong(6, (long) row[0]);
                     write.executeUpdate();
                 }
                 prev = hash;
             }
             owner.commit();
         }
-        assertThat(verify(chain.tenantId(), chain.auditor()))
-                .containsEntry("intact", false)
-                .containsEntry("reason", "entry_changed")
-                .satisfies(result -> assertThat(((Number) result.get("firstBrokenSeq")).longValue())
-                        .isEqualTo(victim));
     }
 
     @Test

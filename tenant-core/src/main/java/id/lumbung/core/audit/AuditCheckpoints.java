@@ -48,7 +48,8 @@ public final class AuditCheckpoints {
             try (PreparedStatement query = connection.prepareStatement("SELECT t.id, h.seq, h.hash FROM tenant t"
                     + " CROSS JOIN LATERAL (SELECT seq, hash FROM audit_log a WHERE a.tenant_id = t.id"
                     + " ORDER BY seq DESC LIMIT 1) h WHERE NOT EXISTS (SELECT 1 FROM audit_checkpoint c"
-                    + " WHERE c.tenant_id = t.id AND c.seq >= h.seq)")) {
+                    // This very head signed already; a row claiming a later head (forged) stops nothing.
+                    + " WHERE c.tenant_id = t.id AND c.seq = h.seq AND c.hash = h.hash)")) {
                 heads = Rows.list(query, row -> new String[] {row.getString(1), row.getString(2), row.getString(3)});
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_checkpoint (tenant_id, seq,"

@@ -123,11 +123,10 @@ public final class AuditLog {
     public Verification verify(Caller caller, String tenantId) {
         access.require(caller, Permission.AUDIT_READ, tenantId);
         return transactions.inTenant(tenantId, connection -> {
-            Checkpoint checkpoint = latestCheckpoint(connection, tenantId);
-            if (checkpoint != null && !checkpoint.signed()) {
-                return Verification.broken(tenantId, 0, checkpoint.seq(), checkpoint.seq(), "checkpoint_not_signed");
-            }
+            Checkpoints checkpoints = checkpoints(connection, tenantId);
+            Checkpoint checkpoint = checkpoints.latestSigned();
             Long checkpointSeq = checkpoint == null ? null : checkpoint.seq();
+            long unkeyedUntil = unkeyedUntil(connection, tenantId);
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT " + COLUMNS + " FROM audit_log WHERE tenant_id = ? ORDER BY seq")) {
                 query.setString(1, tenantId);
@@ -135,7 +134,6 @@ public final class AuditLog {
                 long checked = 0;
                 String expectedPrev = GENESIS;
                 long expectedSeq = 1;
-                boolean keyed = false;
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         AuditEntry entry = map(rows);
@@ -144,14 +142,11 @@ public final class AuditLog {
                             // A gap (or a moved entry): the first missing one is the first affected.
                             return Verification.broken(tenantId, checked, expectedSeq, checkpointSeq, "entry_missing");
                         }
-                        boolean sealedRight;
-                        if (entry.keyId() == null) {
-                            // Sealed before keys existed: trusted only before the first keyed entry.
-                            sealedRight = !keyed && entry.hash().equals(AuditSeal.sha256(entry.canonical()));
-                        } else {
-                            keyed = true;
-                            sealedRight = seal.verifies(entry.keyId(), entry.canonical(), entry.hash());
-                        }
+                        boolean sealedRight = entry.keyId() == null
+                                // Sealed before keys existed: only entries of that time verify so.
+                                ? entry.seq() <= unkeyedUntil
+                                        && entry.hash().equals(AuditSeal.sha256(entry.canonical()))
+                                : seal.verifies(entry.keyId(), entry.canonical(), entry.hash());
                         if (!sealedRight) {
                             return Verification.broken(tenantId, checked, entry.seq(), checkpointSeq, "entry_changed");
                         }
@@ -171,31 +166,56 @@ public final class AuditLog {
                 if (checkpoint != null && checkpoint.seq() >= expectedSeq) {
                     return Verification.broken(tenantId, checked, expectedSeq, checkpointSeq, "tail_missing");
                 }
+                if (checkpoints.forgedSeq() != null) {
+                    // The chain holds, but someone wrote a checkpoint without the key.
+                    return Verification.broken(
+                            tenantId, checked, checkpoints.forgedSeq(), checkpointSeq, "checkpoint_not_signed");
+                }
                 return new Verification(tenantId, checked, true, null, checkpointSeq, null);
             }
         });
     }
 
-    /** The newest checkpoint of the tenant, and whether its signature holds. */
-    private Checkpoint latestCheckpoint(Connection connection, String tenantId) throws SQLException {
+    /**
+     * The tenant's newest checkpoint whose signature holds, and the lowest newer one that does not
+     * (forged: the application cannot write an unsigned one), walking back from the newest.
+     */
+    private Checkpoints checkpoints(Connection connection, String tenantId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT seq, hash, key_id, signed_at, signature"
-                + " FROM audit_checkpoint WHERE tenant_id = ? ORDER BY seq DESC LIMIT 1")) {
+                + " FROM audit_checkpoint WHERE tenant_id = ? ORDER BY seq DESC")) {
             query.setString(1, tenantId);
-            return Rows.first(query, row -> {
-                        long seq = row.getLong("seq");
-                        String hash = row.getString("hash");
-                        Instant signedAt = row.getTimestamp("signed_at").toInstant();
-                        boolean signed = seal.verifies(
-                                row.getString("key_id"),
-                                AuditCheckpoints.signedText(tenantId, seq, hash, signedAt),
-                                row.getString("signature"));
-                        return new Checkpoint(seq, hash, signed);
-                    })
-                    .orElse(null);
+            query.setFetchSize(100);
+            Long forged = null;
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    long seq = row.getLong("seq");
+                    String hash = row.getString("hash");
+                    Instant signedAt = row.getTimestamp("signed_at").toInstant();
+                    boolean signed = seal.verifies(
+                            row.getString("key_id"),
+                            AuditCheckpoints.signedText(tenantId, seq, hash, signedAt),
+                            row.getString("signature"));
+                    if (signed) {
+                        return new Checkpoints(new Checkpoint(seq, hash), forged);
+                    }
+                    forged = seq;
+                }
+            }
+            return new Checkpoints(null, forged);
         }
     }
 
-    private record Checkpoint(long seq, String hash, boolean signed) {}
+    private static long unkeyedUntil(Connection connection, String tenantId) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT seq FROM audit_unkeyed_until WHERE tenant_id = ?")) {
+            query.setString(1, tenantId);
+            return Rows.first(query, row -> row.getLong(1)).orElse(0L);
+        }
+    }
+
+    private record Checkpoints(Checkpoint latestSigned, Long forgedSeq) {}
+
+    private record Checkpoint(long seq, String hash) {}
 
     /** Entries matching the filters, newest first (auditor and DPO). Each search is itself audited. */
     public List<AuditEntry> search(
