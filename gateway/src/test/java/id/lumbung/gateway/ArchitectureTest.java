@@ -69,8 +69,6 @@ class ArchitectureTest {
             .resideOutsideOfPackages("id.lumbung.core.access..", "id.lumbung.gateway.demo..")
             .and()
             .doNotHaveSimpleName("Pages")
-            .and()
-            .doNotHaveSimpleName("UserService")
             // Tests of tenant-core arrive as a jar, which DoNotIncludeTests does not recognise.
             .and()
             .haveSimpleNameNotEndingWith("Test")

@@ -40,9 +40,10 @@ class AssignmentController {
         this.assignments = assignments;
     }
 
+    // Another user's list needs HOUSEHOLD_ASSIGN; the worker also reads its own (its identity, not a verb).
     @Permits(Permission.HOUSEHOLD_ASSIGN)
     @Get
-    @Operation(summary = "Households assigned to a field worker (tenant admin, verifier, or the worker)")
+    @Operation(summary = "Households assigned to a field worker (HOUSEHOLD_ASSIGN, or the worker itself)")
     Assignments get(
             @PathVariable String tenantId,
             @PathVariable String username,

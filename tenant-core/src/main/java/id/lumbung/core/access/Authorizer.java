@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one place that decides what a caller may do: its roles, the permission matrix (national,
- * narrowed by the tenant) and how far each grant reaches. No other class checks a role (an
- * ArchUnit rule keeps it so).
+ * narrowed by the tenant) and how far each grant reaches. No other class decides on a role (an
+ * ArchUnit rule keeps it so; the list of tenants only names the caller's roles as labels).
  *
  * <p>Two answers, in this order. A tenant the caller may not see answers exactly like a tenant
  * that does not exist ({@code 404 tenant_not_found}): a platform role sees every tenant, a

@@ -120,6 +120,23 @@ public final class UserRepository {
         }));
     }
 
+    /**
+     * Whether the tenant has a user (enabled or not) holding any of these roles, under a lock held
+     * to the end of the caller's transaction, so that a check and the insert after it are one.
+     */
+    boolean anyWithRolesLocked(Connection connection, String tenantId, Set<Role> roles) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "lumbung.users." + tenantId);
+            lock.execute();
+        }
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT 1 FROM app_user WHERE tenant_id = ? AND roles && ? LIMIT 1")) {
+            query.setString(1, tenantId);
+            query.setArray(2, roles(connection, roles));
+            return Rows.first(query, row -> Boolean.TRUE).isPresent();
+        }
+    }
+
     /** Inserts a new user in the caller's transaction; {@code false} if the username is taken. */
     boolean insert(Connection connection, UserAccount user) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
@@ -212,7 +229,9 @@ public final class UserRepository {
                     + " password_hash, roles, tenant_id, province_id, enabled) VALUES (?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash,"
                     + " roles = excluded.roles, tenant_id = excluded.tenant_id, province_id = excluded.province_id,"
-                    + " enabled = excluded.enabled, failed_logins = 0, locked_until = NULL")) {
+                    + " enabled = excluded.enabled, failed_logins = 0, locked_until = NULL,"
+                    // A reset revokes the user's tokens, as every change of roles or password does.
+                    + " token_version = app_user.token_version + 1")) {
                 upsert.setObject(1, user.id());
                 upsert.setString(2, user.username());
                 upsert.setString(3, user.passwordHash());

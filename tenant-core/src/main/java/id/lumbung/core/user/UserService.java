@@ -37,6 +37,7 @@ public final class UserService {
     private static final Duration LONGEST_LOCK = Duration.ofMinutes(30);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
     private static final Set<Role> TENANT_ROLES = Role.heldIn(Role.Level.TENANT);
+    private static final Set<Role> PROVINCE_ROLES = Role.heldIn(Role.Level.PROVINCE);
 
     private final UserRepository users;
     private final PasswordHasher hasher;
@@ -112,13 +113,6 @@ public final class UserService {
         boolean manages = managesUsersOrOnboards(caller, tenantId);
         Set<Role> roles = parseRoles(request.roles(), TENANT_ROLES);
         Tenant tenant = access.requireAccount(caller, tenantId, roles);
-        if (!manages
-                && users.findByTenant(tenantId).stream()
-                        .anyMatch(user -> user.enabled() && user.roles().contains(Role.TENANT_ADMIN))) {
-            // Onboarding ends with the first admin: the tenant manages its own users from then on.
-            throw new LumbungException(
-                    409, "tenant_admin_exists", "The tenant has its admin; it manages its own users now");
-        }
         Set<String> villages = villagesOf(tenant, roles, request.villageCodes());
         UserAccount user = new UserAccount(
                 UUID.randomUUID(),
@@ -133,6 +127,12 @@ public final class UserService {
                 null,
                 villages);
         transactions.inTenant(tenantId, connection -> {
+            // Onboarding ends with the first admin (enabled or not): the tenant manages its own
+            // users from then on. Checked under a lock, so two onboardings cannot both pass.
+            if (!manages && users.anyWithRolesLocked(connection, tenantId, roles)) {
+                throw new LumbungException(
+                        409, "tenant_admin_exists", "The tenant has its admin; it manages its own users now");
+            }
             if (!users.insert(connection, user)) {
                 throw usernameTaken(user.username());
             }
@@ -159,9 +159,9 @@ public final class UserService {
                         new LumbungException(404, "province_not_found", "No province has the code " + provinceId));
         Set<Role> roles = parseRoles(
                 request.roles() == null || request.roles().isEmpty()
-                        ? List.of(Role.PROVINCE_ADMIN.name())
+                        ? PROVINCE_ROLES.stream().map(Role::name).toList()
                         : request.roles(),
-                EnumSet.of(Role.PROVINCE_ADMIN));
+                PROVINCE_ROLES);
         UserAccount user = new UserAccount(
                 UUID.randomUUID(),
                 validUsername(request.username()),
