@@ -59,7 +59,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Files.createDirectories(dataDirectory);
         stopOrphan(dataDirectory);
         Path passwordFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".password");
-        boolean secured = Files.exists(passwordFile);
+        // A password belongs to its cluster: a data folder made anew (initdb) gets a new one.
+        boolean secured = Files.exists(passwordFile) && Files.exists(dataDirectory.resolve("postgresql.conf"));
         String password = secured ? Files.readString(passwordFile).strip() : newPassword();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)

@@ -33,7 +33,8 @@ public final class Redaction {
         if (text == null) {
             return null;
         }
-        Matcher matcher = LOGGED.matcher(text);
+        // Whole identifiers first, even written against letters ("NIK7471…"), then every run.
+        Matcher matcher = LOGGED.matcher(maskIdentifiers(text));
         StringBuilder out = new StringBuilder(text.length());
         while (matcher.find()) {
             String run = matcher.group();

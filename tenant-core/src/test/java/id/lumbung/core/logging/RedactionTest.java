@@ -12,6 +12,7 @@ class RedactionTest {
         assertThat(Redaction.maskForLog("nik=7471.0151.0660.0002")).isEqualTo("nik=****.****.****.0002");
         assertThat(Redaction.maskForLog("call 0812-3456-7890")).isEqualTo("call ****-****-7890");
         assertThat(Redaction.maskForLog("7471015106600002")).isEqualTo("************0002");
+        assertThat(Redaction.maskForLog("NIK7471015106600002x")).isEqualTo("NIK************0002x");
     }
 
     @Test
