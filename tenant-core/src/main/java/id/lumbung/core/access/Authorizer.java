@@ -27,6 +27,7 @@ public final class Authorizer {
 
     private final TenantRepository tenants;
     private final PermissionMatrix matrix;
+    private final Map<String, Tenant> onboarded = new java.util.concurrent.ConcurrentHashMap<>();
 
     Authorizer(TenantRepository tenants, PermissionMatrix matrix) {
         this.tenants = tenants;
@@ -43,9 +44,7 @@ public final class Authorizer {
 
     /** The tenant, if the caller may see it; otherwise {@code tenant_not_found}. */
     public Tenant visible(Caller caller, String tenantId) {
-        Tenant tenant = tenantId == null || !TENANT_ID.matcher(tenantId).matches()
-                ? null
-                : tenants.findById(tenantId).orElse(null);
+        Tenant tenant = find(tenantId);
         if (tenant == null || !canSee(caller, tenant)) {
             throw LumbungException.tenantNotFound(tenantId == null ? "" : tenantId);
         }
@@ -106,14 +105,13 @@ public final class Authorizer {
 
     /** Whether the caller holds the verb in the tenant (with any reach); never throws. */
     public boolean permits(Caller caller, Permission permission, String tenantId) {
-        return permissions(caller, tenantId).contains(permission);
+        Tenant tenant = find(tenantId);
+        return tenant != null && canSee(caller, tenant) && reach(caller, permission, tenant) != null;
     }
 
     /** Every verb the caller holds in the tenant (none if it cannot see it): what a page may offer. */
     public Set<Permission> permissions(Caller caller, String tenantId) {
-        Tenant tenant = tenantId == null || !TENANT_ID.matcher(tenantId).matches()
-                ? null
-                : tenants.findById(tenantId).orElse(null);
+        Tenant tenant = find(tenantId);
         Set<Permission> held = EnumSet.noneOf(Permission.class);
         if (tenant != null && canSee(caller, tenant)) {
             for (Permission permission : Permission.values()) {
@@ -179,6 +177,24 @@ public final class Authorizer {
             }
         }
         return granted ? new Reach(false, villages, assignedTo) : null;
+    }
+
+    /**
+     * The tenant of a well-formed id, or {@code null}. Asked on every request, and a tenant never
+     * changes once onboarded nor goes away: one found is kept (a few hundred at most).
+     */
+    private Tenant find(String tenantId) {
+        if (tenantId == null || !TENANT_ID.matcher(tenantId).matches()) {
+            return null;
+        }
+        Tenant known = onboarded.get(tenantId);
+        if (known == null) {
+            known = tenants.findById(tenantId).orElse(null);
+            if (known != null) {
+                onboarded.put(tenantId, known);
+            }
+        }
+        return known;
     }
 
     private static boolean appliesTo(Caller caller, Role role, Tenant tenant) {
