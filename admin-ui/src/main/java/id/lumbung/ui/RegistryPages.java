@@ -8,6 +8,7 @@ import id.lumbung.core.household.HouseholdDetail;
 import id.lumbung.core.household.HouseholdService;
 import id.lumbung.core.household.Member;
 import id.lumbung.core.household.MemberStatus;
+import id.lumbung.core.household.RegistryField;
 import id.lumbung.core.household.RegistryReads;
 import id.lumbung.core.household.Relationship;
 import id.lumbung.core.region.Region;
@@ -237,31 +238,14 @@ final class RegistryPages {
         return row;
     }
 
-    private static List<Map<String, Object>> criteria(HouseholdDetail.Criteria criteria) {
-        return List.of(
-                item("Penghasilan per bulan", criteria.income() == null ? null : "Rp " + criteria.income()),
-                item(
-                        "Bagian pengeluaran untuk makan",
-                        criteria.foodShare() == null ? null : criteria.foodShare() + " %"),
-                item("Akses layanan kesehatan", yesNo(criteria.healthAccess())),
-                item("Mampu membeli pakaian baru setahun sekali", yesNo(criteria.buysClothing())),
-                item("Anak bersekolah", criteria.schooling()),
-                item("Dinding", criteria.walls()),
-                item("Lantai", criteria.floor()),
-                item("Atap", criteria.roof()),
-                item("Penerangan", criteria.lighting()),
-                item(
-                        "Luas lantai per orang",
-                        criteria.floorAreaPerPerson() == null ? null : criteria.floorAreaPerPerson() + " m²"),
-                item("Sumber air minum", criteria.drinkingWater()));
+    private static List<Map<String, Object>> criteria(Map<String, Object> criteria) {
+        return RegistryField.criteria().stream()
+                .map(field -> item(field.label(), field.show(criteria.get(field.property()))))
+                .toList();
     }
 
     private static Map<String, Object> item(String label, String value) {
         return Map.of("label", label, "value", orDash(value));
-    }
-
-    private static String yesNo(Boolean value) {
-        return value == null ? null : (value ? "Ya" : "Tidak");
     }
 
     private static Map<String, Object> change(HouseholdDetail.Change change) {

@@ -40,7 +40,6 @@ import java.util.UUID;
 /** Households of a tenant's registry (the registry issue extends this with members and imports). */
 @Controller("/api/v1/tenants/{tenantId}/households")
 @SerdeImport(HouseholdDetail.class)
-@SerdeImport(HouseholdDetail.Criteria.class)
 @SerdeImport(HouseholdDetail.Change.class)
 @SerdeImport(Household.class)
 @SerdeImport(Member.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lumbung.gateway.ApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -192,5 +193,21 @@ class VillageScopeTest extends ApiTest {
                                 + "\"headName\":\"x\",\"memberCount\":0}"),
                 422,
                 "invalid_household");
+        // The API checks a field by the rule the import checks it by: a formula is no name.
+        HttpResponse<String> formula = postJson(
+                HOUSEHOLDS,
+                admin,
+                "{\"villageCode\":\"74.71.01.1005\",\"address\":\"Jl. Mawar 1\","
+                        + "\"headName\":\"=1+1\",\"memberCount\":2}");
+        assertProblem(formula, 422, "invalid_household");
+        assertThat(formula.body()).contains("formula_in_cell").contains("nama");
+        assertThat(postJson(
+                                HOUSEHOLDS,
+                                admin,
+                                "{\"villageCode\":\"74.71.01.1005\",\"address\":\"@SUM(A1)\","
+                                        + "\"headName\":\"Siti\",\"memberCount\":2}")
+                        .body())
+                .contains("formula_in_cell")
+                .contains("alamat");
     }
 }

@@ -80,23 +80,61 @@ final class WebDriver implements AutoCloseable {
     }
 
     void type(String cssSelector, String text) {
-        call("POST", "/session/" + session + "/element/" + find(cssSelector) + "/value", Map.of("text", text));
+        retryingWhilePageChanges(() ->
+                call("POST", "/session/" + session + "/element/" + find(cssSelector) + "/value", Map.of("text", text)));
     }
 
     void click(String cssSelector) {
-        call("POST", "/session/" + session + "/element/" + find(cssSelector) + "/click", Map.of());
+        retryingWhilePageChanges(
+                () -> call("POST", "/session/" + session + "/element/" + find(cssSelector) + "/click", Map.of()));
     }
 
+    /**
+     * The rendered text of the first element matching the selector, read in one script run: no
+     * element reference outlives the call, so a page that reloads itself between two calls (the
+     * import page does when a job finishes) cannot leave us holding a node of the old document.
+     */
     String text(String cssSelector) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            Object text = retryingWhilePageChanges(() -> call(
+                    "POST",
+                    "/session/" + session + "/execute/sync",
+                    Map.of(
+                            "script",
+                            "const e = document.querySelector(arguments[0]);"
+                                    + " return e === null ? null : e.innerText.trim();",
+                            "args",
+                            List.of(cssSelector))));
+            if (text != null) {
+                return String.valueOf(text);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("No element " + cssSelector + " on " + currentUrl());
+            }
+            sleep(100);
+        }
+    }
+
+    /** Errors that mean "the document changed under you": the same step, tried again, succeeds. */
+    private static final List<String> PAGE_CHANGED = List.of(
+            "stale element",
+            "does not belong to the document",
+            "no such execution context",
+            "Execution context was destroyed",
+            "Cannot find context",
+            "detached");
+
+    private <T> T retryingWhilePageChanges(java.util.function.Supplier<T> step) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return String.valueOf(
-                        (Object) call("GET", "/session/" + session + "/element/" + find(cssSelector) + "/text", null));
+                return step.get();
             } catch (IllegalStateException e) {
-                // The page reloaded between finding the element and reading it: find it again.
-                if (attempt >= 5 || !String.valueOf(e.getMessage()).contains("stale element")) {
+                String message = String.valueOf(e.getMessage());
+                if (attempt >= 20 || PAGE_CHANGED.stream().noneMatch(message::contains)) {
                     throw e;
                 }
+                sleep(100);
             }
         }
     }

@@ -1,9 +1,9 @@
 package id.lumbung.core.household;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,7 +19,8 @@ import java.util.UUID;
  * @param status ACTIVE, INACTIVE or LEFT
  * @param desilSource where the desil came from
  * @param desilDate when it was set
- * @param criteria the poverty criteria
+ * @param criteria the poverty criteria of domain.md as recorded, by the {@link RegistryField}
+ *     catalogue's property names (e.g. {@code drinkingWater}), in its order
  * @param members its members, head first
  * @param history its latest changes and its members', newest first
  */
@@ -33,37 +34,9 @@ public record HouseholdDetail(
         String status,
         String desilSource,
         LocalDate desilDate,
-        Criteria criteria,
+        Map<String, Object> criteria,
         List<Member> members,
         List<Change> history) {
-
-    /**
-     * The poverty criteria of domain.md, as recorded.
-     *
-     * @param income monthly income in rupiah
-     * @param foodShare food share of spending, percent
-     * @param healthAccess can reach health services
-     * @param buysClothing can buy new clothes once a year
-     * @param schooling whether the children go to school
-     * @param walls wall material
-     * @param floor floor material
-     * @param roof roof material
-     * @param lighting source of lighting
-     * @param floorAreaPerPerson square metres per person
-     * @param drinkingWater source of drinking water
-     */
-    public record Criteria(
-            Long income,
-            Integer foodShare,
-            Boolean healthAccess,
-            Boolean buysClothing,
-            String schooling,
-            String walls,
-            String floor,
-            String roof,
-            String lighting,
-            BigDecimal floorAreaPerPerson,
-            String drinkingWater) {}
 
     /**
      * One change of the household or a member.

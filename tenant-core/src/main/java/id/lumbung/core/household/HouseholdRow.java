@@ -4,13 +4,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.TenantId;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * A household row as Micronaut Data maps it: {@code tenantId} is the discriminator, filled and
- * filtered from the enclosing tenant transaction, never from the caller.
+ * filtered from the enclosing tenant transaction, never from the caller. The poverty criteria
+ * are not mapped here: they follow the {@link RegistryField} catalogue ({@link RegistryReads}).
  */
 @MappedEntity("household")
 record HouseholdRow(
@@ -29,18 +29,7 @@ record HouseholdRow(
         @Nullable String rw,
         String status,
         @Nullable String desilSource,
-        @Nullable LocalDate desilDate,
-        @Nullable Long income,
-        @Nullable Integer foodShare,
-        @Nullable Boolean healthAccess,
-        @Nullable Boolean buysClothing,
-        @Nullable String schooling,
-        @Nullable String walls,
-        @Nullable String floor,
-        @Nullable String roof,
-        @Nullable String lighting,
-        @Nullable BigDecimal floorAreaPerPerson,
-        @Nullable String drinkingWater) {
+        @Nullable LocalDate desilDate) {
 
     /** A household registered by an operator: no KK yet, the criteria come with the first visit. */
     static HouseholdRow of(Household household) {
@@ -60,18 +49,7 @@ record HouseholdRow(
                 null,
                 "ACTIVE",
                 household.desil() == null ? null : "OPERATOR",
-                household.desil() == null ? null : LocalDate.now(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+                household.desil() == null ? null : LocalDate.now());
     }
 
     Household toHousehold() {

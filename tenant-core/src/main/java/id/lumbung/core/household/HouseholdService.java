@@ -29,6 +29,8 @@ public final class HouseholdService {
     private static final Pageable FIRST_PAGE =
             Pageable.from(0, 100, Sort.of(Sort.Order.asc("villageCode"), Sort.Order.asc("address")));
 
+    private static final String INVALID = "invalid_household";
+
     private final TenantTransactions transactions;
     private final Authorizer access;
     private final HouseholdRepository households;
@@ -126,19 +128,16 @@ public final class HouseholdService {
             throw LumbungException.forbidden(
                     "village_not_in_scope", "Village " + villageCode + " is not assigned to you");
         }
-        if (address == null
-                || address.isBlank()
-                || headName == null
-                || headName.isBlank()
-                || memberCount < 1
-                || (desil != null && (desil < 1 || desil > 10))) {
-            throw new LumbungException(
-                    422,
-                    "invalid_household",
-                    "A household needs an address, a head's name, at least one member and a desil from 1 to 10");
+        // The same rules as a file's column (RegistryField): a formula, a control character or a
+        // value too long is refused here as it is in an import.
+        String cleanAddress = (String) RegistryField.ALAMAT.require(address, INVALID);
+        String cleanHead = (String) RegistryField.NAMA.require(headName, INVALID);
+        Integer cleanDesil = desil == null ? null : (Integer) RegistryField.DESIL.require(desil.toString(), INVALID);
+        if (memberCount < 1) {
+            throw new LumbungException(422, INVALID, "A household has at least one member");
         }
         Household household = new Household(
-                tenantId, UUID.randomUUID(), villageCode, address.strip(), headName.strip(), memberCount, desil);
+                tenantId, UUID.randomUUID(), villageCode, cleanAddress, cleanHead, memberCount, cleanDesil);
         households.insert(household);
         audit.record(tenantId, caller, "HOUSEHOLD_CREATE", household.id().toString(), List.of("address", "head_name"));
         return household;

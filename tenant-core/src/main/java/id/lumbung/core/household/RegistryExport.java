@@ -13,12 +13,12 @@ import id.lumbung.core.tenant.TenantVillages;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A tenant's registry (or one village of it) as CSV or .xlsx in the import's column layout:
@@ -28,44 +28,16 @@ import java.util.List;
  */
 @Singleton
 public final class RegistryExport {
-    static final List<String> HEADER = List.of(
-            "iddtks",
-            "id_art",
-            "kode_wilayah",
-            "dusun",
-            "alamat",
-            "rt",
-            "rw",
-            "nomor_kk",
-            "nomor_nik",
-            "nama",
-            "tempat_lahir",
-            "tanggal_lahir",
-            "jenis_kelamin",
-            "hubungan_keluarga",
-            "nama_ibu_kandung",
-            "pekerjaan",
-            "pendidikan",
-            "disabilitas",
-            "status_art",
-            "desil",
-            "penghasilan",
-            "persen_pangan",
-            "akses_kesehatan",
-            "pakaian",
-            "sekolah_anak",
-            "dinding",
-            "lantai",
-            "atap",
-            "penerangan",
-            "luas_lantai",
-            "air_minum");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    private static final String QUERY = "SELECT h.iddtks, m.source_key, h.village_code, h.dusun, h.address, h.rt, h.rw,"
-            + " h.kk_encrypted, h.kk_masked, m.nik_encrypted, m.nik_masked, m.full_name, m.birth_place, m.birth_date,"
-            + " m.sex, m.relationship, m.mother_name, m.occupation, m.education, m.disability, m.status, h.desil,"
-            + " h.income, h.food_share, h.health_access, h.buys_clothing, h.schooling, h.walls, h.floor, h.roof,"
-            + " h.lighting, h.floor_area_per_person, h.drinking_water"
+    private static final List<RegistryField> FIELDS = RegistryField.exported();
+    static final List<String> HEADER =
+            FIELDS.stream().map(RegistryField::header).toList();
+    private static final String QUERY = "SELECT "
+            + FIELDS.stream()
+                    .map(field -> {
+                        String column = (field.level() == RegistryField.Level.HOUSEHOLD ? "h." : "m.") + field.column();
+                        return field.identifier() ? column + "_encrypted, " + column + "_masked" : column;
+                    })
+                    .collect(Collectors.joining(", "))
             + " FROM member m JOIN household h ON h.tenant_id = m.tenant_id AND h.id = m.household_id"
             + " WHERE m.tenant_id = ? AND (?::text[] IS NULL OR h.village_code = ANY (?::text[]))"
             // Proposals to the ministry: only households with a change (theirs or a member's) since then.
@@ -183,46 +155,22 @@ public final class RegistryExport {
     }
 
     private List<String> values(Permit permit, ResultSet row) throws SQLException {
-        String sourceKey = row.getString("source_key");
-        Date born = row.getDate("birth_date");
-        Boolean health = (Boolean) row.getObject("health_access");
-        Boolean clothing = (Boolean) row.getObject("buys_clothing");
-        Object income = row.getObject("income");
-        Object food = row.getObject("food_share");
-        Object area = row.getObject("floor_area_per_person");
-        Object desil = row.getObject("desil");
-        return List.of(
-                text(row.getString("iddtks")),
-                sourceKey.contains(":") ? "" : sourceKey,
-                row.getString("village_code"),
-                text(row.getString("dusun")),
-                text(row.getString("address")),
-                text(row.getString("rt")),
-                text(row.getString("rw")),
-                identifier(permit, row.getString("kk_encrypted"), row.getString("kk_masked")),
-                identifier(permit, row.getString("nik_encrypted"), row.getString("nik_masked")),
-                text(row.getString("full_name")),
-                text(row.getString("birth_place")),
-                born == null ? "" : born.toLocalDate().format(DATE),
-                text(row.getString("sex")),
-                Relationship.labelOf(row.getString("relationship")),
-                text(row.getString("mother_name")),
-                text(row.getString("occupation")),
-                text(row.getString("education")),
-                text(row.getString("disability")),
-                MemberStatus.labelOf(row.getString("status")),
-                desil == null ? "" : desil.toString(),
-                income == null ? "" : income.toString(),
-                food == null ? "" : food.toString(),
-                health == null ? "" : (health ? "Ya" : "Tidak"),
-                clothing == null ? "" : (clothing ? "Ya" : "Tidak"),
-                text(row.getString("schooling")),
-                text(row.getString("walls")),
-                text(row.getString("floor")),
-                text(row.getString("roof")),
-                text(row.getString("lighting")),
-                area == null ? "" : area.toString(),
-                text(row.getString("drinking_water")));
+        List<String> values = new ArrayList<>(FIELDS.size());
+        for (RegistryField field : FIELDS) {
+            if (field.identifier()) {
+                values.add(identifier(
+                        permit,
+                        row.getString(field.column() + "_encrypted"),
+                        row.getString(field.column() + "_masked")));
+            } else if (field == RegistryField.ID_ART) {
+                // A member known by its NIK alone has a made-up key (iddtks:index) and no id_art.
+                String sourceKey = row.getString("source_key");
+                values.add(sourceKey.contains(":") ? "" : sourceKey);
+            } else {
+                values.add(field.export(row.getObject(field.column())));
+            }
+        }
+        return values;
     }
 
     private String identifier(Permit permit, String encrypted, String masked) {
@@ -230,9 +178,5 @@ public final class RegistryExport {
             return "";
         }
         return permit.fullIdentifiers() ? protection.decrypt(permit.tenantId(), encrypted) : masked;
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 }

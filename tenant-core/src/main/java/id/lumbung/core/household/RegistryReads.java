@@ -17,13 +17,16 @@ import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Finding people and families in the registry: by NIK (blind index, exact), by KK, by name
@@ -33,6 +36,27 @@ import java.util.UUID;
  */
 @Singleton
 public final class RegistryReads {
+    private static final String CRITERIA = "SELECT "
+            + RegistryField.criteria().stream().map(RegistryField::column).collect(Collectors.joining(", "))
+            + " FROM household WHERE tenant_id = ? AND id = ?";
+
+    /** The household's poverty criteria, by the catalogue's property names (absent ones as null). */
+    private static Map<String, Object> criteria(Connection connection, String tenantId, UUID id) throws SQLException {
+        Map<String, Object> criteria = new LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(CRITERIA)) {
+            query.setString(1, tenantId);
+            query.setObject(2, id);
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    for (RegistryField field : RegistryField.criteria()) {
+                        criteria.put(field.property(), row.getObject(field.column()));
+                    }
+                }
+            }
+        }
+        return criteria;
+    }
+
     private static final int MAXIMUM_MATCHES = 50;
     private static final List<String> RELATIONSHIP_ORDER = List.of(
             "KEPALA_KELUARGA",
@@ -158,18 +182,7 @@ public final class RegistryReads {
                     row.status(),
                     row.desilSource(),
                     row.desilDate(),
-                    new HouseholdDetail.Criteria(
-                            row.income(),
-                            row.foodShare(),
-                            row.healthAccess(),
-                            row.buysClothing(),
-                            row.schooling(),
-                            row.walls(),
-                            row.floor(),
-                            row.roof(),
-                            row.lighting(),
-                            row.floorAreaPerPerson(),
-                            row.drinkingWater()),
+                    criteria(connection, tenantId, id),
                     people,
                     history(connection, tenantId, id, people));
         });

@@ -1,6 +1,7 @@
 package id.lumbung.core.registry;
 
 import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.household.RegistryField;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,23 +12,23 @@ import java.util.Map;
  * required column rejects the whole file; unknown columns are kept as warnings.
  */
 final class Header {
-    private final Map<Column, Integer> positions;
+    private final Map<RegistryField, Integer> positions;
     private final int width;
     private final List<ImportIssue> warnings;
 
-    private Header(Map<Column, Integer> positions, int width, List<ImportIssue> warnings) {
+    private Header(Map<RegistryField, Integer> positions, int width, List<ImportIssue> warnings) {
         this.positions = positions;
         this.width = width;
         this.warnings = warnings;
     }
 
     static Header of(List<String> fields) {
-        Map<Column, Integer> positions = new EnumMap<>(Column.class);
+        Map<RegistryField, Integer> positions = new EnumMap<>(RegistryField.class);
         List<ImportIssue> warnings = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             String name = fields.get(i);
             int index = i;
-            Column.of(name)
+            RegistryField.ofHeader(name)
                     .ifPresentOrElse(
                             column -> {
                                 if (positions.putIfAbsent(column, index) != null) {
@@ -39,7 +40,7 @@ final class Header {
                                 }
                             },
                             () -> {
-                                if (!Column.normaliseHeader(name).isEmpty()) {
+                                if (!RegistryField.normaliseHeader(name).isEmpty()) {
                                     warnings.add(new ImportIssue(
                                             1,
                                             abbreviate(name),
@@ -50,8 +51,8 @@ final class Header {
                             });
         }
         List<String> missing = new ArrayList<>();
-        for (Column column : Column.values()) {
-            if (column.required() && !positions.containsKey(column)) {
+        for (RegistryField column : RegistryField.values()) {
+            if (column.headerRequired() && !positions.containsKey(column)) {
                 missing.add(column.header());
             }
         }
@@ -78,7 +79,7 @@ final class Header {
     }
 
     /** The value of a column in a record, stripped; empty if the column is absent. */
-    String value(List<String> fields, Column column) {
+    String value(List<String> fields, RegistryField column) {
         Integer position = positions.get(column);
         if (position == null || position >= fields.size()) {
             return "";

@@ -1,5 +1,7 @@
 package id.lumbung.core.registry;
 
+import id.lumbung.core.household.RegistryField;
+
 /**
  * Something wrong with one line of an import file.
  *
@@ -15,11 +17,11 @@ public record ImportIssue(long line, String column, Severity severity, String co
         WARNING
     }
 
-    static ImportIssue error(long line, Column column, String code, String message) {
+    static ImportIssue error(long line, RegistryField column, String code, String message) {
         return new ImportIssue(line, column == null ? null : column.header(), Severity.ERROR, code, message);
     }
 
-    static ImportIssue warning(long line, Column column, String code, String message) {
+    static ImportIssue warning(long line, RegistryField column, String code, String message) {
         return new ImportIssue(line, column == null ? null : column.header(), Severity.WARNING, code, message);
     }
 }

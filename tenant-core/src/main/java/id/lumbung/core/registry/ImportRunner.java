@@ -3,6 +3,7 @@ package id.lumbung.core.registry;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.household.RegistryField;
 import id.lumbung.core.protection.IdentifierProtection;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -159,18 +160,7 @@ final class ImportRunner {
             Connection connection, String tenantId, UUID id, Path file, ImportFile.Shape shape, ImportCounts counts)
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMPORARY TABLE import_row ("
-                    + "line bigint PRIMARY KEY, iddtks text NOT NULL, source_key text NOT NULL,"
-                    + " village_code text NOT NULL, dusun text, address text NOT NULL, rt text, rw text,"
-                    + " kk_encrypted text NOT NULL, kk_index text NOT NULL, kk_masked text NOT NULL,"
-                    + " nik_encrypted text, nik_index text, nik_masked text, full_name text NOT NULL,"
-                    + " name_key text NOT NULL, birth_place text, birth_date date, sex char(1),"
-                    + " relationship text NOT NULL, mother_name text, occupation text, education text,"
-                    + " disability text, status text NOT NULL, desil smallint, income bigint, food_share smallint,"
-                    + " health_access boolean, buys_clothing boolean, schooling text, walls text, floor text,"
-                    + " roof text, lighting text, floor_area_per_person numeric(7, 1), drinking_water text,"
-                    + " household_hash text NOT NULL, member_hash text NOT NULL,"
-                    + " rejected boolean NOT NULL DEFAULT false) ON COMMIT DROP");
+            statement.execute(RowChecker.STAGING_TABLE);
         }
         Set<String> villages = villagesOf(connection, tenantId);
         Set<String> districts = districts(connection);
@@ -287,7 +277,7 @@ final class ImportRunner {
                         + " RETURNING r.line, d.first",
                 row -> ImportIssue.error(
                         row.getLong(1),
-                        Column.ID_ART,
+                        RegistryField.ID_ART,
                         "duplicate_row",
                         "The same member is already on line " + row.getLong(2)));
         reject(
@@ -298,7 +288,7 @@ final class ImportRunner {
                         + " WHERE r.line = d.line AND d.line <> d.first RETURNING r.line, d.first",
                 row -> ImportIssue.error(
                         row.getLong(1),
-                        Column.NOMOR_NIK,
+                        RegistryField.NOMOR_NIK,
                         "duplicate_nik_in_file",
                         "The NIK is also on line " + row.getLong(2) + " (not merged)"));
         reject(
@@ -309,7 +299,7 @@ final class ImportRunner {
                         + " AND m.nik_index = r.nik_index AND m.source_key <> r.source_key RETURNING r.line, m.nik_masked",
                 row -> ImportIssue.error(
                         row.getLong(1),
-                        Column.NOMOR_NIK,
+                        RegistryField.NOMOR_NIK,
                         "nik_in_registry",
                         "The NIK already belongs to another member of the registry (not merged)"),
                 tenantId);
@@ -322,12 +312,12 @@ final class ImportRunner {
                 row -> row.getLong(2) == 0
                         ? ImportIssue.warning(
                                 row.getLong(1),
-                                Column.HUBUNGAN_KELUARGA,
+                                RegistryField.HUBUNGAN_KELUARGA,
                                 "household_without_head",
                                 "The household has no Kepala Keluarga")
                         : ImportIssue.warning(
                                 row.getLong(1),
-                                Column.HUBUNGAN_KELUARGA,
+                                RegistryField.HUBUNGAN_KELUARGA,
                                 "several_heads",
                                 "The household has " + row.getLong(2) + " rows marked Kepala Keluarga"));
         warn(
@@ -336,7 +326,7 @@ final class ImportRunner {
                 "SELECT line FROM import_row WHERE NOT rejected AND relationship = 'KEPALA_KELUARGA' AND status = 'DECEASED'",
                 row -> ImportIssue.warning(
                         row.getLong(1),
-                        Column.STATUS_ART,
+                        RegistryField.STATUS_ART,
                         "head_deceased",
                         "The head of household has died: choose a new head so the family stays in the registry"));
         warn(
@@ -345,7 +335,7 @@ final class ImportRunner {
                 "SELECT min(line) FROM import_row WHERE NOT rejected GROUP BY iddtks HAVING count(DISTINCT household_hash) > 1",
                 row -> ImportIssue.warning(
                         row.getLong(1),
-                        Column.IDDTKS,
+                        RegistryField.IDDTKS,
                         "household_fields_differ",
                         "Rows of this household disagree on KK, address or criteria; its first row is used"));
     }

@@ -1,5 +1,12 @@
 package id.lumbung.core.registry;
 
+import id.lumbung.core.household.RegistryField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
  * The set-based statements of an import, over the staging table {@code import_row}: each step
  * writes a temporary table that is analysed before the next one joins it, so the planner joins
@@ -9,30 +16,19 @@ package id.lumbung.core.registry;
 final class RegistrySql {
     private RegistrySql() {}
 
-    private static final String CRITERIA = "income, food_share, health_access, buys_clothing, schooling, walls, floor,"
-            + " roof, lighting, floor_area_per_person, drinking_water";
+    private static final List<RegistryField> HOUSEHOLD = RegistryField.of(RegistryField.Level.HOUSEHOLD);
+    private static final List<RegistryField> MEMBER = RegistryField.of(RegistryField.Level.MEMBER);
 
     /** One row per household of the file: its first row's fields, its head's name, its size. */
     static final String HOUSEHOLDS_OF_IMPORT = "CREATE TEMPORARY TABLE import_household ON COMMIT DROP AS"
-            + " SELECT DISTINCT ON (iddtks) iddtks, village_code, dusun, address, rt, rw, kk_encrypted, kk_index,"
-            + " kk_masked, desil, " + CRITERIA + ", household_hash,"
+            + " SELECT DISTINCT ON (iddtks) " + columns(HOUSEHOLD, "") + ", household_hash,"
             + " first_value(full_name) OVER (PARTITION BY iddtks ORDER BY relationship <> 'KEPALA_KELUARGA', line)"
             + " AS head_name, count(*) OVER (PARTITION BY iddtks) AS member_count"
             + " FROM import_row WHERE NOT rejected ORDER BY iddtks, line";
 
     /** What changed in the households the file updates, read before the upsert. Takes (tenant). */
     static final String HOUSEHOLD_CHANGES = "CREATE TEMPORARY TABLE import_household_change ON COMMIT DROP AS"
-            + " SELECT h.id, array_remove(ARRAY["
-            + " CASE WHEN h.village_code IS DISTINCT FROM i.village_code THEN 'village_code' END,"
-            + " CASE WHEN h.dusun IS DISTINCT FROM i.dusun THEN 'dusun' END,"
-            + " CASE WHEN h.address IS DISTINCT FROM i.address THEN 'address' END,"
-            + " CASE WHEN (h.rt, h.rw) IS DISTINCT FROM (i.rt, i.rw) THEN 'rt_rw' END,"
-            + " CASE WHEN h.kk_index IS DISTINCT FROM i.kk_index THEN 'kk' END,"
-            + " CASE WHEN h.desil IS DISTINCT FROM i.desil THEN 'desil' END,"
-            + " CASE WHEN (h.income, h.food_share, h.health_access, h.buys_clothing, h.schooling, h.walls, h.floor,"
-            + " h.roof, h.lighting, h.floor_area_per_person, h.drinking_water) IS DISTINCT FROM (i.income,"
-            + " i.food_share, i.health_access, i.buys_clothing, i.schooling, i.walls, i.floor, i.roof, i.lighting,"
-            + " i.floor_area_per_person, i.drinking_water) THEN 'criteria' END], NULL) AS fields"
+            + " SELECT h.id, array_remove(ARRAY[" + changes(HOUSEHOLD, "h", "i") + "], NULL) AS fields"
             + " FROM household h JOIN import_household i ON h.tenant_id = ? AND h.iddtks = i.iddtks"
             + " WHERE h.row_hash IS DISTINCT FROM i.household_hash";
 
@@ -40,30 +36,21 @@ final class RegistrySql {
             "CREATE TEMPORARY TABLE import_household_done (id uuid, created boolean) ON COMMIT DROP";
 
     /** Inserts new households and updates changed ones; unchanged rows are not touched. Takes (tenant, tenant). */
-    static final String UPSERT_HOUSEHOLDS = "WITH upserted AS (INSERT INTO household (tenant_id, id, iddtks,"
-            + " village_code, dusun, address, rt, rw, kk_encrypted, kk_index, kk_masked, head_name, member_count,"
-            + " desil, desil_source, desil_date, " + CRITERIA + ", source, row_hash, updated_at)"
-            + " SELECT ?, gen_random_uuid(), i.iddtks, i.village_code, i.dusun, i.address, i.rt, i.rw,"
-            + " i.kk_encrypted, i.kk_index, i.kk_masked, i.head_name, i.member_count, i.desil,"
+    static final String UPSERT_HOUSEHOLDS = "WITH upserted AS (INSERT INTO household (tenant_id, id, "
+            + columns(HOUSEHOLD, "") + ", head_name, member_count, desil_source, desil_date, source, row_hash,"
+            + " updated_at)"
+            + " SELECT ?, gen_random_uuid(), " + columns(HOUSEHOLD, "i.") + ", i.head_name, i.member_count,"
             + " CASE WHEN i.desil IS NOT NULL THEN 'IMPORT' END, CASE WHEN i.desil IS NOT NULL THEN current_date END,"
-            + " i.income, i.food_share, i.health_access, i.buys_clothing, i.schooling, i.walls, i.floor, i.roof,"
-            + " i.lighting, i.floor_area_per_person, i.drinking_water, 'IMPORT', i.household_hash, now()"
+            + " 'IMPORT', i.household_hash, now()"
             + " FROM import_household i LEFT JOIN household h ON h.tenant_id = ? AND h.iddtks = i.iddtks"
             // Unchanged households never reach ON CONFLICT, which would lock (and so write) them.
             + " WHERE h.row_hash IS DISTINCT FROM i.household_hash"
-            + " ON CONFLICT (tenant_id, iddtks) DO UPDATE SET village_code = excluded.village_code,"
-            + " dusun = excluded.dusun, address = excluded.address, rt = excluded.rt, rw = excluded.rw,"
-            + " kk_encrypted = excluded.kk_encrypted, kk_index = excluded.kk_index, kk_masked = excluded.kk_masked,"
+            + " ON CONFLICT (tenant_id, iddtks) DO UPDATE SET " + updates(HOUSEHOLD) + ","
             + " desil_source = CASE WHEN household.desil IS DISTINCT FROM excluded.desil THEN excluded.desil_source"
             + " ELSE household.desil_source END,"
             + " desil_date = CASE WHEN household.desil IS DISTINCT FROM excluded.desil THEN excluded.desil_date"
             + " ELSE household.desil_date END,"
-            + " desil = excluded.desil, income = excluded.income, food_share = excluded.food_share,"
-            + " health_access = excluded.health_access, buys_clothing = excluded.buys_clothing,"
-            + " schooling = excluded.schooling, walls = excluded.walls, floor = excluded.floor, roof = excluded.roof,"
-            + " lighting = excluded.lighting, floor_area_per_person = excluded.floor_area_per_person,"
-            + " drinking_water = excluded.drinking_water, source = 'IMPORT', row_hash = excluded.row_hash,"
-            + " updated_at = now()"
+            + " source = 'IMPORT', row_hash = excluded.row_hash, updated_at = now()"
             + " WHERE household.row_hash IS DISTINCT FROM excluded.row_hash"
             + " RETURNING id, (xmax = 0) AS created)"
             + " INSERT INTO import_household_done SELECT id, created FROM upserted";
@@ -86,18 +73,8 @@ final class RegistrySql {
     /** What changed in the members the file updates, read before the upsert. Takes (tenant). */
     static final String MEMBER_CHANGES = "CREATE TEMPORARY TABLE import_member_change ON COMMIT DROP AS"
             + " SELECT m.id, array_remove(ARRAY["
-            + " CASE WHEN m.household_id IS DISTINCT FROM i.household_id THEN 'household' END,"
-            + " CASE WHEN m.nik_index IS DISTINCT FROM i.nik_index THEN 'nik' END,"
-            + " CASE WHEN m.full_name IS DISTINCT FROM i.full_name THEN 'full_name' END,"
-            + " CASE WHEN m.birth_place IS DISTINCT FROM i.birth_place THEN 'birth_place' END,"
-            + " CASE WHEN m.birth_date IS DISTINCT FROM i.birth_date THEN 'birth_date' END,"
-            + " CASE WHEN m.sex IS DISTINCT FROM i.sex THEN 'sex' END,"
-            + " CASE WHEN m.relationship IS DISTINCT FROM i.relationship THEN 'relationship' END,"
-            + " CASE WHEN m.mother_name IS DISTINCT FROM i.mother_name THEN 'mother_name' END,"
-            + " CASE WHEN m.occupation IS DISTINCT FROM i.occupation THEN 'occupation' END,"
-            + " CASE WHEN m.education IS DISTINCT FROM i.education THEN 'education' END,"
-            + " CASE WHEN m.disability IS DISTINCT FROM i.disability THEN 'disability' END,"
-            + " CASE WHEN m.status IS DISTINCT FROM i.status THEN 'status' END], NULL) AS fields"
+            + " CASE WHEN m.household_id IS DISTINCT FROM i.household_id THEN 'household' END, "
+            + changes(MEMBER, "m", "i") + "], NULL) AS fields"
             + " FROM member m JOIN import_member i ON m.tenant_id = ? AND m.source_key = i.source_key"
             + " WHERE m.row_hash IS DISTINCT FROM i.member_hash";
 
@@ -105,27 +82,19 @@ final class RegistrySql {
             "CREATE TEMPORARY TABLE import_member_done (id uuid, household_id uuid, created boolean) ON COMMIT DROP";
 
     /** Inserts new members and updates changed ones. Takes (tenant, tenant). */
-    static final String UPSERT_MEMBERS = "WITH upserted AS (INSERT INTO member (tenant_id, id, household_id,"
-            + " source_key, nik_encrypted, nik_index, nik_masked, full_name, name_key, birth_place, birth_date, sex,"
-            + " relationship, mother_name, occupation, education, disability, status, status_date, status_source,"
-            + " row_hash)"
-            + " SELECT ?, gen_random_uuid(), i.household_id, i.source_key, i.nik_encrypted, i.nik_index,"
-            + " i.nik_masked, i.full_name, i.name_key, i.birth_place, i.birth_date, i.sex, i.relationship,"
-            + " i.mother_name, i.occupation, i.education, i.disability, i.status,"
+    static final String UPSERT_MEMBERS = "WITH upserted AS (INSERT INTO member (tenant_id, id, household_id, "
+            + columns(MEMBER, "") + ", name_key, status_date, status_source, row_hash)"
+            + " SELECT ?, gen_random_uuid(), i.household_id, " + columns(MEMBER, "i.") + ", i.name_key,"
             + " CASE WHEN i.status <> 'ALIVE' THEN current_date END, 'IMPORT', i.member_hash"
             + " FROM import_member i LEFT JOIN member m ON m.tenant_id = ? AND m.source_key = i.source_key"
             + " WHERE m.row_hash IS DISTINCT FROM i.member_hash"
-            + " ON CONFLICT (tenant_id, source_key) DO UPDATE SET household_id = excluded.household_id,"
-            + " nik_encrypted = excluded.nik_encrypted, nik_index = excluded.nik_index, nik_masked = excluded.nik_masked,"
-            + " full_name = excluded.full_name, name_key = excluded.name_key, birth_place = excluded.birth_place,"
-            + " birth_date = excluded.birth_date, sex = excluded.sex, relationship = excluded.relationship,"
-            + " mother_name = excluded.mother_name, occupation = excluded.occupation, education = excluded.education,"
-            + " disability = excluded.disability,"
+            + " ON CONFLICT (tenant_id, source_key) DO UPDATE SET household_id = excluded.household_id, "
+            + updates(MEMBER) + ", name_key = excluded.name_key,"
             + " status_date = CASE WHEN member.status IS DISTINCT FROM excluded.status THEN current_date"
             + " ELSE member.status_date END,"
             + " status_source = CASE WHEN member.status IS DISTINCT FROM excluded.status THEN 'IMPORT'"
             + " ELSE member.status_source END,"
-            + " status = excluded.status, row_hash = excluded.row_hash, updated_at = now()"
+            + " row_hash = excluded.row_hash, updated_at = now()"
             + " WHERE member.row_hash IS DISTINCT FROM excluded.row_hash"
             + " RETURNING id, household_id, (xmax = 0) AS created)"
             + " INSERT INTO import_member_done SELECT id, household_id, created FROM upserted";
@@ -201,4 +170,53 @@ final class RegistrySql {
             UPSERT_MEMBERS,
             MEMBER_HISTORY,
             MEMBER_COUNTS);
+
+    /** The columns the fields are stored in (an identifier in its three), each with {@code prefix}. */
+    private static String columns(List<RegistryField> fields, String prefix) {
+        return stored(fields).stream().map(column -> prefix + column).collect(Collectors.joining(", "));
+    }
+
+    private static List<String> stored(List<RegistryField> fields) {
+        List<String> columns = new ArrayList<>();
+        for (RegistryField field : fields) {
+            if (field.identifier()) {
+                columns.add(field.column() + "_encrypted");
+                columns.add(field.column() + "_index");
+                columns.add(field.column() + "_masked");
+            } else {
+                columns.add(field.column());
+            }
+        }
+        return columns;
+    }
+
+    /** {@code column = excluded.column} for every field but the row's key. */
+    private static String updates(List<RegistryField> fields) {
+        return stored(fields.stream().filter(field -> field.change() != null).toList()).stream()
+                .map(column -> column + " = excluded." + column)
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * One {@code CASE} per change name: the name when any of its fields differs between the
+     * stored row and the file's (an identifier by its blind index).
+     */
+    private static String changes(List<RegistryField> fields, String stored, String file) {
+        Map<String, List<String>> byChange = new LinkedHashMap<>();
+        for (RegistryField field : fields) {
+            if (field.change() != null) {
+                byChange.computeIfAbsent(field.change(), change -> new ArrayList<>())
+                        .add(field.identifier() ? field.column() + "_index" : field.column());
+            }
+        }
+        return byChange.entrySet().stream()
+                .map(change -> "CASE WHEN " + tuple(stored, change.getValue()) + " IS DISTINCT FROM "
+                        + tuple(file, change.getValue()) + " THEN '" + change.getKey() + "' END")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String tuple(String alias, List<String> columns) {
+        String joined = columns.stream().map(column -> alias + "." + column).collect(Collectors.joining(", "));
+        return columns.size() == 1 ? joined : "(" + joined + ")";
+    }
 }

@@ -2,6 +2,7 @@ package id.lumbung.core.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lumbung.core.household.RegistryField;
 import id.lumbung.core.testing.DatabaseTest;
 import id.lumbung.core.testing.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -43,6 +44,37 @@ class SchemaRulesTest extends DatabaseTest {
         List<String> wrong = names(TENANT_TABLES + " AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid"
                 + " AND i.indisprimary AND i.indkey[0] = a.attnum)");
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyFieldOfTheCatalogueHasItsColumnOfItsType() throws SQLException {
+        List<String> missing = new ArrayList<>();
+        for (RegistryField field : RegistryField.values()) {
+            if (field.level() == RegistryField.Level.NONE) {
+                continue;
+            }
+            String table = field.level() == RegistryField.Level.HOUSEHOLD ? "household" : "member";
+            List<String> columns = field.identifier()
+                    ? List.of(field.column() + "_encrypted", field.column() + "_index", field.column() + "_masked")
+                    : List.of(field.column());
+            for (String column : columns) {
+                String type = field.identifier() ? "text" : field.sqlType();
+                List<String> found = names("SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
+                        + " WHERE a.attrelid = 'public." + table + "'::regclass AND a.attname = '" + column
+                        + "' AND NOT a.attisdropped");
+                if (found.isEmpty() || !normalise(found.get(0)).equals(normalise(type))) {
+                    missing.add(table + "." + column + " " + type + " (found " + found + ")");
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    /** PostgreSQL's spelling of a type against the catalogue's. */
+    private static String normalise(String type) {
+        return type.replace("character varying", "text")
+                .replace("character(1)", "char(1)")
+                .replace("numeric(7,1)", "numeric(7, 1)");
     }
 
     @Test
