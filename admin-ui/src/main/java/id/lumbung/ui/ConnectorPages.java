@@ -8,7 +8,6 @@ import id.lumbung.core.connector.ConnectorOverview;
 import id.lumbung.core.tenant.Tenant;
 import id.lumbung.core.tenant.TenantService;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -20,7 +19,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
 import java.time.ZoneId;
@@ -67,9 +65,7 @@ final class ConnectorPages {
 
     @Get
     @View("connectors")
-    Map<String, Object> page(
-            @Nullable @QueryValue("galat") String error, Authentication authentication, HttpRequest<?> request) {
-        Caller caller = Callers.from(authentication, request);
+    Map<String, Object> page(@Nullable @QueryValue("galat") String error, Caller caller) {
         // Who may act on a tenant's connectors sees its dead letters and its resume buttons.
         Set<String> operated = tenants.visibleTo(caller).stream()
                 .map(Tenant::id)
@@ -101,21 +97,13 @@ final class ConnectorPages {
     }
 
     @Post(value = "/{tenantId}/{agency}/lanjutkan", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> resume(
-            @PathVariable String tenantId,
-            @PathVariable String agency,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return act(() -> control.resume(Callers.from(authentication, request), tenantId, agency));
+    HttpResponse<?> resume(@PathVariable String tenantId, @PathVariable String agency, Caller caller) {
+        return act(() -> control.resume(caller, tenantId, agency));
     }
 
     @Post(value = "/{tenantId}/gagal/{id}/ulang", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> retry(
-            @PathVariable String tenantId,
-            @PathVariable String id,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return act(() -> control.retryDeadLetter(Callers.from(authentication, request), tenantId, UUID.fromString(id)));
+    HttpResponse<?> retry(@PathVariable String tenantId, @PathVariable String id, Caller caller) {
+        return act(() -> control.retryDeadLetter(caller, tenantId, UUID.fromString(id)));
     }
 
     private static HttpResponse<?> act(Runnable action) {

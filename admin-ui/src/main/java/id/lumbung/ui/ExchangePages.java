@@ -6,7 +6,6 @@ import id.lumbung.core.ministry.MinistryExchange;
 import id.lumbung.core.ministry.MinistryListService;
 import id.lumbung.core.student.StudentPulls;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -18,7 +17,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
 import java.time.LocalDate;
@@ -58,17 +56,13 @@ final class ExchangePages {
     @Get
     @View("exchanges")
     Map<String, Object> page(
-            @PathVariable String tenantId,
-            @Nullable @QueryValue("galat") String error,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        Caller caller = Callers.from(authentication, request);
+            @PathVariable String tenantId, @Nullable @QueryValue("galat") String error, Caller caller) {
         List<StudentPulls.Pull> recentPulls = pulls.recent(caller, tenantId);
         List<MinistryExchange.Exchange> recentExchanges = exchanges.recent(caller, tenantId);
         Map<String, Object> model = new HashMap<>();
         model.put("tenantId", tenantId);
         model.put("username", caller.username());
-        model.put("may", Callers.may(authorizer, caller, tenantId));
+        model.put("may", PagePermissions.may(authorizer, caller, tenantId));
         model.put("error", error);
         model.put(
                 "schools",
@@ -88,18 +82,13 @@ final class ExchangePages {
     }
 
     @Post(value = "/dapodik", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> pull(@PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
-        return Redirects.after(
-                page(tenantId), () -> pulls.start(Callers.from(authentication, request), tenantId, List.of()));
+    HttpResponse<?> pull(@PathVariable String tenantId, Caller caller) {
+        return Redirects.after(page(tenantId), () -> pulls.start(caller, tenantId, List.of()));
     }
 
     @Post(value = "/kemensos/usulan", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> propose(
-            @PathVariable String tenantId,
-            @Nullable String period,
-            @Nullable String changedSince,
-            Authentication authentication,
-            HttpRequest<?> request) {
+            @PathVariable String tenantId, @Nullable String period, @Nullable String changedSince, Caller caller) {
         return Redirects.after(page(tenantId), () -> {
             LocalDate since;
             try {
@@ -107,13 +96,13 @@ final class ExchangePages {
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("Tanggal ditulis yyyy-mm-dd");
             }
-            exchanges.sendProposals(Callers.from(authentication, request), tenantId, period, since);
+            exchanges.sendProposals(caller, tenantId, period, since);
         });
     }
 
     @Post(value = "/kemensos/ambil", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> fetch(@PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
-        return Redirects.after(page(tenantId), () -> exchanges.fetch(Callers.from(authentication, request), tenantId));
+    HttpResponse<?> fetch(@PathVariable String tenantId, Caller caller) {
+        return Redirects.after(page(tenantId), () -> exchanges.fetch(caller, tenantId));
     }
 
     private static String page(String tenantId) {

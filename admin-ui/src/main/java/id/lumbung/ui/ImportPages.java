@@ -5,7 +5,6 @@ import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.registry.ImportJob;
 import id.lumbung.core.registry.ImportService;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -18,7 +17,6 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
 import java.net.URI;
@@ -50,11 +48,7 @@ final class ImportPages {
     @Get
     @View("imports")
     Map<String, Object> page(
-            @PathVariable String tenantId,
-            @Nullable @QueryValue("galat") String error,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        Caller caller = Callers.from(authentication, request);
+            @PathVariable String tenantId, @Nullable @QueryValue("galat") String error, Caller caller) {
         List<Map<String, Object>> rows =
                 imports.recent(caller, tenantId).stream().map(ImportPages::row).toList();
         Map<String, Object> model = new HashMap<>();
@@ -67,21 +61,13 @@ final class ImportPages {
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<?> upload(
-            @PathVariable String tenantId,
-            CompletedFileUpload file,
-            @Nullable String mode,
-            Authentication authentication,
-            HttpRequest<?> request) {
+            @PathVariable String tenantId, CompletedFileUpload file, @Nullable String mode, Caller caller) {
         String page = "/ui/tenants/" + tenantId + "/impor";
         try {
             UploadedFiles.read(
                     file,
                     content -> imports.submit(
-                            Callers.from(authentication, request),
-                            tenantId,
-                            file.getFilename(),
-                            content,
-                            ImportService.Mode.parse(mode)));
+                            caller, tenantId, file.getFilename(), content, ImportService.Mode.parse(mode)));
             return HttpResponse.seeOther(URI.create(page));
         } catch (LumbungException e) {
             return HttpResponse.seeOther(

@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
 import java.util.ArrayList;
@@ -59,8 +58,7 @@ final class Pages {
     @Get("/ui/tenants")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @View("tenants")
-    Map<String, Object> tenantList(Authentication authentication) {
-        Caller caller = Callers.from(authentication);
+    Map<String, Object> tenantList(Caller caller) {
         List<Tenant> visible = tenants.visibleTo(caller);
         Map<String, Set<Permission>> held = new HashMap<>();
         visible.forEach(tenant -> held.put(tenant.id(), authorizer.permissions(caller, tenant.id())));

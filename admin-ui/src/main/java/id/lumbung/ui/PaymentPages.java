@@ -3,7 +3,6 @@ package id.lumbung.ui;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.disbursement.Disbursement;
 import id.lumbung.core.disbursement.DisbursementService;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -12,7 +11,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
 import java.text.NumberFormat;
@@ -47,8 +45,7 @@ final class PaymentPages {
 
     @Get
     @View("payments")
-    Map<String, Object> page(@PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
-        Caller caller = Callers.from(authentication, request);
+    Map<String, Object> page(@PathVariable String tenantId, Caller caller) {
         List<Disbursement> recent = disbursements.recent(caller, tenantId);
         Map<String, Long> counts = new LinkedHashMap<>();
         disbursements

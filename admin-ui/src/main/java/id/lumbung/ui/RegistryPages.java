@@ -29,7 +29,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import java.time.format.DateTimeFormatter;
@@ -79,11 +78,7 @@ final class RegistryPages {
 
     @Get
     ModelAndView<Map<String, Object>> page(
-            @PathVariable String tenantId,
-            @Nullable @QueryValue String desa,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        Caller caller = Callers.from(authentication, request);
+            @PathVariable String tenantId, @Nullable @QueryValue String desa, Caller caller) {
         Map<String, Object> model = base(caller, tenantId);
         model.put("village", desa == null ? "" : desa);
         if (desa != null && !desa.isBlank()) {
@@ -111,8 +106,7 @@ final class RegistryPages {
 
     @Post(value = "/cari", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     ModelAndView<Map<String, Object>> search(
-            @PathVariable String tenantId, @Body Search search, Authentication authentication, HttpRequest<?> request) {
-        Caller caller = Callers.from(authentication, request);
+            @PathVariable String tenantId, @Body Search search, Caller caller, HttpRequest<?> request) {
         Map<String, Object> model = base(caller, tenantId);
         String kind = search.jenis() == null ? "nama" : search.jenis();
         String query = search.q() == null ? "" : search.q().strip();
@@ -151,12 +145,7 @@ final class RegistryPages {
     }
 
     @Get("/{id}")
-    HttpResponse<?> household(
-            @PathVariable String tenantId,
-            @PathVariable String id,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        Caller caller = Callers.from(authentication, request);
+    HttpResponse<?> household(@PathVariable String tenantId, @PathVariable String id, Caller caller) {
         Map<String, Object> model = base(caller, tenantId);
         HouseholdDetail detail;
         try {
@@ -196,7 +185,7 @@ final class RegistryPages {
         model.put("tenantId", tenantId);
         model.put("tenantName", tenant.name());
         model.put("username", caller.username());
-        model.put("may", Callers.may(authorizer, caller, tenantId));
+        model.put("may", PagePermissions.may(authorizer, caller, tenantId));
         model.put(
                 "villages",
                 regions.villagesOf(tenant.regionCode()).stream()

@@ -1,5 +1,6 @@
 package id.lumbung.ui;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import java.io.IOException;
@@ -24,11 +25,11 @@ public final class UploadedFiles {
         // and an upload refused before anyone opened it stayed in the spool folder.
         try (InputStream content = file.getInputStream()) {
             if (file.getSize() == 0) {
-                throw new LumbungException(400, "empty_file", "The file is empty");
+                throw new LumbungException(ErrorCode.EMPTY_FILE, "The file is empty");
             }
             return reading.read(content);
         } catch (IOException e) {
-            throw new LumbungException(400, "upload_failed", "The upload did not arrive completely");
+            throw new LumbungException(ErrorCode.UPLOAD_FAILED, "The upload did not arrive completely");
         }
     }
 }

@@ -2,11 +2,11 @@ package id.lumbung.ui;
 
 import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.verification.Verification;
 import id.lumbung.core.verification.VerificationService;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
 import java.time.ZoneId;
@@ -69,14 +68,12 @@ final class VerificationPages {
             @PathVariable String tenantId,
             @Nullable @QueryValue("batch") String batch,
             @Nullable @QueryValue("galat") String error,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        Caller caller = Callers.from(authentication, request);
+            Caller caller) {
         List<Verification> recent = verifications.recent(caller, tenantId);
         Map<String, Object> model = new HashMap<>();
         model.put("tenantId", tenantId);
         model.put("username", caller.username());
-        model.put("may", Callers.may(authorizer, caller, tenantId));
+        model.put("may", PagePermissions.may(authorizer, caller, tenantId));
         model.put("batches", recent.stream().map(VerificationPages::batch).toList());
         model.put("pending", recent.stream().anyMatch(found -> found.done() + found.failed() < found.total()));
         model.put("error", error);
@@ -86,7 +83,8 @@ final class VerificationPages {
             try {
                 id = UUID.fromString(batch);
             } catch (IllegalArgumentException e) {
-                throw new LumbungException(404, "verification_not_found", "Verification " + batch + " was not found");
+                throw new LumbungException(
+                        ErrorCode.VERIFICATION_NOT_FOUND, "Verification " + batch + " was not found");
             }
             Verification selected = verifications.progress(caller, tenantId, id);
             Map<String, Object> shown = batch(selected);
@@ -101,18 +99,12 @@ final class VerificationPages {
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> start(
-            @PathVariable String tenantId,
-            @Nullable String village,
-            Authentication authentication,
-            HttpRequest<?> request) {
+    HttpResponse<?> start(@PathVariable String tenantId, @Nullable String village, Caller caller) {
         String page = "/ui/tenants/" + tenantId + "/verifikasi";
         return Redirects.to(
                 page,
                 () -> page + "?batch="
-                        + verifications
-                                .start(Callers.from(authentication, request), tenantId, village)
-                                .id());
+                        + verifications.start(caller, tenantId, village).id());
     }
 
     private static Map<String, Object> batch(Verification verification) {

@@ -1,5 +1,6 @@
 package id.lumbung.gateway;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import java.util.UUID;
 
@@ -14,11 +15,11 @@ public final class PathIds {
      * @param notFoundCode e.g. {@code household_not_found}
      * @param what the object's name for the message, e.g. {@code Household}
      */
-    public static UUID uuid(String raw, String notFoundCode, String what) {
+    public static UUID uuid(String raw, ErrorCode notFoundCode, String what) {
         try {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException e) {
-            throw new LumbungException(404, notFoundCode, what + " " + raw + " was not found");
+            throw new LumbungException(notFoundCode, what + " " + raw + " was not found");
         }
     }
 }

@@ -2,6 +2,7 @@ package id.lumbung.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.testing.DatabaseTest;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -140,7 +141,15 @@ public abstract class ApiTest extends DatabaseTest {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         Map<String, Object> problem = object(response);
         assertThat(problem).containsEntry("code", code).containsEntry("status", status);
+        // Every code has its words; the title says them in Bahasa Indonesia unless English is asked for.
+        assertThat(problem)
+                .containsEntry("title", ErrorCode.of(code).orElseThrow().indonesian());
         assertThat(response.body()).doesNotContain("at id.lumbung", "at io.micronaut", "Exception");
+    }
+
+    /** A GET with one more header (e.g. {@code Accept-Language}). */
+    protected HttpResponse<String> get(String path, String token, String header, String value) {
+        return send(request(path, token).header(header, value).GET().build());
     }
 
     private HttpRequest.Builder request(String path, String token) {

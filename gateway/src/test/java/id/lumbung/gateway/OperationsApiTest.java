@@ -46,4 +46,23 @@ class OperationsApiTest extends ApiTest {
     void anUnknownPathAnswersAProblem() {
         assertProblem(get("/api/v1/nothing-here", login("admin")), 404, "not_found");
     }
+
+    @Test
+    void aProblemIsTitledInBahasaIndonesiaFirstAndInEnglishWhenAskedFor() {
+        String admin = login("admin-7471");
+        String missing = "/api/v1/tenants/7471/households/00000000-0000-0000-0000-000000000000";
+
+        assertThat(object(get(missing, admin)))
+                .containsEntry("code", "household_not_found")
+                .containsEntry("title", "Keluarga ini tidak ditemukan.");
+        assertThat(object(get(missing, admin, "Accept-Language", "en-US,en;q=0.9,id;q=0.5")))
+                .containsEntry("code", "household_not_found")
+                .containsEntry("title", "The household was not found.");
+        assertThat(object(get(missing, admin, "Accept-Language", "id-ID,en;q=0.5")))
+                .containsEntry("title", "Keluarga ini tidak ditemukan.");
+        // The OpenAPI document does not describe the caller as a parameter: it comes from the token.
+        assertThat(get("/openapi/lumbung-0.1.yml", null).body())
+                .contains("/api/v1/tenants")
+                .doesNotContain("name: caller");
+    }
 }

@@ -1,6 +1,7 @@
 package id.lumbung.connectors.bank;
 
 import id.lumbung.connectors.bank.simulator.BankSimulator;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
@@ -68,7 +69,7 @@ public final class BankConnectors {
     public SnapBankClient client(String bankCode) {
         SnapBankClient client = clients.get(bankCode == null ? "" : bankCode.toUpperCase(Locale.ROOT));
         if (client == null) {
-            throw new LumbungException(404, "bank_not_found", "No bank " + bankCode + " is configured");
+            throw new LumbungException(ErrorCode.BANK_NOT_FOUND, "No bank " + bankCode + " is configured");
         }
         return client;
     }

@@ -2,6 +2,7 @@ package id.lumbung.connectors.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -38,7 +39,7 @@ class InternalFailureTest {
                 .doesNotContain("HASAN");
 
         AgencyException refused = AgencyPipeline.internal(
-                new LumbungException(400, "wrong_header", "The header lacks the column(s) nisn"));
+                new LumbungException(ErrorCode.WRONG_HEADER, "The header lacks the column(s) nisn"));
         assertThat(refused.kind()).isEqualTo(AgencyException.Kind.BAD_REQUEST);
         assertThat(refused.getMessage()).isEqualTo("internal: wrong_header: The header lacks the column(s) nisn");
     }

@@ -1,11 +1,10 @@
 package id.lumbung.gateway.access;
 
 import id.lumbung.core.access.AccessMatrix;
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
 import id.lumbung.core.access.Public;
-import id.lumbung.ui.Callers;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,7 +14,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
@@ -53,9 +51,8 @@ class PermissionController {
     @Get("/tenants/{tenantId}/permissions")
     @Permits(Permission.USER_READ)
     @Operation(summary = "The tenant's matrix: each of its roles' permissions, and those the tenant took away")
-    List<AccessMatrix.RoleGrants> ofTenant(
-            @PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
-        return matrix.ofTenant(Callers.from(authentication, request), tenantId);
+    List<AccessMatrix.RoleGrants> ofTenant(@PathVariable String tenantId, Caller caller) {
+        return matrix.ofTenant(caller, tenantId);
     }
 
     @Put(value = "/tenants/{tenantId}/permissions/{role}", consumes = MediaType.APPLICATION_JSON)
@@ -64,12 +61,8 @@ class PermissionController {
             summary = "Take permissions away from one of the tenant's roles (replacing what was taken before);"
                     + " never more than the national default grants; audited")
     AccessMatrix.RoleGrants narrow(
-            @PathVariable String tenantId,
-            @PathVariable String role,
-            @Valid @Body Narrowing body,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return matrix.narrow(Callers.from(authentication, request), tenantId, role, body.denied());
+            @PathVariable String tenantId, @PathVariable String role, @Valid @Body Narrowing body, Caller caller) {
+        return matrix.narrow(caller, tenantId, role, body.denied());
     }
 
     /**

@@ -1,12 +1,11 @@
 package id.lumbung.gateway.audit;
 
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
 import id.lumbung.core.audit.AuditEntry;
 import id.lumbung.core.audit.AuditLog;
-import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -14,7 +13,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -45,16 +43,14 @@ class AuditController {
             @Nullable @QueryValue Instant from,
             @Nullable @QueryValue Instant to,
             @Nullable @QueryValue Integer limit,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return audit.search(
-                Callers.from(authentication, request), tenantId, actor, action, from, to, limit == null ? 100 : limit);
+            Caller caller) {
+        return audit.search(caller, tenantId, actor, action, from, to, limit == null ? 100 : limit);
     }
 
     @Permits(Permission.AUDIT_READ)
     @Get("/verify")
     @Operation(summary = "Recompute the hash chain; reports the first broken entry")
-    AuditLog.Verification verify(@PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
-        return audit.verify(Callers.from(authentication, request), tenantId);
+    AuditLog.Verification verify(@PathVariable String tenantId, Caller caller) {
+        return audit.verify(caller, tenantId);
     }
 }

@@ -1,6 +1,7 @@
 package id.lumbung.gateway.auth;
 
 import id.lumbung.core.access.Public;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.ratelimit.RateLimits;
 import id.lumbung.core.user.RefreshTokens;
@@ -52,7 +53,7 @@ class AuthController {
                     LOG.info(
                             "Failed login from {}",
                             http.getRemoteAddress().getAddress().getHostAddress());
-                    return new LumbungException(401, "invalid_credentials", "Wrong username or password");
+                    return new LumbungException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password");
                 });
     }
 
@@ -64,6 +65,6 @@ class AuthController {
                 .redeem(request.refreshToken())
                 .map(issuer::tokensFor)
                 .orElseThrow(() -> new LumbungException(
-                        401, "invalid_refresh_token", "The refresh token is unknown, used, revoked or expired"));
+                        ErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is unknown, used, revoked or expired"));
     }
 }

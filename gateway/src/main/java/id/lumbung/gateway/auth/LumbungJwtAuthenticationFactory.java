@@ -4,7 +4,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import id.lumbung.ui.Callers;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.RolesFinder;
@@ -73,10 +72,10 @@ final class LumbungJwtAuthenticationFactory extends DefaultJwtAuthenticationFact
         // A province's provider speaks for its own province only (lumbung.oidc.province).
         Object tenant = claims.getClaim(oidc.tenantClaim());
         boolean ownTenant = tenant != null && oidc.serves(String.valueOf(tenant));
-        attributes.put(Callers.TENANTS_CLAIM, ownTenant ? List.of(String.valueOf(tenant)) : List.of());
+        attributes.put(Claims.TENANTS, ownTenant ? List.of(String.valueOf(tenant)) : List.of());
         Object province = claims.getClaim(oidc.provinceClaim());
         if (province != null && oidc.serves(String.valueOf(province))) {
-            attributes.put(Callers.PROVINCE_CLAIM, String.valueOf(province));
+            attributes.put(Claims.PROVINCE, String.valueOf(province));
         }
         attributes.put("iss", claims.getIssuer());
         return Optional.of(Authentication.build(username, List.copyOf(roles), attributes));
@@ -84,16 +83,16 @@ final class LumbungJwtAuthenticationFactory extends DefaultJwtAuthenticationFact
 
     private Optional<Authentication> ours(JWTClaimsSet claims) {
         String subject = claims.getSubject();
-        if (subject == null || !(claims.getClaim(Callers.VERSION_CLAIM) instanceof Number version)) {
+        if (subject == null || !(claims.getClaim(Claims.VERSION) instanceof Number version)) {
             return Optional.empty();
         }
         return identities.current(subject, version.intValue()).map(user -> {
             Map<String, Object> attributes = new HashMap<>();
-            attributes.put(Callers.TENANTS_CLAIM, user.tenantId() == null ? List.of() : List.of(user.tenantId()));
+            attributes.put(Claims.TENANTS, user.tenantId() == null ? List.of() : List.of(user.tenantId()));
             if (user.provinceId() != null) {
-                attributes.put(Callers.PROVINCE_CLAIM, user.provinceId());
+                attributes.put(Claims.PROVINCE, user.provinceId());
             }
-            attributes.put(Callers.VILLAGES_CLAIM, List.copyOf(user.villageCodes()));
+            attributes.put(Claims.VILLAGES, List.copyOf(user.villageCodes()));
             return Authentication.build(
                     user.username(),
                     user.roles().stream().map(Enum::name).sorted().toList(),

@@ -2,7 +2,6 @@ package id.lumbung.gateway.auth;
 
 import id.lumbung.core.user.RefreshTokens;
 import id.lumbung.core.user.UserAccount;
-import id.lumbung.ui.Callers;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
@@ -46,7 +45,7 @@ final class TokenIssuer {
 
     private String accessToken(UserAccount user, Duration expiry) {
         Authentication authentication =
-                Authentication.build(user.username(), List.of(), Map.of(Callers.VERSION_CLAIM, user.tokenVersion()));
+                Authentication.build(user.username(), List.of(), Map.of(Claims.VERSION, user.tokenVersion()));
         return generator
                 .generateToken(authentication, (int) expiry.toSeconds())
                 .orElseThrow(() -> new IllegalStateException("The JWT generator produced no token"));

@@ -1,13 +1,13 @@
 package id.lumbung.gateway.connector;
 
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
 import id.lumbung.core.connector.AgencyConnector;
 import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.connector.ConnectorOverview;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.gateway.PathIds;
-import id.lumbung.ui.Callers;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,42 +47,30 @@ class ConnectorController {
     @Operation(
             summary = "Every agency's connector: circuit breaker, throughput, last error, and per tenant of the"
                     + " caller the queue depth, dead letters and pause")
-    List<ConnectorOverview.Agency> connectors(Authentication authentication, HttpRequest<?> request) {
-        return overview.of(Callers.from(authentication, request));
+    List<ConnectorOverview.Agency> connectors(Caller caller) {
+        return overview.of(caller);
     }
 
     @Permits(Permission.CONNECTOR_READ)
     @Get("/tenants/{tenantId}/dead-letters")
     @Operation(summary = "The tenant's dead letters (messages that exhausted their attempts), newest first")
-    List<ConnectorControl.DeadLetter> deadLetters(
-            @PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
-        return control.deadLetters(Callers.from(authentication, request), tenantId);
+    List<ConnectorControl.DeadLetter> deadLetters(@PathVariable String tenantId, Caller caller) {
+        return control.deadLetters(caller, tenantId);
     }
 
     @Permits(Permission.CONNECTOR_OPERATE)
     @Post("/tenants/{tenantId}/dead-letters/{id}/retry")
     @Operation(summary = "Queue a dead letter again with fresh attempts (202); audited")
-    HttpResponse<Void> retry(
-            @PathVariable String tenantId,
-            @PathVariable String id,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        control.retryDeadLetter(
-                Callers.from(authentication, request),
-                tenantId,
-                PathIds.uuid(id, "dead_letter_not_found", "Dead letter"));
+    HttpResponse<Void> retry(@PathVariable String tenantId, @PathVariable String id, Caller caller) {
+        control.retryDeadLetter(caller, tenantId, PathIds.uuid(id, ErrorCode.DEAD_LETTER_NOT_FOUND, "Dead letter"));
         return HttpResponse.accepted();
     }
 
     @Permits(Permission.CONNECTOR_OPERATE)
     @Post("/tenants/{tenantId}/connectors/{agency}/resume")
     @Operation(summary = "Resume an agency's connector paused for the tenant (after fixing its credentials); audited")
-    HttpResponse<Void> resume(
-            @PathVariable String tenantId,
-            @PathVariable String agency,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        control.resume(Callers.from(authentication, request), tenantId, agency);
+    HttpResponse<Void> resume(@PathVariable String tenantId, @PathVariable String agency, Caller caller) {
+        control.resume(caller, tenantId, agency);
         return HttpResponse.noContent();
     }
 }

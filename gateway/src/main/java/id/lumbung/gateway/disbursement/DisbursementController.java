@@ -1,18 +1,18 @@
 package id.lumbung.gateway.disbursement;
 
 import id.lumbung.connectors.bank.BankConnectors;
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
 import id.lumbung.core.disbursement.Disbursement;
 import id.lumbung.core.disbursement.DisbursementService;
 import id.lumbung.core.disbursement.Reconciliation;
 import id.lumbung.core.disbursement.ReconciliationService;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.gateway.PathIds;
-import id.lumbung.ui.Callers;
 import id.lumbung.ui.UploadedFiles;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -25,7 +25,6 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
@@ -99,25 +98,20 @@ class DisbursementController {
     @Operation(
             summary = "Queue up to 1,000 payments in one transaction (202); each gets its partnerReferenceNo and is"
                     + " paid once")
-    HttpResponse<List<Disbursement>> submit(
-            @PathVariable String tenantId,
-            @Valid @Body Batch batch,
-            Authentication authentication,
-            HttpRequest<?> request) {
+    HttpResponse<List<Disbursement>> submit(@PathVariable String tenantId, @Valid @Body Batch batch, Caller caller) {
         for (int i = 0; i < batch.payments().size(); i++) {
             String bank = batch.payments().get(i).bankCode();
             if (bank == null || !banks.codes().contains(bank.strip().toUpperCase(java.util.Locale.ROOT))) {
                 // A bank no connector serves would leave the payment queued for ever.
                 throw new LumbungException(
-                        422,
-                        "unknown_bank",
+                        ErrorCode.UNKNOWN_BANK,
                         "Payment " + (i + 1) + ": no bank " + bank + " is configured ("
                                 + String.join(", ", banks.codes()) + ")");
             }
         }
         return HttpResponse.accepted()
                 .body(disbursements.submit(
-                        Callers.from(authentication, request),
+                        caller,
                         tenantId,
                         batch.payments().stream()
                                 .map(payment -> new DisbursementService.NewDisbursement(
@@ -138,34 +132,21 @@ class DisbursementController {
                     + " every disagreement by line; 400 reconciliation_file_refused when its header or trailer"
                     + " disagree with its rows")
     Reconciliation reconcile(
-            @PathVariable String tenantId,
-            @Nullable @QueryValue String bank,
-            CompletedFileUpload file,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return UploadedFiles.read(
-                file,
-                content -> reconciliations.reconcile(Callers.from(authentication, request), tenantId, bank, content));
+            @PathVariable String tenantId, @Nullable @QueryValue String bank, CompletedFileUpload file, Caller caller) {
+        return UploadedFiles.read(file, content -> reconciliations.reconcile(caller, tenantId, bank, content));
     }
 
     @Permits(Permission.PAYMENT_READ)
     @Get
     @Operation(summary = "The tenant's latest payments, account numbers masked")
-    List<Disbursement> list(@PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
-        return disbursements.recent(Callers.from(authentication, request), tenantId);
+    List<Disbursement> list(@PathVariable String tenantId, Caller caller) {
+        return disbursements.recent(caller, tenantId);
     }
 
     @Permits(Permission.PAYMENT_READ)
     @Get("/{id}")
     @Operation(summary = "One payment: QUEUED, SENT, IN_PROGRESS, SUCCEEDED or FAILED, with the bank's references")
-    Disbursement get(
-            @PathVariable String tenantId,
-            @PathVariable String id,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return disbursements.find(
-                Callers.from(authentication, request),
-                tenantId,
-                PathIds.uuid(id, "disbursement_not_found", "Disbursement"));
+    Disbursement get(@PathVariable String tenantId, @PathVariable String id, Caller caller) {
+        return disbursements.find(caller, tenantId, PathIds.uuid(id, ErrorCode.DISBURSEMENT_NOT_FOUND, "Disbursement"));
     }
 }

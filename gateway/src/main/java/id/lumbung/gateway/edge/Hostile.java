@@ -1,5 +1,6 @@
 package id.lumbung.gateway.edge;
 
+import id.lumbung.core.error.ErrorCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,15 +17,16 @@ final class Hostile {
 
     /** Why a text is refused, or {@code null} when it is acceptable. */
     enum Finding {
-        CONTROL_CHARACTER("control_character", "The request holds a control character (such as NUL)"),
-        UNPAIRED_SURROGATE("invalid_unicode", "The request holds a broken Unicode character (an unpaired surrogate)"),
-        INVALID_ENCODING("invalid_encoding", "The request is not UTF-8 text"),
-        MALFORMED_ESCAPE("malformed_escape", "The request holds a malformed %-escape or JSON \\\\u escape");
+        CONTROL_CHARACTER(ErrorCode.CONTROL_CHARACTER, "The request holds a control character (such as NUL)"),
+        UNPAIRED_SURROGATE(
+                ErrorCode.INVALID_UNICODE, "The request holds a broken Unicode character (an unpaired surrogate)"),
+        INVALID_ENCODING(ErrorCode.INVALID_ENCODING, "The request is not UTF-8 text"),
+        MALFORMED_ESCAPE(ErrorCode.MALFORMED_ESCAPE, "The request holds a malformed %-escape or JSON \\\\u escape");
 
-        final String code;
+        final ErrorCode code;
         final String detail;
 
-        Finding(String code, String detail) {
+        Finding(ErrorCode code, String detail) {
             this.code = code;
             this.detail = detail;
         }

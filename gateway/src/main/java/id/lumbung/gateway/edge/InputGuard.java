@@ -1,11 +1,10 @@
 package id.lumbung.gateway.edge;
 
-import id.lumbung.gateway.problem.Problem;
+import id.lumbung.core.error.ErrorCode;
+import id.lumbung.gateway.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
@@ -59,7 +58,7 @@ final class InputGuard implements HttpServerFilter {
             }
         }
         if (finding != null) {
-            return CompletableFuture.completedFuture(refuse(finding));
+            return CompletableFuture.completedFuture(refuse(request, finding));
         }
         MediaType type = request.getContentType().orElse(null);
         boolean json = type != null
@@ -73,14 +72,14 @@ final class InputGuard implements HttpServerFilter {
             // Without a length the copy below could grow to the server's limit for uploads (1 GB)
             // before anyone knew: a JSON or form body says how long it is.
             return CompletableFuture.completedFuture(problem(
-                    HttpStatus.LENGTH_REQUIRED,
-                    "length_required",
+                    request,
+                    ErrorCode.LENGTH_REQUIRED,
                     "A JSON or form body needs a Content-Length (at most " + MAXIMUM_TEXT_BODY + " bytes)"));
         }
         if (length.getAsLong() > MAXIMUM_TEXT_BODY) {
             return CompletableFuture.completedFuture(problem(
-                    HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-                    "payload_too_large",
+                    request,
+                    ErrorCode.PAYLOAD_TOO_LARGE,
                     "A JSON or form body holds at most " + MAXIMUM_TEXT_BODY + " bytes"));
         }
         // As Micronaut's own FilterBodyParser does: our copy is split off and closed at once; the
@@ -91,12 +90,12 @@ final class InputGuard implements HttpServerFilter {
                     byte[] bytes = body.toByteArray();
                     if (bytes.length > MAXIMUM_TEXT_BODY) {
                         return problem(
-                                HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-                                "payload_too_large",
+                                request,
+                                ErrorCode.PAYLOAD_TOO_LARGE,
                                 "A JSON or form body holds at most " + MAXIMUM_TEXT_BODY + " bytes");
                     }
                     Hostile.Finding inBody = json ? Hostile.inJson(bytes) : inForm(bytes);
-                    return inBody == null ? null : refuse(inBody);
+                    return inBody == null ? null : refuse(request, inBody);
                 }
             });
         }
@@ -120,14 +119,12 @@ final class InputGuard implements HttpServerFilter {
         return query == null || query.isEmpty() ? List.of() : List.of(query.split("[&=]", -1));
     }
 
-    private static MutableHttpResponse<?> refuse(Hostile.Finding finding) {
-        return problem(HttpStatus.BAD_REQUEST, finding.code, finding.detail);
+    private static MutableHttpResponse<?> refuse(HttpRequest<?> request, Hostile.Finding finding) {
+        return problem(request, finding.code, finding.detail);
     }
 
-    private static MutableHttpResponse<?> problem(HttpStatus status, String code, String detail) {
-        return HttpResponse.status(status)
-                .contentType(Problem.MEDIA_TYPE)
-                .body(Problem.of(status.getCode(), status.getReason(), code, detail, List.of()));
+    private static MutableHttpResponse<?> problem(HttpRequest<?> request, ErrorCode code, String detail) {
+        return Problems.respond(request, code, detail, List.of());
     }
 
     @Override

@@ -1,11 +1,10 @@
 package id.lumbung.gateway.household;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
 import id.lumbung.core.household.AssignmentService;
-import id.lumbung.ui.Callers;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,7 +14,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,12 +42,8 @@ class AssignmentController {
     @Permits(Permission.HOUSEHOLD_ASSIGN)
     @Get
     @Operation(summary = "Households assigned to a field worker (HOUSEHOLD_ASSIGN, or the worker itself)")
-    Assignments get(
-            @PathVariable String tenantId,
-            @PathVariable String username,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return new Assignments(assignments.assigned(Callers.from(authentication, request), tenantId, username));
+    Assignments get(@PathVariable String tenantId, @PathVariable String username, Caller caller) {
+        return new Assignments(assignments.assigned(caller, tenantId, username));
     }
 
     @Permits(Permission.HOUSEHOLD_ASSIGN)
@@ -59,10 +53,8 @@ class AssignmentController {
             @PathVariable String tenantId,
             @PathVariable String username,
             @Valid @Body Assignments body,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return new Assignments(
-                assignments.replace(Callers.from(authentication, request), tenantId, username, body.householdIds()));
+            Caller caller) {
+        return new Assignments(assignments.replace(caller, tenantId, username, body.householdIds()));
     }
 
     /**

@@ -1,12 +1,11 @@
 package id.lumbung.gateway.household;
 
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
 import id.lumbung.core.household.ExportSheet;
 import id.lumbung.core.household.RegistryExport;
-import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -17,7 +16,6 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -60,10 +58,9 @@ class ExportController {
             @Nullable @QueryValue String village,
             @Nullable @QueryValue String identifiers,
             @Nullable @QueryValue String changedSince,
-            Authentication authentication,
-            HttpRequest<?> request)
+            Caller caller)
             throws IOException {
-        return export(ExportSheet.Format.CSV, tenantId, village, identifiers, changedSince, authentication, request);
+        return export(ExportSheet.Format.CSV, tenantId, village, identifiers, changedSince, caller);
     }
 
     @Permits(Permission.REGISTRY_EXPORT)
@@ -79,10 +76,9 @@ class ExportController {
             @Nullable @QueryValue String village,
             @Nullable @QueryValue String identifiers,
             @Nullable @QueryValue String changedSince,
-            Authentication authentication,
-            HttpRequest<?> request)
+            Caller caller)
             throws IOException {
-        return export(ExportSheet.Format.XLSX, tenantId, village, identifiers, changedSince, authentication, request);
+        return export(ExportSheet.Format.XLSX, tenantId, village, identifiers, changedSince, caller);
     }
 
     private HttpResponse<StreamedFile> export(
@@ -91,10 +87,8 @@ class ExportController {
             String village,
             String identifiers,
             String changedSince,
-            Authentication authentication,
-            HttpRequest<?> request)
+            Caller caller)
             throws IOException {
-        var caller = Callers.from(authentication, request);
         java.time.Instant since;
         try {
             since = changedSince == null || changedSince.isBlank()
@@ -104,7 +98,7 @@ class ExportController {
                             .toInstant();
         } catch (java.time.format.DateTimeParseException e) {
             throw new id.lumbung.core.error.LumbungException(
-                    400, "invalid_changed_since", "changedSince reads yyyy-mm-dd");
+                    id.lumbung.core.error.ErrorCode.INVALID_CHANGED_SINCE, "changedSince reads yyyy-mm-dd");
         }
         RegistryExport.Permit permit =
                 export.permit(caller, tenantId, village, "full".equalsIgnoreCase(identifiers), since);

@@ -1,16 +1,16 @@
 package id.lumbung.gateway.household;
 
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.household.Household;
 import id.lumbung.core.household.HouseholdDetail;
 import id.lumbung.core.household.HouseholdService;
 import id.lumbung.core.household.Member;
 import id.lumbung.core.household.RegistryReads;
 import id.lumbung.gateway.PathIds;
-import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -22,7 +22,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
@@ -59,12 +58,8 @@ class HouseholdController {
     @Permits(Permission.HOUSEHOLD_READ)
     @Get
     @Operation(summary = "Households the caller may see, optionally of one village")
-    List<HouseholdResponse> list(
-            @PathVariable String tenantId,
-            @Nullable @QueryValue String village,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return households.list(Callers.from(authentication, request), tenantId, village).stream()
+    List<HouseholdResponse> list(@PathVariable String tenantId, @Nullable @QueryValue String village, Caller caller) {
+        return households.list(caller, tenantId, village).stream()
                 .map(HouseholdResponse::from)
                 .toList();
     }
@@ -74,24 +69,15 @@ class HouseholdController {
     @Operation(
             summary =
                     "One household with its members (NIK masked), criteria and history (404 outside the caller's reach)")
-    HouseholdDetail get(
-            @PathVariable String tenantId,
-            @PathVariable String id,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return reads.detail(
-                Callers.from(authentication, request), tenantId, PathIds.uuid(id, "household_not_found", "Household"));
+    HouseholdDetail get(@PathVariable String tenantId, @PathVariable String id, Caller caller) {
+        return reads.detail(caller, tenantId, PathIds.uuid(id, ErrorCode.HOUSEHOLD_NOT_FOUND, "Household"));
     }
 
     @Permits(Permission.HOUSEHOLD_READ)
     @Post(value = "/search", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Households by exact KK number (in the body, never in a URL)")
-    List<HouseholdResponse> search(
-            @PathVariable String tenantId,
-            @Valid @Body KkSearch body,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return reads.findByKk(Callers.from(authentication, request), tenantId, body.kk()).stream()
+    List<HouseholdResponse> search(@PathVariable String tenantId, @Valid @Body KkSearch body, Caller caller) {
+        return reads.findByKk(caller, tenantId, body.kk()).stream()
                 .map(HouseholdResponse::from)
                 .toList();
     }
@@ -108,12 +94,9 @@ class HouseholdController {
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a household in a village of the tenant")
     HttpResponse<HouseholdResponse> create(
-            @PathVariable String tenantId,
-            @Valid @Body CreateHouseholdRequest body,
-            Authentication authentication,
-            HttpRequest<?> request) {
+            @PathVariable String tenantId, @Valid @Body CreateHouseholdRequest body, Caller caller) {
         Household household = households.create(
-                Callers.from(authentication, request),
+                caller,
                 tenantId,
                 body.villageCode(),
                 body.address(),

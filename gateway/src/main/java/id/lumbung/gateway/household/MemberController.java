@@ -1,11 +1,10 @@
 package id.lumbung.gateway.household;
 
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
 import id.lumbung.core.household.RegistryReads;
-import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -14,7 +13,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
@@ -44,12 +42,8 @@ class MemberController {
     @Operation(
             summary = "Members by exact NIK, or by name (case, spaces, titles and old spellings do not matter);"
                     + " the NIK goes in the body, never in a URL")
-    List<RegistryReads.Match> search(
-            @PathVariable String tenantId,
-            @Valid @Body MemberSearch body,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return reads.findMembers(Callers.from(authentication, request), tenantId, body.nik(), body.name());
+    List<RegistryReads.Match> search(@PathVariable String tenantId, @Valid @Body MemberSearch body, Caller caller) {
+        return reads.findMembers(caller, tenantId, body.nik(), body.name());
     }
 
     /**

@@ -2,7 +2,7 @@ package id.lumbung.gateway.metrics;
 
 import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Permission;
-import id.lumbung.ui.Callers;
+import id.lumbung.gateway.edge.CallerBinder;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.Publishers;
@@ -39,7 +39,8 @@ final class MetricsAccess implements SecurityRule<HttpRequest<?>> {
         if (managementPort != null && request.getServerAddress().getPort() == managementPort) {
             return Publishers.just(SecurityRuleResult.ALLOWED);
         }
-        boolean permitted = caller != null && authorizer.holdsAnywhere(Callers.from(caller), Permission.METRICS_READ);
+        boolean permitted =
+                caller != null && authorizer.holdsAnywhere(CallerBinder.of(caller, request), Permission.METRICS_READ);
         return Publishers.just(permitted ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
     }
 

@@ -1,12 +1,12 @@
 package id.lumbung.gateway.ministry;
 
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.ministry.MinistryExchange;
 import id.lumbung.gateway.PathIds;
-import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
@@ -61,13 +60,8 @@ class MinistryExchangeController {
             summary = "Send the proposals (usulan) to the ministry: the households changed since a day, in the"
                     + " ministry's layout with full identifiers, under a file name fixed now (a retry is the same"
                     + " file); tenant admin or approver; audited")
-    MinistryExchange.Exchange send(
-            @PathVariable String tenantId,
-            @Valid @Body Proposals body,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return exchanges.sendProposals(
-                Callers.from(authentication, request), tenantId, body.period(), body.changedSince());
+    MinistryExchange.Exchange send(@PathVariable String tenantId, @Valid @Body Proposals body, Caller caller) {
+        return exchanges.sendProposals(caller, tenantId, body.period(), body.changedSince());
     }
 
     @Permits(Permission.IMPORT_RUN)
@@ -76,30 +70,21 @@ class MinistryExchangeController {
     @Operation(
             summary = "Fetch the files the ministry offers (determination lists, returned records): each checked whole"
                     + " and imported once by name and content, into its own period")
-    MinistryExchange.Exchange fetch(
-            @PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
-        return exchanges.fetch(Callers.from(authentication, request), tenantId);
+    MinistryExchange.Exchange fetch(@PathVariable String tenantId, Caller caller) {
+        return exchanges.fetch(caller, tenantId);
     }
 
     @Permits(Permission.MINISTRY_READ)
     @Get
     @Operation(summary = "The tenant's last 50 exchanges with the ministry, newest first, with what each did")
-    List<MinistryExchange.Exchange> recent(
-            @PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
-        return exchanges.recent(Callers.from(authentication, request), tenantId);
+    List<MinistryExchange.Exchange> recent(@PathVariable String tenantId, Caller caller) {
+        return exchanges.recent(caller, tenantId);
     }
 
     @Permits(Permission.MINISTRY_READ)
     @Get("/{exchangeId}")
     @Operation(summary = "One exchange")
-    MinistryExchange.Exchange one(
-            @PathVariable String tenantId,
-            @PathVariable String exchangeId,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return exchanges.get(
-                Callers.from(authentication, request),
-                tenantId,
-                PathIds.uuid(exchangeId, "exchange_not_found", "Exchange"));
+    MinistryExchange.Exchange one(@PathVariable String tenantId, @PathVariable String exchangeId, Caller caller) {
+        return exchanges.get(caller, tenantId, PathIds.uuid(exchangeId, ErrorCode.EXCHANGE_NOT_FOUND, "Exchange"));
     }
 }

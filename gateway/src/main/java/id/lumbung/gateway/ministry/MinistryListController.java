@@ -1,15 +1,15 @@
 package id.lumbung.gateway.ministry;
 
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.ministry.MinistryListService;
 import id.lumbung.core.registry.TabularFile;
 import id.lumbung.core.upload.Uploads;
-import id.lumbung.ui.Callers;
 import id.lumbung.ui.UploadedFiles;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
@@ -19,7 +19,6 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,18 +53,15 @@ class MinistryListController {
             @PathVariable String list,
             @Nullable @QueryValue String period,
             CompletedFileUpload file,
-            Authentication authentication,
-            HttpRequest<?> request) {
+            Caller caller) {
         return UploadedFiles.read(file, content -> {
             MinistryListService.Kind kind =
                     switch (list) {
                         case "determinations" -> MinistryListService.Kind.DETERMINATION;
                         case "returns" -> MinistryListService.Kind.RETURNED;
-                        default -> throw new LumbungException(404, "not_found", "No ministry list " + list);
+                        default -> throw new LumbungException(ErrorCode.NOT_FOUND, "No ministry list " + list);
                     };
-            return uploads.withCopy(
-                    content,
-                    copy -> lists.importFile(Callers.from(authentication, request), tenantId, kind, period, copy));
+            return uploads.withCopy(content, copy -> lists.importFile(caller, tenantId, kind, period, copy));
         });
     }
 }

@@ -1,13 +1,13 @@
 package id.lumbung.gateway.nikcheck;
 
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.nikcheck.NikCheck;
 import id.lumbung.core.nikcheck.NikCheckService;
 import id.lumbung.gateway.PathIds;
-import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -19,7 +19,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,11 +49,8 @@ class NikCheckController {
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Check a NIK's shape now and queue its verification with Dukcapil (202)")
     HttpResponse<NikCheckResponse> submit(
-            @PathVariable String tenantId,
-            @Valid @Body NikCheckRequest request,
-            Authentication authentication,
-            HttpRequest<?> httpRequest) {
-        NikCheck check = nikChecks.submit(Callers.from(authentication, httpRequest), tenantId, request.nik());
+            @PathVariable String tenantId, @Valid @Body NikCheckRequest request, Caller caller) {
+        NikCheck check = nikChecks.submit(caller, tenantId, request.nik());
         return HttpResponse.accepted(URI.create("/api/v1/tenants/" + tenantId + "/nik-checks/" + check.id()))
                 .body(NikCheckResponse.from(check));
     }
@@ -65,12 +61,9 @@ class NikCheckController {
             summary = "Queue checks of up to 1,000 NIKs at once (202); one malformed NIK refuses the batch with its"
                     + " position")
     HttpResponse<List<NikCheckResponse>> submitBatch(
-            @PathVariable String tenantId,
-            @Valid @Body NikCheckBatch batch,
-            Authentication authentication,
-            HttpRequest<?> httpRequest) {
+            @PathVariable String tenantId, @Valid @Body NikCheckBatch batch, Caller caller) {
         return HttpResponse.accepted()
-                .body(nikChecks.submitAll(Callers.from(authentication, httpRequest), tenantId, batch.niks()).stream()
+                .body(nikChecks.submitAll(caller, tenantId, batch.niks()).stream()
                         .map(NikCheckResponse::from)
                         .toList());
     }
@@ -91,14 +84,8 @@ class NikCheckController {
     @Permits(Permission.NIK_CHECK_READ)
     @Get
     @Operation(summary = "The tenant's most recent NIK checks, newest first")
-    List<NikCheckResponse> list(
-            @PathVariable String tenantId,
-            @Nullable @QueryValue Integer limit,
-            Authentication authentication,
-            HttpRequest<?> httpRequest) {
-        return nikChecks
-                .recent(Callers.from(authentication, httpRequest), tenantId, limit == null ? 100 : limit)
-                .stream()
+    List<NikCheckResponse> list(@PathVariable String tenantId, @Nullable @QueryValue Integer limit, Caller caller) {
+        return nikChecks.recent(caller, tenantId, limit == null ? 100 : limit).stream()
                 .map(NikCheckResponse::from)
                 .toList();
     }
@@ -106,29 +93,17 @@ class NikCheckController {
     @Permits(Permission.NIK_CHECK_READ)
     @Get("/{id}")
     @Operation(summary = "A NIK check and, once Dukcapil answered, its result")
-    NikCheckResponse get(
-            @PathVariable String tenantId,
-            @PathVariable String id,
-            Authentication authentication,
-            HttpRequest<?> httpRequest) {
-        return NikCheckResponse.from(nikChecks.find(
-                Callers.from(authentication, httpRequest),
-                tenantId,
-                PathIds.uuid(id, "nik_check_not_found", "NIK check")));
+    NikCheckResponse get(@PathVariable String tenantId, @PathVariable String id, Caller caller) {
+        return NikCheckResponse.from(
+                nikChecks.find(caller, tenantId, PathIds.uuid(id, ErrorCode.NIK_CHECK_NOT_FOUND, "NIK check")));
     }
 
     @Permits({Permission.NIK_CHECK_READ, Permission.IDENTIFIER_REVEAL})
     @Get("/{id}/nik")
     @Operation(summary = "The check's full NIK, for a verifier or the DPO (audited)")
-    FullNik revealNik(
-            @PathVariable String tenantId,
-            @PathVariable String id,
-            Authentication authentication,
-            HttpRequest<?> httpRequest) {
-        return new FullNik(nikChecks.revealNik(
-                Callers.from(authentication, httpRequest),
-                tenantId,
-                PathIds.uuid(id, "nik_check_not_found", "NIK check")));
+    FullNik revealNik(@PathVariable String tenantId, @PathVariable String id, Caller caller) {
+        return new FullNik(
+                nikChecks.revealNik(caller, tenantId, PathIds.uuid(id, ErrorCode.NIK_CHECK_NOT_FOUND, "NIK check")));
     }
 
     /**

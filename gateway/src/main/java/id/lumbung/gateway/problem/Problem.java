@@ -1,6 +1,8 @@
 package id.lumbung.gateway.problem;
 
+import id.lumbung.core.error.ErrorCode;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -10,9 +12,10 @@ import java.util.List;
  * UI translate. Never carries a stack trace, a raw agency response or a full NIK.
  *
  * @param type a URN naming the problem type
- * @param title the HTTP reason
+ * @param title what the code means, for a person: in Bahasa Indonesia unless the request's
+ *     {@code Accept-Language} prefers English
  * @param status the HTTP status
- * @param detail what went wrong, for a person
+ * @param detail what exactly went wrong (English)
  * @param code the stable machine-readable code
  * @param errors per-field errors, when a request body was invalid
  */
@@ -22,9 +25,16 @@ public record Problem(
 
     public static final MediaType MEDIA_TYPE = MediaType.of("application/problem+json");
 
-    public static Problem of(int status, String title, String code, String detail, List<FieldError> errors) {
+    /** A problem whose status the edge chose and whose title is its code's text in the caller's language. */
+    public static Problem of(
+            HttpStatus status, ErrorCode code, String detail, List<FieldError> errors, boolean english) {
         return new Problem(
-                "urn:lumbung:problem:" + code, title, status, detail, code, errors.isEmpty() ? null : errors);
+                "urn:lumbung:problem:" + code.code(),
+                english ? code.english() : code.indonesian(),
+                status.getCode(),
+                detail,
+                code.code(),
+                errors.isEmpty() ? null : errors);
     }
 
     /**

@@ -1,5 +1,6 @@
 package id.lumbung.gateway.problem;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.logging.Redaction;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -35,7 +36,7 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
             response.status(HttpStatus.UNPROCESSABLE_ENTITY);
         }
         HttpStatus status = response.status();
-        String code = code(status, cause.orElse(null));
+        ErrorCode code = code(status, cause.orElse(null));
         String detail;
         List<Problem.FieldError> errors = List.of();
         if (status.getCode() >= 500) {
@@ -59,34 +60,35 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
                     .orElse(status.getReason());
         }
         return response.contentType(Problem.MEDIA_TYPE)
-                .body(Problem.of(status.getCode(), status.getReason(), code, detail, errors));
+                .body(Problem.of(status, code, detail, errors, Problems.prefersEnglish(context.getRequest())));
     }
 
-    private static String code(HttpStatus status, Throwable cause) {
+    /** The code of a failure Micronaut answered itself (its status already chosen). */
+    private static ErrorCode code(HttpStatus status, Throwable cause) {
         if (cause instanceof ConstraintViolationException) {
-            return "validation_failed";
+            return ErrorCode.VALIDATION_FAILED;
         }
         if (status == HttpStatus.BAD_REQUEST) {
             if (cause instanceof UnsatisfiedRouteException) {
-                return "missing_request_value";
+                return ErrorCode.MISSING_REQUEST_VALUE;
             }
             if (cause instanceof CodecException
                     || cause instanceof ConversionErrorException
                     || (cause != null && cause.getClass().getName().contains("Json"))) {
-                return "malformed_request_body";
+                return ErrorCode.MALFORMED_REQUEST_BODY;
             }
-            return "bad_request";
+            return ErrorCode.BAD_REQUEST;
         }
         return switch (status) {
-            case UNAUTHORIZED -> "unauthenticated";
-            case FORBIDDEN -> "forbidden";
-            case NOT_FOUND -> "not_found";
-            case METHOD_NOT_ALLOWED -> "method_not_allowed";
-            case NOT_ACCEPTABLE -> "not_acceptable";
-            case REQUEST_ENTITY_TOO_LARGE -> "payload_too_large";
-            case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
-            case TOO_MANY_REQUESTS -> "too_many_requests";
-            default -> status.getCode() >= 500 ? "internal_error" : "http_" + status.getCode();
+            case UNAUTHORIZED -> ErrorCode.UNAUTHENTICATED;
+            case FORBIDDEN -> ErrorCode.FORBIDDEN;
+            case NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> ErrorCode.METHOD_NOT_ALLOWED;
+            case NOT_ACCEPTABLE -> ErrorCode.NOT_ACCEPTABLE;
+            case REQUEST_ENTITY_TOO_LARGE -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case TOO_MANY_REQUESTS -> ErrorCode.TOO_MANY_REQUESTS;
+            default -> status.getCode() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
         };
     }
 

@@ -1,6 +1,7 @@
 package id.lumbung.gateway.region;
 
 import id.lumbung.core.access.Public;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.region.Region;
 import id.lumbung.core.region.RegionCode;
@@ -38,7 +39,7 @@ class RegionController {
         String normalised = RegionCode.normalise(code);
         Region region = regions.find(normalised)
                 .orElseThrow(
-                        () -> new LumbungException(404, "region_not_found", "No region has the code " + normalised));
+                        () -> new LumbungException(ErrorCode.REGION_NOT_FOUND, "No region has the code " + normalised));
         return new RegionResponse(
                 region.code(), region.name(), region.level().name(), region.parentCode(), regions.children(normalised));
     }

@@ -1,16 +1,16 @@
 package id.lumbung.gateway.registry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.registry.ImportIssue;
 import id.lumbung.core.registry.ImportJob;
 import id.lumbung.core.registry.ImportService;
 import id.lumbung.gateway.PathIds;
-import id.lumbung.ui.Callers;
 import id.lumbung.ui.UploadedFiles;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -22,7 +22,6 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,19 +53,11 @@ class ImportController {
             summary = "Upload a registry file (CSV, one row per person); 202 with the job, 400 if the file is"
                     + " unreadable as a whole")
     HttpResponse<ImportResponse> submit(
-            @PathVariable String tenantId,
-            CompletedFileUpload file,
-            @Nullable @QueryValue String mode,
-            Authentication authentication,
-            HttpRequest<?> request) {
+            @PathVariable String tenantId, CompletedFileUpload file, @Nullable @QueryValue String mode, Caller caller) {
         ImportJob job = UploadedFiles.read(
                 file,
-                content -> imports.submit(
-                        Callers.from(authentication, request),
-                        tenantId,
-                        file.getFilename(),
-                        content,
-                        ImportService.Mode.parse(mode)));
+                content ->
+                        imports.submit(caller, tenantId, file.getFilename(), content, ImportService.Mode.parse(mode)));
         return HttpResponse.accepted(URI.create("/api/v1/tenants/" + tenantId + "/imports/" + job.id()))
                 .body(ImportResponse.of(job, List.of()));
     }
@@ -74,8 +65,8 @@ class ImportController {
     @Permits(Permission.IMPORT_RUN)
     @Get
     @Operation(summary = "The tenant's latest imports")
-    List<ImportResponse> list(@PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
-        return imports.recent(Callers.from(authentication, request), tenantId).stream()
+    List<ImportResponse> list(@PathVariable String tenantId, Caller caller) {
+        return imports.recent(caller, tenantId).stream()
                 .map(job -> ImportResponse.of(job, List.of()))
                 .toList();
     }
@@ -83,13 +74,8 @@ class ImportController {
     @Permits(Permission.IMPORT_RUN)
     @Get("/{id}")
     @Operation(summary = "An import's status, counts and its first issues (by line)")
-    ImportResponse get(
-            @PathVariable String tenantId,
-            @PathVariable String id,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        UUID jobId = PathIds.uuid(id, "import_not_found", "Import");
-        var caller = Callers.from(authentication, request);
+    ImportResponse get(@PathVariable String tenantId, @PathVariable String id, Caller caller) {
+        UUID jobId = PathIds.uuid(id, ErrorCode.IMPORT_NOT_FOUND, "Import");
         ImportJob job = imports.status(caller, tenantId, jobId);
         return ImportResponse.of(job, imports.issues(caller, tenantId, jobId, 0, FIRST_ISSUES));
     }
@@ -102,14 +88,13 @@ class ImportController {
             @PathVariable String id,
             @Nullable @QueryValue Integer offset,
             @Nullable @QueryValue Integer limit,
-            Authentication authentication,
-            HttpRequest<?> request) {
+            Caller caller) {
         int size = limit == null ? 500 : Math.max(1, Math.min(limit, 5000));
         return imports
                 .issues(
-                        Callers.from(authentication, request),
+                        caller,
                         tenantId,
-                        PathIds.uuid(id, "import_not_found", "Import"),
+                        PathIds.uuid(id, ErrorCode.IMPORT_NOT_FOUND, "Import"),
                         offset == null ? 0 : offset,
                         size)
                 .stream()

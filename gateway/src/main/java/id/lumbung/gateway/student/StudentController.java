@@ -1,16 +1,16 @@
 package id.lumbung.gateway.student;
 
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.registry.TabularFile;
 import id.lumbung.core.student.StudentPulls;
 import id.lumbung.core.student.StudentService;
 import id.lumbung.core.upload.Uploads;
 import id.lumbung.gateway.PathIds;
-import id.lumbung.ui.Callers;
 import id.lumbung.ui.UploadedFiles;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -23,7 +23,6 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
@@ -63,15 +62,9 @@ class StudentController {
             summary = "Import the education office's Dapodik file (CSV or .xlsx; nisn, nik, nama, jenis_kelamin,"
                     + " tanggal_lahir, npsn, nama_sekolah, rombel, semester): upserted by NISN, bad rows reported by"
                     + " line; the same file again changes nothing")
-    StudentService.ImportResult importFile(
-            @PathVariable String tenantId,
-            CompletedFileUpload file,
-            Authentication authentication,
-            HttpRequest<?> request) {
+    StudentService.ImportResult importFile(@PathVariable String tenantId, CompletedFileUpload file, Caller caller) {
         return UploadedFiles.read(
-                file,
-                content -> uploads.withCopy(
-                        content, copy -> students.importFile(Callers.from(authentication, request), tenantId, copy)));
+                file, content -> uploads.withCopy(content, copy -> students.importFile(caller, tenantId, copy)));
     }
 
     /**
@@ -91,20 +84,15 @@ class StudentController {
     @Permits(Permission.STUDENT_READ)
     @Post(value = "/search", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Students by NIK or NISN (in the body), with the registry member of the same NIK; audited")
-    List<StudentService.Student> search(
-            @PathVariable String tenantId,
-            @Valid @Body Search body,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return students.find(Callers.from(authentication, request), tenantId, body.nik(), body.nisn());
+    List<StudentService.Student> search(@PathVariable String tenantId, @Valid @Body Search body, Caller caller) {
+        return students.find(caller, tenantId, body.nik(), body.nisn());
     }
 
     @Permits(Permission.STUDENT_READ)
     @Get("/schools")
     @Operation(summary = "The schools whose Dapodik web service this tenant may pull from (configuration)")
-    List<StudentPulls.School> schools(
-            @PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
-        return pulls.schools(Callers.from(authentication, request), tenantId);
+    List<StudentPulls.School> schools(@PathVariable String tenantId, Caller caller) {
+        return pulls.schools(caller, tenantId);
     }
 
     /**
@@ -122,30 +110,21 @@ class StudentController {
             summary = "Pull students from the schools' Dapodik web services (getPesertaDidik, every page), one queued"
                     + " pull per school; follow them with GET …/pulls/{id}")
     List<StudentPulls.Pull> pull(
-            @PathVariable String tenantId,
-            @Valid @Body @Nullable PullRequest body,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return pulls.start(Callers.from(authentication, request), tenantId, body == null ? List.of() : body.npsn());
+            @PathVariable String tenantId, @Valid @Body @Nullable PullRequest body, Caller caller) {
+        return pulls.start(caller, tenantId, body == null ? List.of() : body.npsn());
     }
 
     @Permits(Permission.STUDENT_READ)
     @Get("/pulls")
     @Operation(summary = "The tenant's last 50 pulls, newest first: status, students read, changed, refused and why")
-    List<StudentPulls.Pull> pulls(
-            @PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
-        return pulls.recent(Callers.from(authentication, request), tenantId);
+    List<StudentPulls.Pull> pulls(@PathVariable String tenantId, Caller caller) {
+        return pulls.recent(caller, tenantId);
     }
 
     @Permits(Permission.STUDENT_READ)
     @Get("/pulls/{pullId}")
     @Operation(summary = "One pull")
-    StudentPulls.Pull pullOf(
-            @PathVariable String tenantId,
-            @PathVariable String pullId,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return pulls.get(
-                Callers.from(authentication, request), tenantId, PathIds.uuid(pullId, "pull_not_found", "Pull"));
+    StudentPulls.Pull pullOf(@PathVariable String tenantId, @PathVariable String pullId, Caller caller) {
+        return pulls.get(caller, tenantId, PathIds.uuid(pullId, ErrorCode.PULL_NOT_FOUND, "Pull"));
     }
 }

@@ -1,11 +1,11 @@
 package id.lumbung.gateway.tenant;
 
 import id.lumbung.core.access.Authorizer;
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
 import id.lumbung.core.tenant.Tenant;
 import id.lumbung.core.tenant.TenantService;
-import id.lumbung.ui.Callers;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,25 +46,23 @@ class TenantController {
     @Permits(Permission.TENANT_ONBOARD)
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Onboard a regency/city as a tenant (platform admin)")
-    HttpResponse<TenantResponse> create(@Valid @Body CreateTenantRequest request, Authentication authentication) {
-        Tenant tenant = tenants.create(Callers.from(authentication), request.regionCode());
+    HttpResponse<TenantResponse> create(@Valid @Body CreateTenantRequest request, Caller caller) {
+        Tenant tenant = tenants.create(caller, request.regionCode());
         return HttpResponse.created(TenantResponse.from(tenant), URI.create("/api/v1/tenants/" + tenant.id()));
     }
 
     @Permits(Permission.TENANT_READ)
     @Get
     @Operation(summary = "The tenants the caller may see")
-    List<TenantResponse> list(Authentication authentication) {
-        return tenants.visibleTo(Callers.from(authentication)).stream()
-                .map(TenantResponse::from)
-                .toList();
+    List<TenantResponse> list(Caller caller) {
+        return tenants.visibleTo(caller).stream().map(TenantResponse::from).toList();
     }
 
     @Permits(Permission.TENANT_READ)
     @Get("/{tenantId}")
     @Operation(summary = "One tenant, if the caller may see it (else 404)")
-    TenantResponse get(@PathVariable String tenantId, Authentication authentication) {
-        return TenantResponse.from(access.require(Callers.from(authentication), Permission.TENANT_READ, tenantId));
+    TenantResponse get(@PathVariable String tenantId, Caller caller) {
+        return TenantResponse.from(access.require(caller, Permission.TENANT_READ, tenantId));
     }
 
     /**

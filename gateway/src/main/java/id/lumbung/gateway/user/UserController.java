@@ -1,13 +1,12 @@
 package id.lumbung.gateway.user;
 
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
 import id.lumbung.core.user.NewUser;
 import id.lumbung.core.user.UserAccount;
 import id.lumbung.core.user.UserService;
-import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -19,7 +18,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,11 +46,8 @@ class UserController {
     @Post(value = "/tenants/{tenantId}/users", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user of the tenant with roles and village scope (tenant admin)")
     HttpResponse<UserResponse> createTenantUser(
-            @PathVariable String tenantId,
-            @Valid @Body CreateUserRequest body,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        UserAccount user = users.createTenantUser(Callers.from(authentication, request), tenantId, body.toNewUser());
+            @PathVariable String tenantId, @Valid @Body CreateUserRequest body, Caller caller) {
+        UserAccount user = users.createTenantUser(caller, tenantId, body.toNewUser());
         return HttpResponse.created(
                 UserResponse.from(user), URI.create("/api/v1/tenants/" + tenantId + "/users/" + user.username()));
     }
@@ -60,8 +55,8 @@ class UserController {
     @Permits(Permission.USER_READ)
     @Get("/tenants/{tenantId}/users")
     @Operation(summary = "The users of the tenant (tenant admin)")
-    List<UserResponse> list(@PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
-        return users.tenantUsers(Callers.from(authentication, request), tenantId).stream()
+    List<UserResponse> list(@PathVariable String tenantId, Caller caller) {
+        return users.tenantUsers(caller, tenantId).stream()
                 .map(UserResponse::from)
                 .toList();
     }
@@ -69,12 +64,8 @@ class UserController {
     @Permits(Permission.USER_READ)
     @Get("/tenants/{tenantId}/users/{username}")
     @Operation(summary = "One user of the tenant (tenant admin)")
-    UserResponse get(
-            @PathVariable String tenantId,
-            @PathVariable String username,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return UserResponse.from(users.tenantUser(Callers.from(authentication, request), tenantId, username));
+    UserResponse get(@PathVariable String tenantId, @PathVariable String username, Caller caller) {
+        return UserResponse.from(users.tenantUser(caller, tenantId, username));
     }
 
     @Permits(Permission.USER_MANAGE)
@@ -84,32 +75,22 @@ class UserController {
             @PathVariable String tenantId,
             @PathVariable String username,
             @Valid @Body RolesRequest body,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return UserResponse.from(users.changeRoles(
-                Callers.from(authentication, request), tenantId, username, body.roles(), body.villageCodes()));
+            Caller caller) {
+        return UserResponse.from(users.changeRoles(caller, tenantId, username, body.roles(), body.villageCodes()));
     }
 
     @Permits(Permission.USER_MANAGE)
     @Post("/tenants/{tenantId}/users/{username}/disable")
     @Operation(summary = "Disable a user; the user's tokens are revoked at once")
-    UserResponse disable(
-            @PathVariable String tenantId,
-            @PathVariable String username,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return UserResponse.from(users.setEnabled(Callers.from(authentication, request), tenantId, username, false));
+    UserResponse disable(@PathVariable String tenantId, @PathVariable String username, Caller caller) {
+        return UserResponse.from(users.setEnabled(caller, tenantId, username, false));
     }
 
     @Permits(Permission.USER_MANAGE)
     @Post("/tenants/{tenantId}/users/{username}/enable")
     @Operation(summary = "Enable a disabled user")
-    UserResponse enable(
-            @PathVariable String tenantId,
-            @PathVariable String username,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        return UserResponse.from(users.setEnabled(Callers.from(authentication, request), tenantId, username, true));
+    UserResponse enable(@PathVariable String tenantId, @PathVariable String username, Caller caller) {
+        return UserResponse.from(users.setEnabled(caller, tenantId, username, true));
     }
 
     @Permits(value = Permission.USER_MANAGE, orElse = Permission.TENANT_ADMIN_ONBOARD)
@@ -119,9 +100,8 @@ class UserController {
             @PathVariable String tenantId,
             @PathVariable String username,
             @Valid @Body PasswordRequest body,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        users.resetPassword(Callers.from(authentication, request), tenantId, username, body.password());
+            Caller caller) {
+        users.resetPassword(caller, tenantId, username, body.password());
         return HttpResponse.noContent();
     }
 
@@ -129,12 +109,8 @@ class UserController {
     @Post(value = "/provinces/{provinceId}/users", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a province admin (platform admin)")
     HttpResponse<UserResponse> createProvinceUser(
-            @PathVariable String provinceId,
-            @Valid @Body CreateUserRequest body,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        UserAccount user =
-                users.createProvinceAdmin(Callers.from(authentication, request), provinceId, body.toNewUser());
+            @PathVariable String provinceId, @Valid @Body CreateUserRequest body, Caller caller) {
+        UserAccount user = users.createProvinceAdmin(caller, provinceId, body.toNewUser());
         return HttpResponse.created(UserResponse.from(user));
     }
 

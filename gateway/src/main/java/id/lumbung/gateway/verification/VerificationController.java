@@ -1,13 +1,13 @@
 package id.lumbung.gateway.verification;
 
+import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.verification.Verification;
 import id.lumbung.core.verification.VerificationService;
 import id.lumbung.gateway.PathIds;
-import id.lumbung.ui.Callers;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
@@ -57,12 +56,8 @@ class VerificationController {
     @Operation(
             summary = "Verify every living member with a NIK of a village (or the registry) against Dukcapil, element"
                     + " by element (202 with the batch; follow its progress)")
-    HttpResponse<Verification> start(
-            @PathVariable String tenantId,
-            @Valid @Body Start body,
-            Authentication authentication,
-            HttpRequest<?> request) {
-        Verification started = verifications.start(Callers.from(authentication, request), tenantId, body.village());
+    HttpResponse<Verification> start(@PathVariable String tenantId, @Valid @Body Start body, Caller caller) {
+        Verification started = verifications.start(caller, tenantId, body.village());
         return HttpResponse.accepted(URI.create("/api/v1/tenants/" + tenantId + "/verifications/" + started.id()))
                 .body(started);
     }
@@ -70,9 +65,8 @@ class VerificationController {
     @Permits(Permission.VERIFICATION_READ)
     @Get
     @Operation(summary = "The tenant's last 20 verifications with their counts, newest first")
-    java.util.List<Verification> recent(
-            @PathVariable String tenantId, Authentication authentication, HttpRequest<?> request) {
-        return verifications.recent(Callers.from(authentication, request), tenantId);
+    java.util.List<Verification> recent(@PathVariable String tenantId, Caller caller) {
+        return verifications.recent(caller, tenantId);
     }
 
     @Permits(Permission.VERIFICATION_READ)
@@ -80,14 +74,8 @@ class VerificationController {
     @Operation(
             summary = "A verification: total, done, failed, and the members whose data differs from Dukcapil's (name,"
                     + " birth place or date, sex, KK, street, RT, RW; deceased; not found)")
-    Verification progress(
-            @PathVariable String tenantId,
-            @PathVariable String id,
-            Authentication authentication,
-            HttpRequest<?> request) {
+    Verification progress(@PathVariable String tenantId, @PathVariable String id, Caller caller) {
         return verifications.progress(
-                Callers.from(authentication, request),
-                tenantId,
-                PathIds.uuid(id, "verification_not_found", "Verification"));
+                caller, tenantId, PathIds.uuid(id, ErrorCode.VERIFICATION_NOT_FOUND, "Verification"));
     }
 }

@@ -2,6 +2,7 @@ package id.lumbung.core.access;
 
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -96,10 +97,10 @@ public final class AccessMatrix {
         try {
             role = Role.valueOf(roleName);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new LumbungException(404, "role_not_found", "No role is named " + roleName);
+            throw new LumbungException(ErrorCode.ROLE_NOT_FOUND, "No role is named " + roleName);
         }
         if (role.level() != Role.Level.TENANT) {
-            throw new LumbungException(422, "role_not_of_tenant", role + " is not a role of a tenant");
+            throw new LumbungException(ErrorCode.ROLE_NOT_OF_TENANT, role + " is not a role of a tenant");
         }
         Set<Permission> denied = EnumSet.noneOf(Permission.class);
         for (String name : deniedNames == null ? List.<String>of() : deniedNames) {
@@ -107,15 +108,15 @@ public final class AccessMatrix {
             try {
                 permission = Permission.valueOf(name);
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new LumbungException(422, "unknown_permission", "Unknown permission: " + name);
+                throw new LumbungException(ErrorCode.UNKNOWN_PERMISSION, "Unknown permission: " + name);
             }
             if (!matrix.national(role).containsKey(permission)) {
                 throw new LumbungException(
-                        422, "permission_not_granted_nationally", role + " does not hold " + permission + " at all");
+                        ErrorCode.PERMISSION_NOT_GRANTED_NATIONALLY, role + " does not hold " + permission + " at all");
             }
             if (KEPT.contains(permission) || (role == Role.TENANT_ADMIN && KEPT_BY_ADMIN.contains(permission))) {
                 throw new LumbungException(
-                        422, "permission_not_narrowable", permission + " cannot be taken from " + role);
+                        ErrorCode.PERMISSION_NOT_NARROWABLE, permission + " cannot be taken from " + role);
             }
             denied.add(permission);
         }

@@ -1,5 +1,6 @@
 package id.lumbung.core.access;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.tenant.Tenant;
 import id.lumbung.core.tenant.TenantRepository;
@@ -212,8 +213,8 @@ public final class Authorizer {
 
     /** The refusal of a verb the caller lacks ({@code 403 permission_denied}). */
     public static LumbungException denied(Permission permission) {
-        return LumbungException.forbidden(
-                "permission_denied",
+        return new LumbungException(
+                ErrorCode.PERMISSION_DENIED,
                 "This needs the permission " + permission.name() + ", which the caller lacks here");
     }
 }

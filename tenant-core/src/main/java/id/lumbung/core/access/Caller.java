@@ -1,5 +1,6 @@
 package id.lumbung.core.access;
 
+import java.security.Principal;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,7 +23,8 @@ public record Caller(
         String provinceId,
         Set<String> villageCodes,
         String requestId,
-        String purpose) {
+        String purpose)
+        implements Principal {
 
     public Caller {
         roles = Set.copyOf(roles);
@@ -34,6 +36,12 @@ public record Caller(
     /** A caller with one role and no village scope, outside any request (tests, seeding). */
     public static Caller of(String username, Role role, Set<String> tenantIds, String provinceId) {
         return new Caller(username, Set.of(role), tenantIds, provinceId, Set.of(), null, null);
+    }
+
+    /** The login name (a caller is the request's principal: the API description leaves it out). */
+    @Override
+    public String getName() {
+        return username;
     }
 
     /** Whether the caller belongs to this tenant (province admins oversee but do not belong). */

@@ -6,6 +6,7 @@ import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.outbox.Outbox;
 import jakarta.inject.Singleton;
@@ -181,7 +182,7 @@ public final class ConnectorControl {
             }
         });
         if (removed == 0) {
-            throw new LumbungException(404, "connector_not_paused", "The " + name + " connector is not paused");
+            throw new LumbungException(ErrorCode.CONNECTOR_NOT_PAUSED, "The " + name + " connector is not paused");
         }
         audit.record(tenantId, caller, "CONNECTOR_RESUME", name, List.of());
         LOG.info("Connector {} resumed for tenant {} by {}", name, tenantId, caller.username());
@@ -257,7 +258,7 @@ public final class ConnectorControl {
         boolean queued = transactions.inTenant(
                 tenantId, connection -> outbox.retryDeadLetter(connection, tenantId, id, caller.username()));
         if (!queued) {
-            throw new LumbungException(404, "dead_letter_not_found", "No dead letter " + id + " waits for a retry");
+            throw new LumbungException(ErrorCode.DEAD_LETTER_NOT_FOUND, "No dead letter " + id + " waits for a retry");
         }
         audit.record(tenantId, caller, "DEAD_LETTER_RETRY", id.toString(), List.of());
     }

@@ -7,6 +7,7 @@ import id.lumbung.core.access.Reach;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
@@ -110,7 +111,7 @@ public final class DisbursementService {
         access.require(caller, Permission.PAYMENT_ORDER, tenantId);
         if (payments == null || payments.isEmpty() || payments.size() > MAXIMUM_BATCH) {
             throw new LumbungException(
-                    400, "disbursement_batch_size", "A batch holds from 1 to " + MAXIMUM_BATCH + " payments");
+                    ErrorCode.DISBURSEMENT_BATCH_SIZE, "A batch holds from 1 to " + MAXIMUM_BATCH + " payments");
         }
         for (int i = 0; i < payments.size(); i++) {
             check(i + 1, payments.get(i));
@@ -153,8 +154,7 @@ public final class DisbursementService {
             long found = Rows.first(query, row -> row.getLong(1)).orElse(0L);
             if (found != named.size()) {
                 throw new LumbungException(
-                        422,
-                        "unknown_household",
+                        ErrorCode.UNKNOWN_HOUSEHOLD,
                         (named.size() - found) + " of the households named are not in this tenant's registry");
             }
         }
@@ -162,25 +162,25 @@ public final class DisbursementService {
 
     private static void check(int number, NewDisbursement payment) {
         if (payment == null) {
-            throw new LumbungException(422, "missing_value", "Payment " + number + " is empty");
+            throw new LumbungException(ErrorCode.MISSING_VALUE, "Payment " + number + " is empty");
         }
         String where = "Payment " + number + ": ";
         if (payment.bankCode() == null || !payment.bankCode().matches("[A-Za-z0-9_]{2,16}")) {
-            throw new LumbungException(422, "invalid_bank_code", where + "bankCode is 2 to 16 letters or digits");
+            throw new LumbungException(ErrorCode.INVALID_BANK_CODE, where + "bankCode is 2 to 16 letters or digits");
         }
         if (payment.accountNo() == null || !payment.accountNo().matches("[0-9]{6,20}")) {
-            throw new LumbungException(422, "invalid_account", where + "the account number is 6 to 20 digits");
+            throw new LumbungException(ErrorCode.INVALID_ACCOUNT, where + "the account number is 6 to 20 digits");
         }
         if (payment.amount() == null
                 || payment.amount().signum() <= 0
                 || payment.amount().scale() > 2
                 || payment.amount().precision() - payment.amount().scale() > 13) {
             throw new LumbungException(
-                    422, "invalid_amount", where + "the amount is positive rupiah with at most two decimals");
+                    ErrorCode.INVALID_AMOUNT, where + "the amount is positive rupiah with at most two decimals");
         }
         if (blank(payment.programme()) || blank(payment.period()) || blank(payment.beneficiaryName())) {
             throw new LumbungException(
-                    422, "missing_value", where + "programme, period and beneficiaryName are required");
+                    ErrorCode.MISSING_VALUE, where + "programme, period and beneficiaryName are required");
         }
     }
 
@@ -215,7 +215,8 @@ public final class DisbursementService {
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
                 throw new LumbungException(
-                        409, "already_disbursed", "The household already has a payment for this programme and period");
+                        ErrorCode.ALREADY_DISBURSED,
+                        "The household already has a payment for this programme and period");
             }
             throw e;
         }
@@ -233,8 +234,8 @@ public final class DisbursementService {
                         return Rows.first(query, DisbursementService::map);
                     }
                 })
-                .orElseThrow(() ->
-                        new LumbungException(404, "disbursement_not_found", "Disbursement " + id + " was not found"));
+                .orElseThrow(() -> new LumbungException(
+                        ErrorCode.DISBURSEMENT_NOT_FOUND, "Disbursement " + id + " was not found"));
     }
 
     /** The last 500 payments the caller reaches, newest first. */

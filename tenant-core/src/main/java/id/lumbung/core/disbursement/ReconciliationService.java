@@ -5,6 +5,7 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.protection.IdentifierProtection;
 import jakarta.inject.Singleton;
@@ -61,7 +62,7 @@ public final class ReconciliationService {
     public Reconciliation reconcile(Caller caller, String tenantId, String bankCode, InputStream file) {
         access.require(caller, Permission.PAYMENT_RECONCILE, tenantId);
         if (bankCode == null || !bankCode.strip().matches("[A-Za-z0-9_]{2,16}")) {
-            throw new LumbungException(400, "invalid_bank_code", "bank is the paying bank's code, e.g. BNI");
+            throw new LumbungException(ErrorCode.INVALID_BANK_CODE, "bank is the paying bank's code, e.g. BNI");
         }
         String bank = bankCode.strip().toUpperCase(Locale.ROOT);
         List<Reconciliation.Issue> issues = new ArrayList<>();
@@ -265,6 +266,6 @@ public final class ReconciliationService {
     }
 
     private static LumbungException refused(String reason) {
-        return new LumbungException(400, "reconciliation_file_refused", reason + "; nothing was reconciled");
+        return new LumbungException(ErrorCode.RECONCILIATION_FILE_REFUSED, reason + "; nothing was reconciled");
     }
 }

@@ -5,6 +5,7 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.user.UserAccount;
 import id.lumbung.core.user.UserRepository;
@@ -65,8 +66,7 @@ public final class AssignmentService {
         Set<UUID> ids = new LinkedHashSet<>(householdIds);
         if (ids.size() > MAXIMUM_ASSIGNMENTS) {
             throw new LumbungException(
-                    422,
-                    "too_many_households",
+                    ErrorCode.TOO_MANY_HOUSEHOLDS,
                     "At most " + MAXIMUM_ASSIGNMENTS + " households can be assigned to one field worker");
         }
         transactions.inTenant(tenantId, connection -> {
@@ -74,8 +74,7 @@ public final class AssignmentService {
                 List<HouseholdRow> found = households.findByIdIn(ids, Pageable.from(0, ids.size()));
                 if (found.size() != ids.size()) {
                     throw new LumbungException(
-                            422,
-                            "unknown_household",
+                            ErrorCode.UNKNOWN_HOUSEHOLD,
                             (ids.size() - found.size()) + " of the households are not in this tenant's registry");
                 }
                 long outside = found.stream()
@@ -83,8 +82,7 @@ public final class AssignmentService {
                         .count();
                 if (outside > 0) {
                     throw new LumbungException(
-                            422,
-                            "household_outside_worker_villages",
+                            ErrorCode.HOUSEHOLD_OUTSIDE_WORKER_VILLAGES,
                             outside + " of the households are outside the villages of " + username);
                 }
             }
@@ -98,7 +96,7 @@ public final class AssignmentService {
     private UserAccount fieldWorker(String tenantId, String username) {
         UserAccount user = users.requireInTenant(tenantId, username);
         if (!access.takeAssignments(user.roles())) {
-            throw new LumbungException(422, "not_a_field_worker", username + " is not a field worker");
+            throw new LumbungException(ErrorCode.NOT_A_FIELD_WORKER, username + " is not a field worker");
         }
         return user;
     }

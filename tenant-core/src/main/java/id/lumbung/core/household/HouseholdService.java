@@ -6,6 +6,7 @@ import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Reach;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.ratelimit.RateLimits;
 import id.lumbung.core.tenant.TenantVillages;
@@ -29,7 +30,7 @@ public final class HouseholdService {
     private static final Pageable FIRST_PAGE =
             Pageable.from(0, 100, Sort.of(Sort.Order.asc("villageCode"), Sort.Order.asc("address")));
 
-    private static final String INVALID = "invalid_household";
+    private static final ErrorCode INVALID = ErrorCode.INVALID_HOUSEHOLD;
 
     private final TenantTransactions transactions;
     private final Authorizer access;
@@ -125,8 +126,8 @@ public final class HouseholdService {
         Authorizer.Grant grant = access.grant(caller, Permission.HOUSEHOLD_WRITE, tenantId);
         String villageCode = villages.require(grant.tenant(), village);
         if (!grant.reach().coversVillage(villageCode)) {
-            throw LumbungException.forbidden(
-                    "village_not_in_scope", "Village " + villageCode + " is not assigned to you");
+            throw new LumbungException(
+                    ErrorCode.VILLAGE_NOT_IN_SCOPE, "Village " + villageCode + " is not assigned to you");
         }
         // The same rules as a file's column (RegistryField): a formula, a control character or a
         // value too long is refused here as it is in an import.
@@ -134,7 +135,7 @@ public final class HouseholdService {
         String cleanHead = (String) RegistryField.NAMA.require(headName, INVALID);
         Integer cleanDesil = desil == null ? null : (Integer) RegistryField.DESIL.require(desil.toString(), INVALID);
         if (memberCount < 1) {
-            throw new LumbungException(422, INVALID, "A household has at least one member");
+            throw new LumbungException(INVALID, "A household has at least one member");
         }
         Household household = new Household(
                 tenantId, UUID.randomUUID(), villageCode, cleanAddress, cleanHead, memberCount, cleanDesil);
@@ -144,6 +145,6 @@ public final class HouseholdService {
     }
 
     private static LumbungException notFound(UUID id) {
-        return new LumbungException(404, "household_not_found", "Household " + id + " was not found");
+        return new LumbungException(ErrorCode.HOUSEHOLD_NOT_FOUND, "Household " + id + " was not found");
     }
 }

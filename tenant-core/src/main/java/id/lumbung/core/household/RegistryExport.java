@@ -6,6 +6,7 @@ import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Reach;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.ratelimit.RateLimits;
@@ -85,7 +86,7 @@ public final class RegistryExport {
         Reach reach = grant.reach();
         if (!reach.everything() && reach.villages().isEmpty()) {
             // An export is by village: households assigned one by one are read, not exported.
-            throw LumbungException.forbidden("export_not_permitted", "Only whole villages are exported");
+            throw new LumbungException(ErrorCode.EXPORT_NOT_PERMITTED, "Only whole villages are exported");
         }
         if (fullIdentifiers) {
             access.require(caller, Permission.IDENTIFIER_REVEAL, tenantId);
@@ -95,7 +96,8 @@ public final class RegistryExport {
         if (village != null && !village.isBlank()) {
             String code = tenantVillages.require(grant.tenant(), village);
             if (!reach.coversVillage(code)) {
-                throw LumbungException.forbidden("village_not_in_scope", "Village " + code + " is not assigned to you");
+                throw new LumbungException(
+                        ErrorCode.VILLAGE_NOT_IN_SCOPE, "Village " + code + " is not assigned to you");
             }
             villages = new String[] {code};
         } else {

@@ -1,5 +1,6 @@
 package id.lumbung.core.household;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.nik.Nik;
 import id.lumbung.core.region.RegionCode;
@@ -274,7 +275,7 @@ public enum RegistryField {
     }
 
     /** As {@link #read}, for the API: a refused value answers {@code 422 code} naming the field. */
-    public Object require(String value, String code) {
+    public Object require(String value, ErrorCode code) {
         Object[] refusal = new Object[1];
         Object read = read(value, new Problems() {
             @Override
@@ -288,7 +289,7 @@ public enum RegistryField {
             public void warning(RegistryField field, String reason, String message) {}
         });
         if (refusal[0] != null) {
-            throw new LumbungException(422, code, (String) refusal[0]);
+            throw new LumbungException(code, (String) refusal[0]);
         }
         return read;
     }

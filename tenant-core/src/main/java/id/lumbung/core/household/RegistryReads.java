@@ -7,6 +7,7 @@ import id.lumbung.core.access.Reach;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.nik.Nik;
 import id.lumbung.core.protection.IdentifierProtection;
@@ -132,7 +133,7 @@ public final class RegistryReads {
                                     key.replace("%", "").replace("_", "") + "%", Pageable.from(0, MAXIMUM_MATCHES))));
         } else {
             throw new LumbungException(
-                    422, "search_needs_nik_or_name", "Search by nik (16 digits) or by name (at least 3 letters)");
+                    ErrorCode.SEARCH_NEEDS_NIK_OR_NAME, "Search by nik (16 digits) or by name (at least 3 letters)");
         }
         audit.record(tenantId, caller, "MEMBER_SEARCH", subject, List.of("full_name", "nik_masked", "address"));
         return found;
@@ -144,7 +145,7 @@ public final class RegistryReads {
         rateLimits.lookup(caller, tenantId);
         String digits = kk == null ? "" : kk.strip();
         if (!digits.matches("[0-9]{16}")) {
-            throw new LumbungException(422, "kk_not_16_digits", "A KK number has exactly 16 digits");
+            throw new LumbungException(ErrorCode.KK_NOT_16_DIGITS, "A KK number has exactly 16 digits");
         }
         List<Household> found = transactions.inTenant(tenantId, connection -> {
             List<Household> visible = new ArrayList<>();
@@ -187,7 +188,7 @@ public final class RegistryReads {
                     history(connection, tenantId, id, people));
         });
         if (detail == null) {
-            throw new LumbungException(404, "household_not_found", "Household " + id + " was not found");
+            throw new LumbungException(ErrorCode.HOUSEHOLD_NOT_FOUND, "Household " + id + " was not found");
         }
         audit.record(tenantId, caller, "HOUSEHOLD_READ", id.toString(), List.of("address", "kk_masked", "members"));
         return detail;

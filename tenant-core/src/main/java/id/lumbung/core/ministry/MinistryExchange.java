@@ -6,6 +6,7 @@ import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.household.ExportSheet;
 import id.lumbung.core.household.RegistryExport;
@@ -155,7 +156,7 @@ public final class MinistryExchange {
     public Exchange sendProposals(Caller caller, String tenantId, String period, LocalDate changedSince) {
         access.require(caller, Permission.MINISTRY_SUBMIT, tenantId);
         if (period == null || !period.matches("[0-9]{4}-(0[1-9]|1[0-2])")) {
-            throw new LumbungException(400, "invalid_period", "The period reads yyyy-mm, e.g. 2026-12");
+            throw new LumbungException(ErrorCode.INVALID_PERIOD, "The period reads yyyy-mm, e.g. 2026-12");
         }
         UUID id = UUID.randomUUID();
         Instant since =
@@ -188,7 +189,7 @@ public final class MinistryExchange {
                 waiting.setString(1, tenantId);
                 if (Rows.first(waiting, row -> 1).isPresent()) {
                     throw new LumbungException(
-                            409, "fetch_in_progress", "A fetch of the ministry's files is already under way");
+                            ErrorCode.FETCH_IN_PROGRESS, "A fetch of the ministry's files is already under way");
                 }
             }
             insert(connection, tenantId, id, FETCH, null, null, null, caller.username());
@@ -212,7 +213,7 @@ public final class MinistryExchange {
         return transactions.inTenant(tenantId, connection -> exchanges(connection, tenantId, id)).stream()
                 .findFirst()
                 .orElseThrow(
-                        () -> new LumbungException(404, "exchange_not_found", "Exchange " + id + " was not found"));
+                        () -> new LumbungException(ErrorCode.EXCHANGE_NOT_FOUND, "Exchange " + id + " was not found"));
     }
 
     /** The exchange a message carries out. */

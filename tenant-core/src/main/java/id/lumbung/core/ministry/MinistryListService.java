@@ -5,6 +5,7 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.nik.Nik;
 import id.lumbung.core.protection.IdentifierProtection;
@@ -93,7 +94,7 @@ public final class MinistryListService {
     /** Reads and checks a whole file of the ministry; a wrong header or period refuses it (400). */
     TabularFile.Read<Row> read(Kind kind, String period, Path file) {
         if (period == null || !period.matches("[0-9]{4}-(0[1-9]|1[0-2])")) {
-            throw new LumbungException(400, "invalid_period", "The period reads yyyy-mm, e.g. 2026-11");
+            throw new LumbungException(ErrorCode.INVALID_PERIOD, "The period reads yyyy-mm, e.g. 2026-11");
         }
         return TabularFile.readAll(
                 file,

@@ -1,5 +1,6 @@
 package id.lumbung.core.nik;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 
 /**
@@ -24,27 +25,28 @@ public final class Nik {
     public static Nik parse(String raw) {
         String nik = raw == null ? "" : raw.strip();
         if (nik.length() != LENGTH || !nik.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw invalid("nik_not_16_digits", "A NIK has exactly 16 digits");
+            throw invalid(ErrorCode.NIK_NOT_16_DIGITS, "A NIK has exactly 16 digits");
         }
         if (nik.startsWith("00")) {
-            throw invalid("nik_invalid_province", "The first two digits of a NIK are a province code, never 00");
+            throw invalid(
+                    ErrorCode.NIK_INVALID_PROVINCE, "The first two digits of a NIK are a province code, never 00");
         }
         int month = Integer.parseInt(nik.substring(8, 10));
         if (month < 1 || month > 12) {
-            throw invalid("nik_invalid_birth_month", "Digits 9-10 of a NIK are the birth month, 01 to 12");
+            throw invalid(ErrorCode.NIK_INVALID_BIRTH_MONTH, "Digits 9-10 of a NIK are the birth month, 01 to 12");
         }
         int day = Integer.parseInt(nik.substring(6, 8));
         int dayOfMonth = day > WOMEN_DAY_OFFSET ? day - WOMEN_DAY_OFFSET : day;
         if (dayOfMonth < 1 || dayOfMonth > DAYS_IN_MONTH[month - 1]) {
             throw invalid(
-                    "nik_invalid_birth_day",
+                    ErrorCode.NIK_INVALID_BIRTH_DAY,
                     "Digits 7-8 of a NIK are the birth day, 01 to 31, or 41 to 71 for women, valid for the month");
         }
         return new Nik(nik);
     }
 
-    private static LumbungException invalid(String code, String message) {
-        return new LumbungException(422, code, message);
+    private static LumbungException invalid(ErrorCode code, String message) {
+        return new LumbungException(code, message);
     }
 
     /** The full 16 digits: only for those who need them, never for logs. */

@@ -6,6 +6,7 @@ import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.nik.Nik;
 import id.lumbung.core.outbox.Outbox;
@@ -86,7 +87,7 @@ public final class NikCheckService {
     public List<NikCheck> submitAll(Caller caller, String tenantId, List<String> rawNiks) {
         access.require(caller, Permission.NIK_CHECK_RUN, tenantId);
         if (rawNiks == null || rawNiks.isEmpty() || rawNiks.size() > MAXIMUM_BATCH) {
-            throw new LumbungException(400, "nik_batch_size", "A batch holds from 1 to " + MAXIMUM_BATCH + " NIKs");
+            throw new LumbungException(ErrorCode.NIK_BATCH_SIZE, "A batch holds from 1 to " + MAXIMUM_BATCH + " NIKs");
         }
         rateLimits.lookup(caller, tenantId);
         List<Nik> niks = new java.util.ArrayList<>(rawNiks.size());
@@ -95,7 +96,7 @@ public final class NikCheckService {
                 niks.add(Nik.parse(rawNiks.get(i)));
             } catch (LumbungException e) {
                 throw new LumbungException(
-                        400, "nik_batch_invalid", "NIK number " + (i + 1) + " of the batch: " + e.getMessage());
+                        ErrorCode.NIK_BATCH_INVALID, "NIK number " + (i + 1) + " of the batch: " + e.getMessage());
             }
         }
         List<NikCheck> checks = transactions.inTenant(tenantId, connection -> {
@@ -166,8 +167,8 @@ public final class NikCheckService {
                         return Rows.first(query, NikCheckService::map);
                     }
                 })
-                .orElseThrow(
-                        () -> new LumbungException(404, "nik_check_not_found", "NIK check " + id + " was not found"));
+                .orElseThrow(() ->
+                        new LumbungException(ErrorCode.NIK_CHECK_NOT_FOUND, "NIK check " + id + " was not found"));
         audit.record(tenantId, caller, "NIK_CHECK_READ", id.toString(), List.of("nik_masked", "status", "result"));
         return check;
     }
@@ -191,7 +192,7 @@ public final class NikCheckService {
             }
         });
         if (encrypted == null) {
-            throw new LumbungException(404, "nik_check_not_found", "NIK check " + id + " was not found");
+            throw new LumbungException(ErrorCode.NIK_CHECK_NOT_FOUND, "NIK check " + id + " was not found");
         }
         String nik = protection.decrypt(tenantId, encrypted);
         audit.record(tenantId, caller, "NIK_REVEAL", nik, List.of("nik"));

@@ -2,6 +2,7 @@ package id.lumbung.core.ratelimit;
 
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class RateLimits {
         private final long retryAfterSeconds;
 
         RateLimitedException(long retryAfterSeconds) {
-            super(429, "rate_limited", "Too many requests; try again in " + retryAfterSeconds + " s");
+            super(ErrorCode.RATE_LIMITED, "Too many requests; try again in " + retryAfterSeconds + " s");
             this.retryAfterSeconds = retryAfterSeconds;
         }
 

@@ -1,5 +1,6 @@
 package id.lumbung.core.region;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import java.util.regex.Pattern;
 
@@ -28,8 +29,7 @@ public final class RegionCode {
             return dotted.toString();
         }
         throw new LumbungException(
-                422,
-                "invalid_region_code",
+                ErrorCode.INVALID_REGION_CODE,
                 "A region code is 2, 4, 6 or 10 digits, with or without dots (e.g. 74.71 or 7471)");
     }
 }

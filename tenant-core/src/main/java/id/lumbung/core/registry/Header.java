@@ -1,5 +1,6 @@
 package id.lumbung.core.registry;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.household.RegistryField;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class Header {
             String reason = fields.size() <= 1
                     ? "The header has a single column: the file is not separated by comma, semicolon, pipe or tab"
                     : "The header lacks the column(s) " + String.join(", ", missing);
-            throw new LumbungException(400, "wrong_header", reason);
+            throw new LumbungException(ErrorCode.WRONG_HEADER, reason);
         }
         return new Header(positions, fields.size(), warnings);
     }

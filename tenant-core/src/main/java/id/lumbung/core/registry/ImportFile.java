@@ -1,5 +1,6 @@
 package id.lumbung.core.registry;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
@@ -51,10 +52,10 @@ final class ImportFile {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SNIFF_BYTES);
         } catch (IOException e) {
-            throw new LumbungException(400, "unreadable_file", "The uploaded file could not be read");
+            throw new LumbungException(ErrorCode.UNREADABLE_FILE, "The uploaded file could not be read");
         }
         if (head.length == 0) {
-            throw new LumbungException(400, "empty_file", "The file is empty");
+            throw new LumbungException(ErrorCode.EMPTY_FILE, "The file is empty");
         }
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             XlsxRecords.inspect(file);
@@ -64,17 +65,18 @@ final class ImportFile {
                 head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF;
         if ((head.length >= 2 && ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE))
                 || (head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF)) {
-            throw new LumbungException(400, "unsupported_encoding", "UTF-16 files are not accepted; save as CSV UTF-8");
+            throw new LumbungException(
+                    ErrorCode.UNSUPPORTED_ENCODING, "UTF-16 files are not accepted; save as CSV UTF-8");
         }
         for (int i = 0; i < Math.min(head.length, 8192); i++) {
             if (head[i] == 0) {
-                throw new LumbungException(400, "binary_file", "The file holds binary data, not text");
+                throw new LumbungException(ErrorCode.BINARY_FILE, "The file holds binary data, not text");
             }
         }
         Charset charset = validUtf8(head) ? StandardCharsets.UTF_8 : WINDOWS_1252;
         String firstLine = firstLine(new String(head, bom ? 3 : 0, head.length - (bom ? 3 : 0), charset));
         if (firstLine.isBlank()) {
-            throw new LumbungException(400, "empty_file", "The file has no header row");
+            throw new LumbungException(ErrorCode.EMPTY_FILE, "The file has no header row");
         }
         return new Shape(charset, bom, delimiterOf(firstLine), false);
     }

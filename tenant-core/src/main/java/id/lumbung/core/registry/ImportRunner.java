@@ -2,6 +2,7 @@ package id.lumbung.core.registry;
 
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.household.RegistryField;
 import id.lumbung.core.protection.IdentifierProtection;
@@ -173,7 +174,7 @@ final class ImportRunner {
         try (Records records = ImportFile.records(file, shape, bytesRead)) {
             CsvRecords.Result first = records.next();
             if (!(first instanceof CsvRecords.Row headerRow)) {
-                throw new LumbungException(400, "wrong_header", "The header row cannot be read");
+                throw new LumbungException(ErrorCode.WRONG_HEADER, "The header row cannot be read");
             }
             Header header = Header.of(headerRow.fields());
             header.warnings().forEach(counts::add);
@@ -222,7 +223,7 @@ final class ImportRunner {
             throw e;
         }
         if (counts.rows == 0) {
-            throw new LumbungException(400, "no_rows", "The file has a header but no rows");
+            throw new LumbungException(ErrorCode.NO_ROWS, "The file has a header but no rows");
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("ANALYZE import_row");

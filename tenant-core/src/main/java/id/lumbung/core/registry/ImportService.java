@@ -6,6 +6,7 @@ import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Statistics;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.protection.PrivateFiles;
 import id.lumbung.core.upload.UploadNames;
@@ -78,7 +79,7 @@ public class ImportService {
             if (value.equalsIgnoreCase("all-or-nothing")) {
                 return ALL_OR_NOTHING;
             }
-            throw new LumbungException(400, "invalid_mode", "mode is keep-good-rows (default) or all-or-nothing");
+            throw new LumbungException(ErrorCode.INVALID_MODE, "mode is keep-good-rows (default) or all-or-nothing");
         }
     }
 
@@ -93,7 +94,7 @@ public class ImportService {
         try {
             file = PrivateFiles.receive(directory, tenantId + "-" + id + "-", content);
         } catch (IOException e) {
-            throw new LumbungException(400, "upload_failed", "The upload did not arrive completely");
+            throw new LumbungException(ErrorCode.UPLOAD_FAILED, "The upload did not arrive completely");
         }
         // The file holds NIKs in the clear: until its job owns it, any failure deletes it.
         boolean queued = false;
@@ -232,20 +233,20 @@ public class ImportService {
         try (Records records = ImportFile.records(file, shape, new java.util.concurrent.atomic.AtomicLong())) {
             CsvRecords.Result header = records.next();
             if (!(header instanceof CsvRecords.Row row)) {
-                throw new LumbungException(400, "wrong_header", "The header row cannot be read");
+                throw new LumbungException(ErrorCode.WRONG_HEADER, "The header row cannot be read");
             }
             Header.of(row.fields());
             if (records.next() == null) {
-                throw new LumbungException(400, "no_rows", "The file has a header but no rows");
+                throw new LumbungException(ErrorCode.NO_ROWS, "The file has a header but no rows");
             }
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new LumbungException(400, "invalid_encoding", "The header is neither UTF-8 nor Windows-1252 text");
+            throw new LumbungException(ErrorCode.INVALID_ENCODING, "The header is neither UTF-8 nor Windows-1252 text");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static LumbungException notFound(UUID id) {
-        return new LumbungException(404, "import_not_found", "Import " + id + " was not found");
+        return new LumbungException(ErrorCode.IMPORT_NOT_FOUND, "Import " + id + " was not found");
     }
 }

@@ -129,15 +129,15 @@ public final class TabularFile {
                         List<String> missing = header[0].missing(required);
                         if (!missing.isEmpty()) {
                             throw new id.lumbung.core.error.LumbungException(
-                                    400,
-                                    "wrong_header",
+                                    id.lumbung.core.error.ErrorCode.WRONG_HEADER,
                                     "The header lacks the column(s) " + String.join(", ", missing));
                         }
                         return;
                     }
                     if (++counts[0] > maximumRows) {
                         throw new id.lumbung.core.error.LumbungException(
-                                400, "too_many_rows", "A file holds at most " + maximumRows + " rows");
+                                id.lumbung.core.error.ErrorCode.TOO_MANY_ROWS,
+                                "A file holds at most " + maximumRows + " rows");
                     }
                     T value = parser.parse(line, fields, header[0], issues);
                     if (value == null) {
@@ -164,7 +164,8 @@ public final class TabularFile {
             throw new java.io.UncheckedIOException(e);
         }
         if (header[0] == null || counts[0] == 0) {
-            throw new id.lumbung.core.error.LumbungException(400, "no_rows", "The file has no rows");
+            throw new id.lumbung.core.error.LumbungException(
+                    id.lumbung.core.error.ErrorCode.NO_ROWS, "The file has no rows");
         }
         return new Read<>(accepted, counts[0], counts[1], List.copyOf(issues));
     }

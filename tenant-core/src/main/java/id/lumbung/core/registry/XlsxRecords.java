@@ -1,5 +1,6 @@
 package id.lumbung.core.registry;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ final class XlsxRecords implements Records {
             zip.close();
             throw e instanceof LumbungException problem
                     ? problem
-                    : new LumbungException(400, "not_a_workbook", "The file is not a readable Excel workbook");
+                    : new LumbungException(ErrorCode.NOT_A_WORKBOOK, "The file is not a readable Excel workbook");
         }
     }
 
@@ -50,7 +51,7 @@ final class XlsxRecords implements Records {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             firstSheet(zip);
         } catch (IOException e) {
-            throw new LumbungException(400, "not_a_workbook", "The file is a damaged ZIP, not an Excel workbook");
+            throw new LumbungException(ErrorCode.NOT_A_WORKBOOK, "The file is a damaged ZIP, not an Excel workbook");
         }
     }
 
@@ -159,7 +160,7 @@ final class XlsxRecords implements Records {
                         && reader.getLocalName().equals("si")) {
                     total += current.length();
                     if (total > MAXIMUM_SHARED_CHARS) {
-                        throw new LumbungException(400, "workbook_too_large", "The workbook holds too much text");
+                        throw new LumbungException(ErrorCode.WORKBOOK_TOO_LARGE, "The workbook holds too much text");
                     }
                     strings.add(current.toString());
                     current = null;
@@ -182,7 +183,7 @@ final class XlsxRecords implements Records {
             }
         }
         throw new LumbungException(
-                400, "not_a_workbook", "The file is a ZIP without a worksheet, not an Excel workbook");
+                ErrorCode.NOT_A_WORKBOOK, "The file is a ZIP without a worksheet, not an Excel workbook");
     }
 
     private static XMLInputFactory safeFactory() {

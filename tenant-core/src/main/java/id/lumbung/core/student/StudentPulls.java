@@ -6,6 +6,7 @@ import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
@@ -121,7 +122,7 @@ public final class StudentPulls {
         List<School> configured = directory == null ? List.of() : directory.schoolsOf(tenantId);
         if (configured.isEmpty()) {
             throw new LumbungException(
-                    422, "no_schools", "No Dapodik school is configured for this tenant: nothing to pull");
+                    ErrorCode.NO_SCHOOLS, "No Dapodik school is configured for this tenant: nothing to pull");
         }
         List<School> schools = new ArrayList<>();
         for (String npsn : npsns == null || npsns.isEmpty()
@@ -131,8 +132,7 @@ public final class StudentPulls {
                     .filter(school -> school.npsn().equals(npsn))
                     .findFirst()
                     .orElseThrow(() -> new LumbungException(
-                            422,
-                            "unknown_school",
+                            ErrorCode.UNKNOWN_SCHOOL,
                             "School " + npsn + " is not configured for this tenant"
                                     + " (lumbung.connectors.dapodik.schools)")));
         }
@@ -178,7 +178,7 @@ public final class StudentPulls {
         access.require(caller, Permission.STUDENT_READ, tenantId);
         return transactions.inTenant(tenantId, connection -> pulls(connection, tenantId, List.of(id))).stream()
                 .findFirst()
-                .orElseThrow(() -> new LumbungException(404, "pull_not_found", "Pull " + id + " was not found"));
+                .orElseThrow(() -> new LumbungException(ErrorCode.PULL_NOT_FOUND, "Pull " + id + " was not found"));
     }
 
     /** The school a message pulls from. */

@@ -6,6 +6,7 @@ import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.nik.Nik;
 import id.lumbung.core.protection.IdentifierProtection;
@@ -248,7 +249,7 @@ public final class StudentService {
             subject = "nisn " + nisn.strip();
         } else {
             throw new LumbungException(
-                    422, "search_needs_nik_or_nisn", "Search by nik (16 digits) or nisn (10 digits)");
+                    ErrorCode.SEARCH_NEEDS_NIK_OR_NISN, "Search by nik (16 digits) or nisn (10 digits)");
         }
         List<Student> found = transactions.inTenant(tenantId, connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT s.*, m.id AS member_id,"

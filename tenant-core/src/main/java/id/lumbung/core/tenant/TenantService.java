@@ -4,6 +4,7 @@ import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.region.Region;
 import id.lumbung.core.region.RegionCode;
@@ -47,10 +48,10 @@ public final class TenantService {
         String code = RegionCode.normalise(regionCode);
         Region region = regions.find(code)
                 .orElseThrow(() -> new LumbungException(
-                        422, "unknown_region", "No regency or city has the Kemendagri code " + code));
+                        ErrorCode.UNKNOWN_REGION, "No regency or city has the Kemendagri code " + code));
         if (region.level() != RegionLevel.REGENCY) {
             throw new LumbungException(
-                    422, "region_not_regency", "A tenant is a regency or city (a code like 74.71), not " + code);
+                    ErrorCode.REGION_NOT_REGENCY, "A tenant is a regency or city (a code like 74.71), not " + code);
         }
         Tenant tenant = new Tenant(
                 code.replace(".", ""),
@@ -60,7 +61,7 @@ public final class TenantService {
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         boolean created = transactions.platform(connection -> tenants.insert(connection, tenant, createdBy));
         if (!created) {
-            throw new LumbungException(409, "tenant_exists", "Tenant " + tenant.id() + " already exists");
+            throw new LumbungException(ErrorCode.TENANT_EXISTS, "Tenant " + tenant.id() + " already exists");
         }
         LOG.info("Tenant {} ({}) onboarded by {}", tenant.id(), tenant.name(), createdBy);
         return tenant;

@@ -1,5 +1,6 @@
 package id.lumbung.core.tenant;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.region.Region;
 import id.lumbung.core.region.RegionCode;
@@ -24,10 +25,10 @@ public final class TenantVillages {
         String code = RegionCode.normalise(village);
         Region found = regions.find(code)
                 .filter(region -> region.level() == RegionLevel.VILLAGE)
-                .orElseThrow(() -> new LumbungException(422, "unknown_village", "No village has the code " + code));
+                .orElseThrow(() -> new LumbungException(ErrorCode.UNKNOWN_VILLAGE, "No village has the code " + code));
         if (!found.code().startsWith(tenant.regionCode() + ".")) {
             throw new LumbungException(
-                    422, "village_outside_tenant", "Village " + code + " is not in " + tenant.name());
+                    ErrorCode.VILLAGE_OUTSIDE_TENANT, "Village " + code + " is not in " + tenant.name());
         }
         return found.code();
     }

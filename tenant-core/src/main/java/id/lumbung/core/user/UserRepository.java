@@ -3,6 +3,7 @@ package id.lumbung.core.user;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import jakarta.inject.Singleton;
 import java.sql.Array;
@@ -43,7 +44,8 @@ public final class UserRepository {
     public UserAccount requireInTenant(String tenantId, String username) {
         return findByUsername(username)
                 .filter(user -> tenantId.equals(user.tenantId()))
-                .orElseThrow(() -> new LumbungException(404, "user_not_found", "User " + username + " was not found"));
+                .orElseThrow(
+                        () -> new LumbungException(ErrorCode.USER_NOT_FOUND, "User " + username + " was not found"));
     }
 
     public Optional<UserAccount> findById(UUID id) {

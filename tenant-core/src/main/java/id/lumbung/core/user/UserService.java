@@ -6,6 +6,7 @@ import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.region.Region;
 import id.lumbung.core.region.RegionLevel;
@@ -131,7 +132,7 @@ public final class UserService {
             // users from then on. Checked under a lock, so two onboardings cannot both pass.
             if (!manages && users.anyWithRolesLocked(connection, tenantId, roles)) {
                 throw new LumbungException(
-                        409, "tenant_admin_exists", "The tenant has its admin; it manages its own users now");
+                        ErrorCode.TENANT_ADMIN_EXISTS, "The tenant has its admin; it manages its own users now");
             }
             if (!users.insert(connection, user)) {
                 throw usernameTaken(user.username());
@@ -156,7 +157,7 @@ public final class UserService {
         Region province = regions.find(provinceId)
                 .filter(region -> region.level() == RegionLevel.PROVINCE)
                 .orElseThrow(() ->
-                        new LumbungException(404, "province_not_found", "No province has the code " + provinceId));
+                        new LumbungException(ErrorCode.PROVINCE_NOT_FOUND, "No province has the code " + provinceId));
         Set<Role> roles = parseRoles(
                 request.roles() == null || request.roles().isEmpty()
                         ? PROVINCE_ROLES.stream().map(Role::name).toList()
@@ -287,14 +288,14 @@ public final class UserService {
         }
         if (villages.isEmpty() && access.needVillages(roles)) {
             throw new LumbungException(
-                    422, "village_scope_required", "A village operator or field worker needs at least one village");
+                    ErrorCode.VILLAGE_SCOPE_REQUIRED, "A village operator or field worker needs at least one village");
         }
         return villages;
     }
 
     private static Set<Role> parseRoles(List<String> names, Set<Role> allowed) {
         if (names == null || names.isEmpty()) {
-            throw new LumbungException(422, "role_required", "A user needs at least one role");
+            throw new LumbungException(ErrorCode.ROLE_REQUIRED, "A user needs at least one role");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : names) {
@@ -302,10 +303,10 @@ public final class UserService {
             try {
                 role = Role.valueOf(name);
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new LumbungException(422, "unknown_role", "Unknown role: " + name);
+                throw new LumbungException(ErrorCode.UNKNOWN_ROLE, "Unknown role: " + name);
             }
             if (!allowed.contains(role)) {
-                throw new LumbungException(422, "role_not_allowed_here", "Role " + role + " cannot be given here");
+                throw new LumbungException(ErrorCode.ROLE_NOT_ALLOWED_HERE, "Role " + role + " cannot be given here");
             }
             roles.add(role);
         }
@@ -315,7 +316,7 @@ public final class UserService {
     private static String validUsername(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new LumbungException(
-                    422, "invalid_username", "A username has 3 to 64 letters, digits, dots, dashes or underscores");
+                    ErrorCode.INVALID_USERNAME, "A username has 3 to 64 letters, digits, dots, dashes or underscores");
         }
         return username;
     }
@@ -323,16 +324,16 @@ public final class UserService {
     private static String validPassword(String password) {
         if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH) {
             throw new LumbungException(
-                    422, "weak_password", "A password needs at least " + MINIMUM_PASSWORD_LENGTH + " characters");
+                    ErrorCode.WEAK_PASSWORD, "A password needs at least " + MINIMUM_PASSWORD_LENGTH + " characters");
         }
         if (password.length() > MAXIMUM_PASSWORD_LENGTH) {
             throw new LumbungException(
-                    422, "password_too_long", "A password has at most " + MAXIMUM_PASSWORD_LENGTH + " characters");
+                    ErrorCode.PASSWORD_TOO_LONG, "A password has at most " + MAXIMUM_PASSWORD_LENGTH + " characters");
         }
         return password;
     }
 
     private static LumbungException usernameTaken(String username) {
-        return new LumbungException(409, "username_taken", "The username " + username + " is already taken");
+        return new LumbungException(ErrorCode.USERNAME_TAKEN, "The username " + username + " is already taken");
     }
 }

@@ -8,6 +8,7 @@ import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.Statistics;
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
@@ -76,8 +77,8 @@ public final class VerificationService {
         String villageCode = village == null || village.isBlank() ? null : villages.require(grant.tenant(), village);
         Reach reach = grant.reach();
         if (villageCode == null ? !reach.everything() : !reach.coversVillage(villageCode)) {
-            throw LumbungException.forbidden(
-                    "village_not_in_scope",
+            throw new LumbungException(
+                    ErrorCode.VILLAGE_NOT_IN_SCOPE,
                     "Verify one of your villages: village=" + String.join(",", reach.villages()));
         }
         UUID batch = UUID.randomUUID();
@@ -95,8 +96,7 @@ public final class VerificationService {
             }
             if (members.size() > MAXIMUM_MEMBERS) {
                 throw new LumbungException(
-                        422,
-                        "verification_too_large",
+                        ErrorCode.VERIFICATION_TOO_LARGE,
                         "Verify at most " + MAXIMUM_MEMBERS + " members at once: one village");
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO verification_batch (tenant_id, id,"
@@ -153,7 +153,7 @@ public final class VerificationService {
         Verification counts = batches(connection, tenantId, batch, reach).stream()
                 .findFirst()
                 .orElseThrow(() -> new LumbungException(
-                        404, "verification_not_found", "Verification " + batch + " was not found"));
+                        ErrorCode.VERIFICATION_NOT_FOUND, "Verification " + batch + " was not found"));
         try (PreparedStatement query = connection.prepareStatement("SELECT v.member_id, m.household_id,"
                 + " m.full_name, m.nik_masked, v.result, v.deceased, v.name_score, v.differences"
                 + " FROM member_verification v JOIN member m ON m.tenant_id = v.tenant_id AND m.id = v.member_id"

@@ -3,6 +3,7 @@ package id.lumbung.core.nik;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class NikTest {
     void rejectsANikThatBreaksARuleNamingTheRule(String raw, String code) {
         assertThatThrownBy(() -> Nik.parse(raw)).isInstanceOfSatisfying(LumbungException.class, e -> {
             assertThat(e.code()).isEqualTo(code);
-            assertThat(e.status()).isEqualTo(422);
+            assertThat(e.errorCode().kind()).isEqualTo(ErrorCode.Kind.INVALID); // 422 at the edge
             assertThat(e.getMessage()).doesNotContain(raw.isEmpty() ? "\u0000" : raw);
         });
     }

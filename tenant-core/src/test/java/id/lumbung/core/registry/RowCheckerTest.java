@@ -3,6 +3,7 @@ package id.lumbung.core.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.household.RegistryField;
 import id.lumbung.core.protection.IdentifierProtection;
@@ -166,10 +167,12 @@ class RowCheckerTest {
         assertThat(RegistryField.criteria()).contains(RegistryField.AIR_MINUM);
         assertThat(RegistryField.AIR_MINUM.property()).isEqualTo("drinkingWater");
 
-        assertThatThrownBy(() -> RegistryField.NAMA.require("=1+1", "invalid_household"))
+        assertThatThrownBy(() -> RegistryField.NAMA.require("=1+1", ErrorCode.INVALID_HOUSEHOLD))
                 .isInstanceOf(LumbungException.class)
                 .hasMessageContaining("formula_in_cell");
-        assertThat(RegistryField.DESIL.require(" 4 ", "x")).isEqualTo(4);
-        assertThat(RegistryField.AKSES_KESEHATAN.require("Tidak Ada", "x")).isEqualTo(false);
+        assertThat(RegistryField.DESIL.require(" 4 ", ErrorCode.INVALID_HOUSEHOLD))
+                .isEqualTo(4);
+        assertThat(RegistryField.AKSES_KESEHATAN.require("Tidak Ada", ErrorCode.INVALID_HOUSEHOLD))
+                .isEqualTo(false);
     }
 }

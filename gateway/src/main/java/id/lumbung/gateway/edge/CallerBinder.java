@@ -1,41 +1,53 @@
-package id.lumbung.ui;
+package id.lumbung.gateway.edge;
 
-import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
-import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Role;
+import id.lumbung.gateway.auth.Claims;
+import io.micronaut.core.convert.ArgumentConversionContext;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Turns an authenticated request's token claims into the domain's {@link Caller}. */
-public final class Callers {
-    /** Claim listing the tenants of tenant-level roles. */
-    public static final String TENANTS_CLAIM = "tenants";
-    /** Claim naming the province of a province admin. */
-    public static final String PROVINCE_CLAIM = "province";
-    /** Claim listing the villages of a village-scoped role. */
-    public static final String VILLAGES_CLAIM = "villages";
-    /** Claim carrying the user's token version: older versions are refused. */
-    public static final String VERSION_CLAIM = "ver";
+/**
+ * Gives a controller method its {@link Caller}: declare a {@code Caller caller} parameter and the
+ * request's authentication, request id and stated purpose arrive as the domain's caller. The one
+ * place a token's contents become a caller.
+ */
+@Singleton
+public final class CallerBinder implements TypedRequestArgumentBinder<Caller> {
     /** Header stating why the caller acts (e.g. "verval Mei 2026"), kept in the audit log. */
     public static final String PURPOSE_HEADER = "X-Purpose";
     /** Header carrying the request's correlation id (generated when absent). */
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
-    private Callers() {}
+    private static final Argument<Caller> TYPE = Argument.of(Caller.class);
 
-    public static Caller from(Authentication authentication) {
-        return from(authentication, null);
+    @Override
+    public Argument<Caller> argumentType() {
+        return TYPE;
     }
 
-    public static Caller from(Authentication authentication, HttpRequest<?> request) {
+    @Override
+    public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> request) {
+        Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
+        if (authentication.isEmpty()) {
+            // Bound before the security filter has run: asked again once it has.
+            return BindingResult.unsatisfied();
+        }
+        Caller caller = of(authentication.get(), request);
+        return () -> Optional.of(caller);
+    }
+
+    /** The caller an authentication (and, when there is one, its request) names. */
+    public static Caller of(Authentication authentication, HttpRequest<?> request) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String role : authentication.getRoles()) {
             try {
@@ -44,7 +56,7 @@ public final class Callers {
                 // A role another identity provider knows and we do not: it grants nothing here.
             }
         }
-        Object province = authentication.getAttributes().get(PROVINCE_CLAIM);
+        Object province = authentication.getAttributes().get(Claims.PROVINCE);
         String requestId = request == null
                 ? null
                 : request.getHeaders()
@@ -54,9 +66,9 @@ public final class Callers {
         return new Caller(
                 authentication.getName(),
                 roles,
-                strings(authentication.getAttributes().get(TENANTS_CLAIM)),
+                strings(authentication.getAttributes().get(Claims.TENANTS)),
                 province == null ? null : province.toString(),
-                strings(authentication.getAttributes().get(VILLAGES_CLAIM)),
+                strings(authentication.getAttributes().get(Claims.VILLAGES)),
                 requestId == null ? UUID.randomUUID().toString() : requestId,
                 request == null ? null : header(request, PURPOSE_HEADER));
     }
@@ -70,19 +82,6 @@ public final class Callers {
                         && value.length() <= 200
                         && value.chars().noneMatch(Character::isISOControl))
                 .orElse(null);
-    }
-
-    /**
-     * What the caller may do in the tenant, by permission name ({@code may.IMPORT_RUN} in a
-     * template): a page offers only the links and buttons its user may press.
-     */
-    public static Map<String, Boolean> may(Authorizer authorizer, Caller caller, String tenantId) {
-        Set<Permission> held = authorizer.permissions(caller, tenantId);
-        Map<String, Boolean> may = new HashMap<>();
-        for (Permission permission : Permission.values()) {
-            may.put(permission.name(), held.contains(permission));
-        }
-        return may;
     }
 
     private static Set<String> strings(Object claim) {
