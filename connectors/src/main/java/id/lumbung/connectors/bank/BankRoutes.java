@@ -3,6 +3,7 @@ package id.lumbung.connectors.bank;
 import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyPipeline;
 import id.lumbung.connectors.camel.ConnectorMetrics;
+import id.lumbung.connectors.camel.MessageHandler;
 import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.disbursement.BankOutcome;
 import id.lumbung.core.disbursement.DisbursementService;
@@ -41,10 +42,43 @@ final class BankRoutes extends AgencyPipeline {
         this.profile = profile;
         this.banks = banks;
         this.disbursements = disbursements;
+        handle(DisbursementService.KIND, new Transfers());
     }
 
-    @Override
-    protected Object call(OutboxMessage message) throws AgencyException {
+    /** TRANSFER: one payment to one account, made once whatever happens on the way. */
+    private final class Transfers implements MessageHandler<BankOutcome> {
+        @Override
+        public BankOutcome call(OutboxMessage message) throws AgencyException {
+            return transfer(message);
+        }
+
+        @Override
+        public boolean record(OutboxMessage message, BankOutcome outcome) {
+            boolean applied = disbursements.recordOutcome(message, outcome, profile.followUp());
+            if (applied) {
+                LOG.info(
+                        "Disbursement {} of tenant {}: {} ({}, {})",
+                        message.aggregateId(),
+                        message.tenantId(),
+                        outcome.status(),
+                        outcome.responseCode(),
+                        outcome.source());
+            }
+            return applied;
+        }
+
+        @Override
+        public void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
+            disbursements.recordRetry(message, delay, reason, giveUp);
+        }
+
+        @Override
+        public boolean negative(BankOutcome outcome) {
+            return "FAILED".equals(outcome.status());
+        }
+    }
+
+    private BankOutcome transfer(OutboxMessage message) throws AgencyException {
         DisbursementService.ForCall payment = disbursements.forCall(message);
         var disbursement = payment.disbursement();
         if (disbursement.isFinal()) {
@@ -85,31 +119,5 @@ final class BankRoutes extends AgencyPipeline {
             return "NOT_FOUND".equals(confirmed.status()) ? resent : confirmed;
         }
         return resent;
-    }
-
-    @Override
-    protected boolean record(OutboxMessage message, Object answer) {
-        BankOutcome outcome = (BankOutcome) answer;
-        boolean applied = disbursements.recordOutcome(message, outcome, profile.followUp());
-        if (applied) {
-            LOG.info(
-                    "Disbursement {} of tenant {}: {} ({}, {})",
-                    message.aggregateId(),
-                    message.tenantId(),
-                    outcome.status(),
-                    outcome.responseCode(),
-                    outcome.source());
-        }
-        return applied;
-    }
-
-    @Override
-    protected void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
-        disbursements.recordRetry(message, delay, reason, giveUp);
-    }
-
-    @Override
-    protected boolean negative(Object answer) {
-        return "FAILED".equals(((BankOutcome) answer).status());
     }
 }

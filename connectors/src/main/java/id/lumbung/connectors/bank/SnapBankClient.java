@@ -154,13 +154,15 @@ public final class SnapBankClient {
         }
         String latest = text(answer, "latestTransactionStatus");
         String reference = text(answer, "originalReferenceNo");
-        return switch (latest == null ? "" : latest) {
-            case "00" -> new BankOutcome("SUCCEEDED", code, reference, null, "STATUS_INQUIRY");
-            case "01", "02", "03" -> new BankOutcome("IN_PROGRESS", code, reference, null, "STATUS_INQUIRY");
-            case "04", "05", "06" ->
-                new BankOutcome("FAILED", code, reference, text(answer, "transactionStatusDesc"), "STATUS_INQUIRY");
-            case "07" -> new BankOutcome("NOT_FOUND", code, null, null, "STATUS_INQUIRY");
-            default -> throw new AgencyException(Kind.TRANSPORT, "Unknown latestTransactionStatus '" + latest + "'");
+        SnapStatus status = SnapStatus.of(latest)
+                .orElseThrow(
+                        () -> new AgencyException(Kind.TRANSPORT, "Unknown latestTransactionStatus '" + latest + "'"));
+        return switch (status) {
+            case SUCCEEDED, IN_PROGRESS -> new BankOutcome(status.name(), code, reference, null, "STATUS_INQUIRY");
+            case FAILED ->
+                new BankOutcome(
+                        status.name(), code, reference, text(answer, "transactionStatusDesc"), "STATUS_INQUIRY");
+            case NOT_FOUND -> new BankOutcome(status.name(), code, null, null, "STATUS_INQUIRY");
         };
     }
 

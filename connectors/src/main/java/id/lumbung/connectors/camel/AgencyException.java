@@ -44,7 +44,7 @@ public final class AgencyException extends Exception {
         QUOTA,
         /** Outside the agency's access hours: wait for them to begin. */
         OUTSIDE_HOURS,
-        /** The agency says our request is malformed: our bug. */
+        /** The agency says our request is malformed: a dead letter at once. */
         BAD_REQUEST,
         /**
          * This one message can never succeed as it is (one school's token refused, while the
@@ -55,6 +55,11 @@ public final class AgencyException extends Exception {
          * Our side cannot handle it now (our database busy or away): the message waits and is
          * tried again, without counting against the agency's breaker.
          */
-        LATER
+        LATER,
+        /**
+         * Our data or our code failed before or after the call (a row we cannot read, an answer
+         * we cannot write): a dead letter at once, counted as our error, never as the agency's.
+         */
+        INTERNAL
     }
 }

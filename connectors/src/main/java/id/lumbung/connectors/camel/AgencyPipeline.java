@@ -3,18 +3,14 @@ package id.lumbung.connectors.camel;
 import id.lumbung.core.connector.AgencyConnector;
 import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.connector.ConnectorControl.PauseReason;
-import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,10 +51,7 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class AgencyPipeline extends RouteBuilder implements AgencyConnector {
     private static final Logger LOG = LoggerFactory.getLogger(AgencyPipeline.class);
-    private static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(1);
     private static final Duration PAUSE_RECHECK = Duration.ofSeconds(2);
-    /** Outside access hours with no opening time given: look again in an hour. */
-    private static final Duration OUT_OF_HOURS = Duration.ofHours(1);
 
     private static final String FAILURE = "LumbungFailure";
     private static final String SKIPPED = "LumbungSkipped";
@@ -78,6 +71,8 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong answered = new AtomicLong();
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+    private final Map<String, MessageHandler<?>> handlers = new ConcurrentHashMap<>();
+    private final FailurePolicy policy;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
     private ExecutorService workers;
@@ -95,6 +90,12 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
         this.control = control;
         this.metrics = metrics;
         this.limiter = new RateLimiter(settings.ratePerSecond());
+        this.policy = new FailurePolicy(
+                settings.maxAttempts(),
+                settings.maxRetryDelay(),
+                settings.quotaZone(),
+                Clock.systemUTC(),
+                bound -> ThreadLocalRandom.current().nextLong(bound + 1));
         this.breaker = CircuitBreaker.of(
                 agency.toLowerCase(Locale.ROOT),
                 CircuitBreakerConfig.custom()
@@ -112,28 +113,25 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
         metrics.breaker(agency, () -> stateNumber(breaker.getState()), inFlight::get);
     }
 
-    /**
-     * Calls the agency for the message. A {@link AgencyException.Kind#TRANSPORT} failure is
-     * thrown (retried, counted by the breaker); every other failure is thrown too and classified
-     * here without a retry.
-     *
-     * @return the agency's answer (a success or a business negative)
-     */
-    protected abstract Object call(OutboxMessage message) throws AgencyException;
+    /** Handles messages of one kind with their own typed call, answer and effect. */
+    protected final <A> void handle(String kind, MessageHandler<A> handler) {
+        handlers.put(kind, handler);
+    }
 
-    /**
-     * Writes the answer in the domain, once.
-     *
-     * @return {@code false} if the message had been answered already (nothing written)
-     */
-    protected abstract boolean record(OutboxMessage message, Object answer);
+    /** An answer with the handler that knows what it means. */
+    private record Answer<A>(MessageHandler<A> handler, A value) {
+        static <A> Answer<A> of(MessageHandler<A> handler, OutboxMessage message) throws AgencyException {
+            return new Answer<>(handler, handler.call(message));
+        }
 
-    /**
-     * Records a failed attempt in the domain and the outbox (it must call {@link
-     * Outbox#retryLater} in its transaction): the message waits {@code delay}, or becomes a dead
-     * letter when {@code giveUp}.
-     */
-    protected abstract void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp);
+        boolean record(OutboxMessage message) {
+            return handler.record(message, value);
+        }
+
+        boolean negative() {
+            return handler.negative(value);
+        }
+    }
 
     /**
      * Takes one more token of the agency's rate limit, for a call's second and later requests
@@ -142,11 +140,6 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
      */
     protected final void pace() {
         limiter.acquire();
-    }
-
-    /** Whether an answer is a business negative (for the metrics); none by default. */
-    protected boolean negative(Object answer) {
-        return false;
     }
 
     @Override
@@ -283,7 +276,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                     message.tenantId(),
                     PauseReason.QUOTA,
                     "Daily quota of " + settings.quotaPerTenantPerDay() + " calls used",
-                    nextMidnight());
+                    policy.nextMidnight());
             outbox.release(message.tenantId(), message.id());
             exchange.setProperty(SKIPPED, Boolean.TRUE);
         }
@@ -299,8 +292,15 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
         exchange.removeProperty(FAILURE);
         CALLED.set(Boolean.TRUE);
         limiter.acquire();
+        MessageHandler<?> handler = handlers.get(message.kind());
+        if (handler == null) {
+            exchange.setProperty(
+                    FAILURE,
+                    new AgencyException(AgencyException.Kind.INTERNAL, "internal: no handler for " + message.kind()));
+            return;
+        }
         try {
-            exchange.setProperty(LumbungHeaders.RESULT, call(message));
+            exchange.setProperty(LumbungHeaders.RESULT, Answer.of(handler, message));
         } catch (AgencyException e) {
             if (e.kind() == AgencyException.Kind.TRANSPORT) {
                 metrics.count(agency, message.tenantId(), ConnectorMetrics.Outcome.TRANSPORT_ERROR);
@@ -316,7 +316,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                     message.id(),
                     message.tenantId(),
                     e.getClass().getSimpleName());
-            exchange.setProperty(FAILURE, internal(e));
+            exchange.setProperty(FAILURE, FailurePolicy.ours(e));
         }
     }
 
@@ -325,10 +325,10 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
         OutboxMessage message = exchange.getMessage().getBody(OutboxMessage.class);
         AgencyException failure = exchange.getProperty(FAILURE, AgencyException.class);
         if (failure == null) {
-            Object answer = exchange.getProperty(LumbungHeaders.RESULT);
+            Answer<?> answer = exchange.getProperty(LumbungHeaders.RESULT, Answer.class);
             boolean recorded;
             try {
-                recorded = record(message, answer);
+                recorded = answer.record(message);
             } catch (Exception e) { // SQLException included: transactions rethrow it undeclared
                 // The answer could not be written: never left to be claimed and called again forever.
                 LOG.error(
@@ -337,7 +337,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                         message.id(),
                         message.tenantId(),
                         e.getClass().getSimpleName());
-                failure = internal(e);
+                failure = FailurePolicy.ours(e);
                 settleFailure(message, failure);
                 return;
             }
@@ -346,7 +346,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                 metrics.count(
                         agency,
                         message.tenantId(),
-                        negative(answer) ? ConnectorMetrics.Outcome.NEGATIVE : ConnectorMetrics.Outcome.SUCCESS);
+                        answer.negative() ? ConnectorMetrics.Outcome.NEGATIVE : ConnectorMetrics.Outcome.SUCCESS);
             } else {
                 metrics.count(agency, message.tenantId(), ConnectorMetrics.Outcome.DUPLICATE_RESULT);
                 LOG.info(
@@ -360,61 +360,47 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
         settleFailure(message, failure);
     }
 
-    /** A failure that is not the agency's transport: classified, never retried blindly. */
+    /** A failure that is not the agency's transport: classified by the policy, never retried blindly. */
     private void settleFailure(OutboxMessage message, AgencyException failure) {
         String reason = failure.kind().name().toLowerCase(Locale.ROOT) + ": " + failure.getMessage();
         noteError(reason);
-        switch (failure.kind()) {
-            case CONFIGURATION -> {
-                metrics.count(agency, message.tenantId(), ConnectorMetrics.Outcome.CONFIGURATION_ERROR);
-                pause(message.tenantId(), PauseReason.CONFIGURATION, failure.getMessage(), null);
-                failed(message, Duration.ZERO, reason, false);
-            }
-            case QUOTA, OUTSIDE_HOURS -> {
-                metrics.count(agency, message.tenantId(), ConnectorMetrics.Outcome.UNAVAILABLE);
-                Instant until = failure.resumeAt() != null
-                        ? failure.resumeAt()
-                        : failure.kind() == AgencyException.Kind.QUOTA
-                                ? nextMidnight()
-                                : Instant.now().plus(OUT_OF_HOURS);
-                pause(
-                        message.tenantId(),
-                        failure.kind() == AgencyException.Kind.QUOTA ? PauseReason.QUOTA : PauseReason.OUTSIDE_HOURS,
-                        failure.getMessage(),
-                        until);
-                failed(message, Duration.ZERO, reason, false);
-            }
-            case LATER -> {
-                metrics.count(agency, message.tenantId(), ConnectorMetrics.Outcome.INTERNAL_ERROR);
-                Duration delay = delayAfter(message.attempts());
-                boolean giveUp = message.attempts() >= settings.maxAttempts();
-                try {
-                    failed(message, delay, reason, giveUp);
-                } catch (Exception e) {
-                    // The database is still away: the lease runs out and the message is claimed again.
-                    LOG.warn(
-                            "{} message {} of tenant {} waits for its lease: {}",
-                            agency,
-                            message.id(),
-                            message.tenantId(),
-                            e.getClass().getSimpleName());
-                }
-            }
-            default -> {
-                metrics.count(
-                        agency,
-                        message.tenantId(),
-                        failure.kind() == AgencyException.Kind.REJECTED
-                                ? ConnectorMetrics.Outcome.REJECTED
-                                : ConnectorMetrics.Outcome.BAD_REQUEST);
-                LOG.error(
-                        "{} message {} of tenant {} failed for good: {}",
-                        agency,
-                        message.id(),
-                        message.tenantId(),
-                        failure.getMessage());
-                failed(message, Duration.ZERO, reason, true);
-            }
+        FailurePolicy.Decision decision = policy.decide(failure, message.attempts());
+        metrics.count(agency, message.tenantId(), decision.outcome());
+        if (decision.pause() != null) {
+            pause(message.tenantId(), decision.pause(), failure.getMessage(), decision.pauseUntil());
+        }
+        if (decision.deadLetter()) {
+            LOG.error(
+                    "{} message {} of tenant {} failed for good: {}",
+                    agency,
+                    message.id(),
+                    message.tenantId(),
+                    failure.getMessage());
+        }
+        if (failure.kind() != AgencyException.Kind.LATER) {
+            failed(message, decision.retryIn(), reason, decision.deadLetter());
+            return;
+        }
+        try {
+            failed(message, decision.retryIn(), reason, decision.deadLetter());
+        } catch (Exception e) {
+            // The database is still away: the lease runs out and the message is claimed again.
+            LOG.warn(
+                    "{} message {} of tenant {} waits for its lease: {}",
+                    agency,
+                    message.id(),
+                    message.tenantId(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** The failed attempt, through the message's handler (a message of no known kind is a dead letter). */
+    private void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
+        MessageHandler<?> handler = handlers.get(message.kind());
+        if (handler == null) {
+            outbox.deadLetter(message, reason);
+        } else {
+            handler.failed(message, delay, reason, giveUp);
         }
     }
 
@@ -434,8 +420,13 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
         }
         String reason = describe(cause);
         noteError(reason);
-        Duration delay = delayAfter(message.attempts());
-        boolean giveUp = message.attempts() >= settings.maxAttempts();
+        FailurePolicy.Decision decision = policy.decide(
+                cause instanceof AgencyException agencyFailure
+                        ? agencyFailure
+                        : new AgencyException(AgencyException.Kind.TRANSPORT, reason),
+                message.attempts());
+        Duration delay = decision.retryIn();
+        boolean giveUp = decision.deadLetter();
         failed(message, delay, reason, giveUp);
         LOG.warn(
                 "{} message {} of tenant {}: attempt {} failed ({}); {}",
@@ -445,37 +436,6 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                 message.attempts(),
                 reason,
                 giveUp ? "now a dead letter" : "next attempt in " + delay.toMillis() + " ms");
-    }
-
-    /**
-     * Our own failure as an outcome: {@link AgencyException.Kind#LATER} when our database is
-     * busy or unreachable (a pool with no free connection, a dropped connection, a deadlock or a
-     * cancelled statement), else {@link AgencyException.Kind#BAD_REQUEST} — our data or our code.
-     * The reason names the error's class or stable code, never its text (it may quote a row).
-     */
-    static AgencyException internal(Throwable e) {
-        if (e instanceof LumbungException lumbung) {
-            return new AgencyException(
-                    AgencyException.Kind.BAD_REQUEST, "internal: " + lumbung.code() + ": " + lumbung.getMessage());
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
-            if (cause instanceof SQLTransientException
-                    || cause instanceof SQLRecoverableException
-                    || cause.getClass().getSimpleName().contains("CannotGetJdbcConnection")
-                    || (state != null
-                            && (state.startsWith("08") // connection
-                                    || state.startsWith("40") // serialization failure, deadlock
-                                    || state.startsWith("53") // insufficient resources
-                                    || state.equals("57014") // statement timeout
-                                    || state.startsWith("57P")))) { // shutdown, cannot connect now
-                return new AgencyException(
-                        AgencyException.Kind.LATER,
-                        "our database: " + cause.getClass().getSimpleName());
-            }
-        }
-        return new AgencyException(
-                AgencyException.Kind.BAD_REQUEST, "internal: " + e.getClass().getSimpleName());
     }
 
     private boolean paused(String tenantId) {
@@ -506,23 +466,9 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
         return until == null || until.isAfter(soon) ? soon : until;
     }
 
-    private Instant nextMidnight() {
-        return LocalDate.now(settings.quotaZone())
-                .plusDays(1)
-                .atStartOfDay(settings.quotaZone())
-                .toInstant();
-    }
-
     private void noteError(String reason) {
         lastError = reason;
         lastErrorAt = Instant.now();
-    }
-
-    /** Exponential in the number of claims, capped, with up to 20% jitter so retries do not arrive together. */
-    private Duration delayAfter(int attempts) {
-        long base = FIRST_RETRY_DELAY.toMillis() << Math.min(Math.max(attempts - 1, 0), 16);
-        long capped = Math.min(base, settings.maxRetryDelay().toMillis());
-        return Duration.ofMillis(capped + ThreadLocalRandom.current().nextLong(capped / 5 + 1));
     }
 
     private static String describe(Throwable cause) {

@@ -3,6 +3,7 @@ package id.lumbung.connectors.dapodik;
 import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyPipeline;
 import id.lumbung.connectors.camel.ConnectorMetrics;
+import id.lumbung.connectors.camel.MessageHandler;
 import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
@@ -36,10 +37,28 @@ final class DapodikRoutes extends AgencyPipeline {
         this.client = client;
         this.settings = settings;
         this.pulls = pulls;
+        handle(StudentPulls.KIND, new Pulls());
     }
 
-    @Override
-    protected Object call(OutboxMessage message) throws AgencyException {
+    /** PULL_STUDENTS: every page of one school's students. */
+    private final class Pulls implements MessageHandler<List<Map<String, Object>>> {
+        @Override
+        public List<Map<String, Object>> call(OutboxMessage message) throws AgencyException {
+            return students(message);
+        }
+
+        @Override
+        public boolean record(OutboxMessage message, List<Map<String, Object>> students) {
+            return pulls.record(message, students);
+        }
+
+        @Override
+        public void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
+            pulls.recordRetry(message, delay, reason, giveUp);
+        }
+    }
+
+    private List<Map<String, Object>> students(OutboxMessage message) throws AgencyException {
         String npsn = pulls.npsnOf(message);
         int limit = settings.pageSize();
         List<Map<String, Object>> students = new ArrayList<>();
@@ -72,16 +91,5 @@ final class DapodikRoutes extends AgencyPipeline {
             }
             page = next;
         }
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    protected boolean record(OutboxMessage message, Object answer) {
-        return pulls.record(message, (List<Map<String, Object>>) answer);
-    }
-
-    @Override
-    protected void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
-        pulls.recordRetry(message, delay, reason, giveUp);
     }
 }

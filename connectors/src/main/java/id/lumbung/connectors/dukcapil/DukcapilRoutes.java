@@ -3,6 +3,7 @@ package id.lumbung.connectors.dukcapil;
 import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyPipeline;
 import id.lumbung.connectors.camel.ConnectorMetrics;
+import id.lumbung.connectors.camel.MessageHandler;
 import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.nikcheck.NikCheckRequest;
 import id.lumbung.core.nikcheck.NikCheckResult;
@@ -41,43 +42,59 @@ final class DukcapilRoutes extends AgencyPipeline {
         this.client = client;
         this.nikChecks = nikChecks;
         this.verifications = verifications;
+        handle(NikCheckRequest.KIND, new NikChecks());
+        handle(VerificationService.KIND, new Verifications());
     }
 
-    @Override
-    protected Object call(OutboxMessage message) throws AgencyException {
-        if (VerificationService.KIND.equals(message.kind())) {
-            return client.verifyByElement(message.tenantId(), verifications.elementsToVerify(message));
+    /** NIK_CHECK: is this NIK known to Dukcapil, and alive? */
+    private final class NikChecks implements MessageHandler<NikCheckResult> {
+        @Override
+        public NikCheckResult call(OutboxMessage message) throws AgencyException {
+            return client.checkNik(
+                    message.tenantId(), nikChecks.nikToCheck(message).value());
         }
-        return client.checkNik(message.tenantId(), nikChecks.nikToCheck(message).value());
-    }
 
-    @Override
-    protected boolean record(OutboxMessage message, Object answer) {
-        if (answer instanceof ElementResult elements) {
-            return verifications.recordResult(message, elements);
+        @Override
+        public boolean record(OutboxMessage message, NikCheckResult result) {
+            boolean applied = nikChecks.recordResult(message, result);
+            if (applied) {
+                // The check's id and Dukcapil's result code only: the NIK itself never reaches a log.
+                LOG.info("NIK check {} of tenant {}: {}", message.aggregateId(), message.tenantId(), result.name());
+            }
+            return applied;
         }
-        NikCheckResult result = (NikCheckResult) answer;
-        boolean applied = nikChecks.recordResult(message, result);
-        if (applied) {
-            // The check's id and Dukcapil's result code only: the NIK itself never reaches a log.
-            LOG.info("NIK check {} of tenant {}: {}", message.aggregateId(), message.tenantId(), result.name());
-        }
-        return applied;
-    }
 
-    @Override
-    protected void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
-        if (VerificationService.KIND.equals(message.kind())) {
-            verifications.recordRetry(message, delay, reason, giveUp);
-        } else {
+        @Override
+        public void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
             nikChecks.recordRetry(message, delay, reason, giveUp);
         }
+
+        @Override
+        public boolean negative(NikCheckResult result) {
+            return result != NikCheckResult.FOUND;
+        }
     }
 
-    @Override
-    protected boolean negative(Object answer) {
-        return answer instanceof ElementResult elements
-                ? !"FOUND".equals(elements.result())
-                : answer != NikCheckResult.FOUND;
+    /** VERIFY_ELEMENT: does Dukcapil agree with a member's name, birth data and family? */
+    private final class Verifications implements MessageHandler<ElementResult> {
+        @Override
+        public ElementResult call(OutboxMessage message) throws AgencyException {
+            return client.verifyByElement(message.tenantId(), verifications.elementsToVerify(message));
+        }
+
+        @Override
+        public boolean record(OutboxMessage message, ElementResult elements) {
+            return verifications.recordResult(message, elements);
+        }
+
+        @Override
+        public void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
+            verifications.recordRetry(message, delay, reason, giveUp);
+        }
+
+        @Override
+        public boolean negative(ElementResult elements) {
+            return !"FOUND".equals(elements.result());
+        }
     }
 }

@@ -3,6 +3,7 @@ package id.lumbung.connectors.kemensos;
 import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyPipeline;
 import id.lumbung.connectors.camel.ConnectorMetrics;
+import id.lumbung.connectors.camel.MessageHandler;
 import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.ministry.MinistryExchange;
 import id.lumbung.core.outbox.Outbox;
@@ -55,12 +56,44 @@ final class KemensosRoutes extends AgencyPipeline {
         this.client = client;
         this.exchanges = exchanges;
         this.folder = folder(settings.lease());
+        handle(MinistryExchange.SEND, new Sending());
+        handle(MinistryExchange.FETCH, new Fetching());
     }
 
-    @Override
-    protected Object call(OutboxMessage message) throws AgencyException {
-        MinistryExchange.Exchange exchange = exchanges.of(message);
-        return MinistryExchange.SEND.equals(exchange.kind()) ? send(message, exchange) : fetch(message);
+    /** SEND: the proposals, uploaded under their fixed name. */
+    private final class Sending implements MessageHandler<Sent> {
+        @Override
+        public Sent call(OutboxMessage message) throws AgencyException {
+            return send(message, exchanges.of(message));
+        }
+
+        @Override
+        public boolean record(OutboxMessage message, Sent sent) {
+            return exchanges.recordSent(message, sent.receipt(), sent.rows(), sent.earlier());
+        }
+
+        @Override
+        public void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
+            exchanges.recordRetry(message, delay, reason, giveUp);
+        }
+    }
+
+    /** FETCH: the files the ministry offers, each imported once. */
+    private final class Fetching implements MessageHandler<Fetched> {
+        @Override
+        public Fetched call(OutboxMessage message) throws AgencyException {
+            return fetch(message);
+        }
+
+        @Override
+        public boolean record(OutboxMessage message, Fetched fetched) {
+            return exchanges.recordFetched(message, fetched.alreadyKnown());
+        }
+
+        @Override
+        public void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
+            exchanges.recordRetry(message, delay, reason, giveUp);
+        }
     }
 
     private Sent send(OutboxMessage message, MinistryExchange.Exchange exchange) throws AgencyException {
@@ -109,19 +142,6 @@ final class KemensosRoutes extends AgencyPipeline {
             }
         }
         return new Fetched(alreadyKnown);
-    }
-
-    @Override
-    protected boolean record(OutboxMessage message, Object answer) {
-        if (answer instanceof Sent sent) {
-            return exchanges.recordSent(message, sent.receipt(), sent.rows(), sent.earlier());
-        }
-        return exchanges.recordFetched(message, ((Fetched) answer).alreadyKnown());
-    }
-
-    @Override
-    protected void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
-        exchanges.recordRetry(message, delay, reason, giveUp);
     }
 
     private Path temporaryFile() {

@@ -2,6 +2,7 @@ package id.lumbung.gateway.disbursement;
 
 import id.lumbung.connectors.bank.BankConnectors;
 import id.lumbung.connectors.bank.SnapBankClient;
+import id.lumbung.connectors.bank.SnapStatus;
 import id.lumbung.core.access.Public;
 import id.lumbung.core.disbursement.BankOutcome;
 import id.lumbung.core.disbursement.DisbursementService;
@@ -79,13 +80,11 @@ class BankNotificationController {
             return answer(HttpStatus.BAD_REQUEST, "4003500", "Invalid body");
         }
         Object reference = notification.get("originalPartnerReferenceNo");
-        String status =
-                switch (String.valueOf(notification.get("latestTransactionStatus"))) {
-                    case "00" -> "SUCCEEDED";
-                    case "01", "02", "03" -> "IN_PROGRESS";
-                    case "04", "05", "06" -> "FAILED";
-                    default -> null;
-                };
+        // A notification tells what happened to a transfer we made: "not found" (07) is no news.
+        String status = SnapStatus.of(String.valueOf(notification.get("latestTransactionStatus")))
+                .filter(known -> known != SnapStatus.NOT_FOUND)
+                .map(SnapStatus::name)
+                .orElse(null);
         if (reference == null || status == null || externalId == null || externalId.isBlank()) {
             return answer(
                     HttpStatus.BAD_REQUEST,

@@ -153,6 +153,14 @@ public final class Outbox {
         }
     }
 
+    /** Makes a message a dead letter at once, with no domain row to update (its kind has no handler). */
+    public void deadLetter(OutboxMessage message, String reason) {
+        transactions.inTenant(message.tenantId(), connection -> {
+            retryLater(connection, message.tenantId(), message.id(), Duration.ZERO, reason, true);
+            return null;
+        });
+    }
+
     /**
      * {@link #retryLater} and, in the same transaction, the message's domain row (a table with
      * {@code tenant_id, id, status, attempts, last_error}, keyed by the message's aggregate id)
