@@ -1,11 +1,11 @@
 package id.lumbung.gateway;
 
-import id.lumbung.connectors.simulator.StandaloneSimulators;
 import id.lumbung.core.database.DatabaseMigrator;
 import id.lumbung.core.database.DatabaseSettings;
 import id.lumbung.core.database.EmbeddedDatabase;
 import id.lumbung.core.user.UserService;
 import id.lumbung.gateway.demo.DemoSchools;
+import id.lumbung.simulators.StandaloneSimulators;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;

@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Role;
 
-/** Dependencies point one way: gateway → admin-ui, connectors → tenant-core. */
+/** Dependencies point one way: gateway → admin-ui, connectors, simulators → tenant-core. */
 @AnalyzeClasses(packages = "id.lumbung", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -26,8 +26,39 @@ class ArchitectureTest {
                     "io.netty..",
                     "com.sun.net.httpserver..",
                     "id.lumbung.connectors..",
+                    "id.lumbung.simulators..",
                     "id.lumbung.ui..",
                     "id.lumbung.gateway..");
+
+    /** The simulators stand in for agencies through tenant-core's ports; they know nothing else of ours. */
+    @ArchTest
+    static final ArchRule simulatorsKnowOnlyTheCore = noClasses()
+            .that()
+            .resideInAPackage("id.lumbung.simulators..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("id.lumbung.connectors..", "id.lumbung.ui..", "id.lumbung.gateway..");
+
+    /** No production code names a simulator, but the demo and the launcher (--demo, --simulators). */
+    @ArchTest
+    static final ArchRule onlyTheDemoNamesTheSimulators = noClasses()
+            .that()
+            .resideOutsideOfPackages("id.lumbung.simulators..", "id.lumbung.gateway.demo..")
+            .and()
+            .doNotHaveFullyQualifiedName("id.lumbung.gateway.Lumbung")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("id.lumbung.simulators..");
+
+    /** A controller takes its Caller as an argument (CallerBinder): only the edge reads a token. */
+    @ArchTest
+    static final ArchRule onlyTheEdgeReadsAuthentication = noClasses()
+            .that()
+            .resideOutsideOfPackages(
+                    "id.lumbung.gateway.auth..", "id.lumbung.gateway.edge..", "id.lumbung.gateway.metrics..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.micronaut.security.authentication.Authentication");
 
     @ArchTest
     static final ArchRule connectorsDoNotReachUp = noClasses()

@@ -1,6 +1,6 @@
 package id.lumbung.connectors.bank;
 
-import id.lumbung.connectors.bank.simulator.BankSimulator;
+import id.lumbung.core.connector.AgencyStandIns;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The configured banks: one SNAP client each, built from its profile (or from the simulator's
+ * The configured banks: one SNAP client each, built from its profile (or from the standIn's
  * endpoint and keys when the profile says {@code simulated}). Refuses to start on a profile
  * with missing credentials or unreadable keys.
  */
@@ -22,25 +22,25 @@ import java.util.TreeMap;
 public final class BankConnectors {
     private final Map<String, SnapBankClient> clients = new TreeMap<>();
 
-    BankConnectors(List<BankProfile> profiles, JsonMapper json, @Nullable BankSimulator simulator) {
+    BankConnectors(List<BankProfile> profiles, JsonMapper json, @Nullable AgencyStandIns.Bank standIn) {
         for (BankProfile profile : profiles) {
-            clients.put(profile.name(), new SnapBankClient(profile, endpoint(profile, simulator), json));
+            clients.put(profile.name(), new SnapBankClient(profile, endpoint(profile, standIn), json));
         }
     }
 
-    private static SnapBankClient.Endpoint endpoint(BankProfile profile, BankSimulator simulator) {
+    private static SnapBankClient.Endpoint endpoint(BankProfile profile, AgencyStandIns.Bank standIn) {
         String setting = "lumbung.connectors.banks." + profile.code().toLowerCase(Locale.ROOT);
         if (profile.baseUrl() == null || profile.baseUrl().isBlank()) {
-            if (!profile.simulated() || simulator == null) {
+            if (!profile.simulated() || standIn == null) {
                 throw new ConfigurationException(setting + ".base-url is not set (and no bank simulator runs: set"
                         + " it, or start in demo mode with " + setting + ".simulated=true)");
             }
             return new SnapBankClient.Endpoint(
-                    simulator.baseUrl(),
-                    simulator.clientId(),
-                    simulator.clientSecret(),
-                    simulator.clientPrivateKey(),
-                    simulator.bankPublicKey());
+                    standIn.baseUrl(),
+                    standIn.clientId(),
+                    standIn.clientSecret(),
+                    standIn.clientPrivateKey(),
+                    standIn.bankPublicKey());
         }
         if (blank(profile.clientId())
                 || blank(profile.clientSecret())

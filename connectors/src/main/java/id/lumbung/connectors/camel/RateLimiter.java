@@ -2,6 +2,7 @@ package id.lumbung.connectors.camel;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * A token bucket shared by an agency's workers: at most {@code perSecond} calls a second, in
@@ -12,17 +13,24 @@ import java.util.concurrent.locks.LockSupport;
 public final class RateLimiter {
     private final double perNano;
     private final double burst;
+    private final LongSupplier nanoTime;
     private double tokens;
     private long refilledAt;
 
     public RateLimiter(double perSecond) {
+        this(perSecond, System::nanoTime);
+    }
+
+    /** With its own clock (nanoseconds, as {@link System#nanoTime}): tests move time instead of waiting. */
+    RateLimiter(double perSecond, LongSupplier nanoTime) {
         if (perSecond <= 0) {
             throw new IllegalArgumentException("A rate limit must be positive");
         }
         this.perNano = perSecond / TimeUnit.SECONDS.toNanos(1);
         this.burst = Math.max(1, perSecond / 10);
+        this.nanoTime = nanoTime;
         this.tokens = burst;
-        this.refilledAt = System.nanoTime();
+        this.refilledAt = nanoTime.getAsLong();
     }
 
     /** Waits until a call may be made. */
@@ -37,8 +45,8 @@ public final class RateLimiter {
     }
 
     /** Takes a token and answers 0, or answers how long to wait for one. */
-    private synchronized long reserve() {
-        long now = System.nanoTime();
+    synchronized long reserve() {
+        long now = nanoTime.getAsLong();
         tokens = Math.min(burst, tokens + (now - refilledAt) * perNano);
         refilledAt = now;
         if (tokens >= 1) {

@@ -4,7 +4,7 @@ import static id.lumbung.connectors.camel.Answers.field;
 
 import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyException.Kind;
-import id.lumbung.connectors.dapodik.simulator.DapodikSimulator;
+import id.lumbung.core.connector.AgencyStandIns;
 import id.lumbung.core.student.SchoolDirectory;
 import id.lumbung.core.student.StudentPulls;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -38,7 +38,7 @@ public final class DapodikClient implements SchoolDirectory {
     private final HttpClient http;
     private final JsonMapper json;
     private final DapodikSettings settings;
-    private final DapodikSimulator simulator;
+    private final AgencyStandIns.Dapodik standIn;
     private final Map<String, DapodikSchool> schools = new LinkedHashMap<>();
 
     /**
@@ -52,17 +52,17 @@ public final class DapodikClient implements SchoolDirectory {
     DapodikClient(
             DapodikSettings settings,
             JsonMapper json,
-            @Nullable DapodikSimulator simulator,
+            @Nullable AgencyStandIns.Dapodik standIn,
             List<DapodikSchool> configured) {
         this.settings = settings;
         this.json = json;
-        this.simulator = simulator;
+        this.standIn = standIn;
         for (DapodikSchool school : configured) {
             if (!school.npsn().matches("[0-9A-Z]{8}")) {
                 throw new ConfigurationException(
                         "lumbung.connectors.dapodik.schools." + school.npsn() + ": an NPSN has 8 characters");
             }
-            if (isBlank(school.url()) && simulator == null) {
+            if (isBlank(school.url()) && standIn == null) {
                 throw new ConfigurationException("lumbung.connectors.dapodik.schools." + school.npsn()
                         + ".url is not set and no Dapodik simulator runs: set it, or start in demo mode");
             }
@@ -96,8 +96,8 @@ public final class DapodikClient implements SchoolDirectory {
                     "School " + npsn + " is no longer configured for this tenant (lumbung.connectors.dapodik.schools)");
         }
         boolean simulated = isBlank(school.url());
-        String base = simulated ? simulator.baseUrl() : school.url().replaceAll("/+$", "");
-        String token = simulated ? simulator.tokenFor(npsn) : school.token();
+        String base = simulated ? standIn.baseUrl() : school.url().replaceAll("/+$", "");
+        String token = simulated ? standIn.tokenFor(npsn) : school.token();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/WebService/getPesertaDidik?npsn="
                         + URLEncoder.encode(npsn, StandardCharsets.UTF_8) + "&start=" + start + "&limit="
                         + settings.pageSize()))

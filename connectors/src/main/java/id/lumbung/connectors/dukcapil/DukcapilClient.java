@@ -2,7 +2,7 @@ package id.lumbung.connectors.dukcapil;
 
 import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyException.Kind;
-import id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator;
+import id.lumbung.core.connector.AgencyStandIns;
 import id.lumbung.core.nikcheck.NikCheckResult;
 import id.lumbung.core.verification.ElementResult;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -43,7 +43,7 @@ public final class DukcapilClient {
     DukcapilClient(
             DukcapilSettings settings,
             JsonMapper json,
-            @Nullable DukcapilSimulator simulator,
+            @Nullable AgencyStandIns.Dukcapil standIn,
             List<DukcapilTenantCredentials> tenantCredentials) {
         this.settings = settings;
         tenantCredentials.forEach(credentials -> tenants.put(credentials.tenantId(), credentials));
@@ -54,13 +54,13 @@ public final class DukcapilClient {
                 .build();
         String baseUrl = settings.baseUrl();
         if (baseUrl == null || baseUrl.isBlank()) {
-            if (simulator == null) {
+            if (standIn == null) {
                 throw new ConfigurationException("lumbung.connectors.dukcapil.base-url is not set and no Dukcapil"
                         + " simulator runs: set DUKCAPIL_BASE_URL, or start in demo mode");
             }
-            baseUrl = simulator.baseUrl();
-            this.userId = simulator.userId();
-            this.password = simulator.password();
+            baseUrl = standIn.baseUrl();
+            this.userId = standIn.userId();
+            this.password = standIn.password();
         } else {
             if (isBlank(settings.userId()) || isBlank(settings.password())) {
                 throw new ConfigurationException(

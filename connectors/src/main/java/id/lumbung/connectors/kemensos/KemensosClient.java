@@ -4,7 +4,7 @@ import static id.lumbung.connectors.camel.Answers.field;
 
 import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyException.Kind;
-import id.lumbung.connectors.kemensos.simulator.KemensosSimulator;
+import id.lumbung.core.connector.AgencyStandIns;
 import id.lumbung.core.ministry.MinistryExchange;
 import id.lumbung.core.ministry.MinistryListService;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -46,7 +46,7 @@ public final class KemensosClient {
     private final HttpClient http;
     private final JsonMapper json;
     private final KemensosSettings settings;
-    private final KemensosSimulator simulator;
+    private final AgencyStandIns.Kemensos standIn;
     private final Map<String, String> keys = new HashMap<>();
 
     /**
@@ -61,13 +61,13 @@ public final class KemensosClient {
     KemensosClient(
             KemensosSettings settings,
             JsonMapper json,
-            @Nullable KemensosSimulator simulator,
+            @Nullable AgencyStandIns.Kemensos standIn,
             List<KemensosAccount> accounts) {
         this.settings = settings;
         this.json = json;
-        this.simulator = simulator;
+        this.standIn = standIn;
         accounts.forEach(account -> keys.put(account.tenantId(), account.key()));
-        if (isBlank(settings.baseUrl()) && simulator == null && !accounts.isEmpty()) {
+        if (isBlank(settings.baseUrl()) && standIn == null && !accounts.isEmpty()) {
             throw new ConfigurationException("lumbung.connectors.kemensos.base-url is not set and no Kemensos"
                     + " simulator runs: set KEMENSOS_BASE_URL, or start in demo mode");
         }
@@ -217,18 +217,18 @@ public final class KemensosClient {
 
     private HttpRequest.Builder request(String tenantId, String path) throws AgencyException {
         boolean simulated = isBlank(settings.baseUrl());
-        if (simulated && simulator == null) {
+        if (simulated && standIn == null) {
             throw new AgencyException(
                     Kind.CONFIGURATION, "The ministry's file exchange is not configured: set KEMENSOS_BASE_URL");
         }
-        String key = simulated ? simulator.keyFor(tenantId) : keys.get(tenantId);
+        String key = simulated ? standIn.keyFor(tenantId) : keys.get(tenantId);
         if (key == null) {
             throw new AgencyException(
                     Kind.CONFIGURATION,
                     "No account at the ministry for this tenant: set lumbung.connectors.kemensos.tenants." + tenantId
                             + ".key");
         }
-        String base = simulated ? simulator.baseUrl() : settings.baseUrl().replaceAll("/+$", "");
+        String base = simulated ? standIn.baseUrl() : settings.baseUrl().replaceAll("/+$", "");
         return HttpRequest.newBuilder(URI.create(base + "/siksng/v1/" + encode(tenantId) + "/" + path))
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + key);

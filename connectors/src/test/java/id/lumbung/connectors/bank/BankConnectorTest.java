@@ -2,8 +2,6 @@ package id.lumbung.connectors.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.lumbung.connectors.bank.simulator.BankFaults;
-import id.lumbung.connectors.bank.simulator.BankSimulator;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.connector.ConnectorControl;
@@ -12,6 +10,8 @@ import id.lumbung.core.disbursement.DisbursementService;
 import id.lumbung.core.testing.DatabaseTest;
 import id.lumbung.core.testing.Eventually;
 import id.lumbung.core.testing.Tenants;
+import id.lumbung.simulators.bank.BankFaults;
+import id.lumbung.simulators.bank.BankSimulator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;

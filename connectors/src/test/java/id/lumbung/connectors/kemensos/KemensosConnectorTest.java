@@ -2,8 +2,6 @@ package id.lumbung.connectors.kemensos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.lumbung.connectors.kemensos.simulator.KemensosSimulator;
-import id.lumbung.connectors.simulator.Faults;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.connector.ConnectorControl;
@@ -15,6 +13,8 @@ import id.lumbung.core.testing.DatabaseTest;
 import id.lumbung.core.testing.Eventually;
 import id.lumbung.core.testing.FreePort;
 import id.lumbung.core.testing.Tenants;
+import id.lumbung.simulators.Faults;
+import id.lumbung.simulators.kemensos.KemensosSimulator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.file.Files;

@@ -1,15 +1,15 @@
 package id.lumbung.gateway.demo;
 
-import id.lumbung.connectors.dapodik.simulator.DapodikSimulator;
-import id.lumbung.connectors.dukcapil.simulator.CivilRecord;
-import id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator;
-import id.lumbung.connectors.kemensos.simulator.KemensosSimulator;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.household.Household;
 import id.lumbung.core.household.HouseholdRepository;
 import id.lumbung.core.tenant.TenantService;
 import id.lumbung.core.user.UserService;
+import id.lumbung.simulators.dapodik.DapodikSimulator;
+import id.lumbung.simulators.dukcapil.CivilRecord;
+import id.lumbung.simulators.dukcapil.DukcapilSimulator;
+import id.lumbung.simulators.kemensos.KemensosSimulator;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;

@@ -2,11 +2,11 @@ package id.lumbung.gateway.disbursement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.lumbung.connectors.bank.simulator.BankFaults;
-import id.lumbung.connectors.bank.simulator.BankSimulator;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.testing.Eventually;
 import id.lumbung.gateway.ApiTest;
+import id.lumbung.simulators.bank.BankFaults;
+import id.lumbung.simulators.bank.BankSimulator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URI;

@@ -157,10 +157,10 @@ class AdminUiBrowserTest extends ApiTest {
     }
 
     @jakarta.inject.Inject
-    id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator dukcapil;
+    id.lumbung.simulators.dukcapil.DukcapilSimulator dukcapil;
 
     @jakarta.inject.Inject
-    id.lumbung.connectors.kemensos.simulator.KemensosSimulator ministry;
+    id.lumbung.simulators.kemensos.KemensosSimulator ministry;
 
     @Override
     protected java.util.Map<String, String> extraProperties() {
@@ -174,7 +174,7 @@ class AdminUiBrowserTest extends ApiTest {
     @Test
     void anOperatorVerifiesAVillageAgainstDukcapilAndSeesOnlyWhatDiffers() {
         // Dukcapil knows her as SITTI RAHMAH, born in Kendari; the registry misspells the name.
-        dukcapil.register(new id.lumbung.connectors.dukcapil.simulator.CivilRecord(
+        dukcapil.register(new id.lumbung.simulators.dukcapil.CivilRecord(
                 "7471014708880007", "7471010808080007", "SITTI RAHMAH", "KENDARI", "07-08-1988", "PEREMPUAN", false));
         String family = "iddtks;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
                 + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n"

@@ -18,13 +18,13 @@ class VerificationApiTest extends ApiTest {
             + "tanggal_lahir;jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n";
 
     @jakarta.inject.Inject
-    id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator dukcapil;
+    id.lumbung.simulators.dukcapil.DukcapilSimulator dukcapil;
 
     @Test
     void anAddressThatDukcapilHoldsOtherwiseIsListedByItsParts() {
         // Dukcapil has her at Jl. Pelangi 7, RT 3 / RW 1; the registry writes the street the same
         // way (spacing and case aside) and RT 003, but RW 2.
-        dukcapil.register(new id.lumbung.connectors.dukcapil.simulator.CivilRecord(
+        dukcapil.register(new id.lumbung.simulators.dukcapil.CivilRecord(
                 "7471014404880011",
                 "7471010404110011",
                 "WA ODE ALAMAT",

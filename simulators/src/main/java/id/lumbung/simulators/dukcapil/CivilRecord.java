@@ -1,4 +1,4 @@
-package id.lumbung.connectors.dukcapil.simulator;
+package id.lumbung.simulators.dukcapil;
 
 /**
  * A person in the simulated civil registry.

@@ -1,9 +1,9 @@
-package id.lumbung.connectors.bank.simulator;
+package id.lumbung.simulators.bank;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import id.lumbung.connectors.bank.SnapSignatures;
-import id.lumbung.connectors.simulator.SimulatorHttp;
+import id.lumbung.core.connector.AgencyStandIns;
+import id.lumbung.simulators.SimulatorHttp;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(property = "lumbung.simulators.enabled", value = "true")
-public final class BankSimulator {
+public final class BankSimulator implements AgencyStandIns.Bank {
     public static final String PATH_TOKEN = "/v1.0/access-token/b2b";
     private static final Logger LOG = LoggerFactory.getLogger(BankSimulator.class);
     private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
@@ -59,8 +59,8 @@ public final class BankSimulator {
     private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
     private final JsonMapper json;
-    private final KeyPair client = SnapSignatures.newKeyPair();
-    private final KeyPair bank = SnapSignatures.newKeyPair();
+    private final KeyPair client = SnapBankSide.keyPair();
+    private final KeyPair bank = SnapBankSide.keyPair();
     private final String clientId = "lumbung-" + UUID.randomUUID().toString().substring(0, 8);
     private final String clientSecret = UUID.randomUUID().toString();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -210,10 +210,7 @@ public final class BankSimulator {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("X-TIMESTAMP", timestamp);
-        headers.put(
-                "X-SIGNATURE",
-                SnapSignatures.rsaSign(
-                        bank.getPrivate(), SnapSignatures.notificationStringToSign("POST", path, payload, timestamp)));
+        headers.put("X-SIGNATURE", SnapBankSide.signNotification(bank.getPrivate(), path, payload, timestamp));
         headers.put("X-PARTNER-ID", "BANKSIM");
         headers.put("X-EXTERNAL-ID", externalId);
         headers.put("CHANNEL-ID", "95221");
@@ -227,8 +224,7 @@ public final class BankSimulator {
             String signature = exchange.getRequestHeaders().getFirst("X-SIGNATURE");
             if (!clientId.equals(key)
                     || timestamp == null
-                    || !SnapSignatures.rsaVerify(
-                            client.getPublic(), SnapSignatures.tokenStringToSign(key, timestamp), signature)) {
+                    || !SnapBankSide.tokenSigned(client.getPublic(), key, timestamp, signature)) {
                 respond(exchange, 401, Map.of("responseCode", "4017300", "responseMessage", "Unauthorized. Signature"));
                 return;
             }
@@ -371,15 +367,18 @@ public final class BankSimulator {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String token = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
         String timestamp = exchange.getRequestHeaders().getFirst("X-TIMESTAMP");
-        String expected = SnapSignatures.hmacSha512(
-                clientSecret,
-                SnapSignatures.transactionStringToSign(
-                        "POST", exchange.getRequestURI().getPath(), token, body, String.valueOf(timestamp)));
         if (!tokens.containsKey(token)) {
             respond(exchange, 401, Map.of("responseCode", "4011801", "responseMessage", "Invalid Token (B2B)"));
             return null;
         }
-        if (!SnapSignatures.same(expected, exchange.getRequestHeaders().getFirst("X-SIGNATURE"))) {
+        if (!SnapBankSide.transactionSigned(
+                clientSecret,
+                "POST",
+                exchange.getRequestURI().getPath(),
+                token,
+                body,
+                String.valueOf(timestamp),
+                exchange.getRequestHeaders().getFirst("X-SIGNATURE"))) {
             respond(exchange, 401, Map.of("responseCode", "4011800", "responseMessage", "Unauthorized. Signature"));
             return null;
         }

@@ -1,9 +1,10 @@
-package id.lumbung.connectors.dukcapil.simulator;
+package id.lumbung.simulators.dukcapil;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import id.lumbung.connectors.simulator.AgencySimulator;
-import id.lumbung.connectors.simulator.Faults;
+import id.lumbung.core.connector.AgencyStandIns;
+import id.lumbung.simulators.AgencySimulator;
+import id.lumbung.simulators.Faults;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @Singleton
 @Requires(property = "lumbung.simulators.enabled", value = "true")
-public final class DukcapilSimulator extends AgencySimulator {
+public final class DukcapilSimulator extends AgencySimulator implements AgencyStandIns.Dukcapil {
     private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
 
     private final Map<String, CivilRecord> registry = new ConcurrentHashMap<>();

@@ -1,9 +1,9 @@
-package id.lumbung.connectors.simulator;
+package id.lumbung.simulators;
 
-import id.lumbung.connectors.bank.simulator.BankSimulator;
-import id.lumbung.connectors.dapodik.simulator.DapodikSimulator;
-import id.lumbung.connectors.dukcapil.simulator.DukcapilSimulator;
-import id.lumbung.connectors.kemensos.simulator.KemensosSimulator;
+import id.lumbung.simulators.bank.BankSimulator;
+import id.lumbung.simulators.dapodik.DapodikSimulator;
+import id.lumbung.simulators.dukcapil.DukcapilSimulator;
+import id.lumbung.simulators.kemensos.KemensosSimulator;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;

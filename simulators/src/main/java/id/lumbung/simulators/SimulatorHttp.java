@@ -1,4 +1,4 @@
-package id.lumbung.connectors.simulator;
+package id.lumbung.simulators;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.micronaut.json.JsonMapper;

@@ -1,10 +1,11 @@
-package id.lumbung.connectors.kemensos.simulator;
+package id.lumbung.simulators.kemensos;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import id.lumbung.connectors.simulator.AgencySimulator;
-import id.lumbung.connectors.simulator.Faults;
-import id.lumbung.connectors.simulator.SimulatorHttp;
+import id.lumbung.core.connector.AgencyStandIns;
+import id.lumbung.simulators.AgencySimulator;
+import id.lumbung.simulators.Faults;
+import id.lumbung.simulators.SimulatorHttp;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
@@ -47,7 +48,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @Singleton
 @Requires(property = "lumbung.simulators.enabled", value = "true")
-public final class KemensosSimulator extends AgencySimulator {
+public final class KemensosSimulator extends AgencySimulator implements AgencyStandIns.Kemensos {
     private static final String PREFIX = "/siksng/v1/";
 
     private record File(String name, String kind, String period, byte[] content, String sha256) {}

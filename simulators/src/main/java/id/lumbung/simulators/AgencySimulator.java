@@ -1,4 +1,4 @@
-package id.lumbung.connectors.simulator;
+package id.lumbung.simulators;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

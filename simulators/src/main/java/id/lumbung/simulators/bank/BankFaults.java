@@ -1,4 +1,4 @@
-package id.lumbung.connectors.bank.simulator;
+package id.lumbung.simulators.bank;
 
 import io.micronaut.serde.annotation.Serdeable;
 

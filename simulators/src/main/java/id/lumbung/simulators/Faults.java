@@ -1,4 +1,4 @@
-package id.lumbung.connectors.simulator;
+package id.lumbung.simulators;
 
 import io.micronaut.serde.annotation.Serdeable;
 

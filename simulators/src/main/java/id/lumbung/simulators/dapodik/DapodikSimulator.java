@@ -1,10 +1,11 @@
-package id.lumbung.connectors.dapodik.simulator;
+package id.lumbung.simulators.dapodik;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import id.lumbung.connectors.simulator.AgencySimulator;
-import id.lumbung.connectors.simulator.Faults;
-import id.lumbung.connectors.simulator.SimulatorHttp;
+import id.lumbung.core.connector.AgencyStandIns;
+import id.lumbung.simulators.AgencySimulator;
+import id.lumbung.simulators.Faults;
+import id.lumbung.simulators.SimulatorHttp;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
@@ -31,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 @Requires(property = "lumbung.simulators.enabled", value = "true")
-public final class DapodikSimulator extends AgencySimulator {
+public final class DapodikSimulator extends AgencySimulator implements AgencyStandIns.Dapodik {
     private static final String[] BOYS = {"MUHAMMAD RIZKY", "AHMAD FAUZAN", "LA ODE ARYA", "ANDI SAPUTRA", "RAFI"};
     private static final String[] GIRLS = {"SITI NURHALIZA", "WA ODE NADIA", "PUTRI AYU", "NUR AINUN", "DEWI LESTARI"};
     private static final String[] FAMILIES = {"HASAN", "RIDWAN", "BASO", "AMINAH", "SAPUTRA", "LAHIDA"};
