@@ -343,10 +343,22 @@ public enum RegistryField {
 
     /** A field's rule: how a value is read, stored and written back. */
     abstract static class Rule {
+        private final String sqlType;
+
+        /** A rule for a {@code text} column. */
+        Rule() {
+            this("text");
+        }
+
+        /** @param sqlType the PostgreSQL type of its column */
+        Rule(String sqlType) {
+            this.sqlType = sqlType;
+        }
+
         abstract Object read(RegistryField field, String value, Problems problems);
 
-        String sqlType() {
-            return "text";
+        final String sqlType() {
+            return sqlType;
         }
 
         String export(Object stored) {
@@ -447,7 +459,7 @@ public enum RegistryField {
         }
 
         static Rule birthDate() {
-            return new Rule() {
+            return new Rule("date") {
                 @Override
                 Object read(RegistryField field, String value, Problems problems) {
                     if (value.isEmpty()) {
@@ -467,11 +479,6 @@ public enum RegistryField {
                 }
 
                 @Override
-                String sqlType() {
-                    return "date";
-                }
-
-                @Override
                 String export(Object stored) {
                     LocalDate date = stored instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) stored;
                     return date.format(DATE);
@@ -480,7 +487,7 @@ public enum RegistryField {
         }
 
         static Rule sex() {
-            return new Rule() {
+            return new Rule("char(1)") {
                 @Override
                 Object read(RegistryField field, String value, Problems problems) {
                     return switch (value.toUpperCase(Locale.ROOT)) {
@@ -491,11 +498,6 @@ public enum RegistryField {
                             yield null;
                         }
                     };
-                }
-
-                @Override
-                String sqlType() {
-                    return "char(1)";
                 }
             };
         }
@@ -544,7 +546,7 @@ public enum RegistryField {
 
         /** A whole number in a range; shown with {@code prefix} and {@code suffix}. */
         static Rule integer(int minimum, int maximum, String code, String message, String prefix, String suffix) {
-            return new Rule() {
+            return new Rule("smallint") {
                 @Override
                 Object read(RegistryField field, String value, Problems problems) {
                     if (value.isEmpty()) {
@@ -563,11 +565,6 @@ public enum RegistryField {
                 }
 
                 @Override
-                String sqlType() {
-                    return "smallint";
-                }
-
-                @Override
                 String show(Object stored) {
                     return prefix + stored + suffix;
                 }
@@ -576,7 +573,7 @@ public enum RegistryField {
 
         /** Rupiah, dots and spaces as thousands separators allowed. */
         static Rule amount() {
-            return new Rule() {
+            return new Rule("bigint") {
                 @Override
                 Object read(RegistryField field, String value, Problems problems) {
                     String plain = value.replace(".", "").replace(" ", "");
@@ -591,11 +588,6 @@ public enum RegistryField {
                 }
 
                 @Override
-                String sqlType() {
-                    return "bigint";
-                }
-
-                @Override
                 String show(Object stored) {
                     return "Rp " + stored;
                 }
@@ -604,7 +596,7 @@ public enum RegistryField {
 
         /** Square metres with at most two decimals, a comma or a dot before them. */
         static Rule area() {
-            return new Rule() {
+            return new Rule("numeric(7, 1)") {
                 @Override
                 Object read(RegistryField field, String value, Problems problems) {
                     String number = value.replace(',', '.');
@@ -626,11 +618,6 @@ public enum RegistryField {
                 }
 
                 @Override
-                String sqlType() {
-                    return "numeric(7, 1)";
-                }
-
-                @Override
                 String export(Object stored) {
                     return stored instanceof BigDecimal decimal ? decimal.toString() : stored.toString();
                 }
@@ -643,7 +630,7 @@ public enum RegistryField {
         }
 
         static Rule yesNo() {
-            return new Rule() {
+            return new Rule("boolean") {
                 @Override
                 Object read(RegistryField field, String value, Problems problems) {
                     return switch (value.toLowerCase(Locale.ROOT)) {
@@ -655,11 +642,6 @@ public enum RegistryField {
                             yield null;
                         }
                     };
-                }
-
-                @Override
-                String sqlType() {
-                    return "boolean";
                 }
 
                 @Override
