@@ -114,14 +114,16 @@ final class DemoSeeder {
         HOUSEHOLDS.forEach((tenantId, rows) -> {
             if (existing.getOrDefault(tenantId, 0L) == 0) {
                 for (Object[] row : rows) {
-                    households.insert(new Household(
-                            tenantId,
-                            UUID.randomUUID(),
-                            (String) row[0],
-                            (String) row[1],
-                            (String) row[2],
-                            (Integer) row[3],
-                            (Integer) row[4]));
+                    households.insert(
+                            new Household(
+                                    tenantId,
+                                    UUID.randomUUID(),
+                                    (String) row[0],
+                                    (String) row[1],
+                                    (String) row[2],
+                                    (Integer) row[3],
+                                    (Integer) row[4]),
+                            "demo");
                 }
             }
         });

@@ -210,4 +210,34 @@ class VillageScopeTest extends ApiTest {
                 .contains("formula_in_cell")
                 .contains("alamat");
     }
+
+    @Test
+    void aHouseholdRegisteredByHandHasItsHistoryAndItsCriteriaByTheCatalogue() {
+        String admin = login("admin-7471");
+        HttpResponse<String> created = postJson(
+                HOUSEHOLDS,
+                admin,
+                "{\"villageCode\":\"74.71.01.1005\",\"address\":\"Jl. Mawar 9\","
+                        + "\"headName\":\"Wa Ode Sitti\",\"memberCount\":3,\"desil\":2}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        var detail = object(get(HOUSEHOLDS + "/" + object(created).get("id"), admin));
+        assertThat(detail.get("history").toString())
+                .contains("entity=HOUSEHOLD", "kind=CREATED", "source=OPERATOR", "changedBy=admin-7471", "desil");
+        @SuppressWarnings("unchecked")
+        var criteria = (java.util.Map<String, Object>) detail.get("criteria");
+        assertThat(criteria)
+                .containsOnlyKeys(
+                        "income",
+                        "foodShare",
+                        "healthAccess",
+                        "buysClothing",
+                        "schooling",
+                        "walls",
+                        "floor",
+                        "roof",
+                        "lighting",
+                        "floorAreaPerPerson",
+                        "drinkingWater");
+    }
 }

@@ -139,7 +139,7 @@ public final class HouseholdService {
         }
         Household household = new Household(
                 tenantId, UUID.randomUUID(), villageCode, cleanAddress, cleanHead, memberCount, cleanDesil);
-        households.insert(household);
+        households.insert(household, caller.username());
         audit.record(tenantId, caller, "HOUSEHOLD_CREATE", household.id().toString(), List.of("address", "head_name"));
         return household;
     }

@@ -5,7 +5,6 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Reach;
 import id.lumbung.core.audit.AuditLog;
-import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
@@ -15,7 +14,6 @@ import id.lumbung.core.ratelimit.RateLimits;
 import id.lumbung.core.registry.NameKey;
 import io.micronaut.data.model.Pageable;
 import jakarta.inject.Singleton;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,6 +78,8 @@ public final class RegistryReads {
     private final AuditLog audit;
     private final RateLimits rateLimits;
 
+    private final RegistryChangeRows changes;
+
     RegistryReads(
             TenantTransactions transactions,
             Authorizer access,
@@ -88,7 +88,9 @@ public final class RegistryReads {
             HouseholdAssignments assignments,
             IdentifierProtection protection,
             AuditLog audit,
-            RateLimits rateLimits) {
+            RateLimits rateLimits,
+            RegistryChangeRows changes) {
+        this.changes = changes;
         this.transactions = transactions;
         this.access = access;
         this.households = households;
@@ -185,7 +187,7 @@ public final class RegistryReads {
                     row.desilDate(),
                     criteria(connection, tenantId, id),
                     people,
-                    history(connection, tenantId, id, people));
+                    history(id, people));
         });
         if (detail == null) {
             throw new LumbungException(ErrorCode.HOUSEHOLD_NOT_FOUND, "Household " + id + " was not found");
@@ -219,27 +221,12 @@ public final class RegistryReads {
         return index < 0 ? RELATIONSHIP_ORDER.size() : index;
     }
 
-    private static List<HouseholdDetail.Change> history(
-            Connection connection, String tenantId, UUID householdId, List<Member> people) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT entity, entity_id, kind, fields, source, changed_by, changed_at FROM registry_change"
-                        + " WHERE tenant_id = ? AND entity_id = ANY (?) ORDER BY changed_at DESC LIMIT 100")) {
-            List<UUID> ids = new ArrayList<>();
-            ids.add(householdId);
-            people.forEach(member -> ids.add(member.id()));
-            Array array = connection.createArrayOf("uuid", ids.toArray());
-            query.setString(1, tenantId);
-            query.setArray(2, array);
-            return Rows.list(
-                    query,
-                    row -> new HouseholdDetail.Change(
-                            row.getString(1),
-                            row.getObject(2, UUID.class),
-                            row.getString(3),
-                            List.of((String[]) row.getArray(4).getArray()),
-                            row.getString(5),
-                            row.getString(6),
-                            row.getTimestamp(7).toInstant()));
-        }
+    private List<HouseholdDetail.Change> history(UUID householdId, List<Member> people) {
+        List<UUID> ids = new ArrayList<>();
+        ids.add(householdId);
+        people.forEach(member -> ids.add(member.id()));
+        return changes.findByEntityIdInOrderByChangedAtDesc(ids, Pageable.from(0, 100)).stream()
+                .map(RegistryChangeRow::toChange)
+                .toList();
     }
 }

@@ -4,7 +4,6 @@ import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
-import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
@@ -13,16 +12,14 @@ import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
 import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.ratelimit.RateLimits;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -35,8 +32,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class NikCheckService {
     private static final Logger LOG = LoggerFactory.getLogger(NikCheckService.class);
-    private static final String COLUMNS =
-            "tenant_id, id, nik_masked, status, result, attempts, last_error, created_at, completed_at";
+    private static final int MAXIMUM_RECENT = 500;
 
     private final TenantTransactions transactions;
     private final Authorizer access;
@@ -45,6 +41,7 @@ public final class NikCheckService {
     private final AuditLog audit;
     private final IdentifierProtection protection;
     private final RateLimits rateLimits;
+    private final NikCheckRows rows;
 
     NikCheckService(
             TenantTransactions transactions,
@@ -53,7 +50,9 @@ public final class NikCheckService {
             JsonMapper json,
             AuditLog audit,
             IdentifierProtection protection,
-            RateLimits rateLimits) {
+            RateLimits rateLimits,
+            NikCheckRows rows) {
+        this.rows = rows;
         this.protection = protection;
         this.rateLimits = rateLimits;
         this.transactions = transactions;
@@ -116,41 +115,27 @@ public final class NikCheckService {
             throws SQLException {
         UUID id = UUID.randomUUID();
         String encrypted = protection.encrypt(tenantId, nik.value());
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO nik_check (tenant_id, id,"
-                + " nik_masked, nik_encrypted, nik_index, status, requested_by)"
-                + " VALUES (?, ?, ?, ?, ?, 'QUEUED', ?) RETURNING " + COLUMNS)) {
-            insert.setString(1, tenantId);
-            insert.setObject(2, id);
-            insert.setString(3, nik.masked());
-            insert.setString(4, encrypted);
-            insert.setString(5, protection.blindIndex(nik.value()));
-            insert.setString(6, caller.username());
-            outbox.append(
-                    connection,
-                    tenantId,
-                    NikCheckRequest.AGENCY,
-                    NikCheckRequest.KIND,
-                    id,
-                    toJson(new NikCheckRequest(id, encrypted)));
-            try (ResultSet rows = insert.executeQuery()) {
-                rows.next();
-                return map(rows);
-            }
-        }
+        outbox.append(
+                connection,
+                tenantId,
+                NikCheckRequest.AGENCY,
+                NikCheckRequest.KIND,
+                id,
+                toJson(new NikCheckRequest(id, encrypted)));
+        return rows.save(NikCheckRow.queued(
+                        id, tenantId, nik.masked(), encrypted, protection.blindIndex(nik.value()), caller.username()))
+                .toCheck();
     }
 
     /** The tenant's most recent checks, newest first. */
     public List<NikCheck> recent(Caller caller, String tenantId, int limit) {
         access.require(caller, Permission.NIK_CHECK_READ, tenantId);
         rateLimits.lookup(caller, tenantId);
-        List<NikCheck> checks = transactions.inTenant(tenantId, connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM nik_check WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?")) {
-                query.setString(1, tenantId);
-                query.setInt(2, Math.max(1, Math.min(limit, 500)));
-                return Rows.list(query, NikCheckService::map);
-            }
-        });
+        Pageable newest =
+                Pageable.from(0, Math.max(1, Math.min(limit, MAXIMUM_RECENT)), Sort.of(Sort.Order.desc("createdAt")));
+        List<NikCheck> checks = transactions.inTenant(tenantId, connection -> rows.findAll(newest).stream()
+                .map(NikCheckRow::toCheck)
+                .toList());
         audit.record(tenantId, caller, "NIK_CHECK_LIST", null, List.of("nik_masked", "status", "result"));
         return checks;
     }
@@ -159,14 +144,7 @@ public final class NikCheckService {
     public NikCheck find(Caller caller, String tenantId, UUID id) {
         access.require(caller, Permission.NIK_CHECK_READ, tenantId);
         NikCheck check = transactions
-                .inTenant(tenantId, connection -> {
-                    try (PreparedStatement query = connection.prepareStatement(
-                            "SELECT " + COLUMNS + " FROM nik_check WHERE tenant_id = ? AND id = ?")) {
-                        query.setString(1, tenantId);
-                        query.setObject(2, id);
-                        return Rows.first(query, NikCheckService::map);
-                    }
-                })
+                .inTenant(tenantId, connection -> rows.findById(id).map(NikCheckRow::toCheck))
                 .orElseThrow(() ->
                         new LumbungException(ErrorCode.NIK_CHECK_NOT_FOUND, "NIK check " + id + " was not found"));
         audit.record(tenantId, caller, "NIK_CHECK_READ", id.toString(), List.of("nik_masked", "status", "result"));
@@ -181,16 +159,9 @@ public final class NikCheckService {
         access.require(caller, Permission.NIK_CHECK_READ, tenantId);
         access.require(caller, Permission.IDENTIFIER_REVEAL, tenantId);
         rateLimits.lookup(caller, tenantId);
-        String encrypted = transactions.inTenant(tenantId, connection -> {
-            try (PreparedStatement query =
-                    connection.prepareStatement("SELECT nik_encrypted FROM nik_check WHERE tenant_id = ? AND id = ?")) {
-                query.setString(1, tenantId);
-                query.setObject(2, id);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? rows.getString(1) : null;
-                }
-            }
-        });
+        String encrypted = transactions.inTenant(
+                tenantId,
+                connection -> rows.findById(id).map(NikCheckRow::nikEncrypted).orElse(null));
         if (encrypted == null) {
             throw new LumbungException(ErrorCode.NIK_CHECK_NOT_FOUND, "NIK check " + id + " was not found");
         }
@@ -220,15 +191,7 @@ public final class NikCheckService {
             if (!outbox.complete(connection, message.tenantId(), message.id())) {
                 return false;
             }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE nik_check SET status = 'DONE', result = ?, attempts = ?, last_error = NULL,"
-                            + " completed_at = now(), updated_at = now() WHERE tenant_id = ? AND id = ?")) {
-                update.setString(1, result.name());
-                update.setInt(2, message.attempts());
-                update.setString(3, message.tenantId());
-                update.setObject(4, message.aggregateId());
-                update.executeUpdate();
-            }
+            rows.answered(message.tenantId(), message.aggregateId(), result.name(), message.attempts());
             return true;
         });
     }
@@ -237,16 +200,12 @@ public final class NikCheckService {
     public void recordRetry(OutboxMessage message, Duration delay, String error, boolean giveUp) {
         transactions.inTenant(message.tenantId(), connection -> {
             outbox.retryLater(connection, message.tenantId(), message.id(), delay, error, giveUp);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE nik_check SET status = ?, attempts = ?, last_error = ?, updated_at = now()"
-                            + " WHERE tenant_id = ? AND id = ? AND status <> 'DONE'")) {
-                update.setString(1, (giveUp ? NikCheckStatus.FAILED : NikCheckStatus.RETRYING).name());
-                update.setInt(2, message.attempts());
-                update.setString(3, error);
-                update.setString(4, message.tenantId());
-                update.setObject(5, message.aggregateId());
-                return update.executeUpdate();
-            }
+            return rows.attemptFailed(
+                    message.tenantId(),
+                    message.aggregateId(),
+                    (giveUp ? NikCheckStatus.FAILED : NikCheckStatus.RETRYING).name(),
+                    message.attempts(),
+                    error);
         });
     }
 
@@ -256,23 +215,5 @@ public final class NikCheckService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static NikCheck map(ResultSet row) throws SQLException {
-        String result = row.getString("result");
-        return new NikCheck(
-                row.getString("tenant_id"),
-                row.getObject("id", UUID.class),
-                row.getString("nik_masked"),
-                NikCheckStatus.valueOf(row.getString("status")),
-                result == null ? null : NikCheckResult.valueOf(result),
-                row.getInt("attempts"),
-                row.getString("last_error"),
-                instant(row.getTimestamp("created_at")),
-                instant(row.getTimestamp("completed_at")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

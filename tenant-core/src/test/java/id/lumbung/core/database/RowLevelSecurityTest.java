@@ -39,9 +39,11 @@ class RowLevelSecurityTest extends DatabaseTest {
         tenants.ensure("74.71");
         tenants.ensure("74.01");
         households.insert(
-                new Household("7471", UUID.randomUUID(), "74.71.01.1005", "Jl. Kendari RT 001/RW 002", "Wa Ode", 4, 1));
+                new Household("7471", UUID.randomUUID(), "74.71.01.1005", "Jl. Kendari RT 001/RW 002", "Wa Ode", 4, 1),
+                "test");
         households.insert(
-                new Household("7401", UUID.randomUUID(), "74.01.01.1002", "Desa Kolaka RT 003/RW 001", "La Ode", 5, 2));
+                new Household("7401", UUID.randomUUID(), "74.01.01.1002", "Desa Kolaka RT 003/RW 001", "La Ode", 5, 2),
+                "test");
     }
 
     @Test

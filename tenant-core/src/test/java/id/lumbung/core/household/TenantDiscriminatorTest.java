@@ -40,8 +40,10 @@ class TenantDiscriminatorTest extends DatabaseTest {
     void aHouseholdInEachTenant() {
         tenants.ensure("74.71");
         tenants.ensure("74.01");
-        households.insert(new Household("7401", kolakas, "74.01.01.1002", "Desa Kolaka RT 1/RW 1", "La Ode", 3, 2));
-        households.insert(new Household("7471", kendaris, "74.71.01.1005", "Jl. Kendari RT 1/RW 2", "Wa Ode", 4, 1));
+        households.insert(
+                new Household("7401", kolakas, "74.01.01.1002", "Desa Kolaka RT 1/RW 1", "La Ode", 3, 2), "test");
+        households.insert(
+                new Household("7471", kendaris, "74.71.01.1005", "Jl. Kendari RT 1/RW 2", "Wa Ode", 4, 1), "test");
     }
 
     @Test
