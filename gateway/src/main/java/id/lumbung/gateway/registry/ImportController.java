@@ -50,8 +50,8 @@ class ImportController {
     @Permits(Permission.IMPORT_RUN)
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(
-            summary = "Upload a registry file (CSV, one row per person); 202 with the job, 400 if the file is"
-                    + " unreadable as a whole")
+            summary = "Upload a registry file (CSV in any common delimiter and encoding, or an Excel .xlsx"
+                    + " workbook; one row per person); 202 with the job, 400 if the file is unreadable as a whole")
     HttpResponse<ImportResponse> submit(
             @PathVariable String tenantId, CompletedFileUpload file, @Nullable @QueryValue String mode, Caller caller) {
         ImportJob job = UploadedFiles.read(

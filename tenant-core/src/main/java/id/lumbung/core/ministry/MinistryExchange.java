@@ -300,7 +300,7 @@ public final class MinistryExchange {
                         null,
                         refused);
             } else {
-                long[] written =
+                MinistryListService.Written written =
                         lists.upsert(connection, tenantId, file.kind(), file.period(), checked.accepted(), file.name());
                 // Only a version read whole replaces the last: a refused row's record is kept.
                 int removed = knownSha == null || checked.rejected() > 0

@@ -80,7 +80,7 @@ public final class MinistryListService {
     public Result importFile(Caller caller, String tenantId, Kind kind, String period, Path file) {
         access.require(caller, Permission.IMPORT_RUN, tenantId);
         TabularFile.Read<Row> read = read(kind, period, file);
-        long[] written = transactions.inTenant(
+        Written written = transactions.inTenant(
                 tenantId, connection -> upsert(connection, tenantId, kind, period, read.accepted(), null));
         audit.record(
                 tenantId,
@@ -106,16 +106,25 @@ public final class MinistryListService {
                 MinistryListService::parse);
     }
 
-    static Result result(Kind kind, String period, TabularFile.Read<Row> read, long[] written) {
+    /**
+     * What an upsert of a list did.
+     *
+     * @param changed rows that changed the registry
+     * @param unmatched rows naming no member of the registry
+     * @param corrected rows the ministry sent back though they were corrected already
+     */
+    record Written(long changed, long unmatched, long corrected) {}
+
+    static Result result(Kind kind, String period, TabularFile.Read<Row> read, Written written) {
         return new Result(
                 kind,
                 period,
                 read.rows(),
-                written[0],
-                read.accepted().size() - written[0],
+                written.changed(),
+                read.accepted().size() - written.changed(),
                 read.rejected(),
-                written[1],
-                written[2],
+                written.unmatched(),
+                written.corrected(),
                 read.issues());
     }
 
@@ -159,11 +168,11 @@ public final class MinistryListService {
     }
 
     /**
-     * Answers {changed, unmatched, already corrected}.
+     * Writes the rows of a list and says what they did.
      *
      * @param sourceFile the ministry's file the rows come from (a fetch), or {@code null} (an upload)
      */
-    long[] upsert(Connection connection, String tenantId, Kind kind, String period, List<Row> rows, String sourceFile)
+    Written upsert(Connection connection, String tenantId, Kind kind, String period, List<Row> rows, String sourceFile)
             throws SQLException {
         long changed = 0;
         long unmatched = 0;
@@ -241,7 +250,7 @@ public final class MinistryListService {
                 changed += upsert.executeUpdate();
             }
         }
-        return new long[] {changed, unmatched, corrected};
+        return new Written(changed, unmatched, corrected);
     }
 
     private static String blankToNull(String value) {
