@@ -1,13 +1,8 @@
 package id.lumbung.gateway.disbursement;
 
-import id.lumbung.connectors.bank.BankConnectors;
-import id.lumbung.connectors.bank.SnapBankClient;
-import id.lumbung.connectors.bank.SnapStatus;
 import id.lumbung.core.access.Public;
-import id.lumbung.core.disbursement.BankOutcome;
 import id.lumbung.core.disbursement.DisbursementService;
-import id.lumbung.core.error.LumbungException;
-import io.micronaut.core.type.Argument;
+import id.lumbung.core.disbursement.PaymentRails;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,14 +11,12 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,67 +34,39 @@ import org.slf4j.LoggerFactory;
 @Tag(name = "partners")
 class BankNotificationController {
     private static final Logger LOG = LoggerFactory.getLogger(BankNotificationController.class);
-    private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
 
-    private final BankConnectors banks;
+    private final PaymentRails rails;
     private final DisbursementService disbursements;
-    private final JsonMapper json;
 
-    BankNotificationController(BankConnectors banks, DisbursementService disbursements, JsonMapper json) {
-        this.banks = banks;
+    BankNotificationController(PaymentRails rails, DisbursementService disbursements) {
+        this.rails = rails;
         this.disbursements = disbursements;
-        this.json = json;
     }
 
     @Public("a bank's notification is authenticated by its signature, checked before anything is read")
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "A bank's signed transfer notification: 200 applied or already known, 401 unsigned or stale")
     HttpResponse<Map<String, String>> notify(@PathVariable String bankCode, @Body String body, HttpRequest<?> request) {
-        SnapBankClient bank;
-        try {
-            bank = banks.client(bankCode);
-        } catch (LumbungException e) {
-            return answer(HttpStatus.NOT_FOUND, "4043500", "Unknown bank");
-        }
-        String refusal = bank.verifyNotification(
+        PaymentRails.Notice notice = rails.read(
+                bankCode,
                 request.getPath(),
                 body,
                 request.getHeaders().get("X-TIMESTAMP"),
-                request.getHeaders().get("X-SIGNATURE"));
-        if (refusal != null) {
-            LOG.warn("Notification from bank {} refused: {}", bankCode, refusal);
-            return answer(HttpStatus.UNAUTHORIZED, "4013500", "Unauthorized. " + refusal);
+                request.getHeaders().get("X-SIGNATURE"),
+                request.getHeaders().get("X-EXTERNAL-ID"));
+        if (notice instanceof PaymentRails.UnknownBank) {
+            return answer(HttpStatus.NOT_FOUND, "4043500", "Unknown bank");
         }
-        String externalId = request.getHeaders().get("X-EXTERNAL-ID");
-        Map<String, Object> notification;
-        try {
-            notification = json.readValue(body, JSON_OBJECT);
-        } catch (IOException | RuntimeException e) {
-            return answer(HttpStatus.BAD_REQUEST, "4003500", "Invalid body");
+        if (notice instanceof PaymentRails.Unsigned unsigned) {
+            LOG.warn("Notification from bank {} refused: {}", bankCode, unsigned.why());
+            return answer(HttpStatus.UNAUTHORIZED, "4013500", "Unauthorized. " + unsigned.why());
         }
-        Object reference = notification.get("originalPartnerReferenceNo");
-        // A notification tells what happened to a transfer we made: "not found" (07) is no news.
-        String status = SnapStatus.of(String.valueOf(notification.get("latestTransactionStatus")))
-                .filter(known -> known != SnapStatus.NOT_FOUND)
-                .map(SnapStatus::name)
-                .orElse(null);
-        if (reference == null || status == null || externalId == null || externalId.isBlank()) {
-            return answer(
-                    HttpStatus.BAD_REQUEST,
-                    "4003502",
-                    "originalPartnerReferenceNo, latestTransactionStatus and X-EXTERNAL-ID are required");
+        if (notice instanceof PaymentRails.Unreadable unreadable) {
+            return answer(HttpStatus.BAD_REQUEST, unreadable.fieldsMissing() ? "4003502" : "4003500", unreadable.why());
         }
-        Object bankReference = notification.get("originalReferenceNo");
+        PaymentRails.Notified notified = (PaymentRails.Notified) notice;
         DisbursementService.NotificationResult result = disbursements.applyNotification(
-                bankCode,
-                String.valueOf(reference),
-                externalId,
-                new BankOutcome(
-                        status,
-                        null,
-                        bankReference == null ? null : String.valueOf(bankReference),
-                        "FAILED".equals(status) ? String.valueOf(notification.get("transactionStatusDesc")) : null,
-                        "BANK_NOTIFICATION"));
+                bankCode, notified.reference(), notified.externalId(), notified.outcome());
         if (result == DisbursementService.NotificationResult.UNKNOWN_REFERENCE) {
             return answer(HttpStatus.NOT_FOUND, "4043501", "Transaction Not Found");
         }

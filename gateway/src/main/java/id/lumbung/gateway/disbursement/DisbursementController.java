@@ -1,6 +1,5 @@
 package id.lumbung.gateway.disbursement;
 
-import id.lumbung.connectors.bank.BankConnectors;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
@@ -9,7 +8,6 @@ import id.lumbung.core.disbursement.DisbursementService;
 import id.lumbung.core.disbursement.Reconciliation;
 import id.lumbung.core.disbursement.ReconciliationService;
 import id.lumbung.core.error.ErrorCode;
-import id.lumbung.core.error.LumbungException;
 import id.lumbung.gateway.PathIds;
 import id.lumbung.ui.UploadedFiles;
 import io.micronaut.core.annotation.Nullable;
@@ -50,13 +48,10 @@ import java.util.UUID;
 class DisbursementController {
     private final DisbursementService disbursements;
     private final ReconciliationService reconciliations;
-    private final BankConnectors banks;
 
-    DisbursementController(
-            DisbursementService disbursements, ReconciliationService reconciliations, BankConnectors banks) {
+    DisbursementController(DisbursementService disbursements, ReconciliationService reconciliations) {
         this.disbursements = disbursements;
         this.reconciliations = reconciliations;
-        this.banks = banks;
     }
 
     /**
@@ -99,16 +94,6 @@ class DisbursementController {
             summary = "Queue up to 1,000 payments in one transaction (202); each gets its partnerReferenceNo and is"
                     + " paid once")
     HttpResponse<List<Disbursement>> submit(@PathVariable String tenantId, @Valid @Body Batch batch, Caller caller) {
-        for (int i = 0; i < batch.payments().size(); i++) {
-            String bank = batch.payments().get(i).bankCode();
-            if (bank == null || !banks.codes().contains(bank.strip().toUpperCase(java.util.Locale.ROOT))) {
-                // A bank no connector serves would leave the payment queued for ever.
-                throw new LumbungException(
-                        ErrorCode.UNKNOWN_BANK,
-                        "Payment " + (i + 1) + ": no bank " + bank + " is configured ("
-                                + String.join(", ", banks.codes()) + ")");
-            }
-        }
         return HttpResponse.accepted()
                 .body(disbursements.submit(
                         caller,

@@ -49,12 +49,16 @@ public final class DisbursementService {
     private final Outbox outbox;
     private final IdentifierProtection protection;
 
+    private final PaymentRails rails;
+
     DisbursementService(
             TenantTransactions transactions,
             Authorizer access,
             AuditLog audit,
             Outbox outbox,
-            IdentifierProtection protection) {
+            IdentifierProtection protection,
+            PaymentRails rails) {
+        this.rails = rails;
         this.transactions = transactions;
         this.access = access;
         this.audit = audit;
@@ -115,6 +119,14 @@ public final class DisbursementService {
         }
         for (int i = 0; i < payments.size(); i++) {
             check(i + 1, payments.get(i));
+            String bank = payments.get(i).bankCode();
+            if (!rails.banks().contains(bank.strip().toUpperCase(Locale.ROOT))) {
+                // A bank no connector serves would leave the payment queued for ever.
+                throw new LumbungException(
+                        ErrorCode.UNKNOWN_BANK,
+                        "Payment " + (i + 1) + ": no bank " + bank + " is configured ("
+                                + String.join(", ", rails.banks()) + ")");
+            }
         }
         List<Disbursement> created = transactions.inTenant(tenantId, connection -> {
             requireHouseholds(connection, tenantId, payments);
