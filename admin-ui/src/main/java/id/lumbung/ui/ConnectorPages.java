@@ -47,6 +47,17 @@ final class ConnectorPages {
             "QUOTA", "Kuota harian habis",
             "OUTSIDE_HOURS", "Di luar jam layanan",
             "OPERATOR", "Dihentikan operator");
+    /** What the last failure was, in words an operator reads (the agency's own words follow it). */
+    private static final Map<String, String> FAILURE = Map.of(
+            "TRANSPORT", "Gangguan jaringan atau layanan instansi; dicoba lagi otomatis",
+            "CONFIGURATION", "Akun, IP atau institusi ditolak instansi",
+            "QUOTA", "Kuota harian habis",
+            "OUTSIDE_HOURS", "Di luar jam layanan instansi",
+            "BAD_REQUEST", "Instansi menolak permintaan sebagai salah bentuk",
+            "REJECTED", "Ditolak untuk pesan ini saja",
+            "LATER", "Basis data Lumbung sibuk; dicoba lagi",
+            "INTERNAL", "Kesalahan di Lumbung sendiri (bukan instansi)");
+
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZoneId.of("Asia/Jakarta"));
 
@@ -119,7 +130,11 @@ final class ConnectorPages {
         row.put("inFlight", status.inFlight());
         row.put("perMinute", agency.answeredLastMinute());
         row.put("rate", (long) status.ratePerSecond());
-        row.put("lastError", status.lastError() == null ? "—" : status.lastError());
+        row.put(
+                "lastError",
+                status.lastError() == null
+                        ? "—"
+                        : FAILURE.getOrDefault(status.lastErrorKind(), "Gangguan") + " (" + status.lastError() + ")");
         row.put(
                 "tenants",
                 agency.tenants().stream()

@@ -73,6 +73,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
     private final Map<String, MessageHandler<?>> handlers = new ConcurrentHashMap<>();
     private final FailurePolicy policy;
+    private volatile String lastErrorKind;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
     private ExecutorService workers;
@@ -160,6 +161,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                 inFlight.get(),
                 answered.get(),
                 settings.ratePerSecond(),
+                lastErrorKind,
                 lastError,
                 lastErrorAt);
     }
@@ -363,7 +365,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
     /** A failure that is not the agency's transport: classified by the policy, never retried blindly. */
     private void settleFailure(OutboxMessage message, AgencyException failure) {
         String reason = failure.kind().name().toLowerCase(Locale.ROOT) + ": " + failure.getMessage();
-        noteError(reason);
+        noteError(failure.kind(), reason);
         FailurePolicy.Decision decision = policy.decide(failure, message.attempts());
         metrics.count(agency, message.tenantId(), decision.outcome());
         if (decision.pause() != null) {
@@ -419,7 +421,9 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
             return;
         }
         String reason = describe(cause);
-        noteError(reason);
+        noteError(
+                cause instanceof AgencyException agencyFailure ? agencyFailure.kind() : AgencyException.Kind.TRANSPORT,
+                reason);
         FailurePolicy.Decision decision = policy.decide(
                 cause instanceof AgencyException agencyFailure
                         ? agencyFailure
@@ -466,7 +470,8 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
         return until == null || until.isAfter(soon) ? soon : until;
     }
 
-    private void noteError(String reason) {
+    private void noteError(AgencyException.Kind kind, String reason) {
+        lastErrorKind = kind.name();
         lastError = reason;
         lastErrorAt = Instant.now();
     }

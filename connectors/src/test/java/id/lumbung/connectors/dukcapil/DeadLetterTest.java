@@ -44,6 +44,9 @@ class DeadLetterTest extends DatabaseTest {
     @Inject
     Tenants tenants;
 
+    @Inject
+    java.util.List<id.lumbung.core.connector.AgencyConnector> connectors;
+
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of(
@@ -87,6 +90,14 @@ class DeadLetterTest extends DatabaseTest {
                 .as("2 attempts of 3 calls each (1 + 2 redeliveries)")
                 .isEqualTo(6);
         assertThat(dukcapilQueue().deadLetters()).isEqualTo(deadBefore + 1);
+        // The connector's page says what the last failure was: the agency's transport, not ours.
+        var status = connectors.stream()
+                .filter(connector -> connector.agency().equals("DUKCAPIL"))
+                .findFirst()
+                .orElseThrow()
+                .status();
+        assertThat(status.lastErrorKind()).isEqualTo("TRANSPORT");
+        assertThat(status.lastError()).contains("503");
 
         // Another tenant neither sees nor retries it.
         assertThat(control.deadLetters(KOLAKA, "7401")).isEmpty();

@@ -30,6 +30,7 @@ public interface AgencyConnector {
             int inFlight,
             long answered,
             double ratePerSecond,
+            String lastErrorKind,
             String lastError,
             Instant lastErrorAt) {}
 }
