@@ -4,7 +4,6 @@ import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.audit.AuditLog;
-import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
@@ -12,15 +11,13 @@ import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
 import id.lumbung.core.registry.TabularFile;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +40,11 @@ public final class StudentPulls {
     /** Issues kept per pull (the counts are complete). */
     private static final int KEPT_ISSUES = 100;
 
+    private static final Sort NEWEST = Sort.of(Sort.Order.desc("createdAt"), Sort.Order.asc("npsn"));
+    private static final Pageable LAST_FIFTY = Pageable.from(0, 50, NEWEST);
+    private static final Comparator<Pull> NEWEST_FIRST =
+            Comparator.comparing(Pull::createdAt).reversed().thenComparing(Pull::npsn);
+
     private static final Logger LOG = LoggerFactory.getLogger(StudentPulls.class);
 
     private final TenantTransactions transactions;
@@ -52,13 +54,17 @@ public final class StudentPulls {
     private final StudentService students;
     private final SchoolDirectory directory;
 
+    private final StudentPullRows pullRows;
+
     StudentPulls(
             TenantTransactions transactions,
             Authorizer access,
             AuditLog audit,
             Outbox outbox,
             StudentService students,
-            @Nullable SchoolDirectory directory) {
+            @Nullable SchoolDirectory directory,
+            StudentPullRows rows) {
+        this.pullRows = rows;
         this.transactions = transactions;
         this.access = access;
         this.audit = audit;
@@ -136,22 +142,13 @@ public final class StudentPulls {
                             "School " + npsn + " is not configured for this tenant"
                                     + " (lumbung.connectors.dapodik.schools)")));
         }
-        List<UUID> ids = transactions.inTenant(tenantId, connection -> {
-            List<UUID> created = new ArrayList<>();
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO student_pull (tenant_id, id,"
-                    + " npsn, school_name, status, requested_by) VALUES (?, ?, ?, ?, 'QUEUED', ?)")) {
-                for (School school : schools) {
-                    UUID id = UUID.randomUUID();
-                    insert.setString(1, tenantId);
-                    insert.setObject(2, id);
-                    insert.setString(3, school.npsn());
-                    insert.setString(4, school.name());
-                    insert.setString(5, caller.username());
-                    insert.addBatch();
-                    outbox.append(connection, tenantId, AGENCY, KIND, id, "{}");
-                    created.add(id);
-                }
-                insert.executeBatch();
+        return transactions.inTenant(tenantId, connection -> {
+            List<Pull> created = new ArrayList<>();
+            Instant now = Instant.now();
+            for (School school : schools) {
+                StudentPullRow pull = pullRows.save(StudentPullRow.queued(tenantId, school, caller.username(), now));
+                outbox.append(connection, tenantId, AGENCY, KIND, pull.id(), "{}");
+                created.add(pull.toPull());
             }
             audit.record(
                     connection,
@@ -163,35 +160,30 @@ public final class StudentPulls {
                                     ", ", schools.stream().map(School::npsn).toList()),
                     List.of("nik", "nisn", "full_name"),
                     "OK");
+            created.sort(NEWEST_FIRST);
             return created;
         });
-        return transactions.inTenant(tenantId, connection -> pulls(connection, tenantId, ids));
     }
 
     /** The tenant's last 50 pulls, newest first. */
     public List<Pull> recent(Caller caller, String tenantId) {
         access.require(caller, Permission.STUDENT_READ, tenantId);
-        return transactions.inTenant(tenantId, connection -> pulls(connection, tenantId, null));
+        return transactions.inTenant(tenantId, connection -> pullRows.findAll(LAST_FIFTY).stream()
+                .map(StudentPullRow::toPull)
+                .toList());
     }
 
     public Pull get(Caller caller, String tenantId, UUID id) {
         access.require(caller, Permission.STUDENT_READ, tenantId);
-        return transactions.inTenant(tenantId, connection -> pulls(connection, tenantId, List.of(id))).stream()
-                .findFirst()
+        return transactions
+                .inTenant(tenantId, connection -> pullRows.findById(id).map(StudentPullRow::toPull))
                 .orElseThrow(() -> new LumbungException(ErrorCode.PULL_NOT_FOUND, "Pull " + id + " was not found"));
     }
 
     /** The school a message pulls from. */
     public String npsnOf(OutboxMessage message) {
-        return transactions.inTenant(message.tenantId(), connection -> {
-            try (PreparedStatement query =
-                    connection.prepareStatement("SELECT npsn FROM student_pull WHERE tenant_id = ? AND id = ?")) {
-                query.setString(1, message.tenantId());
-                query.setObject(2, message.aggregateId());
-                return Rows.first(query, row -> row.getString(1))
-                        .orElseThrow(() -> new IllegalStateException("No pull for outbox message " + message.id()));
-            }
-        });
+        return transactions.inTenant(
+                message.tenantId(), connection -> pullOf(message).npsn());
     }
 
     /**
@@ -203,14 +195,8 @@ public final class StudentPulls {
     public boolean record(OutboxMessage message, List<Map<String, Object>> rows) {
         String tenantId = message.tenantId();
         return transactions.inTenant(tenantId, connection -> {
-            School school;
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT npsn, school_name FROM student_pull WHERE tenant_id = ? AND id = ?")) {
-                query.setString(1, tenantId);
-                query.setObject(2, message.aggregateId());
-                school = Rows.first(query, row -> new School(row.getString(1), row.getString(2)))
-                        .orElseThrow(() -> new IllegalStateException("No pull for outbox message " + message.id()));
-            }
+            StudentPullRow pull = pullOf(message);
+            School school = new School(pull.npsn(), pull.schoolName());
             if (!outbox.complete(connection, tenantId, message.id())) {
                 return false;
             }
@@ -230,18 +216,14 @@ public final class StudentPulls {
                     .map(issue -> "row " + issue.line() + (issue.column() == null ? "" : ", " + issue.column()) + ": "
                             + issue.message())
                     .toList();
-            try (PreparedStatement update = connection.prepareStatement("UPDATE student_pull SET status = 'DONE',"
-                    + " students = ?, changed = ?, rejected = ?, issues = ?, attempts = ?, last_error = NULL,"
-                    + " completed_at = now() WHERE tenant_id = ? AND id = ?")) {
-                update.setLong(1, read.rows());
-                update.setLong(2, changed);
-                update.setLong(3, read.rejected());
-                update.setArray(4, connection.createArrayOf("text", issues.toArray()));
-                update.setInt(5, message.attempts());
-                update.setString(6, tenantId);
-                update.setObject(7, message.aggregateId());
-                update.executeUpdate();
-            }
+            pullRows.answered(
+                    tenantId,
+                    message.aggregateId(),
+                    read.rows(),
+                    changed,
+                    read.rejected(),
+                    issues.toArray(String[]::new),
+                    message.attempts());
             LOG.info(
                     "Dapodik pull {} of tenant {} (school {}): {} rows, {} changed, {} refused",
                     message.aggregateId(),
@@ -285,34 +267,8 @@ public final class StudentPulls {
         }
     }
 
-    private static List<Pull> pulls(java.sql.Connection connection, String tenantId, List<UUID> ids)
-            throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM student_pull WHERE tenant_id = ?"
-                + " AND (?::uuid[] IS NULL OR id = ANY (?::uuid[])) ORDER BY created_at DESC, npsn LIMIT 50")) {
-            Array wanted = ids == null ? null : connection.createArrayOf("uuid", ids.toArray());
-            query.setString(1, tenantId);
-            query.setArray(2, wanted);
-            query.setArray(3, wanted);
-            return Rows.list(query, StudentPulls::pull);
-        }
-    }
-
-    private static Pull pull(ResultSet row) throws SQLException {
-        Array issues = row.getArray("issues");
-        Timestamp completed = row.getTimestamp("completed_at");
-        return new Pull(
-                row.getObject("id", UUID.class),
-                row.getString("npsn"),
-                row.getString("school_name"),
-                row.getString("status"),
-                (Integer) row.getObject("students"),
-                (Integer) row.getObject("changed"),
-                (Integer) row.getObject("rejected"),
-                issues == null ? List.of() : List.of((String[]) issues.getArray()),
-                row.getInt("attempts"),
-                row.getString("last_error"),
-                row.getString("requested_by"),
-                row.getTimestamp("created_at").toInstant(),
-                completed == null ? null : completed.toInstant());
+    private StudentPullRow pullOf(OutboxMessage message) {
+        return pullRows.findById(message.aggregateId())
+                .orElseThrow(() -> new IllegalStateException("No pull for outbox message " + message.id()));
     }
 }
