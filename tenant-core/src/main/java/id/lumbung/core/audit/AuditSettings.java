@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param checkpointInterval how often each tenant's chain head is signed into {@code audit_checkpoint}
  */
 @ConfigurationProperties("lumbung.audit")
-public record AuditSettings(
+record AuditSettings(
         @Nullable String keys,
         @Nullable String activeKeyId,
         @Bindable(defaultValue = "30s") Duration checkpointInterval) {}

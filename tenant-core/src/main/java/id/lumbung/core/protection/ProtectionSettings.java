@@ -11,4 +11,4 @@ import io.micronaut.core.annotation.Nullable;
  * @param blindIndexKey base64 HMAC key of the blind index used for exact lookups and duplicate checks
  */
 @ConfigurationProperties("lumbung.protection")
-public record ProtectionSettings(@Nullable String keys, @Nullable String activeKeyId, @Nullable String blindIndexKey) {}
+record ProtectionSettings(@Nullable String keys, @Nullable String activeKeyId, @Nullable String blindIndexKey) {}

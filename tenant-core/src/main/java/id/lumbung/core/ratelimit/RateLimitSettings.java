@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param window the period the budgets are counted over
  */
 @ConfigurationProperties("lumbung.rate-limits")
-public record RateLimitSettings(
+record RateLimitSettings(
         @Bindable(defaultValue = "20") int loginPerIp,
         @Bindable(defaultValue = "10") int loginPerUser,
         @Bindable(defaultValue = "120") int lookupPerUser,

@@ -14,7 +14,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Parameters travel with each hash, so raising them later keeps old hashes verifiable.
  */
 @Singleton
-public final class PasswordHasher {
+final class PasswordHasher {
     private static final int MEMORY_KIB = 19_456;
     private static final int ITERATIONS = 2;
     private static final int PARALLELISM = 1;
