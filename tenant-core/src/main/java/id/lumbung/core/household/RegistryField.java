@@ -245,6 +245,16 @@ public enum RegistryField {
         return store.level() != Level.NONE && !store.identifier() && store.change() != null;
     }
 
+    /**
+     * The columns it is stored in: its column, or for an identifier its {@code _encrypted},
+     * {@code _index} and {@code _masked} columns.
+     */
+    public List<String> columns() {
+        return store.identifier()
+                ? List.of(store.column() + "_encrypted", store.column() + "_index", store.column() + "_masked")
+                : List.of(store.column());
+    }
+
     /** The PostgreSQL type of its column. */
     public String sqlType() {
         return rule.sqlType();

@@ -177,17 +177,7 @@ final class RegistrySql {
     }
 
     private static List<String> stored(List<RegistryField> fields) {
-        List<String> columns = new ArrayList<>();
-        for (RegistryField field : fields) {
-            if (field.identifier()) {
-                columns.add(field.column() + "_encrypted");
-                columns.add(field.column() + "_index");
-                columns.add(field.column() + "_masked");
-            } else {
-                columns.add(field.column());
-            }
-        }
-        return columns;
+        return fields.stream().flatMap(field -> field.columns().stream()).toList();
     }
 
     /** {@code column = excluded.column} for every field but the row's key. */

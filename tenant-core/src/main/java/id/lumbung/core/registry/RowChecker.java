@@ -29,10 +29,7 @@ final class RowChecker {
 
     /** Columns of the staging table, in the order {@link #check} writes them. */
     static final String STAGING_COLUMNS = "line, source_key, name_key, household_hash, member_hash, "
-            + IDENTIFIERS.stream()
-                    .map(field ->
-                            field.column() + "_encrypted, " + field.column() + "_index, " + field.column() + "_masked")
-                    .collect(Collectors.joining(", "))
+            + IDENTIFIERS.stream().flatMap(field -> field.columns().stream()).collect(Collectors.joining(", "))
             + ", " + STAGED.stream().map(RegistryField::column).collect(Collectors.joining(", "));
 
     /** The staging table: one row per line of the file. */
@@ -40,8 +37,8 @@ final class RowChecker {
             + " source_key text NOT NULL, name_key text NOT NULL, household_hash text NOT NULL,"
             + " member_hash text NOT NULL, "
             + IDENTIFIERS.stream()
-                    .map(field -> field.column() + "_encrypted text, " + field.column() + "_index text, "
-                            + field.column() + "_masked text")
+                    .flatMap(field -> field.columns().stream())
+                    .map(column -> column + " text")
                     .collect(Collectors.joining(", "))
             + ", "
             + STAGED.stream()

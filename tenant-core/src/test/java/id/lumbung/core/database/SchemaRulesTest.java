@@ -54,10 +54,7 @@ class SchemaRulesTest extends DatabaseTest {
                 continue;
             }
             String table = field.level() == RegistryField.Level.HOUSEHOLD ? "household" : "member";
-            List<String> columns = field.identifier()
-                    ? List.of(field.column() + "_encrypted", field.column() + "_index", field.column() + "_masked")
-                    : List.of(field.column());
-            for (String column : columns) {
+            for (String column : field.columns()) {
                 String type = field.identifier() ? "text" : field.sqlType();
                 List<String> found = names("SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
                         + " WHERE a.attrelid = 'public." + table + "'::regclass AND a.attname = '" + column
