@@ -7,6 +7,7 @@ import io.micronaut.data.annotation.TenantId;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,7 +39,7 @@ record RegistryChangeRow(
                 null,
                 null,
                 by,
-                Instant.now());
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     HouseholdDetail.Change toChange() {

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.TenantId;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -29,7 +30,7 @@ record NikCheckRow(
         @Nullable Instant completedAt) {
 
     static NikCheckRow queued(UUID id, String tenantId, String masked, String encrypted, String index, String by) {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
         return new NikCheckRow(
                 id,
                 tenantId,

@@ -16,6 +16,7 @@ import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -144,7 +145,7 @@ public final class StudentPulls {
         }
         return transactions.inTenant(tenantId, connection -> {
             List<Pull> created = new ArrayList<>();
-            Instant now = Instant.now();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             for (School school : schools) {
                 StudentPullRow pull = pullRows.save(StudentPullRow.queued(tenantId, school, caller.username(), now));
                 outbox.append(connection, tenantId, AGENCY, KIND, pull.id(), "{}");
