@@ -121,6 +121,7 @@ class ArchitectureTest {
             "id.lumbung.core.database.Statistics",
             "id.lumbung.core.database.TenantTransactions",
             "id.lumbung.core.registry.ImportRunner",
+            "id.lumbung.core.registry.ImportRepository", // the run's lock, progress, end and issue batch
             "id.lumbung.core.household.RegistryExport",
             "id.lumbung.core.outbox.Outbox",
             "id.lumbung.core.audit.AuditLog",
@@ -139,7 +140,6 @@ class ArchitectureTest {
             "id.lumbung.core.ministry.MinistryExchange",
             "id.lumbung.core.ministry.MinistryListService",
             "id.lumbung.core.region.RegionRepository",
-            "id.lumbung.core.registry.ImportRepository",
             "id.lumbung.core.student.StudentService",
             "id.lumbung.core.tenant.TenantRepository",
             "id.lumbung.core.user.RefreshTokens",

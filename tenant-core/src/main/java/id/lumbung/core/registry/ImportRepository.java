@@ -4,54 +4,17 @@ import id.lumbung.core.database.Rows;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-/** Import jobs and their issues, inside the caller's tenant transaction. */
+/**
+ * The import's own statements on its job and issues: the lock, progress from a transaction of
+ * its own, the end, the issues in one batch, and the jobs a stopped process left (across
+ * tenants). The job's ordinary reads and its creation are {@link ImportJobRows}.
+ */
 @Singleton
 final class ImportRepository {
-    private static final String COLUMNS = "tenant_id, id, file_name, format, mode, status, rows_total, rows_processed,"
-            + " rows_accepted, rows_rejected, warnings, households_created, households_updated, members_created,"
-            + " members_updated, message, requested_by, created_at, finished_at";
-
-    void insert(Connection connection, ImportJob job, String filePath) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO import_job (tenant_id, id, file_name, file_path, format, mode, status, requested_by)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, job.tenantId());
-            insert.setObject(2, job.id());
-            insert.setString(3, job.fileName());
-            insert.setString(4, filePath);
-            insert.setString(5, job.format());
-            insert.setString(6, job.mode());
-            insert.setString(7, job.status());
-            insert.setString(8, job.requestedBy());
-            insert.executeUpdate();
-        }
-    }
-
-    Optional<ImportJob> find(Connection connection, String tenantId, UUID id) throws SQLException {
-        try (PreparedStatement query =
-                connection.prepareStatement("SELECT " + COLUMNS + " FROM import_job WHERE tenant_id = ? AND id = ?")) {
-            query.setString(1, tenantId);
-            query.setObject(2, id);
-            return Rows.first(query, ImportRepository::map);
-        }
-    }
-
-    List<ImportJob> recent(Connection connection, String tenantId, int limit) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM import_job WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?")) {
-            query.setString(1, tenantId);
-            query.setInt(2, limit);
-            return Rows.list(query, ImportRepository::map);
-        }
-    }
-
     /** Jobs a stopped process left queued or running: (tenant, id, file path). */
     List<String[]> unfinished(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
@@ -160,29 +123,5 @@ final class ImportRepository {
                             row.getString(4),
                             row.getString(5)));
         }
-    }
-
-    private static ImportJob map(ResultSet row) throws SQLException {
-        Timestamp finished = row.getTimestamp("finished_at");
-        return new ImportJob(
-                row.getString("tenant_id"),
-                row.getObject("id", UUID.class),
-                row.getString("file_name"),
-                row.getString("format"),
-                row.getString("mode"),
-                row.getString("status"),
-                row.getLong("rows_total"),
-                row.getLong("rows_processed"),
-                row.getLong("rows_accepted"),
-                row.getLong("rows_rejected"),
-                row.getLong("warnings"),
-                row.getLong("households_created"),
-                row.getLong("households_updated"),
-                row.getLong("members_created"),
-                row.getLong("members_updated"),
-                row.getString("message"),
-                row.getString("requested_by"),
-                row.getTimestamp("created_at").toInstant(),
-                finished == null ? null : finished.toInstant());
     }
 }

@@ -11,6 +11,8 @@ import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.protection.PrivateFiles;
 import id.lumbung.core.upload.UploadNames;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -36,6 +38,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+    private static final Pageable LATEST = Pageable.from(0, 50, Sort.of(Sort.Order.desc("createdAt")));
 
     private final TenantTransactions transactions;
     private final Authorizer access;
@@ -50,6 +53,8 @@ public class ImportService {
         return thread;
     });
 
+    private final ImportJobRows rows;
+
     ImportService(
             TenantTransactions transactions,
             Authorizer access,
@@ -57,7 +62,9 @@ public class ImportService {
             ImportRunner runner,
             AuditLog audit,
             ImportSettings settings,
-            Statistics statistics) {
+            Statistics statistics,
+            ImportJobRows rows) {
+        this.rows = rows;
         this.transactions = transactions;
         this.access = access;
         this.jobs = jobs;
@@ -101,28 +108,15 @@ public class ImportService {
         try {
             ImportFile.Shape shape = ImportFile.inspect(file);
             checkHeader(file, shape);
-            ImportJob job = new ImportJob(
-                    tenantId,
-                    id,
-                    UploadNames.safe(fileName),
-                    shape.xlsx() ? "XLSX" : "CSV",
-                    mode.name(),
-                    "QUEUED",
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    null,
-                    caller.username(),
-                    null,
-                    null);
             transactions.inTenant(tenantId, connection -> {
-                jobs.insert(connection, job, file.toString());
+                rows.save(ImportJobRow.queued(
+                        tenantId,
+                        id,
+                        UploadNames.safe(fileName),
+                        file.toString(),
+                        shape.xlsx() ? "XLSX" : "CSV",
+                        mode.name(),
+                        caller.username()));
                 audit.record(connection, tenantId, caller, "IMPORT_SUBMIT", id.toString(), List.of("file"), "OK");
                 return null;
             });
@@ -134,7 +128,7 @@ public class ImportService {
             }
         }
         return transactions
-                .inTenant(tenantId, connection -> jobs.find(connection, tenantId, id))
+                .inTenant(tenantId, connection -> rows.findById(id).map(ImportJobRow::toJob))
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -142,7 +136,7 @@ public class ImportService {
     public ImportJob status(Caller caller, String tenantId, UUID id) {
         access.require(caller, Permission.IMPORT_RUN, tenantId);
         return transactions
-                .inTenant(tenantId, connection -> jobs.find(connection, tenantId, id))
+                .inTenant(tenantId, connection -> rows.findById(id).map(ImportJobRow::toJob))
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -156,7 +150,9 @@ public class ImportService {
     /** The tenant's latest imports. */
     public List<ImportJob> recent(Caller caller, String tenantId) {
         access.require(caller, Permission.IMPORT_RUN, tenantId);
-        return transactions.inTenant(tenantId, connection -> jobs.recent(connection, tenantId, 50));
+        return transactions.inTenant(tenantId, connection -> rows.findAll(LATEST).stream()
+                .map(ImportJobRow::toJob)
+                .toList());
     }
 
     /**
@@ -181,7 +177,7 @@ public class ImportService {
                     tenantId,
                     connection -> jobs.runningElsewhere(connection, id)
                             ? Optional.<ImportJob>empty()
-                            : jobs.find(connection, tenantId, id));
+                            : rows.findById(id).map(ImportJobRow::toJob));
             if (job.isEmpty()) {
                 continue;
             }

@@ -36,6 +36,9 @@ class ImportRecoveryTest extends DatabaseTest {
     ImportRepository jobs;
 
     @Inject
+    ImportJobRows rows;
+
+    @Inject
     TenantTransactions transactions;
 
     @Inject
@@ -94,28 +97,10 @@ class ImportRecoveryTest extends DatabaseTest {
 
     private UUID runningJob(String path) {
         UUID id = UUID.randomUUID();
-        ImportJob job = new ImportJob(
-                "7471",
-                id,
-                "dtks.csv",
-                "CSV",
-                "KEEP_GOOD_ROWS",
-                "RUNNING",
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                null,
-                "admin-test",
-                null,
-                null);
         transactions.inTenant("7471", connection -> {
-            jobs.insert(connection, job, path);
+            // Queued, then started, as a run does it; then the process stops.
+            rows.save(ImportJobRow.queued("7471", id, "dtks.csv", path, "CSV", "KEEP_GOOD_ROWS", "admin-test"));
+            jobs.started(connection, "7471", id);
             return null;
         });
         return id;
