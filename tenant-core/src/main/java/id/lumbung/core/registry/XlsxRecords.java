@@ -30,6 +30,8 @@ final class XlsxRecords implements Records {
     private final InputStream sheetStream;
     private final XMLStreamReader sheet;
     private final List<String> shared;
+    /** The header's width, once its row is read: absent cells up to it are empty cells. */
+    private int width = -1;
 
     XlsxRecords(Path file) throws IOException {
         this.zip = new ZipFile(file.toFile());
@@ -61,13 +63,40 @@ final class XlsxRecords implements Records {
             while (sheet.hasNext()) {
                 if (sheet.next() == XMLStreamConstants.START_ELEMENT
                         && sheet.getLocalName().equals("row")) {
-                    return row();
+                    CsvRecords.Result row = row();
+                    if (!(row instanceof CsvRecords.Row read)) {
+                        return row;
+                    }
+                    // A row with no text (cells only formatted) is an empty line, as in a CSV file.
+                    if (!read.fields().stream().allMatch(String::isEmpty)) {
+                        return widened(read);
+                    }
                 }
             }
             return null;
         } catch (XMLStreamException e) {
             throw new IOException("The worksheet's XML is broken", e);
         }
+    }
+
+    /**
+     * The row as wide as the header: Excel leaves an empty cell out, at the end of a row too, and
+     * it is an empty field. Past the header, an empty (say, styled) cell is no field; a filled one
+     * stays, and the row is refused for its width.
+     */
+    private CsvRecords.Row widened(CsvRecords.Row row) {
+        List<String> fields = row.fields();
+        if (width < 0) {
+            width = fields.size();
+            return row;
+        }
+        while (fields.size() < width) {
+            fields.add("");
+        }
+        while (fields.size() > width && fields.get(fields.size() - 1).isEmpty()) {
+            fields.remove(fields.size() - 1);
+        }
+        return row;
     }
 
     private CsvRecords.Result row() throws XMLStreamException {

@@ -116,6 +116,35 @@ class TabularReadersTest {
     }
 
     @Test
+    void absentCellsAreEmptyCellsUpToTheHeadersWidthAsExcelLeavesThemOut() throws IOException {
+        // Excel and LibreOffice write no cell for an empty one, at the end of a row too; a styled
+        // empty cell past the header's last column is no field either.
+        Path file = workbook(
+                "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>nama</t></is></c>"
+                        + "<c r=\"B1\" t=\"inlineStr\"><is><t>dusun</t></is></c>"
+                        + "<c r=\"C1\" t=\"inlineStr\"><is><t>desil</t></is></c></row>"
+                        + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Siti</t></is></c></row>"
+                        + "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>Dusun I</t></is></c>"
+                        + "<c r=\"E3\" s=\"1\"/></row>"
+                        + "<row r=\"4\"><c r=\"A4\" s=\"1\"/><c r=\"B4\" s=\"1\"/></row>"
+                        + "<row r=\"5\"/>",
+                null);
+        List<CsvRecords.Result> rows = new ArrayList<>();
+        try (XlsxRecords records = new XlsxRecords(file)) {
+            CsvRecords.Result row;
+            while ((row = records.next()) != null) {
+                rows.add(row);
+            }
+        }
+
+        assertThat(rows)
+                .containsExactly(
+                        new CsvRecords.Row(1, List.of("nama", "dusun", "desil")),
+                        new CsvRecords.Row(2, List.of("Siti", "", "")),
+                        new CsvRecords.Row(3, List.of("", "Dusun I", "")));
+    }
+
+    @Test
     void aZipWithoutAWorksheetIsNoWorkbook() throws IOException {
         Path file = folder.resolve("not.xlsx");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
