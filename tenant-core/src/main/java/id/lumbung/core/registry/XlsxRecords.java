@@ -130,15 +130,24 @@ final class XlsxRecords implements Records {
     /** The text of the current cell, up to its end tag. */
     private String cell(String type) throws XMLStreamException {
         StringBuilder text = new StringBuilder();
+        String formula = null;
         while (sheet.hasNext()) {
             int event = sheet.next();
             if (event == XMLStreamConstants.END_ELEMENT && sheet.getLocalName().equals("c")) {
                 break;
             }
             if (event == XMLStreamConstants.START_ELEMENT
+                    && sheet.getLocalName().equals("f")) {
+                formula = sheet.getElementText();
+            } else if (event == XMLStreamConstants.START_ELEMENT
                     && (sheet.getLocalName().equals("v") || sheet.getLocalName().equals("t"))) {
                 text.append(sheet.getElementText());
             }
+        }
+        if (formula != null) {
+            // A formula is not a value, whatever Excel last computed for it: it reads as the
+            // formula, so the field's rule refuses it as it refuses a typed "=1+1".
+            return "=" + formula;
         }
         String value = text.toString();
         if ("s".equals(type)) {

@@ -98,7 +98,10 @@ class TabularReadersTest {
                 "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
                         + "<c r=\"D1\" t=\"s\"><v>2</v></c></row>"
                         + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>Siti</t></is></c>"
-                        + "<c r=\"B3\"><v>31025</v></c><c r=\"D3\" t=\"b\"><v>1</v></c></row>",
+                        + "<c r=\"B3\"><v>31025</v></c><c r=\"D3\" t=\"b\"><v>1</v></c></row>"
+                        // A formula reads as the formula, never as the value Excel cached for it.
+                        + "<row r=\"4\"><c r=\"A4\" t=\"str\"><f>CONCAT(\"Wa \",\"Ode\")</f><v>Wa Ode</v></c>"
+                        + "<c r=\"B4\"><f>1+1</f><v>2</v></c></row>",
                 "<si><t>nama</t></si><si><r><t>tanggal</t></r><r><t>_lahir</t></r></si><si><t>pakaian</t></si>");
         List<CsvRecords.Result> rows = new ArrayList<>();
         try (XlsxRecords records = new XlsxRecords(file)) {
@@ -112,7 +115,8 @@ class TabularReadersTest {
                 .containsExactly(
                         new CsvRecords.Row(1, List.of("nama", "tanggal_lahir", "", "pakaian")),
                         // Row numbers are the sheet's: an empty row 2 leaves line 3 as line 3.
-                        new CsvRecords.Row(3, List.of("Siti", "31025", "", "Ya")));
+                        new CsvRecords.Row(3, List.of("Siti", "31025", "", "Ya")),
+                        new CsvRecords.Row(4, List.of("=CONCAT(\"Wa \",\"Ode\")", "=1+1", "", "")));
     }
 
     @Test
