@@ -704,12 +704,24 @@ public enum RegistryField {
             }
             return null;
         }
+        if (STORED_AS_NUMBER.matcher(value).matches()) {
+            // Excel keeps 15 digits of a number: a NIK typed into a number cell has lost its last.
+            problems.error(
+                    field,
+                    "stored_as_number",
+                    "The " + field.label() + " is stored as a number (Excel shows it like 7.47101E+15 and keeps"
+                            + " only 15 digits): format the column as Text and type the numbers again");
+            return null;
+        }
         if (value.length() != 16 || !digits(value)) {
             problems.error(field, code, message);
             return null;
         }
         return value;
     }
+
+    /** A number as a spreadsheet writes a long one: 7.47101E+15, 7,47101E+15, 7.471011205850000E15. */
+    private static final Pattern STORED_AS_NUMBER = Pattern.compile("[0-9][.,][0-9]*[eE][+]?[0-9]{1,2}");
 
     /** A date as DTKS files write it: dd-mm-yyyy, yyyy-mm-dd (any of - / .) or an Excel serial. */
     public static LocalDate parseDate(String value) {

@@ -119,6 +119,15 @@ class RowCheckerTest {
         assertThat(checker.check(6, row("Nomor NIK", "7471 0152 0585 00"), staged, issues))
                 .isFalse();
         assertThat(codes()).containsExactly("nomor_nik:nik_not_16_digits");
+
+        // A NIK typed into a number cell of Excel: its last digit is gone; the operator is told why.
+        issues.clear();
+        assertThat(checker.check(7, row("Nomor NIK", "7.471015205850000E15"), staged, issues))
+                .isFalse();
+        assertThat(codes()).containsExactly("nomor_nik:stored_as_number");
+        assertThat(issues.get(0).message())
+                .contains("format the column as Text")
+                .doesNotContain("747101520585");
     }
 
     @Test
