@@ -14,6 +14,15 @@ public final class Nik {
     private static final int LENGTH = 16;
     private static final int WOMEN_DAY_OFFSET = 40;
     private static final int[] DAYS_IN_MONTH = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    /**
+     * The province codes of Kemendagri (the region data's {@code provinces.csv}; {@code
+     * RegionDataTest} keeps them equal). A province split off later (Papua's in 2022) has its own
+     * code, and the NIKs issued before keep the old one, which stays here.
+     */
+    static final java.util.Set<String> PROVINCES = java.util.Set.of(
+            "11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33", "34", "35", "36", "51", "52",
+            "53", "61", "62", "63", "64", "65", "71", "72", "73", "74", "75", "76", "81", "82", "91", "92", "93", "94",
+            "95", "96");
 
     private final String value;
 
@@ -27,9 +36,15 @@ public final class Nik {
         if (nik.length() != LENGTH || !nik.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw invalid(ErrorCode.NIK_NOT_16_DIGITS, "A NIK has exactly 16 digits");
         }
-        if (nik.startsWith("00")) {
+        if (!PROVINCES.contains(nik.substring(0, 2))) {
             throw invalid(
-                    ErrorCode.NIK_INVALID_PROVINCE, "The first two digits of a NIK are a province code, never 00");
+                    ErrorCode.NIK_INVALID_PROVINCE,
+                    "The first two digits of a NIK are a province code (11 Aceh to 96 Papua Barat Daya)");
+        }
+        if (nik.startsWith("00", 2) || nik.startsWith("00", 4)) {
+            throw invalid(
+                    ErrorCode.NIK_INVALID_REGION,
+                    "Digits 3-4 of a NIK are a regency or city and digits 5-6 a district: never 00");
         }
         int month = Integer.parseInt(nik.substring(8, 10));
         if (month < 1 || month > 12) {
@@ -41,6 +56,16 @@ public final class Nik {
             throw invalid(
                     ErrorCode.NIK_INVALID_BIRTH_DAY,
                     "Digits 7-8 of a NIK are the birth day, 01 to 31, or 41 to 71 for women, valid for the month");
+        }
+        int year = Integer.parseInt(nik.substring(10, 12));
+        if (month == 2 && dayOfMonth == 29 && year % 4 != 0) {
+            // 1900 was no leap year and 2000 was, but a year whose last two digits are not a
+            // multiple of 4 never is, in either century.
+            throw invalid(
+                    ErrorCode.NIK_INVALID_BIRTH_DAY, "Digits 7-12 of a NIK say 29 February of a year without one");
+        }
+        if (nik.endsWith("0000")) {
+            throw invalid(ErrorCode.NIK_INVALID_SERIAL, "The last four digits of a NIK are a serial from 0001");
         }
         return new Nik(nik);
     }

@@ -32,6 +32,18 @@ class NikTest {
         }
 
         @Test
+        void ofAWomanBornOnTheTwentyNinthOfFebruaryOfALeapYearOfEitherCentury() {
+            assertThat(Nik.parse("7401016902960004").isFemale()).isTrue();
+            assertThat(Nik.parse("7401012902040005").value()).endsWith("0005");
+        }
+
+        @Test
+        void fromAProvinceSplitOffLaterUnderEitherCode() {
+            assertThat(Nik.parse("9101011205850001").value()).startsWith("91");
+            assertThat(Nik.parse("9501011205850001").value()).startsWith("95");
+        }
+
+        @Test
         void withSurroundingSpaces() {
             assertThat(Nik.parse(" 7471011205850001 ").value()).isEqualTo("7471011205850001");
         }
@@ -50,7 +62,18 @@ class NikTest {
         "7471013205850001, nik_invalid_birth_day",
         "7471017205850001, nik_invalid_birth_day",
         "7471013002850001, nik_invalid_birth_day",
-        "7471013104850001, nik_invalid_birth_day"
+        "7471013104850001, nik_invalid_birth_day",
+        // Provinces that do not exist; a regency or district 00; 29 February of a year without
+        // one (yy not a multiple of 4, in either century); serial 0000.
+        "0171011205850001, nik_invalid_province",
+        "1071011205850001, nik_invalid_province",
+        "2071011205850001, nik_invalid_province",
+        "9971011205850001, nik_invalid_province",
+        "7400011205850001, nik_invalid_region",
+        "7471001205850001, nik_invalid_region",
+        "7471012902850001, nik_invalid_birth_day",
+        "7471016902010001, nik_invalid_birth_day",
+        "7471011205850000, nik_invalid_serial"
     })
     void rejectsANikThatBreaksARuleNamingTheRule(String raw, String code) {
         assertThatThrownBy(() -> Nik.parse(raw)).isInstanceOfSatisfying(LumbungException.class, e -> {
@@ -65,5 +88,17 @@ class NikTest {
         Nik nik = Nik.parse("7471011205850001");
         assertThat(nik.toString()).isEqualTo("************0001").isEqualTo(nik.masked());
         assertThat(String.valueOf(nik)).doesNotContain("747101");
+    }
+
+    @Test
+    void theProvinceCodesAreTheRegionDatas() throws java.io.IOException {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        try (var in = new java.util.zip.GZIPInputStream(
+                        NikTest.class.getResourceAsStream("/regions/provinces.csv.gz"));
+                var lines = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+            lines.lines().skip(1).map(line -> line.split(",", 2)[0]).forEach(codes::add);
+        }
+        assertThat(new java.util.TreeSet<>(Nik.PROVINCES)).isEqualTo(codes);
     }
 }
