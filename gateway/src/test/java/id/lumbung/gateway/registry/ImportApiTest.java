@@ -227,6 +227,45 @@ class ImportApiTest extends ApiTest {
         assertThat(memberCount(p)).isEqualTo(4);
     }
 
+    private static String kk(int serial) {
+        return "7471011203" + String.format("%06d", serial);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void oneKkSpreadOverSeveralHouseholdsIsWarnedWithBothPlaces() {
+        String admin = login("admin-7471");
+        String p = prefix();
+        int serial = SERIALS.getAndAdd(30);
+        importAndWait(admin, "first.csv", csv(family(p + "A", serial, "Jl. Satu")), "");
+
+        // B has A's family card (in the registry); D has C's (in the same file).
+        Map<String, Object> job = importAndWait(
+                admin,
+                "second.csv",
+                csv(
+                        family(p + "B", serial + 10, "Jl. Dua").replace(kk(serial + 10), kk(serial)),
+                        family(p + "C", serial + 20, "Jl. Tiga"),
+                        family(p + "D", serial + 21, "Jl. Empat").replace(kk(serial + 21), kk(serial + 20))),
+                "");
+
+        assertThat(job).containsEntry("rowsRejected", 0).containsEntry("householdsCreated", 3);
+        List<Map<String, Object>> issues = (List<Map<String, Object>>) job.get("errors");
+        assertThat(issues)
+                .anySatisfy(issue -> assertThat(issue)
+                        .containsEntry("line", 2)
+                        .containsEntry("code", "kk_in_registry_household")
+                        .containsEntry("severity", "WARNING")
+                        .hasEntrySatisfying("message", message -> assertThat((String) message)
+                                .contains(p + "A")
+                                .doesNotContain(kk(serial))))
+                .anySatisfy(issue -> assertThat(issue)
+                        .containsEntry("line", 8)
+                        .containsEntry("code", "kk_in_other_household")
+                        .hasEntrySatisfying("message", message -> assertThat((String) message)
+                                .contains("line 5")));
+    }
+
     @Test
     void theSameFileTwiceChangesNothingAndANewerExportIsRecordedAsHistory() throws SQLException {
         String admin = login("admin-7471");

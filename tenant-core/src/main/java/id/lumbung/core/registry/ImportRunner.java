@@ -339,6 +339,31 @@ final class ImportRunner {
                         RegistryField.IDDTKS,
                         "household_fields_differ",
                         "Rows of this household disagree on KK, address or criteria; its first row is used"));
+        // One family card, one family: a KK number on several households is a split or a typo.
+        String firstRows = "(SELECT DISTINCT ON (iddtks) line, iddtks, kk_index FROM import_row WHERE NOT rejected"
+                + " ORDER BY iddtks, line)";
+        warn(
+                connection,
+                counts,
+                "SELECT r.line, min(o.line) FROM " + firstRows + " r JOIN " + firstRows + " o"
+                        + " ON o.kk_index = r.kk_index AND o.iddtks <> r.iddtks AND o.line < r.line GROUP BY r.line",
+                row -> ImportIssue.warning(
+                        row.getLong(1),
+                        RegistryField.NOMOR_KK,
+                        "kk_in_other_household",
+                        "The same KK is the family card of another household of this file, on line " + row.getLong(2)));
+        collect(
+                connection,
+                counts,
+                "SELECT r.line, min(h.iddtks) FROM " + firstRows + " r JOIN household h ON h.tenant_id = ?"
+                        + " AND h.kk_index = r.kk_index AND h.iddtks IS DISTINCT FROM r.iddtks GROUP BY r.line",
+                row -> ImportIssue.warning(
+                        row.getLong(1),
+                        RegistryField.NOMOR_KK,
+                        "kk_in_registry_household",
+                        "The same KK is the family card of household " + row.getString(2) + " in the registry"),
+                false,
+                tenantId);
     }
 
     private interface IssueOf {
