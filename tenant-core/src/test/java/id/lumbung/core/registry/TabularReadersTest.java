@@ -68,6 +68,17 @@ class TabularReadersTest {
         assertThat(results.get(results.size() - 1)).isEqualTo(new CsvRecords.Row(3, List.of("b")));
     }
 
+    private static List<CsvRecords.Result> xlsx(Path file) throws IOException {
+        List<CsvRecords.Result> rows = new ArrayList<>();
+        try (XlsxRecords records = new XlsxRecords(file)) {
+            CsvRecords.Result row;
+            while ((row = records.next()) != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     /** A workbook as Excel writes one: shared strings, cell references that skip empty cells, booleans. */
     private Path workbook(String sheet, String sharedStrings) throws IOException {
         Path file = folder.resolve("registry.xlsx");
@@ -103,15 +114,7 @@ class TabularReadersTest {
                         + "<row r=\"4\"><c r=\"A4\" t=\"str\"><f>CONCAT(\"Wa \",\"Ode\")</f><v>Wa Ode</v></c>"
                         + "<c r=\"B4\"><f>1+1</f><v>2</v></c></row>",
                 "<si><t>nama</t></si><si><r><t>tanggal</t></r><r><t>_lahir</t></r></si><si><t>pakaian</t></si>");
-        List<CsvRecords.Result> rows = new ArrayList<>();
-        try (XlsxRecords records = new XlsxRecords(file)) {
-            CsvRecords.Result row;
-            while ((row = records.next()) != null) {
-                rows.add(row);
-            }
-        }
-
-        assertThat(rows)
+        assertThat(xlsx(file))
                 .containsExactly(
                         new CsvRecords.Row(1, List.of("nama", "tanggal_lahir", "", "pakaian")),
                         // Row numbers are the sheet's: an empty row 2 leaves line 3 as line 3.
@@ -133,15 +136,7 @@ class TabularReadersTest {
                         + "<row r=\"4\"><c r=\"A4\" s=\"1\"/><c r=\"B4\" s=\"1\"/></row>"
                         + "<row r=\"5\"/>",
                 null);
-        List<CsvRecords.Result> rows = new ArrayList<>();
-        try (XlsxRecords records = new XlsxRecords(file)) {
-            CsvRecords.Result row;
-            while ((row = records.next()) != null) {
-                rows.add(row);
-            }
-        }
-
-        assertThat(rows)
+        assertThat(xlsx(file))
                 .containsExactly(
                         new CsvRecords.Row(1, List.of("nama", "dusun", "desil")),
                         new CsvRecords.Row(2, List.of("Siti", "", "")),
