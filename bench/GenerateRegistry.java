@@ -176,9 +176,25 @@ public class GenerateRegistry {
             return value;
         }
 
+        /**
+         * The repository's region data, found from the working folder, its parent, or this
+         * script's own place (its path is on the command line: {@code java bench/GenerateRegistry.java}),
+         * so the generator runs from any folder.
+         */
         private static Path defaultRegions() {
             Path relative = Path.of("tenant-core/src/main/resources/regions/villages.csv.gz");
-            for (Path base : List.of(Path.of("."), Path.of(".."))) {
+            List<Path> bases = new ArrayList<>(List.of(Path.of("."), Path.of("..")));
+            ProcessHandle.current().info().arguments().ifPresent(arguments -> {
+                for (String argument : arguments) {
+                    if (argument.endsWith("GenerateRegistry.java")) {
+                        Path script = Path.of(argument).toAbsolutePath().normalize();
+                        if (script.getParent() != null && script.getParent().getParent() != null) {
+                            bases.add(script.getParent().getParent());
+                        }
+                    }
+                }
+            });
+            for (Path base : bases) {
                 if (Files.exists(base.resolve(relative))) return base.resolve(relative).normalize();
             }
             return relative;
