@@ -72,32 +72,30 @@ class DukcapilRouteTest extends DatabaseTest {
         MockEndpoint attempts = camel.getEndpoint("mock:attempt", MockEndpoint.class);
 
         // The agency fails every request: two attempts, three requests each (1 + 2 redeliveries).
-        simulator.faults(Faults.NONE.withErrorRate(1.0));
-        attempts.expectedMessageCount(2);
-        attempts.setAssertPeriod(500); // and no third one after
-        long before = simulator.hits();
-        NikCheck failing = nikChecks.submit(ADMIN, KONAWE, NIK);
-
-        id.lumbung.core.testing.Eventually.await(
-                java.time.Duration.ofSeconds(20),
-                () -> nikChecks.find(ADMIN, KONAWE, failing.id()).status(),
-                NikCheckStatus.FAILED::equals);
-        attempts.assertIsSatisfied(5_000);
-        assertThat(simulator.hits() - before).isEqualTo(6);
-
+        assertThat(requests(attempts, Faults.NONE.withErrorRate(1.0), 2, NikCheckStatus.FAILED))
+                .isEqualTo(6);
         // The agency answers: one attempt, one request, and the answer is written.
-        simulator.faults(Faults.NONE);
-        attempts.reset();
-        attempts.expectedMessageCount(1);
-        attempts.setAssertPeriod(500);
-        long calm = simulator.hits();
-        NikCheck answered = nikChecks.submit(ADMIN, KONAWE, NIK);
+        assertThat(requests(attempts, Faults.NONE, 1, NikCheckStatus.DONE)).isEqualTo(1);
+    }
 
+    /**
+     * Submits a check while the agency behaves as {@code faults}, waits for it to end in {@code
+     * status} after exactly {@code expectedAttempts} entries into the call route (and no more
+     * after), and answers how many requests reached the agency.
+     */
+    private long requests(MockEndpoint attempts, Faults faults, int expectedAttempts, NikCheckStatus status)
+            throws InterruptedException {
+        simulator.faults(faults);
+        attempts.reset();
+        attempts.expectedMessageCount(expectedAttempts);
+        attempts.setAssertPeriod(500);
+        long before = simulator.hits();
+        NikCheck check = nikChecks.submit(ADMIN, KONAWE, NIK);
         id.lumbung.core.testing.Eventually.await(
                 java.time.Duration.ofSeconds(20),
-                () -> nikChecks.find(ADMIN, KONAWE, answered.id()).status(),
-                NikCheckStatus.DONE::equals);
+                () -> nikChecks.find(ADMIN, KONAWE, check.id()).status(),
+                status::equals);
         attempts.assertIsSatisfied(5_000);
-        assertThat(simulator.hits() - calm).isEqualTo(1);
+        return simulator.hits() - before;
     }
 }

@@ -71,6 +71,12 @@ class AdminUiBrowserTest extends ApiTest {
         browser.type("#file", file.toString());
         browser.click("#upload");
 
+        // Until the page after the upload is shown, the first row is an earlier import's: wait
+        // for this file's row (the newest, first) before reading its status and counts.
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(20),
+                () -> browser.text("#imports tbody tr .file"),
+                file.getFileName().toString()::equals);
         String status = id.lumbung.core.testing.Eventually.await(
                 java.time.Duration.ofSeconds(20), () -> browser.text("#imports tbody tr .status"), "Selesai"::equals);
         assertThat(status).isEqualTo("Selesai");

@@ -240,11 +240,6 @@ public enum RegistryField {
         return store.criterion();
     }
 
-    /** Whether it is stored as an ordinary column (not a key, an identifier or the file's alone). */
-    public boolean plainColumn() {
-        return store.level() != Level.NONE && !store.identifier() && store.change() != null;
-    }
-
     /**
      * The columns it is stored in: its column, or for an identifier its {@code _encrypted},
      * {@code _index} and {@code _masked} columns.
@@ -724,7 +719,7 @@ public enum RegistryField {
     private static final Pattern STORED_AS_NUMBER = Pattern.compile("[0-9][.,][0-9]*[eE][+]?[0-9]{1,2}");
 
     /** A date as DTKS files write it: dd-mm-yyyy, yyyy-mm-dd (any of - / .) or an Excel serial. */
-    public static LocalDate parseDate(String value) {
+    private static LocalDate parseDate(String value) {
         if (value.length() <= 5 && digits(value)) {
             // A date cell of an Excel workbook: days since 1899-12-30.
             return LocalDate.of(1899, 12, 30).plusDays(Integer.parseInt(value));
