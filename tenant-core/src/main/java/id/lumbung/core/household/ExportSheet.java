@@ -68,7 +68,7 @@ public interface ExportSheet extends AutoCloseable {
                 if (i > 0) {
                     out.write(';');
                 }
-                String value = defused(cells.get(i));
+                String value = marked(cells.get(i));
                 if (value.indexOf(';') >= 0
                         || value.indexOf('"') >= 0
                         || value.indexOf('\n') >= 0
@@ -83,12 +83,34 @@ public interface ExportSheet extends AutoCloseable {
             out.write("\r\n");
         }
 
-        private static String defused(String value) {
+        /** A value as a cell of the CSV export: with an apostrophe before what a spreadsheet would evaluate. */
+        public static String marked(String value) {
+            return needsMark(value) ? "'" + value : value;
+        }
+
+        /**
+         * A cell read back from a CSV export: the apostrophe {@link #row} put before a value a
+         * spreadsheet would evaluate is taken off again, so {@code -} (DTKS's "unknown") comes
+         * back as {@code -}, not {@code '-}. A value of its own starting with an apostrophe
+         * keeps it (the export marked it with a second one when that was needed).
+         */
+        public static String unmarked(String value) {
+            return value.length() > 1 && value.charAt(0) == '\'' && needsMark(value.substring(1))
+                    ? value.substring(1)
+                    : value;
+        }
+
+        /** Whether a spreadsheet would evaluate the value, or it would read as one of our marks. */
+        private static boolean needsMark(String value) {
             if (value.isEmpty()) {
-                return value;
+                return false;
             }
             char first = value.charAt(0);
-            return first == '=' || first == '+' || first == '-' || first == '@' ? "'" + value : value;
+            return first == '='
+                    || first == '+'
+                    || first == '-'
+                    || first == '@'
+                    || (first == '\'' && needsMark(value.substring(1)));
         }
 
         @Override
@@ -100,7 +122,8 @@ public interface ExportSheet extends AutoCloseable {
     /**
      * A one-sheet Office Open XML workbook written as it goes: the sheet's XML streams into the
      * ZIP entry. Every cell is an inline string — a NIK stays 16 digits (not 1.2E+15) and no cell
-     * is ever a formula.
+     * is ever a formula; a carriage return and text that looks like an escape are escaped as
+     * Excel escapes them.
      */
     final class Xlsx implements ExportSheet {
         private static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -195,13 +218,29 @@ public interface ExportSheet extends AutoCloseable {
                     case '&' -> sheet.write("&amp;");
                     case '<' -> sheet.write("&lt;");
                     case '>' -> sheet.write("&gt;");
+                    // XML reads a carriage return as a line feed: Excel writes it as _x000D_.
+                    case '\r' -> sheet.write("_x000D_");
+                    case '_' -> sheet.write(escapes(value, i) ? "_x005F_" : "_");
                     default -> {
-                        if (c >= 0x20 || c == '\n' || c == '\r' || c == '\t') {
+                        if (c >= 0x20 || c == '\n' || c == '\t') {
                             sheet.write(c);
                         }
                     }
                 }
             }
+        }
+
+        /** Whether an underscore starts what a reader would take for an escape like {@code _x000D_}. */
+        private static boolean escapes(String value, int at) {
+            if (at + 7 > value.length() || value.charAt(at + 1) != 'x' || value.charAt(at + 6) != '_') {
+                return false;
+            }
+            for (int i = at + 2; i < at + 6; i++) {
+                if (Character.digit(value.charAt(i), 16) < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** A, B, …, Z, AA, … for a zero-based column. */

@@ -72,7 +72,7 @@ final class CsvRecords implements Records {
                             "unterminated_quote",
                             "A quoted field is not closed before the end of the file (truncated file?)");
                 }
-                fields.add(field.toString());
+                fields.add(id.lumbung.core.household.ExportSheet.Csv.unmarked(field.toString()));
                 return new Row(start, fields);
             }
             if (++length > MAXIMUM_RECORD_CHARS) {
@@ -98,7 +98,7 @@ final class CsvRecords implements Records {
                 continue;
             }
             if (c == delimiter) {
-                fields.add(field.toString());
+                fields.add(id.lumbung.core.household.ExportSheet.Csv.unmarked(field.toString()));
                 field.setLength(0);
                 fieldStart = true;
                 afterClosingQuote = false;
@@ -109,7 +109,7 @@ final class CsvRecords implements Records {
                     read();
                 }
                 line++;
-                fields.add(field.toString());
+                fields.add(id.lumbung.core.household.ExportSheet.Csv.unmarked(field.toString()));
                 return new Row(start, fields);
             }
             if (afterClosingQuote) {

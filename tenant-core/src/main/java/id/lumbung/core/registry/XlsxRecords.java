@@ -131,17 +131,25 @@ final class XlsxRecords implements Records {
     private String cell(String type) throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         String formula = null;
+        int phonetic = 0;
         while (sheet.hasNext()) {
             int event = sheet.next();
-            if (event == XMLStreamConstants.END_ELEMENT && sheet.getLocalName().equals("c")) {
-                break;
-            }
-            if (event == XMLStreamConstants.START_ELEMENT
-                    && sheet.getLocalName().equals("f")) {
-                formula = sheet.getElementText();
-            } else if (event == XMLStreamConstants.START_ELEMENT
-                    && (sheet.getLocalName().equals("v") || sheet.getLocalName().equals("t"))) {
-                text.append(sheet.getElementText());
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                if (sheet.getLocalName().equals("c")) {
+                    break;
+                }
+                if (sheet.getLocalName().equals("rPh")) {
+                    phonetic--;
+                }
+            } else if (event == XMLStreamConstants.START_ELEMENT) {
+                String name = sheet.getLocalName();
+                if (name.equals("f")) {
+                    formula = sheet.getElementText();
+                } else if (name.equals("rPh")) {
+                    phonetic++; // a reading aid for East Asian text, not the cell's text
+                } else if (phonetic == 0 && (name.equals("v") || name.equals("t"))) {
+                    text.append(sheet.getElementText());
+                }
             }
         }
         if (formula != null) {
@@ -150,6 +158,9 @@ final class XlsxRecords implements Records {
             return "=" + formula;
         }
         String value = text.toString();
+        if (type == null || type.equals("n")) {
+            return number(value);
+        }
         if ("s".equals(type)) {
             try {
                 int index = Integer.parseInt(value.strip());
@@ -161,7 +172,60 @@ final class XlsxRecords implements Records {
         if ("b".equals(type)) {
             return "1".equals(value) ? "Ya" : "Tidak";
         }
-        return value;
+        return unescaped(value);
+    }
+
+    /**
+     * A number cell as Excel shows it: {@code 1}, not {@code 1.0}. A whole number of more than 15
+     * digits (a NIK or KK typed into a number cell) has lost its last digits to Excel's precision:
+     * it reads as Excel shows it ({@code 7.47101E+15}), so the field's rule refuses it instead of
+     * taking a wrong number for a NIK.
+     */
+    static String number(String value) {
+        String plain = value.strip();
+        if (plain.isEmpty()) {
+            return plain;
+        }
+        java.math.BigDecimal number;
+        try {
+            number = new java.math.BigDecimal(plain);
+        } catch (NumberFormatException e) {
+            return plain;
+        }
+        if (number.abs().compareTo(java.math.BigDecimal.TEN.pow(15)) >= 0) {
+            return String.format(java.util.Locale.ROOT, "%.5E", number).replace("E+0", "E+");
+        }
+        java.math.BigDecimal stripped = number.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    /** Office Open XML's escapes in text: {@code _x000D_} is a carriage return, {@code _x005F_} an underscore. */
+    static String unescaped(String text) {
+        int at = text.indexOf("_x");
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder plain = new StringBuilder(text.length());
+        int from = 0;
+        while (at >= 0) {
+            if (at + 7 <= text.length() && text.charAt(at + 6) == '_' && hex(text, at + 2, at + 6)) {
+                plain.append(text, from, at).append((char) Integer.parseInt(text.substring(at + 2, at + 6), 16));
+                from = at + 7;
+                at = text.indexOf("_x", from);
+            } else {
+                at = text.indexOf("_x", at + 1);
+            }
+        }
+        return plain.append(text, from, text.length()).toString();
+    }
+
+    private static boolean hex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.digit(text.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Zero-based column of a cell reference such as {@code AB12}; without one, the next column. */
@@ -186,21 +250,27 @@ final class XlsxRecords implements Records {
         try (InputStream in = zip.getInputStream(entry)) {
             XMLStreamReader reader = XML.createXMLStreamReader(in, "UTF-8");
             StringBuilder current = null;
+            int phonetic = 0;
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     if (reader.getLocalName().equals("si")) {
                         current = new StringBuilder();
-                    } else if (reader.getLocalName().equals("t") && current != null) {
+                    } else if (reader.getLocalName().equals("rPh")) {
+                        phonetic++;
+                    } else if (reader.getLocalName().equals("t") && current != null && phonetic == 0) {
                         current.append(reader.getElementText());
                     }
+                } else if (event == XMLStreamConstants.END_ELEMENT
+                        && reader.getLocalName().equals("rPh")) {
+                    phonetic--;
                 } else if (event == XMLStreamConstants.END_ELEMENT
                         && reader.getLocalName().equals("si")) {
                     total += current.length();
                     if (total > MAXIMUM_SHARED_CHARS) {
                         throw new LumbungException(ErrorCode.WORKBOOK_TOO_LARGE, "The workbook holds too much text");
                     }
-                    strings.add(current.toString());
+                    strings.add(unescaped(current.toString()));
                     current = null;
                 }
             }
@@ -208,8 +278,17 @@ final class XlsxRecords implements Records {
         return strings;
     }
 
+    /**
+     * The first visible worksheet in the workbook's own order (a workbook whose sheets were moved
+     * or renamed need not keep it in {@code sheet1.xml}); without a readable workbook part, the
+     * first worksheet part.
+     */
     private static ZipEntry firstSheet(ZipFile zip) {
-        ZipEntry first = zip.getEntry("xl/worksheets/sheet1.xml");
+        String target = firstSheetTarget(zip);
+        ZipEntry first = target == null ? null : zip.getEntry(target);
+        if (first == null) {
+            first = zip.getEntry("xl/worksheets/sheet1.xml");
+        }
         if (first != null) {
             return first;
         }
@@ -222,6 +301,47 @@ final class XlsxRecords implements Records {
         }
         throw new LumbungException(
                 ErrorCode.NOT_A_WORKBOOK, "The file is a ZIP without a worksheet, not an Excel workbook");
+    }
+
+    private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    /** The part name of the workbook's first visible sheet, or {@code null} if it cannot be told. */
+    private static String firstSheetTarget(ZipFile zip) {
+        ZipEntry workbook = zip.getEntry("xl/workbook.xml");
+        ZipEntry relations = zip.getEntry("xl/_rels/workbook.xml.rels");
+        if (workbook == null || relations == null) {
+            return null;
+        }
+        try {
+            String id = null;
+            try (InputStream in = zip.getInputStream(workbook)) {
+                XMLStreamReader reader = XML.createXMLStreamReader(in, "UTF-8");
+                while (id == null && reader.hasNext()) {
+                    if (reader.next() == XMLStreamConstants.START_ELEMENT
+                            && reader.getLocalName().equals("sheet")
+                            && reader.getAttributeValue(null, "state") == null) {
+                        id = reader.getAttributeValue(RELATIONSHIPS, "id");
+                    }
+                }
+            }
+            if (id == null) {
+                return null;
+            }
+            try (InputStream in = zip.getInputStream(relations)) {
+                XMLStreamReader reader = XML.createXMLStreamReader(in, "UTF-8");
+                while (reader.hasNext()) {
+                    if (reader.next() == XMLStreamConstants.START_ELEMENT
+                            && reader.getLocalName().equals("Relationship")
+                            && id.equals(reader.getAttributeValue(null, "Id"))) {
+                        String target = reader.getAttributeValue(null, "Target");
+                        return target == null ? null : target.startsWith("/") ? target.substring(1) : "xl/" + target;
+                    }
+                }
+            }
+            return null;
+        } catch (IOException | XMLStreamException e) {
+            return null;
+        }
     }
 
     private static XMLInputFactory safeFactory() {

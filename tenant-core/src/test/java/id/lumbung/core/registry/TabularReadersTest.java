@@ -156,4 +156,24 @@ class TabularReadersTest {
                 .isInstanceOfSatisfying(
                         LumbungException.class, e -> assertThat(e.code()).isEqualTo("not_a_workbook"));
     }
+
+    @Test
+    void numberCellsReadAsExcelShowsThemAndALongOneAsItsRoundedFigure() {
+        assertThat(XlsxRecords.number("1.0")).isEqualTo("1");
+        assertThat(XlsxRecords.number("12.50")).isEqualTo("12.5");
+        assertThat(XlsxRecords.number("1500000")).isEqualTo("1500000");
+        assertThat(XlsxRecords.number("1.5E6")).isEqualTo("1500000");
+        assertThat(XlsxRecords.number("999999999999999")).isEqualTo("999999999999999");
+        // Past 15 digits Excel has lost digits: the value is what Excel shows, never a NIK.
+        assertThat(XlsxRecords.number("7471012345678900")).isEqualTo("7.47101E+15");
+        assertThat(XlsxRecords.number("7.4710123456789E+15")).isEqualTo("7.47101E+15");
+        assertThat(XlsxRecords.number("abc")).isEqualTo("abc");
+    }
+
+    @Test
+    void officeEscapesInTextAreDecodedAndAnythingElseIsLeftAlone() {
+        assertThat(XlsxRecords.unescaped("a_x000D_b")).isEqualTo("a\rb");
+        assertThat(XlsxRecords.unescaped("_x005F_x000D_")).isEqualTo("_x000D_");
+        assertThat(XlsxRecords.unescaped("nama_x_y _x00G_ _x000")).isEqualTo("nama_x_y _x00G_ _x000");
+    }
 }
