@@ -39,12 +39,14 @@ public final class RegistryExport {
                         return field.identifier() ? column + "_encrypted, " + column + "_masked" : column;
                     })
                     .collect(Collectors.joining(", "))
-            + " FROM member m JOIN household h ON h.tenant_id = m.tenant_id AND h.id = m.household_id"
-            + " WHERE m.tenant_id = ? AND (?::text[] IS NULL OR h.village_code = ANY (?::text[]))"
+            + ", h.head_name, m.id IS NULL AS without_members"
+            // A household registered by hand has no member yet: it is exported too, as one row.
+            + " FROM household h LEFT JOIN member m ON m.tenant_id = h.tenant_id AND m.household_id = h.id"
+            + " WHERE h.tenant_id = ? AND (?::text[] IS NULL OR h.village_code = ANY (?::text[]))"
             // Proposals to the ministry: only households with a change (theirs or a member's) since then.
             + " AND (?::timestamptz IS NULL OR h.updated_at >= ?::timestamptz OR EXISTS (SELECT 1 FROM member c"
             + " WHERE c.tenant_id = h.tenant_id AND c.household_id = h.id AND c.updated_at >= ?::timestamptz))"
-            + " ORDER BY h.village_code, h.iddtks, m.source_key";
+            + " ORDER BY h.village_code, h.iddtks, h.id, m.source_key";
 
     private final TenantTransactions transactions;
     private final Authorizer access;
@@ -158,8 +160,18 @@ public final class RegistryExport {
 
     private List<String> values(Permit permit, ResultSet row) throws SQLException {
         List<String> values = new ArrayList<>(FIELDS.size());
+        boolean withoutMembers = row.getBoolean("without_members");
         for (RegistryField field : FIELDS) {
-            if (field.identifier()) {
+            if (withoutMembers && field.level() == RegistryField.Level.MEMBER) {
+                // Only the head's name is known of a household registered by hand: the row says
+                // so, and what is missing (NIK, birth date, …) is for the operator to fill in.
+                values.add(
+                        field == RegistryField.NAMA
+                                ? row.getString("head_name")
+                                : field == RegistryField.HUBUNGAN_KELUARGA
+                                        ? Relationship.labelOf(Relationship.KEPALA_KELUARGA.name())
+                                        : "");
+            } else if (field.identifier()) {
                 values.add(identifier(
                         permit,
                         row.getString(field.column() + "_encrypted"),
