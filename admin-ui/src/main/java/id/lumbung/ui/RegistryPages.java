@@ -173,6 +173,7 @@ final class RegistryPages {
                 "members", detail.members().stream().map(RegistryPages::member).toList());
         model.put(
                 "history", detail.history().stream().map(RegistryPages::change).toList());
+        model.put("sameKk", detail.sameKk());
         return HttpResponse.ok(new ModelAndView<>("household", model));
     }
 

@@ -40,6 +40,7 @@ import java.util.UUID;
 @Controller("/api/v1/tenants/{tenantId}/households")
 @SerdeImport(HouseholdDetail.class)
 @SerdeImport(HouseholdDetail.Change.class)
+@SerdeImport(HouseholdDetail.SameKk.class)
 @SerdeImport(Household.class)
 @SerdeImport(Member.class)
 @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -234,7 +234,7 @@ class ImportApiTest extends ApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void oneKkSpreadOverSeveralHouseholdsIsWarnedWithBothPlaces() {
+    void oneKkSpreadOverSeveralHouseholdsIsWarnedWithBothPlaces() throws SQLException {
         String admin = login("admin-7471");
         String p = prefix();
         int serial = SERIALS.getAndAdd(30);
@@ -265,6 +265,23 @@ class ImportApiTest extends ApiTest {
                         .containsEntry("code", "kk_in_other_household")
                         .hasEntrySatisfying("message", message -> assertThat((String) message)
                                 .contains("line 5")));
+
+        // The household's page and the API name the other household on its card.
+        String b = strings("SELECT id::text FROM household WHERE tenant_id = '7471' AND iddtks = ?", p + "B")
+                .get(0);
+        String a = strings("SELECT id::text FROM household WHERE tenant_id = '7471' AND iddtks = ?", p + "A")
+                .get(0);
+        assertThat((List<Map<String, Object>>) object(get("/api/v1/tenants/7471/households/" + b, admin))
+                        .get("sameKk"))
+                .singleElement()
+                .satisfies(other -> assertThat(other)
+                        .containsEntry("id", a)
+                        .containsEntry("iddtks", p + "A")
+                        .containsEntry("villageCode", "74.71.01.1005"));
+        var page = get("/ui/tenants/7471/keluarga/" + b, admin, "Accept", "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("id=\"same-kk\"", "Nomor KK ini juga tercatat", "/ui/tenants/7471/keluarga/" + a);
     }
 
     @Test

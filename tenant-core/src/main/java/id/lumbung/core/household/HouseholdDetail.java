@@ -23,6 +23,8 @@ import java.util.UUID;
  *     catalogue's property names (e.g. {@code drinkingWater}), in its order
  * @param members its members, head first
  * @param history its latest changes and its members', newest first
+ * @param sameKk the other households with the same KK number (one family card is one family:
+ *     each is a duplicate to resolve or a KK typed wrong)
  */
 public record HouseholdDetail(
         Household household,
@@ -36,7 +38,17 @@ public record HouseholdDetail(
         LocalDate desilDate,
         Map<String, Object> criteria,
         List<Member> members,
-        List<Change> history) {
+        List<Change> history,
+        List<SameKk> sameKk) {
+
+    /**
+     * Another household with the same KK number.
+     *
+     * @param id the household, {@code null} when it is outside the caller's reach
+     * @param iddtks its DTKS id
+     * @param villageCode its village
+     */
+    public record SameKk(UUID id, String iddtks, String villageCode) {}
 
     /**
      * One change of the household or a member.

@@ -187,13 +187,32 @@ public final class RegistryReads {
                     row.desilDate(),
                     criteria(connection, tenantId, id),
                     people,
-                    history(id, people));
+                    history(id, people),
+                    sameKk(connection, reach, row));
         });
         if (detail == null) {
             throw new LumbungException(ErrorCode.HOUSEHOLD_NOT_FOUND, "Household " + id + " was not found");
         }
         audit.record(tenantId, caller, "HOUSEHOLD_READ", id.toString(), List.of("address", "kk_masked", "members"));
         return detail;
+    }
+
+    /** The other households on the household's family card, each with a link if the caller may open it. */
+    private List<HouseholdDetail.SameKk> sameKk(Connection connection, Reach reach, HouseholdRow household)
+            throws SQLException {
+        if (household.kkIndex() == null) {
+            return List.of();
+        }
+        List<HouseholdDetail.SameKk> others = new ArrayList<>();
+        for (HouseholdRow other : households.findByKkIndex(household.kkIndex())) {
+            if (!other.id().equals(household.id())) {
+                others.add(new HouseholdDetail.SameKk(
+                        assignments.reaches(connection, reach, other) ? other.id() : null,
+                        other.iddtks(),
+                        other.villageCode()));
+            }
+        }
+        return others;
     }
 
     private List<Match> visible(Connection connection, Reach reach, List<MemberRow> rows) throws SQLException {
