@@ -308,6 +308,38 @@ class ImportApiTest extends ApiTest {
         assertThat(history(p)).contains("HOUSEHOLD:UPDATED:{address}", "MEMBER:UPDATED:{status}");
     }
 
+    /** The spellings people type find the person, however the file wrote the name. */
+    @Test
+    void searchFindsTheNamesPeopleType() {
+        String admin = login("admin-7471");
+        String p = prefix();
+        int serial = SERIALS.getAndAdd(10);
+        String file = family(p + "A", serial, "Jl. Nama No. 1")
+                .replace("LA ODE RAHMAN", "LAODE MUHAMMAD " + p.toUpperCase())
+                .replace("Hj. Wa Ode Nurlia", "Hj.Asma Waode " + p)
+                .replace("LA ODE ARIF", "ABDUL RAHMAN " + p);
+        importAndWait(admin, "n.csv", csv(file), "");
+        java.util.function.Function<String, List<String>> search = typed ->
+                array(postJson("/api/v1/tenants/7471/members/search", admin, "{\"name\":\"" + typed + "\"}")).stream()
+                        .map(match -> (String) ((Map<?, ?>) match.get("member")).get("fullName"))
+                        .toList();
+
+        for (String typed : List.of(
+                "La Ode M. " + p,
+                "la ode Moch. " + p,
+                "Laode Mochammad " + p,
+                "LA ODE MUH. " + p,
+                "laode muhamad " + p)) {
+            assertThat(search.apply(typed)).as(typed).containsExactly("LAODE MUHAMMAD " + p.toUpperCase());
+        }
+        for (String typed : List.of("Asma Wa Ode " + p, "Hj. Asma Waode " + p, "hajjah asma wa ode " + p)) {
+            assertThat(search.apply(typed)).as(typed).containsExactly("Hj.Asma Waode " + p);
+        }
+        for (String typed : List.of("Abd. Rahman " + p, "Abd.Rahman " + p, "abdul rahman " + p)) {
+            assertThat(search.apply(typed)).as(typed).containsExactly("ABDUL RAHMAN " + p);
+        }
+    }
+
     @Test
     void importedPeopleAreFoundByNikNameAndKkAndShownMasked() {
         String admin = login("admin-7471");

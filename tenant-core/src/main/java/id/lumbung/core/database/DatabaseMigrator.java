@@ -1,6 +1,7 @@
 package id.lumbung.core.database;
 
 import id.lumbung.core.region.RegionDataMigration;
+import id.lumbung.core.registry.NameKeyMigration;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PostConstruct;
@@ -65,7 +66,7 @@ public class DatabaseMigrator {
         Flyway flyway = Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(url, username, password)
                 .locations("classpath:db/migration")
-                .javaMigrations(new RegionDataMigration())
+                .javaMigrations(new RegionDataMigration(), new NameKeyMigration())
                 .placeholders(Map.of("appRole", appRole))
                 .failOnMissingLocations(true)
                 .load();

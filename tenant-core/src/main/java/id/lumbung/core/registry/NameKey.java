@@ -1,15 +1,25 @@
 package id.lumbung.core.registry;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The search form of a person's name: lower case, without titles (H., Hj., S.Pd, Dr., ...),
  * punctuation or repeated spaces, with old and variant spellings folded (oe → u, dj → j,
- * tj → c, Moh./Muhamad → muhammad, Sitti → siti). {@code "Hj. SITTI  Rahma, S.Pd"} and
- * {@code "siti rahma"} have the same key.
+ * tj → c) and the spellings of one name taken as one (the table {@code name-variants.txt}:
+ * M./Moh./Muhamad → muhammad, Sitti → siti, Wa Ode → waode, Abd. → abdul). {@code "Hj. SITTI
+ * Rahma, S.Pd"}, {@code "Hj.Siti Rahma"} and {@code "siti rahma"} have the same key. Shared by
+ * the search, the ministry's lists and (to come) identity resolution.
  */
 public final class NameKey {
     private static final Set<String> TITLES = Set.of(
@@ -36,20 +46,37 @@ public final class NameKey {
         }
         plain = plain.toLowerCase(Locale.ROOT);
         plain = NOT_LETTER.matcher(plain).replaceAll(" ");
-        StringBuilder key = new StringBuilder(plain.length());
         // Titles are words ending in a dot or separated by commas ("S.Pd", "Hj."): drop the
         // dots inside a word first, then whole words that are titles.
+        List<String> words = new ArrayList<>();
         for (String part : WORD_BREAKS.split(plain)) {
             String word = part.replace(".", "");
             if (word.isEmpty() || TITLES.contains(word)) {
                 continue;
             }
+            // A dot with no space after it still ends a word: "Hj.Asma", "M.Yusuf", "Abd.Rahman".
+            for (String piece : part.split("\\.")) {
+                if (!piece.isEmpty() && !TITLES.contains(piece)) {
+                    words.add(piece);
+                }
+            }
+        }
+        StringBuilder key = new StringBuilder(plain.length());
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            // Two words that are one name's spelling ("wa ode" → "waode") are taken together.
+            String pair = i + 1 < words.size() ? VARIANTS.get(word + " " + words.get(i + 1)) : null;
             if (key.length() > 0) {
                 key.append(' ');
             }
-            key.append(fold(word));
+            if (pair != null) {
+                key.append(pair);
+                i++;
+            } else {
+                key.append(fold(word));
+            }
         }
-        return SPACES.matcher(key).replaceAll(" ").strip();
+        return key.toString();
     }
 
     /**
@@ -83,21 +110,36 @@ public final class NameKey {
         return kept.length() == 0 ? written : kept.toString();
     }
 
+    /** Old spellings, then the table of variants of {@code name-variants.txt}. */
     private static String fold(String word) {
         String folded = word.replace("oe", "u").replace("dj", "j").replace("tj", "c");
-        return switch (folded) {
-            case "moh",
-                    "muh",
-                    "mohd",
-                    "muhamad",
-                    "muhammad",
-                    "mochammad",
-                    "mochamad",
-                    "mohammad",
-                    "mohamad",
-                    "muhamat" -> "muhammad";
-            case "sitti" -> "siti";
-            default -> folded;
-        };
+        return VARIANTS.getOrDefault(folded, folded);
+    }
+
+    /** Spelling (one word, or two joined by a space) → the name's search form. */
+    private static final Map<String, String> VARIANTS = variants();
+
+    private static Map<String, String> variants() {
+        Map<String, String> variants = new HashMap<>();
+        try (InputStream in = NameKey.class.getResourceAsStream("name-variants.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("name-variants.txt is missing from the build");
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String entry = line.strip();
+                if (entry.isEmpty() || entry.startsWith("#")) {
+                    continue;
+                }
+                int equals = entry.indexOf('=');
+                String name = entry.substring(0, equals).strip();
+                variants.put(name, name);
+                for (String spelling : entry.substring(equals + 1).split(",")) {
+                    variants.put(SPACES.matcher(spelling.strip()).replaceAll(" "), name);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(variants);
     }
 }

@@ -3,6 +3,8 @@ package id.lumbung.core.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 class NameKeyTest {
 
@@ -23,5 +25,24 @@ class NameKeyTest {
     void theSearchKeyFoldsSpellingsAndTitles() {
         assertThat(NameKey.of("Hj. SITTI  Rahma, S.Pd")).isEqualTo(NameKey.of("siti rahma"));
         assertThat(NameKey.of("MOH. DJOKO")).isEqualTo("muhammad joko");
+    }
+
+    /** The variants people type (issue 13's list and the ones found before it): each pair one key. */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvFileSource(resources = "/name-pairs.csv", delimiter = ';')
+    void spellingsOfOneNameHaveOneKey(String typed, String stored) {
+        assertThat(NameKey.of(typed)).isEqualTo(NameKey.of(stored));
+    }
+
+    @ParameterizedTest(name = "{0} ≠ {1}")
+    @CsvFileSource(resources = "/name-pairs-apart.csv", delimiter = ';')
+    void differentNamesKeepDifferentKeys(String typed, String stored) {
+        assertThat(NameKey.of(typed)).isNotEqualTo(NameKey.of(stored));
+    }
+
+    @Test
+    void aNameIsFoundByTheBeginningOfItsKey() {
+        assertThat(NameKey.of("Wa Ode Siti Nurlia")).startsWith(NameKey.of("Waode Siti"));
+        assertThat(NameKey.of("La Ode Muhammad Arif")).startsWith(NameKey.of("Laode M."));
     }
 }
