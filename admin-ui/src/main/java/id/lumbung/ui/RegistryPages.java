@@ -5,12 +5,13 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.household.Household;
 import id.lumbung.core.household.HouseholdDetail;
-import id.lumbung.core.household.HouseholdService;
 import id.lumbung.core.household.Member;
 import id.lumbung.core.household.MemberStatus;
 import id.lumbung.core.household.RegistryField;
 import id.lumbung.core.household.RegistryReads;
 import id.lumbung.core.household.Relationship;
+import id.lumbung.core.paging.Page;
+import id.lumbung.core.paging.PageRequest;
 import id.lumbung.core.region.Region;
 import id.lumbung.core.region.RegionRepository;
 import id.lumbung.core.tenant.Tenant;
@@ -57,20 +58,13 @@ final class RegistryPages {
     private static final Map<String, String> HOUSEHOLD_STATUS =
             Map.of("ACTIVE", "Aktif", "INACTIVE", "Tidak aktif", "LEFT", "Keluar");
 
-    private final HouseholdService households;
     private final RegistryReads reads;
     private final TenantService tenants;
     private final RegionRepository regions;
     private final Authorizer authorizer;
 
-    RegistryPages(
-            HouseholdService households,
-            RegistryReads reads,
-            TenantService tenants,
-            RegionRepository regions,
-            Authorizer authorizer) {
+    RegistryPages(RegistryReads reads, TenantService tenants, RegionRepository regions, Authorizer authorizer) {
         this.authorizer = authorizer;
-        this.households = households;
         this.reads = reads;
         this.tenants = tenants;
         this.regions = regions;
@@ -78,16 +72,20 @@ final class RegistryPages {
 
     @Get
     ModelAndView<Map<String, Object>> page(
-            @PathVariable String tenantId, @Nullable @QueryValue String desa, Caller caller) {
+            @PathVariable String tenantId,
+            @Nullable @QueryValue String desa,
+            @Nullable @QueryValue String setelah,
+            @Nullable @QueryValue String sebelum,
+            Caller caller) {
         Map<String, Object> model = base(caller, tenantId);
         model.put("village", desa == null ? "" : desa);
         if (desa != null && !desa.isBlank()) {
             try {
+                Page<Household> page = reads.households(caller, tenantId, desa, PageRequest.of(setelah, sebelum, null));
                 model.put(
                         "households",
-                        households.list(caller, tenantId, desa).stream()
-                                .map(RegistryPages::household)
-                                .toList());
+                        page.items().stream().map(RegistryPages::household).toList());
+                model.put("paging", paging(page, "keluarga"));
             } catch (LumbungException e) {
                 model.put("error", message(e));
             }
@@ -102,7 +100,20 @@ final class RegistryPages {
      * @param q what to look for
      */
     @io.micronaut.serde.annotation.Serdeable
-    record Search(@Nullable String jenis, @Nullable String q) {}
+    record Search(@Nullable String jenis, @Nullable String q, @Nullable String setelah, @Nullable String sebelum) {}
+
+    /** What a page of a list shows, in words, and the cursors of the pages around it. */
+    private static Map<String, Object> paging(Page<?> page, String what) {
+        Map<String, Object> paging = new HashMap<>();
+        paging.put(
+                "shown",
+                page.items().isEmpty()
+                        ? "Tidak ada " + what + " yang cocok."
+                        : "Menampilkan " + page.items().size() + " " + what + " dari " + page.totalText() + ".");
+        paging.put("next", page.next());
+        paging.put("previous", page.previous());
+        return paging;
+    }
 
     @Post(value = "/cari", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     ModelAndView<Map<String, Object>> search(
@@ -122,9 +133,18 @@ final class RegistryPages {
                                 .toList());
             } else {
                 boolean byNik = "nik".equals(kind);
+                List<RegistryReads.Match> found;
+                if (byNik) {
+                    found = reads.findMembers(caller, tenantId, query, null);
+                } else {
+                    Page<RegistryReads.Match> page = reads.findByName(
+                            caller, tenantId, query, PageRequest.of(search.setelah(), search.sebelum(), null));
+                    found = page.items();
+                    model.put("paging", paging(page, "orang"));
+                }
                 model.put(
                         "members",
-                        reads.findMembers(caller, tenantId, byNik ? query : null, byNik ? null : query).stream()
+                        found.stream()
                                 .map(match -> {
                                     Map<String, Object> row = member(match.member());
                                     row.put("address", match.address());

@@ -127,6 +127,7 @@ class ArchitectureTest {
             "id.lumbung.core.audit.AuditLog",
             "id.lumbung.core.audit.AuditCheckpoints",
             "id.lumbung.core.region.RegionDataMigration",
+            "id.lumbung.core.registry.NameKeyMigration",
             "id.lumbung.core.access.Reach",
             // still to move
             "id.lumbung.core.access.AccessMatrix",

@@ -9,8 +9,11 @@ import id.lumbung.core.household.HouseholdDetail;
 import id.lumbung.core.household.HouseholdService;
 import id.lumbung.core.household.Member;
 import id.lumbung.core.household.RegistryReads;
+import id.lumbung.core.paging.PageRequest;
 import id.lumbung.gateway.PathIds;
+import id.lumbung.gateway.edge.PageHeaders;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -58,11 +61,21 @@ class HouseholdController {
 
     @Permits(Permission.HOUSEHOLD_READ)
     @Get
-    @Operation(summary = "Households the caller may see, optionally of one village")
-    List<HouseholdResponse> list(@PathVariable String tenantId, @Nullable @QueryValue String village, Caller caller) {
-        return households.list(caller, tenantId, village).stream()
-                .map(HouseholdResponse::from)
-                .toList();
+    @Operation(
+            summary = "Households the caller may see, optionally of one village, by village and address: a page at a"
+                    + " time (size 1–500, default 100); X-Total-Count and Link (next, prev) headers say the rest")
+    HttpResponse<List<HouseholdResponse>> list(
+            @PathVariable String tenantId,
+            @Nullable @QueryValue String village,
+            @Nullable @QueryValue String after,
+            @Nullable @QueryValue String before,
+            @Nullable @QueryValue Integer size,
+            HttpRequest<?> request,
+            Caller caller) {
+        return PageHeaders.ok(
+                request,
+                reads.households(caller, tenantId, village, PageRequest.of(after, before, size))
+                        .map(HouseholdResponse::from));
     }
 
     @Permits(Permission.HOUSEHOLD_READ)

@@ -308,6 +308,102 @@ class ImportApiTest extends ApiTest {
         assertThat(history(p)).contains("HOUSEHOLD:UPDATED:{address}", "MEMBER:UPDATED:{status}");
     }
 
+    /** Lists say how many there are and page by keyset: no row skipped or shown twice, also while rows arrive. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void listsArePagedWithTheirTotalAndStayStableUnderInserts() {
+        String admin = login("admin-7471");
+        String p = prefix();
+        int serial = SERIALS.getAndAdd(130);
+        String lepoLepo = "74.71.03.1002"; // no other test's households
+        List<String> rows = new java.util.ArrayList<>();
+        for (int h = 0; h < 120; h++) {
+            rows.add(row(
+                    p + h,
+                    "01",
+                    lepoLepo,
+                    String.format("Jl. Halaman %03d", h),
+                    kk(serial + h),
+                    nik("120380", serial + h),
+                    "HALAMAN " + p.toUpperCase() + " " + (char) ('A' + h % 26),
+                    "12-03-1980",
+                    "L",
+                    "Kepala Keluarga",
+                    "IBU",
+                    "Hidup"));
+        }
+        assertThat(importAndWait(admin, "paging.csv", csv(rows.toArray(String[]::new)), ""))
+                .containsEntry("rowsRejected", 0);
+
+        String list = "/api/v1/tenants/7471/households?village=" + lepoLepo + "&size=50";
+        var first = get(list, admin);
+        assertThat(first.headers().firstValue("X-Total-Count")).hasValue("120");
+        assertThat(first.headers().firstValue("Link"))
+                .hasValueSatisfying(
+                        link -> assertThat(link).contains("rel=\"next\"").doesNotContain("rel=\"prev\""));
+        List<String> seen = new java.util.ArrayList<>(addresses(array(first)));
+        assertThat(seen).hasSize(50).startsWith("Jl. Halaman 000").endsWith("Jl. Halaman 049");
+
+        // A household arrives on the first page's side while the operator reads: the next page
+        // neither repeats nor skips a row.
+        assertThat(postJson(
+                                "/api/v1/tenants/7471/households",
+                                admin,
+                                "{\"villageCode\":\"" + lepoLepo
+                                        + "\",\"address\":\"Jl. Halaman 000a\",\"headName\":\"BARU\",\"memberCount\":1}")
+                        .statusCode())
+                .isEqualTo(201);
+        String next = link(first, "next");
+        var second = get(next, admin);
+        assertThat(second.headers().firstValue("X-Total-Count")).hasValue("121");
+        seen.addAll(addresses(array(second)));
+        var third = get(link(second, "next"), admin);
+        seen.addAll(addresses(array(third)));
+        assertThat(third.headers().firstValue("Link"))
+                .hasValueSatisfying(
+                        link -> assertThat(link).doesNotContain("rel=\"next\"").contains("rel=\"prev\""));
+        assertThat(seen).hasSize(120).doesNotHaveDuplicates().endsWith("Jl. Halaman 119");
+
+        // Back from the second page: the 50 rows before it as they are now (with the new
+        // household), and a page before those still.
+        var back = get(link(second, "prev"), admin);
+        assertThat(addresses(array(back)))
+                .hasSize(50)
+                .startsWith("Jl. Halaman 000a")
+                .endsWith("Jl. Halaman 049");
+        assertThat(addresses(array(get(link(back, "prev"), admin)))).containsExactly("Jl. Halaman 000");
+
+        // A search by name pages the same way.
+        var byName =
+                postJson("/api/v1/tenants/7471/members/search?size=100", admin, "{\"name\":\"halaman " + p + "\"}");
+        assertThat(array(byName)).hasSize(100);
+        assertThat(byName.headers().firstValue("X-Total-Count")).hasValue("120");
+        String rest = link(byName, "next");
+        var last = postJson(rest, admin, "{\"name\":\"halaman " + p + "\"}");
+        assertThat(array(last)).hasSize(20);
+
+        assertProblem(get(list.replace("size=50", "size=501"), admin), 400, "invalid_page");
+        assertProblem(get(list + "&after=bm90LW91cnM", admin), 400, "invalid_page");
+    }
+
+    private static List<String> addresses(List<Map<String, Object>> households) {
+        return households.stream()
+                .map(household -> (String) household.get("address"))
+                .toList();
+    }
+
+    /** The path and query of a page's link, as the server gave it. */
+    private static String link(java.net.http.HttpResponse<String> response, String rel) {
+        String header = response.headers().firstValue("Link").orElseThrow();
+        for (String part : header.split(",\\s*<")) {
+            if (part.contains("rel=\"" + rel + "\"")) {
+                String uri = part.substring(part.indexOf('<') + 1, part.indexOf('>'));
+                return uri.startsWith("/") ? uri : "/" + uri;
+            }
+        }
+        throw new AssertionError("No " + rel + " link in " + header);
+    }
+
     /** The spellings people type find the person, however the file wrote the name. */
     @Test
     void searchFindsTheNamesPeopleType() {

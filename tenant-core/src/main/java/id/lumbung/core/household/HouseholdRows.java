@@ -20,8 +20,6 @@ interface HouseholdRows extends GenericRepository<HouseholdRow, UUID> {
 
     List<HouseholdRow> findAll(Pageable page);
 
-    List<HouseholdRow> findByVillageCodeIn(Collection<String> villageCodes, Pageable page);
-
     List<HouseholdRow> findByIdIn(Collection<UUID> ids, Pageable page);
 
     List<HouseholdRow> findByKkIndex(String kkIndex);

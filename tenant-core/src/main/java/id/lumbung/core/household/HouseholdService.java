@@ -8,15 +8,9 @@ import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
-import id.lumbung.core.ratelimit.RateLimits;
 import id.lumbung.core.tenant.TenantVillages;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,9 +21,6 @@ import java.util.UUID;
  */
 @Singleton
 public final class HouseholdService {
-    private static final Pageable FIRST_PAGE =
-            Pageable.from(0, 100, Sort.of(Sort.Order.asc("villageCode"), Sort.Order.asc("address")));
-
     private static final ErrorCode INVALID = ErrorCode.INVALID_HOUSEHOLD;
 
     private final TenantTransactions transactions;
@@ -39,7 +30,6 @@ public final class HouseholdService {
     private final HouseholdAssignments assignments;
     private final TenantVillages villages;
     private final AuditLog audit;
-    private final RateLimits rateLimits;
 
     HouseholdService(
             TenantTransactions transactions,
@@ -48,9 +38,7 @@ public final class HouseholdService {
             HouseholdRows rowsOf,
             HouseholdAssignments assignments,
             TenantVillages villages,
-            AuditLog audit,
-            RateLimits rateLimits) {
-        this.rateLimits = rateLimits;
+            AuditLog audit) {
         this.transactions = transactions;
         this.access = access;
         this.households = households;
@@ -58,45 +46,6 @@ public final class HouseholdService {
         this.assignments = assignments;
         this.villages = villages;
         this.audit = audit;
-    }
-
-    /** Households the caller may see, optionally in one village, by village and address (first 100). */
-    public List<Household> list(Caller caller, String tenantId, String village) {
-        Authorizer.Grant grant = access.grant(caller, Permission.HOUSEHOLD_READ, tenantId);
-        Reach reach = grant.reach();
-        rateLimits.lookup(caller, tenantId);
-        String villageCode = village == null ? null : villages.require(grant.tenant(), village);
-        List<Household> found = transactions.inTenant(tenantId, connection -> {
-            if (reach.everything()) {
-                return (villageCode == null
-                                ? rowsOf.findAll(FIRST_PAGE)
-                                : rowsOf.findByVillageCodeIn(List.of(villageCode), FIRST_PAGE))
-                        .stream().map(HouseholdRow::toHousehold).toList();
-            }
-            Map<UUID, HouseholdRow> seen = new HashMap<>();
-            List<String> villages = reach.villages().stream()
-                    .filter(code -> villageCode == null || code.equals(villageCode))
-                    .toList();
-            if (!villages.isEmpty()) {
-                rowsOf.findByVillageCodeIn(villages, FIRST_PAGE).forEach(row -> seen.put(row.id(), row));
-            }
-            if (reach.assignedTo() != null) {
-                List<UUID> assigned = assignments.assignedTo(connection, tenantId, reach.assignedTo());
-                if (!assigned.isEmpty()) {
-                    rowsOf.findByIdIn(assigned, FIRST_PAGE).stream()
-                            .filter(row ->
-                                    villageCode == null || row.villageCode().equals(villageCode))
-                            .forEach(row -> seen.put(row.id(), row));
-                }
-            }
-            return seen.values().stream()
-                    .map(HouseholdRow::toHousehold)
-                    .sorted(Comparator.comparing(Household::villageCode).thenComparing(Household::address))
-                    .limit(FIRST_PAGE.getSize())
-                    .toList();
-        });
-        audit.record(tenantId, caller, "HOUSEHOLD_LIST", villageCode, List.of("address", "head_name"));
-        return found;
     }
 
     /** One household, if the caller may see it; otherwise {@code household_not_found}. */

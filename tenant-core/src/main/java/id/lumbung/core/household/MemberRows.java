@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,4 +19,6 @@ interface MemberRows extends GenericRepository<MemberRow, UUID> {
     List<MemberRow> findByNikIndex(String nikIndex);
 
     List<MemberRow> findByNameKeyLike(String pattern, Pageable page);
+
+    List<MemberRow> findByIdIn(Collection<UUID> ids);
 }

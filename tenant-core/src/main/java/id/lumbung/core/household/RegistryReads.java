@@ -9,9 +9,13 @@ import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.nik.Nik;
+import id.lumbung.core.paging.Keyset;
+import id.lumbung.core.paging.Page;
+import id.lumbung.core.paging.PageRequest;
 import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.ratelimit.RateLimits;
 import id.lumbung.core.registry.NameKey;
+import id.lumbung.core.tenant.TenantVillages;
 import io.micronaut.data.model.Pageable;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -56,7 +60,6 @@ public final class RegistryReads {
         return criteria;
     }
 
-    private static final int MAXIMUM_MATCHES = 50;
     private static final List<String> RELATIONSHIP_ORDER = List.of(
             "KEPALA_KELUARGA",
             "SUAMI",
@@ -79,6 +82,7 @@ public final class RegistryReads {
     private final RateLimits rateLimits;
 
     private final RegistryChangeRows changes;
+    private final TenantVillages villages;
 
     RegistryReads(
             TenantTransactions transactions,
@@ -89,8 +93,10 @@ public final class RegistryReads {
             IdentifierProtection protection,
             AuditLog audit,
             RateLimits rateLimits,
-            RegistryChangeRows changes) {
+            RegistryChangeRows changes,
+            TenantVillages villages) {
         this.changes = changes;
+        this.villages = villages;
         this.transactions = transactions;
         this.access = access;
         this.households = households;
@@ -111,8 +117,153 @@ public final class RegistryReads {
      */
     public record Match(Member member, String villageCode, String address, String headName) {}
 
+    private static final Keyset HOUSEHOLD_ORDER = new Keyset("h.village_code", "h.address", "h.id");
+    private static final String HOUSEHOLDS =
+            " FROM household h WHERE h.tenant_id = ?" + " AND (?::text IS NULL OR h.village_code = ?::text) AND ";
+
+    /**
+     * Households the caller may see, optionally in one village, by village and address, a page at
+     * a time with the list's total.
+     */
+    public Page<Household> households(Caller caller, String tenantId, String village, PageRequest request) {
+        Authorizer.Grant grant = access.grant(caller, Permission.HOUSEHOLD_READ, tenantId);
+        Reach reach = grant.reach();
+        rateLimits.lookup(caller, tenantId);
+        String villageCode = village == null || village.isBlank() ? null : villages.require(grant.tenant(), village);
+        Page<Household> page = transactions.inTenant(tenantId, connection -> {
+            String filter = HOUSEHOLDS + reach.sql("h");
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT h.id" + filter
+                    + HOUSEHOLD_ORDER.where(request, "::uuid") + HOUSEHOLD_ORDER.orderAndLimit(request))) {
+                int next = bindHouseholds(connection, query, tenantId, villageCode, reach);
+                List<String> key = request.key(3);
+                if (key != null) {
+                    for (String part : key) {
+                        query.setString(next++, part);
+                    }
+                }
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        ids.add(row.getObject(1, UUID.class));
+                    }
+                }
+            }
+            Map<UUID, Household> byId = new HashMap<>();
+            if (!ids.isEmpty()) {
+                households
+                        .findByIdIn(ids, Pageable.from(0, ids.size()))
+                        .forEach(row -> byId.put(row.id(), row.toHousehold()));
+            }
+            return Page.of(
+                    ids.stream().map(byId::get).toList(),
+                    request,
+                    count(
+                            connection,
+                            Keyset.count(filter),
+                            query -> bindHouseholds(connection, query, tenantId, villageCode, reach)),
+                    household -> PageRequest.cursor(
+                            household.villageCode(),
+                            household.address(),
+                            household.id().toString()));
+        });
+        audit.record(tenantId, caller, "HOUSEHOLD_LIST", villageCode, List.of("address", "head_name"));
+        return page;
+    }
+
+    private static int bindHouseholds(
+            Connection connection, PreparedStatement query, String tenantId, String villageCode, Reach reach)
+            throws SQLException {
+        query.setString(1, tenantId);
+        query.setString(2, villageCode);
+        query.setString(3, villageCode);
+        return reach.bind(connection, query, 4);
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement query) throws SQLException;
+    }
+
+    private static long count(Connection connection, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            binder.bind(query);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static final Keyset NAME_ORDER = new Keyset("m.name_key", "m.id");
+    private static final String BY_NAME = " FROM member m JOIN household h ON h.tenant_id = m.tenant_id"
+            + " AND h.id = m.household_id WHERE m.tenant_id = ? AND m.name_key LIKE ? AND ";
+
+    /**
+     * Members whose name begins like {@code name} (tolerant of case, spacing, titles and the
+     * spellings of one name), by name, a page at a time with the list's total.
+     */
+    public Page<Match> findByName(Caller caller, String tenantId, String name, PageRequest request) {
+        Reach reach = access.grant(caller, Permission.HOUSEHOLD_READ, tenantId).reach();
+        rateLimits.lookup(caller, tenantId);
+        String key = name == null ? "" : NameKey.of(name);
+        if (key.length() < 3) {
+            throw new LumbungException(
+                    ErrorCode.SEARCH_NEEDS_NIK_OR_NAME, "Search by nik (16 digits) or by name (at least 3 letters)");
+        }
+        String pattern = key.replace("%", "").replace("_", "") + "%";
+        Page<Match> page = transactions.inTenant(tenantId, connection -> {
+            String filter = BY_NAME + reach.sql("h");
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT m.id" + filter + NAME_ORDER.where(request, "::uuid") + NAME_ORDER.orderAndLimit(request))) {
+                query.setString(1, tenantId);
+                query.setString(2, pattern);
+                int next = reach.bind(connection, query, 3);
+                List<String> cursor = request.key(2);
+                if (cursor != null) {
+                    query.setString(next, cursor.get(0));
+                    query.setString(next + 1, cursor.get(1));
+                }
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        ids.add(row.getObject(1, UUID.class));
+                    }
+                }
+            }
+            Map<UUID, MemberRow> byId = new HashMap<>();
+            Map<UUID, HouseholdRow> homes = new HashMap<>();
+            if (!ids.isEmpty()) {
+                members.findByIdIn(ids).forEach(row -> byId.put(row.id(), row));
+                List<UUID> householdIds = byId.values().stream()
+                        .map(MemberRow::householdId)
+                        .distinct()
+                        .toList();
+                households
+                        .findByIdIn(householdIds, Pageable.from(0, householdIds.size()))
+                        .forEach(row -> homes.put(row.id(), row));
+            }
+            return Page.of(
+                            ids.stream().map(byId::get).toList(),
+                            request,
+                            count(connection, Keyset.count(filter), query -> {
+                                query.setString(1, tenantId);
+                                query.setString(2, pattern);
+                                reach.bind(connection, query, 3);
+                            }),
+                            row -> PageRequest.cursor(row.nameKey(), row.id().toString()))
+                    .map(row -> {
+                        HouseholdRow home = homes.get(row.householdId());
+                        return new Match(row.toMember(), home.villageCode(), home.address(), home.headName());
+                    });
+        });
+        audit.record(tenantId, caller, "MEMBER_SEARCH", "name", List.of("full_name", "nik_masked", "address"));
+        return page;
+    }
+
     /** Members by exact NIK or by name; {@code nik} wins when both are given. */
     public List<Match> findMembers(Caller caller, String tenantId, String nik, String name) {
+        if ((nik == null || nik.isBlank()) && name != null) {
+            return findByName(caller, tenantId, name, PageRequest.first()).items();
+        }
         Reach reach = access.grant(caller, Permission.HOUSEHOLD_READ, tenantId).reach();
         rateLimits.lookup(caller, tenantId);
         List<Match> found;
@@ -123,16 +274,6 @@ public final class RegistryReads {
             subject = parsed.masked();
             found = transactions.inTenant(
                     tenantId, connection -> visible(connection, reach, members.findByNikIndex(index)));
-        } else if (name != null && NameKey.of(name).length() >= 3) {
-            String key = NameKey.of(name);
-            subject = "name";
-            found = transactions.inTenant(
-                    tenantId,
-                    connection -> visible(
-                            connection,
-                            reach,
-                            members.findByNameKeyLike(
-                                    key.replace("%", "").replace("_", "") + "%", Pageable.from(0, MAXIMUM_MATCHES))));
         } else {
             throw new LumbungException(
                     ErrorCode.SEARCH_NEEDS_NIK_OR_NAME, "Search by nik (16 digits) or by name (at least 3 letters)");
