@@ -32,6 +32,13 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ImportPages {
+    /** What a running import is doing, in words. */
+    private static final Map<String, String> PHASES = Map.of(
+            "QUEUED", "menunggu giliran",
+            "READING", "membaca dan memeriksa setiap baris",
+            "CHECKING", "memeriksa data ganda dan susunan keluarga",
+            "SAVING", "menyimpan keluarga dan anggota");
+
     private static final Map<String, String> STATUS = Map.of(
             "QUEUED", "Menunggu",
             "RUNNING", "Diproses",
@@ -55,6 +62,7 @@ final class ImportPages {
         model.put("tenantId", tenantId);
         model.put("username", caller.username());
         model.put("rows", rows);
+        model.put("phases", PHASES);
         model.put("error", error);
         return model;
     }
@@ -83,6 +91,7 @@ final class ImportPages {
         row.put("statusText", STATUS.getOrDefault(job.status(), job.status()));
         row.put("finished", job.finished());
         row.put("processed", job.rowsProcessed());
+        row.put("phaseText", job.finished() ? "" : PHASES.getOrDefault(job.phase(), ""));
         row.put("total", Math.max(job.rowsTotal(), 1));
         row.put("accepted", job.rowsAccepted());
         row.put("rejected", job.rowsRejected());

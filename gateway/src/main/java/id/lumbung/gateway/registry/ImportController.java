@@ -109,6 +109,8 @@ class ImportController {
      * @param fileName the uploaded file's name
      * @param mode KEEP_GOOD_ROWS or ALL_OR_NOTHING
      * @param status QUEUED, RUNNING, SUCCEEDED, REJECTED or FAILED
+     * @param phase QUEUED, READING (each row read and checked), CHECKING (duplicates and households
+     *     over the whole file), SAVING (households and members written) or DONE
      * @param rowsTotal rows read
      * @param rowsProcessed rows checked so far
      * @param rowsAccepted rows imported
@@ -130,6 +132,7 @@ class ImportController {
             String fileName,
             String mode,
             String status,
+            String phase,
             long rowsTotal,
             long rowsProcessed,
             long rowsAccepted,
@@ -149,6 +152,7 @@ class ImportController {
                     job.fileName(),
                     job.mode(),
                     job.status(),
+                    job.phase(),
                     job.rowsTotal(),
                     job.rowsProcessed(),
                     job.rowsAccepted(),

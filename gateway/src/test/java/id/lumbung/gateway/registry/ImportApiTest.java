@@ -577,7 +577,7 @@ class ImportApiTest extends ApiTest {
      * of most rows absent. All are accepted, and the same rows as CSV then change nothing.
      */
     @Test
-    void tenThousandRowsOfAWorkbookWrittenByAnotherWriterAreAcceptedAsInCsv() throws Exception {
+    void tenThousandRowsOfAWorkbookWrittenByAnotherWriterAreAcceptedAsInCsvAndTheJobSaysWhenItEnded() throws Exception {
         String admin = login("admin-7471");
         String p = prefix();
         int first = SERIALS.getAndAdd(3_334);
@@ -609,7 +609,14 @@ class ImportApiTest extends ApiTest {
                 .containsEntry("status", "SUCCEEDED")
                 .containsEntry("rowsTotal", 10_002)
                 .containsEntry("rowsRejected", 0)
-                .containsEntry("membersCreated", 10_002);
+                .containsEntry("membersCreated", 10_002)
+                .containsEntry("phase", "DONE");
+        // It ended when it ended, not when its transaction began.
+        assertThat(strings(
+                        "SELECT (finished_at >= started_at + interval '100 milliseconds')::text FROM import_job"
+                                + " WHERE tenant_id = '7471' AND id = ?::uuid",
+                        (String) fromBook.get("id")))
+                .containsExactly("true");
 
         byte[] csv = (String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
         assertThat(importAndWait(admin, "same.csv", csv, ""))

@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param format CSV or XLSX
  * @param mode keep the good rows, or change nothing if any row is refused
  * @param status QUEUED, RUNNING, SUCCEEDED, REJECTED (all-or-nothing with refused rows) or FAILED
+ * @param phase what a running job does: READING (each row read and checked), CHECKING (duplicates
+ *     and households over the whole file), SAVING (households and members written), then DONE
  * @param rowsTotal rows read so far (all rows once finished)
  * @param rowsProcessed rows checked so far
  * @param rowsAccepted rows imported
@@ -33,6 +35,7 @@ public record ImportJob(
         String format,
         String mode,
         String status,
+        String phase,
         long rowsTotal,
         long rowsProcessed,
         long rowsAccepted,

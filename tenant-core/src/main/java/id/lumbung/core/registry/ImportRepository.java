@@ -39,7 +39,8 @@ final class ImportRepository {
 
     void started(Connection connection, String tenantId, UUID id) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE import_job SET status = 'RUNNING', started_at = now(), rows_total = 0, rows_processed = 0"
+                "UPDATE import_job SET status = 'RUNNING', phase = 'READING', started_at = clock_timestamp(),"
+                        + " rows_total = 0, rows_processed = 0"
                         + " WHERE tenant_id = ? AND id = ? AND status IN ('QUEUED', 'RUNNING')")) {
             update.setString(1, tenantId);
             update.setObject(2, id);
@@ -60,13 +61,26 @@ final class ImportRepository {
         }
     }
 
+    /** The step a running job has reached (READING, CHECKING, SAVING). */
+    void phase(Connection connection, String tenantId, UUID id, String phase) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE import_job SET phase = ? WHERE tenant_id = ? AND id = ? AND status = 'RUNNING'")) {
+            update.setString(1, phase);
+            update.setString(2, tenantId);
+            update.setObject(3, id);
+            update.executeUpdate();
+        }
+    }
+
     /** The job's end: its status, counts and message; the stored file is forgotten. */
     void finish(Connection connection, String tenantId, UUID id, String status, ImportCounts counts, String message)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE import_job SET status = ?, rows_total = ?, rows_processed = ?, rows_accepted = ?,"
                         + " rows_rejected = ?, warnings = ?, households_created = ?, households_updated = ?,"
-                        + " members_created = ?, members_updated = ?, message = ?, finished_at = now(),"
+                        + " members_created = ?, members_updated = ?, message = ?, phase = 'DONE',"
+                        // The clock, not now(): the run's transaction began when the job did.
+                        + " finished_at = clock_timestamp(),"
                         + " file_path = NULL WHERE tenant_id = ? AND id = ?")) {
             update.setString(1, status);
             update.setLong(2, counts.rows);

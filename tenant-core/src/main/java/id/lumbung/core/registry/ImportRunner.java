@@ -88,11 +88,13 @@ final class ImportRunner {
                 inAnotherTransaction(tenantId, other -> jobs.started(other, tenantId, id));
                 stage(connection, tenantId, id, file, shape, counts);
                 phases[0] = System.nanoTime();
+                inAnotherTransaction(tenantId, other -> jobs.phase(other, tenantId, id, "CHECKING"));
                 checkSets(connection, tenantId, counts);
                 phases[1] = System.nanoTime();
                 if (allOrNothing && counts.anyRejected()) {
                     throw new SQLException(new Rejected());
                 }
+                inAnotherTransaction(tenantId, other -> jobs.phase(other, tenantId, id, "SAVING"));
                 apply(connection, tenantId, id, requestedBy, counts);
                 phases[2] = System.nanoTime();
                 jobs.insertIssues(connection, tenantId, id, counts.issues);
