@@ -37,6 +37,9 @@ class AdminUiBrowserTest extends ApiTest {
         browser.type("#username", "prov-74");
         browser.type("#password", PASSWORD);
         browser.click("#login-submit");
+        // Until the browser has left the login page, its h1 is still "Masuk".
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10), browser::currentUrl, current -> current.endsWith("/ui/tenants"));
 
         assertThat(browser.text("h1")).isEqualTo("Dinas Sosial Kabupaten/Kota");
         assertThat(browser.text("#tenants")).contains("KOTA KENDARI", "KABUPATEN KOLAKA");

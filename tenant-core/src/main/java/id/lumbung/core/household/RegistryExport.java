@@ -46,6 +46,7 @@ public final class RegistryExport {
             // Proposals to the ministry: only households with a change (theirs or a member's) since then.
             + " AND (?::timestamptz IS NULL OR h.updated_at >= ?::timestamptz OR EXISTS (SELECT 1 FROM member c"
             + " WHERE c.tenant_id = h.tenant_id AND c.household_id = h.id AND c.updated_at >= ?::timestamptz))"
+            + " AND (? OR m.id IS NOT NULL)"
             + " ORDER BY h.village_code, h.iddtks, h.id, m.source_key";
 
     private final TenantTransactions transactions;
@@ -70,8 +71,25 @@ public final class RegistryExport {
         this.rateLimits = rateLimits;
     }
 
-    /** Who may export what, checked before the response starts. */
-    public record Permit(String tenantId, String[] villages, boolean fullIdentifiers, java.time.Instant changedSince) {}
+    /**
+     * Who may export what, checked before the response starts.
+     *
+     * @param withoutMembers whether households registered by hand, with no member yet, are written
+     *     (an operator's export: yes; proposals to the ministry, which refuses a family without
+     *     people: no)
+     */
+    public record Permit(
+            String tenantId,
+            String[] villages,
+            boolean fullIdentifiers,
+            java.time.Instant changedSince,
+            boolean withoutMembers) {
+
+        /** The proposals for the ministry: complete households only, full identifiers. */
+        public static Permit proposals(String tenantId, java.time.Instant changedSince) {
+            return new Permit(tenantId, null, true, changedSince, false);
+        }
+    }
 
     /** Checks access and rate limit; a field worker does not export, a village operator only its villages. */
     public Permit permit(Caller caller, String tenantId, String village, boolean fullIdentifiers) {
@@ -105,7 +123,7 @@ public final class RegistryExport {
         } else {
             villages = reach.everything() ? null : reach.villages().toArray(String[]::new);
         }
-        return new Permit(tenantId, villages, fullIdentifiers, changedSince);
+        return new Permit(tenantId, villages, fullIdentifiers, changedSince, true);
     }
 
     /**
@@ -142,6 +160,7 @@ public final class RegistryExport {
                 query.setTimestamp(4, since);
                 query.setTimestamp(5, since);
                 query.setTimestamp(6, since);
+                query.setBoolean(7, permit.withoutMembers());
                 long written = 0;
                 try (ResultSet row = query.executeQuery()) {
                     sheet.row(HEADER);

@@ -230,8 +230,7 @@ public final class MinistryExchange {
     /** Writes the proposals (CSV in the ministry's layout, full identifiers) to {@code out}; answers the members written. */
     public long writeProposals(String tenantId, Exchange exchange, OutputStream out) throws IOException {
         return export.writeAudited(
-                new RegistryExport.Permit(tenantId, null, true, exchange.changedSince()),
-                ExportSheet.Format.CSV.open(out));
+                RegistryExport.Permit.proposals(tenantId, exchange.changedSince()), ExportSheet.Format.CSV.open(out));
     }
 
     /** The files of the tenant already fetched: name → content hash. */
