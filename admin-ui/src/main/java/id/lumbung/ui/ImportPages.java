@@ -2,6 +2,7 @@ package id.lumbung.ui;
 
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.registry.ImportIssue;
 import id.lumbung.core.registry.ImportJob;
 import id.lumbung.core.registry.ImportService;
 import io.micronaut.core.annotation.Nullable;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Upload of registry files and their progress, in Bahasa Indonesia. */
 @Controller("/ui/tenants/{tenantId}/impor")
@@ -65,6 +67,66 @@ final class ImportPages {
         model.put("phases", PHASES);
         model.put("error", error);
         return model;
+    }
+
+    /** Issues shown on one page of an import's report. */
+    private static final int ISSUES_PER_PAGE = 200;
+
+    /**
+     * One import: its counts and its issues by line, in Bahasa Indonesia, filtered by code or
+     * severity, a page at a time; and the refused rows to download, fix and import again.
+     */
+    @Get("/{id}")
+    HttpResponse<?> report(
+            @PathVariable String tenantId,
+            @PathVariable String id,
+            @Nullable @QueryValue String kode,
+            @Nullable @QueryValue String jenis,
+            @Nullable @QueryValue Integer dari,
+            Caller caller) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("tenantId", tenantId);
+        model.put("username", caller.username());
+        UUID jobId;
+        ImportJob job;
+        try {
+            jobId = UUID.fromString(id);
+            job = imports.status(caller, tenantId, jobId);
+        } catch (IllegalArgumentException | LumbungException e) {
+            model.put("rows", List.of());
+            model.put("phases", PHASES);
+            model.put("error", "Impor ini tidak ditemukan.");
+            return HttpResponse.notFound(new io.micronaut.views.ModelAndView<>("imports", model));
+        }
+        String code = kode == null || kode.isBlank() ? null : kode;
+        String severity = "galat".equals(jenis) ? "ERROR" : "peringatan".equals(jenis) ? "WARNING" : null;
+        int from = dari == null ? 0 : Math.max(0, dari);
+        List<Map<String, Object>> issues =
+                imports.issues(caller, tenantId, jobId, code, severity, from, ISSUES_PER_PAGE + 1).stream()
+                        .map(issue -> {
+                            Map<String, Object> row = new HashMap<>();
+                            row.put("line", issue.line());
+                            row.put("column", issue.column() == null ? "" : issue.column());
+                            row.put("refused", issue.severity() == ImportIssue.Severity.ERROR);
+                            row.put(
+                                    "severity",
+                                    issue.severity() == ImportIssue.Severity.ERROR ? "Ditolak" : "Peringatan");
+                            row.put("code", issue.code());
+                            row.put("text", issue.indonesian());
+                            row.put("detail", issue.message());
+                            return row;
+                        })
+                        .toList();
+        model.put("job", row(job));
+        model.put("codes", imports.issueCodes(caller, tenantId, jobId));
+        model.put("kode", code == null ? "" : code);
+        model.put("jenis", jenis == null ? "" : jenis);
+        model.put("issues", issues.size() > ISSUES_PER_PAGE ? issues.subList(0, ISSUES_PER_PAGE) : issues);
+        model.put("from", from);
+        model.put("next", issues.size() > ISSUES_PER_PAGE ? from + ISSUES_PER_PAGE : null);
+        model.put("previous", from > 0 ? Math.max(0, from - ISSUES_PER_PAGE) : null);
+        model.put("mayDownload", job.rowsRejected() > 0);
+        return HttpResponse.ok(new io.micronaut.views.ModelAndView<>("import", model));
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)

@@ -5,6 +5,7 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
 import id.lumbung.core.error.ErrorCode;
+import id.lumbung.core.household.ExportSheet;
 import id.lumbung.core.registry.ImportIssue;
 import id.lumbung.core.registry.ImportJob;
 import id.lumbung.core.registry.ImportService;
@@ -81,11 +82,29 @@ class ImportController {
     }
 
     @Permits(Permission.IMPORT_RUN)
+    @Get(value = "/{id}/refused.csv", produces = "text/csv; charset=utf-8")
+    @Operation(
+            summary = "The rows an import refused, as the file had them, with a column of reasons: fix them in"
+                    + " Excel and import the file again. Full NIKs: for who uploaded the file, or with"
+                    + " IDENTIFIER_REVEAL; audited")
+    HttpResponse<byte[]> refused(@PathVariable String tenantId, @PathVariable String id, Caller caller)
+            throws java.io.IOException {
+        UUID jobId = PathIds.uuid(id, ErrorCode.IMPORT_NOT_FOUND, "Import");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        imports.refusedRows(caller, tenantId, jobId).write(ExportSheet.Format.CSV.open(out));
+        return HttpResponse.ok(out.toByteArray())
+                .contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"ditolak-" + jobId + ".csv\"");
+    }
+
+    @Permits(Permission.IMPORT_RUN)
     @Get("/{id}/issues")
-    @Operation(summary = "A page of an import's issues, by line")
+    @Operation(summary = "A page of an import's issues, by line; code= and severity= (ERROR, WARNING) filter them")
     List<IssueResponse> issues(
             @PathVariable String tenantId,
             @PathVariable String id,
+            @Nullable @QueryValue String code,
+            @Nullable @QueryValue String severity,
             @Nullable @QueryValue Integer offset,
             @Nullable @QueryValue Integer limit,
             Caller caller) {
@@ -95,6 +114,8 @@ class ImportController {
                         caller,
                         tenantId,
                         PathIds.uuid(id, ErrorCode.IMPORT_NOT_FOUND, "Import"),
+                        code == null || code.isBlank() ? null : code,
+                        severity == null || severity.isBlank() ? null : severity.toUpperCase(java.util.Locale.ROOT),
                         offset == null ? 0 : offset,
                         size)
                 .stream()

@@ -226,6 +226,38 @@ class ImportApiTest extends ApiTest {
                         "9:formula_in_cell");
         assertThat(job.toString()).doesNotContain(nik("120380", serial));
         assertThat(memberCount(p)).isEqualTo(4);
+
+        // The refused rows, as the file had them, with their reasons: to fix in Excel and import again.
+        String refusedPath = IMPORTS + "/" + job.get("id") + "/refused.csv";
+        var refused = get(refusedPath, admin, "Accept", "text/csv");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+        List<String> lines = refused.body().lines().toList();
+        assertThat(lines.get(0)).startsWith("\uFEFFiddtks;id_art;").endsWith(";alasan_ditolak");
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(1))
+                .startsWith(p + "B;" + p + "B-01;")
+                .contains(";74710112038000;")
+                .endsWith(";baris 5: nik_not_16_digits: A NIK has exactly 16 digits");
+        assertThat(lines.get(2)).contains(";74.01.01.1001;").contains("baris 6: village_outside_tenant");
+        assertThat(lines.get(3)).contains("baris 7: duplicate_nik_in_file");
+        assertThat(lines.get(4)).contains("baris 9: formula_in_cell");
+        // Fixed (a 16-digit NIK, a village of Kendari), the same file imports with one warning: the reason column.
+        String fixed = String.join(
+                "\n",
+                lines.get(0),
+                lines.get(1).replace(";74710112038000;", ";" + nik("120380", serial + 5) + ";"),
+                lines.get(2).replace(";74.01.01.1001;", ";74.71.01.1005;"));
+        Map<String, Object> again = importAndWait(admin, "ditolak.csv", fixed.getBytes(StandardCharsets.UTF_8), "");
+        assertThat(again).containsEntry("rowsRejected", 0).containsEntry("membersCreated", 2);
+        assertThat(again.get("errors").toString()).contains("unknown_column").doesNotContain("ERROR");
+        // Full NIKs: for who uploaded the file or who may read them; not another tenant.
+        assertProblem(
+                get(refusedPath, login(newUser(admin, "APPROVER")), "Accept", "text/csv"), 403, "permission_denied");
+        assertThat(get(refusedPath, login(newUser(admin, "VERIFIER")), "Accept", "text/csv")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(get(refusedPath, login("admin-7401"), "Accept", "text/csv").statusCode())
+                .isEqualTo(404);
     }
 
     private static String kk(int serial) {

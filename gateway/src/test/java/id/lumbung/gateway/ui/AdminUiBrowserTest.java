@@ -85,6 +85,16 @@ class AdminUiBrowserTest extends ApiTest {
         assertThat(status).isEqualTo("Selesai");
         assertThat(browser.text("#imports tbody tr .accepted")).isEqualTo("1");
         assertThat(browser.text("#imports tbody tr .rejected")).isEqualTo("1");
+
+        // The import's report: its issues by line in Indonesian, a filter, the refused rows to download.
+        browser.click("#imports tbody tr .file a");
+        assertThat(browser.text("h1")).isEqualTo("Laporan impor " + file.getFileName());
+        assertThat(browser.text("#issues")).contains("3", "nomor_nik", "Ditolak", "NIK terdiri dari 16 angka.");
+        assertThat(browser.text("#refused-download")).isEqualTo("Unduh baris yang ditolak (CSV)");
+        assertThat(browser.pageSource()).doesNotContain("7471011203800977");
+        browser.click("#jenis option[value='peringatan']");
+        browser.click("form.card button");
+        assertThat(browser.text("#issues")).doesNotContain("NIK terdiri dari 16 angka.");
         java.nio.file.Files.deleteIfExists(file);
     }
 
@@ -114,6 +124,7 @@ class AdminUiBrowserTest extends ApiTest {
         browser.click("#village option[value='74.71.01.1007']");
         browser.click("#list");
         assertThat(browser.text("#households")).contains("Hj. WA ODE JENDELA", "Jl. Jendela No. 7");
+        assertThat(browser.text("#paging")).startsWith("Menampilkan ").contains(" keluarga dari ");
         browser.click("#households a");
         assertThat(browser.text("h1")).isEqualTo("Keluarga Hj. WA ODE JENDELA");
         assertThat(browser.text("#members")).contains("************0977", "Kepala Keluarga");

@@ -18,6 +18,10 @@ final class ImportCounts {
     long membersCreated;
     long membersUpdated;
     final List<ImportIssue> issues = new ArrayList<>();
+    /** The file's header, and its refused rows (line → fields encrypted), once read back. */
+    String refusedHeader;
+
+    final java.util.Map<Long, String> refusedRows = new java.util.TreeMap<>();
 
     void add(ImportIssue issue) {
         if (issue.severity() == ImportIssue.Severity.WARNING) {

@@ -17,6 +17,32 @@ public record ImportIssue(long line, String column, Severity severity, String co
         WARNING
     }
 
+    private static final java.util.Properties INDONESIAN = texts();
+
+    /**
+     * What is wrong, in Bahasa Indonesia ({@code import_issues_id.properties}, else the refusal
+     * code's text), or the message when neither has the code.
+     */
+    public String indonesian() {
+        String text = INDONESIAN.getProperty(code);
+        if (text != null) {
+            return text;
+        }
+        return id.lumbung.core.error.ErrorCode.of(code)
+                .map(id.lumbung.core.error.ErrorCode::indonesian)
+                .orElse(message);
+    }
+
+    private static java.util.Properties texts() {
+        java.util.Properties texts = new java.util.Properties();
+        try (java.io.InputStream in = ImportIssue.class.getResourceAsStream("import_issues_id.properties")) {
+            texts.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("import_issues_id.properties is missing from the build", e);
+        }
+        return texts;
+    }
+
     static ImportIssue error(long line, RegistryField column, String code, String message) {
         return new ImportIssue(line, column == null ? null : column.header(), Severity.ERROR, code, message);
     }

@@ -99,7 +99,33 @@ final class ImportRepository {
         }
     }
 
-    void insertIssues(Connection connection, String tenantId, UUID id, List<ImportIssue> issues) throws SQLException {
+    /** The run's issues, and its refused rows as the file had them (with the file's header). */
+    void insertIssues(Connection connection, String tenantId, UUID id, ImportCounts counts) throws SQLException {
+        insertIssues(connection, tenantId, id, counts.issues);
+        if (counts.refusedRows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement header = connection.prepareStatement(
+                        "UPDATE import_job SET refused_header = ? WHERE tenant_id = ? AND id = ?");
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO import_refused_row (tenant_id, import_id, line, fields_encrypted) VALUES (?, ?, ?, ?)")) {
+            header.setString(1, counts.refusedHeader);
+            header.setString(2, tenantId);
+            header.setObject(3, id);
+            header.executeUpdate();
+            for (var row : counts.refusedRows.entrySet()) {
+                insert.setString(1, tenantId);
+                insert.setObject(2, id);
+                insert.setLong(3, row.getKey());
+                insert.setString(4, row.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void insertIssues(Connection connection, String tenantId, UUID id, List<ImportIssue> issues)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO import_issue (tenant_id, import_id, seq, line, column_name, severity, code, message)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -119,15 +145,74 @@ final class ImportRepository {
         }
     }
 
-    List<ImportIssue> issues(Connection connection, String tenantId, UUID id, int offset, int limit)
+    /** How many issues of each code a job has (code → count), most frequent first. */
+    java.util.Map<String, Long> issueCodes(Connection connection, String tenantId, UUID id) throws SQLException {
+        java.util.Map<String, Long> codes = new java.util.LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT code, count(*) FROM import_issue"
+                + " WHERE tenant_id = ? AND import_id = ? GROUP BY code ORDER BY count(*) DESC, code")) {
+            query.setString(1, tenantId);
+            query.setObject(2, id);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    codes.put(row.getString(1), row.getLong(2));
+                }
+            }
+        }
+        return codes;
+    }
+
+    /** The header and refused rows kept of a job (fields still encrypted), with each line's errors. */
+    RefusedRows refused(
+            Connection connection, String tenantId, UUID id, java.util.function.UnaryOperator<String> decrypt)
+            throws SQLException {
+        java.util.Map<Long, List<String>> reasons = new java.util.HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT line, code, message FROM import_issue"
+                + " WHERE tenant_id = ? AND import_id = ? AND severity = 'ERROR' ORDER BY line, seq")) {
+            query.setString(1, tenantId);
+            query.setObject(2, id);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    reasons.computeIfAbsent(row.getLong(1), line -> new java.util.ArrayList<>())
+                            .add(row.getString(2) + ": " + row.getString(3));
+                }
+            }
+        }
+        String header;
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT refused_header FROM import_job WHERE tenant_id = ? AND id = ?")) {
+            query.setString(1, tenantId);
+            query.setObject(2, id);
+            header = Rows.first(query, row -> row.getString(1)).orElse(null);
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT line, fields_encrypted FROM"
+                + " import_refused_row WHERE tenant_id = ? AND import_id = ? ORDER BY line")) {
+            query.setString(1, tenantId);
+            query.setObject(2, id);
+            List<RefusedRows.Row> rows = Rows.list(
+                    query,
+                    row -> new RefusedRows.Row(
+                            row.getLong(1),
+                            RefusedRows.cells(decrypt.apply(row.getString(2))),
+                            reasons.getOrDefault(row.getLong(1), List.of())));
+            return new RefusedRows(header == null ? null : RefusedRows.cells(header), rows);
+        }
+    }
+
+    List<ImportIssue> issues(
+            Connection connection, String tenantId, UUID id, String code, String severity, int offset, int limit)
             throws SQLException {
         try (PreparedStatement query =
                 connection.prepareStatement("SELECT line, column_name, severity, code, message FROM import_issue"
-                        + " WHERE tenant_id = ? AND import_id = ? ORDER BY line, seq OFFSET ? LIMIT ?")) {
+                        + " WHERE tenant_id = ? AND import_id = ? AND (?::text IS NULL OR code = ?::text)"
+                        + " AND (?::text IS NULL OR severity = ?::text) ORDER BY line, seq OFFSET ? LIMIT ?")) {
             query.setString(1, tenantId);
             query.setObject(2, id);
-            query.setInt(3, offset);
-            query.setInt(4, limit);
+            query.setString(3, code);
+            query.setString(4, code);
+            query.setString(5, severity);
+            query.setString(6, severity);
+            query.setInt(7, offset);
+            query.setInt(8, limit);
             return Rows.list(
                     query,
                     row -> new ImportIssue(

@@ -90,6 +90,7 @@ final class ImportRunner {
                 phases[0] = System.nanoTime();
                 inAnotherTransaction(tenantId, other -> jobs.phase(other, tenantId, id, "CHECKING"));
                 checkSets(connection, tenantId, counts);
+                keepRefusedRows(tenantId, file, shape, counts);
                 phases[1] = System.nanoTime();
                 if (allOrNothing && counts.anyRejected()) {
                     throw new SQLException(new Rejected());
@@ -97,7 +98,7 @@ final class ImportRunner {
                 inAnotherTransaction(tenantId, other -> jobs.phase(other, tenantId, id, "SAVING"));
                 apply(connection, tenantId, id, requestedBy, counts);
                 phases[2] = System.nanoTime();
-                jobs.insertIssues(connection, tenantId, id, counts.issues);
+                jobs.insertIssues(connection, tenantId, id, counts);
                 jobs.finish(connection, tenantId, id, "SUCCEEDED", counts, null);
                 return null;
             });
@@ -144,7 +145,7 @@ final class ImportRunner {
 
     private void end(String tenantId, UUID id, String status, ImportCounts counts, String message) {
         transactions.inTenant(tenantId, connection -> {
-            jobs.insertIssues(connection, tenantId, id, counts.issues);
+            jobs.insertIssues(connection, tenantId, id, counts);
             jobs.finish(connection, tenantId, id, status, counts, message);
             return null;
         });
@@ -268,6 +269,39 @@ final class ImportRunner {
                 LOG.warn("Progress of an import of tenant {} not recorded: {}", tenantId, e.getMessage());
             }
         });
+    }
+
+    /**
+     * The refused rows as the file has them, read back from it (the lines of the kept errors): for
+     * the operator to download with their reasons, fix and import again. Encrypted with the
+     * tenant's key (they hold NIKs in full); a line the reader could not split keeps no fields.
+     */
+    private void keepRefusedRows(String tenantId, Path file, ImportFile.Shape shape, ImportCounts counts)
+            throws SQLException {
+        java.util.Set<Long> refused = new java.util.HashSet<>();
+        for (ImportIssue issue : counts.issues) {
+            if (issue.severity() == ImportIssue.Severity.ERROR && issue.line() > 0) {
+                refused.add(issue.line());
+            }
+        }
+        if (refused.isEmpty()) {
+            return;
+        }
+        try (Records records = ImportFile.records(file, shape, new AtomicLong())) {
+            CsvRecords.Result result = records.next();
+            if (result instanceof CsvRecords.Row header) {
+                counts.refusedHeader = String.join(RefusedRows.SEPARATOR, header.fields());
+            }
+            while ((result = records.next()) != null && counts.refusedRows.size() < refused.size()) {
+                if (refused.contains(result.line())) {
+                    List<String> fields = result instanceof CsvRecords.Row row ? row.fields() : List.of();
+                    counts.refusedRows.put(
+                            result.line(), protection.encrypt(tenantId, String.join(RefusedRows.SEPARATOR, fields)));
+                }
+            }
+        } catch (IOException e) {
+            throw new SQLException("The import file could not be read again", e);
+        }
     }
 
     /** Duplicates and household structure: set-based over the staged rows. */

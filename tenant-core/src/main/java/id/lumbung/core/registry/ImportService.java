@@ -8,6 +8,7 @@ import id.lumbung.core.database.Statistics;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.protection.PrivateFiles;
 import id.lumbung.core.upload.UploadNames;
 import io.micronaut.context.event.StartupEvent;
@@ -54,6 +55,7 @@ public class ImportService {
     });
 
     private final ImportJobRows rows;
+    private final IdentifierProtection protection;
 
     ImportService(
             TenantTransactions transactions,
@@ -63,8 +65,10 @@ public class ImportService {
             AuditLog audit,
             ImportSettings settings,
             Statistics statistics,
-            ImportJobRows rows) {
+            ImportJobRows rows,
+            IdentifierProtection protection) {
         this.rows = rows;
+        this.protection = protection;
         this.transactions = transactions;
         this.access = access;
         this.jobs = jobs;
@@ -142,9 +146,39 @@ public class ImportService {
 
     /** A page of a job's issues, by line. */
     public List<ImportIssue> issues(Caller caller, String tenantId, UUID id, int offset, int limit) {
+        return issues(caller, tenantId, id, null, null, offset, limit);
+    }
+
+    /** A page of a job's issues of one code and/or severity ({@code null}: any), by line. */
+    public List<ImportIssue> issues(
+            Caller caller, String tenantId, UUID id, String code, String severity, int offset, int limit) {
         status(caller, tenantId, id);
         return transactions.inTenant(
-                tenantId, connection -> jobs.issues(connection, tenantId, id, Math.max(0, offset), limit));
+                tenantId,
+                connection -> jobs.issues(connection, tenantId, id, code, severity, Math.max(0, offset), limit));
+    }
+
+    /** How many issues of each code a job has, most frequent first. */
+    public java.util.Map<String, Long> issueCodes(Caller caller, String tenantId, UUID id) {
+        status(caller, tenantId, id);
+        return transactions.inTenant(tenantId, connection -> jobs.issueCodes(connection, tenantId, id));
+    }
+
+    /**
+     * The rows a job refused, as its file had them, with their reasons: for the operator to fix
+     * in Excel and import again. They hold NIKs in full, so only who uploaded the file, or a
+     * role that may read full identifiers, gets them; every read is audited.
+     */
+    public RefusedRows refusedRows(Caller caller, String tenantId, UUID id) {
+        ImportJob job = status(caller, tenantId, id);
+        if (!job.requestedBy().equals(caller.username())) {
+            access.require(caller, Permission.IDENTIFIER_REVEAL, tenantId);
+        }
+        RefusedRows refused = transactions.inTenant(
+                tenantId,
+                connection -> jobs.refused(connection, tenantId, id, stored -> protection.decrypt(tenantId, stored)));
+        audit.record(tenantId, caller, "IMPORT_REFUSED_ROWS", id.toString(), List.of("nik", "kk", "registry"));
+        return refused;
     }
 
     /** The tenant's latest imports. */
