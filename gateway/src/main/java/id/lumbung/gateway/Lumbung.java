@@ -104,6 +104,8 @@ public final class Lumbung {
         if (demo) {
             properties.put("lumbung.simulators.enabled", true);
             properties.put("lumbung.demo.enabled", true);
+            // A generated registry per demo tenant, imported once, its people known to the Dukcapil simulator.
+            properties.put("lumbung.demo.registry-members", env("LUMBUNG_DEMO_MEMBERS", "3000"));
             // One paying bank, played by the bank simulator, which notifies this process.
             properties.put("lumbung.connectors.banks.bni.simulated", true);
             // Two schools per demo tenant, played by the Dapodik simulator (DemoSeeder fills them).

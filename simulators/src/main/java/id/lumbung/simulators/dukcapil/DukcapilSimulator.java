@@ -62,37 +62,46 @@ public final class DukcapilSimulator extends AgencySimulator implements AgencySt
                 respond(exchange, 405, Map.of("message", "POST the civil records"));
                 return;
             }
-            long read = 0;
             List<Long> unreadable = new java.util.ArrayList<>();
-            try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
-                    exchange.getRequestBody(), java.nio.charset.StandardCharsets.UTF_8))) {
-                String line = lines.readLine(); // the header
-                long number = 1;
-                while ((line = lines.readLine()) != null) {
-                    number++;
-                    String[] cells = line.split(";", -1);
-                    if ((cells.length != 7 && cells.length != 10) || !cells[0].matches("[0-9]{16}")) {
-                        if (!line.isBlank() && unreadable.size() < 100) {
-                            unreadable.add(number);
-                        }
-                        continue;
-                    }
-                    register(new CivilRecord(
-                            cells[0],
-                            cells[1],
-                            cells[2],
-                            cells[3],
-                            cells[4],
-                            cells[5],
-                            "1".equals(cells[6].strip()),
-                            cells.length == 10 ? cells[7] : null,
-                            cells.length == 10 ? cells[8] : null,
-                            cells.length == 10 ? cells[9] : null));
-                    read++;
-                }
-            }
+            long read = load(exchange.getRequestBody(), unreadable);
             respond(exchange, 200, Map.of("registered", read, "unreadableLines", unreadable));
         }
+    }
+
+    /**
+     * Adds the people of a civil-records file (the generator's {@code --civil} layout, a header
+     * line first); answers how many were read, noting up to 100 lines it could not read.
+     */
+    public long load(java.io.InputStream csv, List<Long> unreadable) throws IOException {
+        long read = 0;
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(csv, java.nio.charset.StandardCharsets.UTF_8))) {
+            String line = lines.readLine(); // the header
+            long number = 1;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                String[] cells = line.split(";", -1);
+                if ((cells.length != 7 && cells.length != 10) || !cells[0].matches("[0-9]{16}")) {
+                    if (!line.isBlank() && unreadable.size() < 100) {
+                        unreadable.add(number);
+                    }
+                    continue;
+                }
+                register(new CivilRecord(
+                        cells[0],
+                        cells[1],
+                        cells[2],
+                        cells[3],
+                        cells[4],
+                        cells[5],
+                        "1".equals(cells[6].strip()),
+                        cells.length == 10 ? cells[7] : null,
+                        cells.length == 10 ? cells[8] : null,
+                        cells.length == 10 ? cells[9] : null));
+                read++;
+            }
+        }
+        return read;
     }
 
     /** The credentials the simulator accepts (generated per start; never a default secret). */
