@@ -82,7 +82,10 @@ class ImportController {
     }
 
     @Permits(Permission.IMPORT_RUN)
-    @Get(value = "/{id}/refused.csv", produces = "text/csv; charset=utf-8")
+    // JSON too: a refusal (401, 403, 404) answers as a problem, whatever the client accepts.
+    @Get(
+            value = "/{id}/refused.csv",
+            produces = {"text/csv", MediaType.APPLICATION_JSON})
     @Operation(
             summary = "The rows an import refused, as the file had them, with a column of reasons: fix them in"
                     + " Excel and import the file again. Full NIKs: for who uploaded the file, or with"
