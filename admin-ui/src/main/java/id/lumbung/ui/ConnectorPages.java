@@ -5,6 +5,7 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.connector.ConnectorOverview;
+import id.lumbung.core.paging.PageRequest;
 import id.lumbung.core.tenant.Tenant;
 import id.lumbung.core.tenant.TenantService;
 import io.micronaut.core.annotation.Nullable;
@@ -86,9 +87,15 @@ final class ConnectorPages {
                 .map(agency -> agency(agency, operated))
                 .toList();
         List<Map<String, Object>> dead = new ArrayList<>();
+        List<String> more = new ArrayList<>();
         for (String tenantId : operated) {
-            control.deadLetters(caller, tenantId).stream()
-                    .filter(letter -> letter.retriedAt() == null)
+            // The newest waiting ones of each tenant; the page says when there are more.
+            var page = control.deadLetters(caller, tenantId, true, PageRequest.first());
+            if (page.next() != null) {
+                more.add("Dinas Sosial " + tenantId + ": " + page.items().size() + " dari " + page.totalText()
+                        + " pesan gagal ditampilkan (yang terbaru); coba lagi yang ini dulu.");
+            }
+            page.items()
                     .forEach(letter -> dead.add(Map.of(
                             "tenantId", letter.tenantId(),
                             "id", letter.id().toString(),
@@ -103,6 +110,7 @@ final class ConnectorPages {
         model.put("username", caller.username());
         model.put("agencies", agencies);
         model.put("dead", dead);
+        model.put("more", more);
         model.put("error", error);
         return model;
     }

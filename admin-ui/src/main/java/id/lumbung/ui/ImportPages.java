@@ -57,15 +57,22 @@ final class ImportPages {
     @Get
     @View("imports")
     Map<String, Object> page(
-            @PathVariable String tenantId, @Nullable @QueryValue("galat") String error, Caller caller) {
+            @PathVariable String tenantId,
+            @Nullable @QueryValue("galat") String error,
+            @Nullable @QueryValue String setelah,
+            @Nullable @QueryValue String sebelum,
+            Caller caller) {
+        id.lumbung.core.paging.Page<ImportJob> page =
+                imports.page(caller, tenantId, id.lumbung.core.paging.PageRequest.of(setelah, sebelum, 20));
         List<Map<String, Object>> rows =
-                imports.recent(caller, tenantId).stream().map(ImportPages::row).toList();
+                page.items().stream().map(ImportPages::row).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("tenantId", tenantId);
         model.put("username", caller.username());
         model.put("rows", rows);
         model.put("phases", PHASES);
         model.put("error", error);
+        model.put("paging", Paging.of(page, "impor", "/ui/tenants/" + tenantId + "/impor"));
         return model;
     }
 

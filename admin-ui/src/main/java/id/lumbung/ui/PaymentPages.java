@@ -45,8 +45,14 @@ final class PaymentPages {
 
     @Get
     @View("payments")
-    Map<String, Object> page(@PathVariable String tenantId, Caller caller) {
-        List<Disbursement> recent = disbursements.recent(caller, tenantId);
+    Map<String, Object> page(
+            @PathVariable String tenantId,
+            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String setelah,
+            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String sebelum,
+            Caller caller) {
+        id.lumbung.core.paging.Page<Disbursement> page =
+                disbursements.page(caller, tenantId, id.lumbung.core.paging.PageRequest.of(setelah, sebelum, null));
+        List<Disbursement> recent = page.items();
         Map<String, Long> counts = new LinkedHashMap<>();
         disbursements
                 .countsByStatus(caller, tenantId)
@@ -57,6 +63,7 @@ final class PaymentPages {
         model.put("payments", recent.stream().map(PaymentPages::row).toList());
         model.put("counts", counts);
         model.put("pending", recent.stream().anyMatch(payment -> !payment.isFinal()));
+        model.put("paging", Paging.of(page, "pembayaran", "/ui/tenants/" + tenantId + "/penyaluran"));
         return model;
     }
 

@@ -85,7 +85,14 @@ final class RegistryPages {
                 model.put(
                         "households",
                         page.items().stream().map(RegistryPages::household).toList());
-                model.put("paging", paging(page, "keluarga"));
+                model.put(
+                        "paging",
+                        Paging.of(
+                                page,
+                                "keluarga",
+                                "/ui/tenants/" + tenantId + "/keluarga?desa="
+                                        + java.net.URLEncoder.encode(
+                                                desa.strip(), java.nio.charset.StandardCharsets.UTF_8)));
             } catch (LumbungException e) {
                 model.put("error", message(e));
             }
@@ -101,19 +108,6 @@ final class RegistryPages {
      */
     @io.micronaut.serde.annotation.Serdeable
     record Search(@Nullable String jenis, @Nullable String q, @Nullable String setelah, @Nullable String sebelum) {}
-
-    /** What a page of a list shows, in words, and the cursors of the pages around it. */
-    private static Map<String, Object> paging(Page<?> page, String what) {
-        Map<String, Object> paging = new HashMap<>();
-        paging.put(
-                "shown",
-                page.items().isEmpty()
-                        ? "Tidak ada " + what + " yang cocok."
-                        : "Menampilkan " + page.items().size() + " " + what + " dari " + page.totalText() + ".");
-        paging.put("next", page.next());
-        paging.put("previous", page.previous());
-        return paging;
-    }
 
     @Post(value = "/cari", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     ModelAndView<Map<String, Object>> search(
@@ -140,7 +134,7 @@ final class RegistryPages {
                     Page<RegistryReads.Match> page = reads.findByName(
                             caller, tenantId, query, PageRequest.of(search.setelah(), search.sebelum(), null));
                     found = page.items();
-                    model.put("paging", paging(page, "orang"));
+                    model.put("paging", Paging.of(page, "orang", "/ui/tenants/" + tenantId + "/keluarga/cari"));
                 }
                 model.put(
                         "members",

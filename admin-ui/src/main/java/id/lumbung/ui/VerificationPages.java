@@ -68,8 +68,12 @@ final class VerificationPages {
             @PathVariable String tenantId,
             @Nullable @QueryValue("batch") String batch,
             @Nullable @QueryValue("galat") String error,
+            @Nullable @QueryValue String setelah,
+            @Nullable @QueryValue String sebelum,
             Caller caller) {
-        List<Verification> recent = verifications.recent(caller, tenantId);
+        id.lumbung.core.paging.Page<Verification> page =
+                verifications.page(caller, tenantId, id.lumbung.core.paging.PageRequest.of(setelah, sebelum, 20));
+        List<Verification> recent = page.items();
         Map<String, Object> model = new HashMap<>();
         model.put("tenantId", tenantId);
         model.put("username", caller.username());
@@ -77,6 +81,7 @@ final class VerificationPages {
         model.put("batches", recent.stream().map(VerificationPages::batch).toList());
         model.put("pending", recent.stream().anyMatch(found -> found.done() + found.failed() < found.total()));
         model.put("error", error);
+        model.put("paging", Paging.of(page, "verifikasi", "/ui/tenants/" + tenantId + "/verifikasi"));
         model.put("selected", null);
         if (batch != null) {
             UUID id;

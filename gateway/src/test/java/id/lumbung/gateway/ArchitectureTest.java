@@ -119,6 +119,7 @@ class ArchitectureTest {
             "id.lumbung.core.database.EmbeddedDatabase",
             "id.lumbung.core.database.Rows",
             "id.lumbung.core.database.Statistics",
+            "id.lumbung.core.paging.Keyset", // keyset pages and their counts, for every list
             "id.lumbung.core.database.TenantTransactions",
             "id.lumbung.core.registry.ImportRunner",
             "id.lumbung.core.registry.ImportRepository", // the run's lock, progress, end and issue batch

@@ -168,7 +168,8 @@ class DapodikConnectorTest extends DatabaseTest {
                 .as("no retry of a refusal: one call each")
                 .isEqualTo(3);
         assertThat(control.pauseOf("7471", "DAPODIK")).isEmpty();
-        assertThat(control.deadLetters(KENDARI, "7471"))
+        assertThat(control.deadLetters(KENDARI, "7471", false, id.lumbung.core.paging.PageRequest.first())
+                        .items())
                 .filteredOn(letter -> letter.aggregateId().equals(refused.id()))
                 .singleElement()
                 .satisfies(letter -> assertThat(letter.reason()).contains("HTTP 401"));

@@ -79,9 +79,10 @@ class DeadLetterTest extends DatabaseTest {
                 current -> current.status() == NikCheckStatus.FAILED);
         assertThat(failed.attempts()).isEqualTo(2);
         // Other tests' dead letters of this tenant (other agencies, other checks) may be there too.
-        List<ConnectorControl.DeadLetter> dead = control.deadLetters(KENDARI, "7471").stream()
-                .filter(letter -> letter.aggregateId().equals(check.id()))
-                .toList();
+        List<ConnectorControl.DeadLetter> dead =
+                control.deadLetters(KENDARI, "7471", false, id.lumbung.core.paging.PageRequest.first()).items().stream()
+                        .filter(letter -> letter.aggregateId().equals(check.id()))
+                        .toList();
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).aggregateId()).isEqualTo(check.id());
         assertThat(dead.get(0).reason()).contains("HTTP 503");
@@ -100,7 +101,9 @@ class DeadLetterTest extends DatabaseTest {
         assertThat(status.lastError()).contains("503");
 
         // Another tenant neither sees nor retries it.
-        assertThat(control.deadLetters(KOLAKA, "7401")).isEmpty();
+        assertThat(control.deadLetters(KOLAKA, "7401", false, id.lumbung.core.paging.PageRequest.first())
+                        .items())
+                .isEmpty();
         assertThatThrownBy(() ->
                         control.retryDeadLetter(KOLAKA, "7401", dead.get(0).id()))
                 .isInstanceOfSatisfying(
@@ -114,11 +117,15 @@ class DeadLetterTest extends DatabaseTest {
                 () -> nikChecks.find(KENDARI, "7471", check.id()),
                 current -> current.status() == NikCheckStatus.DONE);
         assertThat(done.result()).isEqualTo(NikCheckResult.FOUND);
-        assertThat(control.deadLetters(KENDARI, "7471").stream()
-                        .filter(letter -> letter.id().equals(dead.get(0).id()))
-                        .findFirst()
-                        .orElseThrow()
-                        .retriedBy())
+        assertThat(
+                        control
+                                .deadLetters(KENDARI, "7471", false, id.lumbung.core.paging.PageRequest.first())
+                                .items()
+                                .stream()
+                                .filter(letter -> letter.id().equals(dead.get(0).id()))
+                                .findFirst()
+                                .orElseThrow()
+                                .retriedBy())
                 .isEqualTo("admin-7471");
         assertThatThrownBy(() ->
                         control.retryDeadLetter(KENDARI, "7471", dead.get(0).id()))

@@ -133,7 +133,8 @@ class DukcapilConnectorTest extends DatabaseTest {
                 .hasSize(100);
         Set<java.util.UUID> ids = new java.util.HashSet<>();
         checks.forEach(check -> ids.add(check.id()));
-        assertThat(control.deadLetters(KENDARI, "7471"))
+        assertThat(control.deadLetters(KENDARI, "7471", false, id.lumbung.core.paging.PageRequest.first())
+                        .items())
                 .filteredOn(letter -> ids.contains(letter.aggregateId()))
                 .isEmpty();
         assertThat(control.queues(List.of("7471")))
@@ -162,7 +163,9 @@ class DukcapilConnectorTest extends DatabaseTest {
                 .isLessThanOrEqualTo(5);
         assertThat(kolaka).allSatisfy(check -> assertThat(status(KOLAKA, check))
                 .isIn(NikCheckStatus.QUEUED, NikCheckStatus.RETRYING));
-        assertThat(control.deadLetters(KOLAKA, "7401")).isEmpty();
+        assertThat(control.deadLetters(KOLAKA, "7401", false, id.lumbung.core.paging.PageRequest.first())
+                        .items())
+                .isEmpty();
 
         // Resumed with the password still wrong: one more call, and paused again.
         control.resume(KOLAKA, "7401", "DUKCAPIL");

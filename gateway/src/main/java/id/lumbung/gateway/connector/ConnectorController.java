@@ -7,12 +7,17 @@ import id.lumbung.core.connector.AgencyConnector;
 import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.connector.ConnectorOverview;
 import id.lumbung.core.error.ErrorCode;
+import id.lumbung.core.paging.PageRequest;
 import id.lumbung.gateway.PathIds;
+import id.lumbung.gateway.edge.PageHeaders;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -53,9 +58,22 @@ class ConnectorController {
 
     @Permits(Permission.CONNECTOR_READ)
     @Get("/tenants/{tenantId}/dead-letters")
-    @Operation(summary = "The tenant's dead letters (messages that exhausted their attempts), newest first")
-    List<ConnectorControl.DeadLetter> deadLetters(@PathVariable String tenantId, Caller caller) {
-        return control.deadLetters(caller, tenantId);
+    @Operation(
+            summary = "The tenant's dead letters (messages that exhausted their attempts), newest first;"
+                    + " waiting=true only those not retried yet. A page at a time (size 1–500, default 100) with"
+                    + " X-Total-Count and Link (next, prev) headers")
+    HttpResponse<List<ConnectorControl.DeadLetter>> deadLetters(
+            @PathVariable String tenantId,
+            @Nullable @QueryValue Boolean waiting,
+            @Nullable @QueryValue String after,
+            @Nullable @QueryValue String before,
+            @Nullable @QueryValue Integer size,
+            HttpRequest<?> request,
+            Caller caller) {
+        return PageHeaders.ok(
+                request,
+                control.deadLetters(
+                        caller, tenantId, Boolean.TRUE.equals(waiting), PageRequest.of(after, before, size)));
     }
 
     @Permits(Permission.CONNECTOR_OPERATE)

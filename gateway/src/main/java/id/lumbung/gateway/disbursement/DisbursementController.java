@@ -8,9 +8,12 @@ import id.lumbung.core.disbursement.DisbursementService;
 import id.lumbung.core.disbursement.Reconciliation;
 import id.lumbung.core.disbursement.ReconciliationService;
 import id.lumbung.core.error.ErrorCode;
+import id.lumbung.core.paging.PageRequest;
 import id.lumbung.gateway.PathIds;
+import id.lumbung.gateway.edge.PageHeaders;
 import id.lumbung.ui.UploadedFiles;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -123,9 +126,17 @@ class DisbursementController {
 
     @Permits(Permission.PAYMENT_READ)
     @Get
-    @Operation(summary = "The tenant's latest payments, account numbers masked")
-    List<Disbursement> list(@PathVariable String tenantId, Caller caller) {
-        return disbursements.recent(caller, tenantId);
+    @Operation(
+            summary = "The payments the caller reaches, newest first, account numbers masked: a page at a time"
+                    + " (size 1–500, default 100) with X-Total-Count and Link (next, prev) headers")
+    HttpResponse<List<Disbursement>> list(
+            @PathVariable String tenantId,
+            @Nullable @QueryValue String after,
+            @Nullable @QueryValue String before,
+            @Nullable @QueryValue Integer size,
+            HttpRequest<?> request,
+            Caller caller) {
+        return PageHeaders.ok(request, disbursements.page(caller, tenantId, PageRequest.of(after, before, size)));
     }
 
     @Permits(Permission.PAYMENT_READ)

@@ -76,9 +76,18 @@ class MinistryExchangeController {
 
     @Permits(Permission.MINISTRY_READ)
     @Get
-    @Operation(summary = "The tenant's last 50 exchanges with the ministry, newest first, with what each did")
-    List<MinistryExchange.Exchange> recent(@PathVariable String tenantId, Caller caller) {
-        return exchanges.recent(caller, tenantId);
+    @Operation(
+            summary = "The tenant's exchanges with the ministry, newest first, with what each did: a page at a time"
+                    + " (size 1–500, default 100) with X-Total-Count and Link (next, prev) headers")
+    io.micronaut.http.HttpResponse<List<MinistryExchange.Exchange>> recent(
+            @PathVariable String tenantId,
+            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String after,
+            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String before,
+            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue Integer size,
+            io.micronaut.http.HttpRequest<?> request,
+            Caller caller) {
+        return id.lumbung.gateway.edge.PageHeaders.ok(
+                request, exchanges.page(caller, tenantId, id.lumbung.core.paging.PageRequest.of(after, before, size)));
     }
 
     @Permits(Permission.MINISTRY_READ)

@@ -83,11 +83,25 @@ class NikCheckController {
 
     @Permits(Permission.NIK_CHECK_READ)
     @Get
-    @Operation(summary = "The tenant's most recent NIK checks, newest first")
-    List<NikCheckResponse> list(@PathVariable String tenantId, @Nullable @QueryValue Integer limit, Caller caller) {
-        return nikChecks.recent(caller, tenantId, limit == null ? 100 : limit).stream()
-                .map(NikCheckResponse::from)
-                .toList();
+    @Operation(
+            summary = "The tenant's NIK checks, newest first: a page at a time (size 1–500, default 100; limit is the"
+                    + " older name of size) with X-Total-Count and Link (next, prev) headers")
+    io.micronaut.http.HttpResponse<List<NikCheckResponse>> list(
+            @PathVariable String tenantId,
+            @Nullable @QueryValue Integer limit,
+            @Nullable @QueryValue Integer size,
+            @Nullable @QueryValue String after,
+            @Nullable @QueryValue String before,
+            io.micronaut.http.HttpRequest<?> request,
+            Caller caller) {
+        return id.lumbung.gateway.edge.PageHeaders.ok(
+                request,
+                nikChecks
+                        .page(
+                                caller,
+                                tenantId,
+                                id.lumbung.core.paging.PageRequest.of(after, before, size != null ? size : limit))
+                        .map(NikCheckResponse::from));
     }
 
     @Permits(Permission.NIK_CHECK_READ)

@@ -65,11 +65,20 @@ class ImportController {
 
     @Permits(Permission.IMPORT_RUN)
     @Get
-    @Operation(summary = "The tenant's latest imports")
-    List<ImportResponse> list(@PathVariable String tenantId, Caller caller) {
-        return imports.recent(caller, tenantId).stream()
-                .map(job -> ImportResponse.of(job, List.of()))
-                .toList();
+    @Operation(
+            summary = "The tenant's imports, newest first: a page at a time (size 1–500, default 100) with"
+                    + " X-Total-Count and Link (next, prev) headers")
+    HttpResponse<List<ImportResponse>> list(
+            @PathVariable String tenantId,
+            @Nullable @QueryValue String after,
+            @Nullable @QueryValue String before,
+            @Nullable @QueryValue Integer size,
+            io.micronaut.http.HttpRequest<?> request,
+            Caller caller) {
+        return id.lumbung.gateway.edge.PageHeaders.ok(
+                request,
+                imports.page(caller, tenantId, id.lumbung.core.paging.PageRequest.of(after, before, size))
+                        .map(job -> ImportResponse.of(job, List.of())));
     }
 
     @Permits(Permission.IMPORT_RUN)

@@ -116,9 +116,18 @@ class StudentController {
 
     @Permits(Permission.STUDENT_READ)
     @Get("/pulls")
-    @Operation(summary = "The tenant's last 50 pulls, newest first: status, students read, changed, refused and why")
-    List<StudentPulls.Pull> pulls(@PathVariable String tenantId, Caller caller) {
-        return pulls.recent(caller, tenantId);
+    @Operation(
+            summary = "The tenant's pulls, newest first: status, students read, changed, refused and why; a page at a"
+                    + " time (size 1–500, default 100) with X-Total-Count and Link (next, prev) headers")
+    io.micronaut.http.HttpResponse<List<StudentPulls.Pull>> pulls(
+            @PathVariable String tenantId,
+            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String after,
+            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String before,
+            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue Integer size,
+            io.micronaut.http.HttpRequest<?> request,
+            Caller caller) {
+        return id.lumbung.gateway.edge.PageHeaders.ok(
+                request, pulls.page(caller, tenantId, id.lumbung.core.paging.PageRequest.of(after, before, size)));
     }
 
     @Permits(Permission.STUDENT_READ)

@@ -64,9 +64,19 @@ class VerificationController {
 
     @Permits(Permission.VERIFICATION_READ)
     @Get
-    @Operation(summary = "The tenant's last 20 verifications with their counts, newest first")
-    java.util.List<Verification> recent(@PathVariable String tenantId, Caller caller) {
-        return verifications.recent(caller, tenantId);
+    @Operation(
+            summary = "The verifications the caller reaches with their counts, newest first: a page at a time (size"
+                    + " 1–500, default 100) with X-Total-Count and Link (next, prev) headers")
+    HttpResponse<java.util.List<Verification>> recent(
+            @PathVariable String tenantId,
+            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String after,
+            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String before,
+            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue Integer size,
+            io.micronaut.http.HttpRequest<?> request,
+            Caller caller) {
+        return id.lumbung.gateway.edge.PageHeaders.ok(
+                request,
+                verifications.page(caller, tenantId, id.lumbung.core.paging.PageRequest.of(after, before, size)));
     }
 
     @Permits(Permission.VERIFICATION_READ)

@@ -9,6 +9,9 @@ import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.outbox.Outbox;
+import id.lumbung.core.paging.Keyset;
+import id.lumbung.core.paging.Page;
+import id.lumbung.core.paging.PageRequest;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -240,15 +243,37 @@ public final class ConnectorControl {
         });
     }
 
-    /** The tenant's dead letters, newest first (those retried included, marked). */
-    public List<DeadLetter> deadLetters(Caller caller, String tenantId) {
+    private static final Keyset NEWEST = Keyset.newestFirst("failed_at", "id");
+    private static final String DEAD_LETTERS =
+            " FROM dead_letter WHERE tenant_id = ? AND (NOT ? OR retried_at IS NULL)";
+
+    /**
+     * The tenant's dead letters, newest first, a page at a time with their total: those still
+     * waiting for a retry only, or those retried too (marked).
+     */
+    public Page<DeadLetter> deadLetters(Caller caller, String tenantId, boolean waitingOnly, PageRequest request) {
         access.require(caller, Permission.CONNECTOR_READ, tenantId);
         return transactions.inTenant(tenantId, connection -> {
+            List<DeadLetter> read;
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT * FROM dead_letter WHERE tenant_id = ? ORDER BY failed_at DESC LIMIT 500")) {
+                    "SELECT *" + DEAD_LETTERS + NEWEST.where(request) + NEWEST.orderAndLimit(request))) {
                 query.setString(1, tenantId);
-                return Rows.list(query, ConnectorControl::deadLetter);
+                query.setBoolean(2, waitingOnly);
+                NEWEST.bind(query, request, 3);
+                read = Rows.list(query, ConnectorControl::deadLetter);
             }
+            long total;
+            try (PreparedStatement query = connection.prepareStatement(Keyset.count(DEAD_LETTERS))) {
+                query.setString(1, tenantId);
+                query.setBoolean(2, waitingOnly);
+                total = Rows.first(query, row -> row.getLong(1)).orElse(0L);
+            }
+            return Page.of(
+                    read,
+                    request,
+                    total,
+                    letter -> PageRequest.cursor(
+                            letter.failedAt().toString(), letter.id().toString()));
         });
     }
 

@@ -250,15 +250,32 @@ public final class DisbursementService {
                         ErrorCode.DISBURSEMENT_NOT_FOUND, "Disbursement " + id + " was not found"));
     }
 
-    /** The last 500 payments the caller reaches, newest first. */
-    public List<Disbursement> recent(Caller caller, String tenantId) {
+    private static final id.lumbung.core.paging.Keyset NEWEST =
+            id.lumbung.core.paging.Keyset.newestFirst("d.created_at", "d.id");
+
+    /** The payments the caller reaches, newest first, a page at a time with their total. */
+    public id.lumbung.core.paging.Page<Disbursement> page(
+            Caller caller, String tenantId, id.lumbung.core.paging.PageRequest request) {
         Reach reach = access.grant(caller, Permission.PAYMENT_READ, tenantId).reach();
         return transactions.inTenant(tenantId, connection -> {
+            List<Disbursement> read;
             try (PreparedStatement query = connection.prepareStatement("SELECT " + columns("d") + " FROM disbursement d"
-                    + reachable(reach) + " ORDER BY d.created_at DESC LIMIT 500")) {
-                bindReach(connection, query, tenantId, reach);
-                return Rows.list(query, DisbursementService::map);
+                    + reachable(reach) + NEWEST.where(request) + NEWEST.orderAndLimit(request))) {
+                NEWEST.bind(query, request, bindReach(connection, query, tenantId, reach));
+                read = Rows.list(query, DisbursementService::map);
             }
+            long total;
+            try (PreparedStatement query = connection.prepareStatement(
+                    id.lumbung.core.paging.Keyset.count("FROM disbursement d" + reachable(reach)))) {
+                bindReach(connection, query, tenantId, reach);
+                total = Rows.first(query, row -> row.getLong(1)).orElse(0L);
+            }
+            return id.lumbung.core.paging.Page.of(
+                    read,
+                    request,
+                    total,
+                    payment -> id.lumbung.core.paging.PageRequest.cursor(
+                            payment.createdAt().toString(), payment.id().toString()));
         });
     }
 

@@ -117,7 +117,7 @@ public final class RegistryReads {
      */
     public record Match(Member member, String villageCode, String address, String headName) {}
 
-    private static final Keyset HOUSEHOLD_ORDER = new Keyset("h.village_code", "h.address", "h.id");
+    private static final Keyset HOUSEHOLD_ORDER = Keyset.ascending("h.village_code", "h.address", "h.id");
     private static final String HOUSEHOLDS =
             " FROM household h WHERE h.tenant_id = ?" + " AND (?::text IS NULL OR h.village_code = ?::text) AND ";
 
@@ -133,15 +133,9 @@ public final class RegistryReads {
         Page<Household> page = transactions.inTenant(tenantId, connection -> {
             String filter = HOUSEHOLDS + reach.sql("h");
             List<UUID> ids = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT h.id" + filter
-                    + HOUSEHOLD_ORDER.where(request, "::uuid") + HOUSEHOLD_ORDER.orderAndLimit(request))) {
-                int next = bindHouseholds(connection, query, tenantId, villageCode, reach);
-                List<String> key = request.key(3);
-                if (key != null) {
-                    for (String part : key) {
-                        query.setString(next++, part);
-                    }
-                }
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT h.id" + filter + HOUSEHOLD_ORDER.where(request) + HOUSEHOLD_ORDER.orderAndLimit(request))) {
+                HOUSEHOLD_ORDER.bind(query, request, bindHouseholds(connection, query, tenantId, villageCode, reach));
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
                         ids.add(row.getObject(1, UUID.class));
@@ -193,7 +187,7 @@ public final class RegistryReads {
         }
     }
 
-    private static final Keyset NAME_ORDER = new Keyset("m.name_key", "m.id");
+    private static final Keyset NAME_ORDER = Keyset.ascending("m.name_key", "m.id");
     private static final String BY_NAME = " FROM member m JOIN household h ON h.tenant_id = m.tenant_id"
             + " AND h.id = m.household_id WHERE m.tenant_id = ? AND m.name_key LIKE ? AND ";
 
@@ -214,15 +208,10 @@ public final class RegistryReads {
             String filter = BY_NAME + reach.sql("h");
             List<UUID> ids = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT m.id" + filter + NAME_ORDER.where(request, "::uuid") + NAME_ORDER.orderAndLimit(request))) {
+                    "SELECT m.id" + filter + NAME_ORDER.where(request) + NAME_ORDER.orderAndLimit(request))) {
                 query.setString(1, tenantId);
                 query.setString(2, pattern);
-                int next = reach.bind(connection, query, 3);
-                List<String> cursor = request.key(2);
-                if (cursor != null) {
-                    query.setString(next, cursor.get(0));
-                    query.setString(next + 1, cursor.get(1));
-                }
+                NAME_ORDER.bind(query, request, reach.bind(connection, query, 3));
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
                         ids.add(row.getObject(1, UUID.class));

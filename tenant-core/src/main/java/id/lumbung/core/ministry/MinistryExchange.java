@@ -12,6 +12,9 @@ import id.lumbung.core.household.ExportSheet;
 import id.lumbung.core.household.RegistryExport;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
+import id.lumbung.core.paging.Keyset;
+import id.lumbung.core.paging.Page;
+import id.lumbung.core.paging.PageRequest;
 import id.lumbung.core.registry.TabularFile;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -200,8 +203,29 @@ public final class MinistryExchange {
 
     /** The tenant's last 50 exchanges, newest first. */
     public List<Exchange> recent(Caller caller, String tenantId) {
+        return page(caller, tenantId, PageRequest.first()).items();
+    }
+
+    private static final Keyset NEWEST = Keyset.newestFirst("created_at", "id");
+
+    /** The tenant's exchanges, newest first, with what each did: a page at a time with their total. */
+    public Page<Exchange> page(Caller caller, String tenantId, PageRequest request) {
         access.require(caller, Permission.MINISTRY_READ, tenantId);
-        return transactions.inTenant(tenantId, connection -> exchanges(connection, tenantId, null));
+        return transactions.inTenant(tenantId, connection -> {
+            List<Exchange> read = exchanges(connection, tenantId, null, request);
+            long total;
+            try (PreparedStatement query =
+                    connection.prepareStatement(Keyset.count("FROM ministry_exchange WHERE tenant_id = ?"))) {
+                query.setString(1, tenantId);
+                total = Rows.first(query, row -> row.getLong(1)).orElse(0L);
+            }
+            return Page.of(
+                    read,
+                    request,
+                    total,
+                    exchange -> PageRequest.cursor(
+                            exchange.createdAt().toString(), exchange.id().toString()));
+        });
     }
 
     public Exchange get(Caller caller, String tenantId, UUID id) {
@@ -210,7 +234,9 @@ public final class MinistryExchange {
     }
 
     private Exchange exchange(String tenantId, UUID id) {
-        return transactions.inTenant(tenantId, connection -> exchanges(connection, tenantId, id)).stream()
+        return transactions
+                .inTenant(tenantId, connection -> exchanges(connection, tenantId, id, PageRequest.first()))
+                .stream()
                 .findFirst()
                 .orElseThrow(
                         () -> new LumbungException(ErrorCode.EXCHANGE_NOT_FOUND, "Exchange " + id + " was not found"));
@@ -221,7 +247,8 @@ public final class MinistryExchange {
         return transactions
                 .inTenant(
                         message.tenantId(),
-                        connection -> exchanges(connection, message.tenantId(), message.aggregateId()))
+                        connection ->
+                                exchanges(connection, message.tenantId(), message.aggregateId(), PageRequest.first()))
                 .stream()
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No exchange for outbox message " + message.id()));
@@ -505,12 +532,14 @@ public final class MinistryExchange {
         }
     }
 
-    private static List<Exchange> exchanges(Connection connection, String tenantId, UUID id) throws SQLException {
+    private static List<Exchange> exchanges(Connection connection, String tenantId, UUID id, PageRequest request)
+            throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT * FROM ministry_exchange WHERE tenant_id = ?"
-                + " AND (?::uuid IS NULL OR id = ?::uuid) ORDER BY created_at DESC LIMIT 50")) {
+                + " AND (?::uuid IS NULL OR id = ?::uuid)" + NEWEST.where(request) + NEWEST.orderAndLimit(request))) {
             query.setString(1, tenantId);
             query.setObject(2, id);
             query.setObject(3, id);
+            NEWEST.bind(query, request, 4);
             List<Exchange> found = Rows.list(query, MinistryExchange::exchange);
             if (found.isEmpty()) {
                 return found;

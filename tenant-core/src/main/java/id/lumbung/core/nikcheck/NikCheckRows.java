@@ -2,7 +2,6 @@ package id.lumbung.core.nikcheck;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
@@ -19,7 +18,7 @@ interface NikCheckRows extends GenericRepository<NikCheckRow, UUID> {
 
     Optional<NikCheckRow> findById(UUID id);
 
-    List<NikCheckRow> findAll(Pageable page);
+    List<NikCheckRow> findByIdIn(java.util.Collection<UUID> ids);
 
     /** Dukcapil's answer; a check already done is left as it is. */
     @Query("UPDATE nik_check SET status = 'DONE', result = :result, attempts = :attempts, last_error = NULL,"

@@ -12,8 +12,6 @@ import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
 import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.ratelimit.RateLimits;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -32,7 +30,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class NikCheckService {
     private static final Logger LOG = LoggerFactory.getLogger(NikCheckService.class);
-    private static final int MAXIMUM_RECENT = 500;
 
     private final TenantTransactions transactions;
     private final Authorizer access;
@@ -127,15 +124,30 @@ public final class NikCheckService {
                 .toCheck();
     }
 
-    /** The tenant's most recent checks, newest first. */
-    public List<NikCheck> recent(Caller caller, String tenantId, int limit) {
+    /** The tenant's checks, newest first, a page at a time with their total. */
+    public id.lumbung.core.paging.Page<NikCheck> page(
+            Caller caller, String tenantId, id.lumbung.core.paging.PageRequest request) {
         access.require(caller, Permission.NIK_CHECK_READ, tenantId);
         rateLimits.lookup(caller, tenantId);
-        Pageable newest =
-                Pageable.from(0, Math.max(1, Math.min(limit, MAXIMUM_RECENT)), Sort.of(Sort.Order.desc("createdAt")));
-        List<NikCheck> checks = transactions.inTenant(tenantId, connection -> rows.findAll(newest).stream()
-                .map(NikCheckRow::toCheck)
-                .toList());
+        id.lumbung.core.paging.Page<NikCheck> checks = transactions.inTenant(tenantId, connection -> {
+            id.lumbung.core.paging.Keyset.Ids page = id.lumbung.core.paging.Keyset.newestIds(
+                    connection,
+                    "FROM nik_check WHERE tenant_id = ?",
+                    query -> {
+                        query.setString(1, tenantId);
+                        return 2;
+                    },
+                    request);
+            List<NikCheck> read = page.inOrder(rows.findByIdIn(page.ids()), NikCheckRow::id).stream()
+                    .map(NikCheckRow::toCheck)
+                    .toList();
+            return id.lumbung.core.paging.Page.of(
+                    read,
+                    request,
+                    page.total(),
+                    check -> id.lumbung.core.paging.PageRequest.cursor(
+                            check.createdAt().toString(), check.id().toString()));
+        });
         audit.record(tenantId, caller, "NIK_CHECK_LIST", null, List.of("nik_masked", "status", "result"));
         return checks;
     }

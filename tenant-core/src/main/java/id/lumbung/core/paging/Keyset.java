@@ -1,36 +1,118 @@
 package id.lumbung.core.paging;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The SQL of a keyset page over columns that together order the rows uniquely (the last is
- * the row's id): a row comparison with the cursor, the order, and a limit one past the page so
- * the read tells whether more follows.
+ * the row's id), ascending or newest first: a row comparison with the cursor, the order, and a
+ * limit one past the page so the read tells whether more follows.
  */
 public final class Keyset {
     private final List<String> columns;
+    private final List<String> casts;
+    private final boolean descending;
 
-    public Keyset(String... columns) {
-        this.columns = List.of(columns);
+    private Keyset(List<String> columns, List<String> casts, boolean descending) {
+        this.columns = columns;
+        this.casts = casts;
+        this.descending = descending;
     }
 
-    /** {@code AND (a, b, id) > (?, ?, ?::uuid)} for a cursor, else nothing; the cursor's values bind in order. */
-    public String where(PageRequest request, String lastCast) {
+    /** Ascending by text columns, the last a uuid id. */
+    public static Keyset ascending(String... columns) {
+        List<String> casts = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            casts.add(i == columns.length - 1 ? "::uuid" : "");
+        }
+        return new Keyset(List.of(columns), casts, false);
+    }
+
+    /** Newest first: by a timestamp column, then the uuid id. */
+    public static Keyset newestFirst(String createdAt, String id) {
+        return new Keyset(List.of(createdAt, id), List.of("::timestamptz", "::uuid"), true);
+    }
+
+    /** {@code AND (a, b, id) > (?, ?, ?::uuid)} for a cursor, else nothing; {@link #bind} binds it. */
+    public String where(PageRequest request) {
         if (request.key(columns.size()) == null) {
             return "";
         }
-        String placeholders = columns.stream().map(column -> "?").collect(Collectors.joining(", "));
-        placeholders = placeholders.substring(0, placeholders.length() - 1) + "?" + lastCast;
-        return " AND (" + String.join(", ", columns) + ") " + (request.backwards() ? "<" : ">") + " (" + placeholders
-                + ")";
+        List<String> placeholders = new ArrayList<>();
+        for (String cast : casts) {
+            placeholders.add("?" + cast);
+        }
+        return " AND (" + String.join(", ", columns) + ") " + (descending != request.backwards() ? "<" : ">") + " ("
+                + String.join(", ", placeholders) + ")";
+    }
+
+    /** Binds the cursor's values of {@link #where} from {@code index}; answers the next free index. */
+    public int bind(PreparedStatement statement, PageRequest request, int index) throws SQLException {
+        List<String> key = request.key(columns.size());
+        if (key == null) {
+            return index;
+        }
+        for (String part : key) {
+            statement.setString(index++, part);
+        }
+        return index;
     }
 
     /** {@code ORDER BY … LIMIT size + 1}, backwards for the page before a row. */
     public String orderAndLimit(PageRequest request) {
-        String direction = request.backwards() ? " DESC" : "";
+        String direction = descending != request.backwards() ? " DESC" : "";
         return " ORDER BY " + columns.stream().map(column -> column + direction).collect(Collectors.joining(", "))
                 + " LIMIT " + (request.size() + 1);
+    }
+
+    /** Binds a filter's parameters from 1; answers the next free index. */
+    public interface Binder {
+        int bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * The ids of a page of a table's rows, newest first ({@code created_at}, then {@code id}), in
+     * the order read (see {@link Page#of}), and how many rows the filter matches: for lists whose
+     * rows are then read by id through Micronaut Data.
+     *
+     * @param from {@code FROM table WHERE …} with the filter's parameters
+     */
+    public static Ids newestIds(java.sql.Connection connection, String from, Binder binder, PageRequest request)
+            throws SQLException {
+        Keyset keyset = newestFirst("created_at", "id");
+        List<java.util.UUID> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id " + from + keyset.where(request) + keyset.orderAndLimit(request))) {
+            keyset.bind(query, request, binder.bind(query));
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getObject(1, java.util.UUID.class));
+                }
+            }
+        }
+        try (PreparedStatement query = connection.prepareStatement(count(from))) {
+            binder.bind(query);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                row.next();
+                return new Ids(ids, row.getLong(1));
+            }
+        }
+    }
+
+    /** A page's ids in the order read, and the list's count. */
+    public record Ids(List<java.util.UUID> ids, long total) {
+        /** The rows of these ids, in their order. */
+        public <T> List<T> inOrder(java.util.Collection<T> rows, java.util.function.Function<T, java.util.UUID> idOf) {
+            java.util.Map<java.util.UUID, T> byId = new java.util.HashMap<>();
+            rows.forEach(row -> byId.put(idOf.apply(row), row));
+            return ids.stream()
+                    .map(byId::get)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+        }
     }
 
     /** The count of rows matching a filter, stopping past {@link Page#COUNT_CAP}. */

@@ -1,7 +1,6 @@
 package id.lumbung.core.registry;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
@@ -15,5 +14,5 @@ interface ImportJobRows extends GenericRepository<ImportJobRow, UUID> {
 
     Optional<ImportJobRow> findById(UUID id);
 
-    List<ImportJobRow> findAll(Pageable page);
+    List<ImportJobRow> findByIdIn(java.util.Collection<UUID> ids);
 }

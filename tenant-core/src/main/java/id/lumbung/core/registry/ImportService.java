@@ -8,12 +8,13 @@ import id.lumbung.core.database.Statistics;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.paging.Keyset;
+import id.lumbung.core.paging.Page;
+import id.lumbung.core.paging.PageRequest;
 import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.protection.PrivateFiles;
 import id.lumbung.core.upload.UploadNames;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -39,7 +40,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
-    private static final Pageable LATEST = Pageable.from(0, 50, Sort.of(Sort.Order.desc("createdAt")));
 
     private final TenantTransactions transactions;
     private final Authorizer access;
@@ -181,12 +181,33 @@ public class ImportService {
         return refused;
     }
 
-    /** The tenant's latest imports. */
+    /** The tenant's latest imports (the first page). */
     public List<ImportJob> recent(Caller caller, String tenantId) {
+        return page(caller, tenantId, PageRequest.first()).items();
+    }
+
+    /** The tenant's imports, newest first, a page at a time with their total. */
+    public Page<ImportJob> page(Caller caller, String tenantId, PageRequest request) {
         access.require(caller, Permission.IMPORT_RUN, tenantId);
-        return transactions.inTenant(tenantId, connection -> rows.findAll(LATEST).stream()
-                .map(ImportJobRow::toJob)
-                .toList());
+        return transactions.inTenant(tenantId, connection -> {
+            Keyset.Ids page = Keyset.newestIds(
+                    connection,
+                    "FROM import_job WHERE tenant_id = ?",
+                    query -> {
+                        query.setString(1, tenantId);
+                        return 2;
+                    },
+                    request);
+            List<ImportJob> read = page.inOrder(rows.findByIdIn(page.ids()), ImportJobRow::id).stream()
+                    .map(ImportJobRow::toJob)
+                    .toList();
+            return Page.of(
+                    read,
+                    request,
+                    page.total(),
+                    job -> PageRequest.cursor(
+                            job.createdAt().toString(), job.id().toString()));
+        });
     }
 
     /**

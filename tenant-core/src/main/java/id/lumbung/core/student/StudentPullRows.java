@@ -19,7 +19,7 @@ interface StudentPullRows extends GenericRepository<StudentPullRow, UUID> {
 
     Optional<StudentPullRow> findById(UUID id);
 
-    List<StudentPullRow> findAll(Pageable page);
+    List<StudentPullRow> findByIdIn(java.util.Collection<UUID> ids);
 
     List<StudentPullRow> findByIdIn(Collection<UUID> ids, Pageable page);
 

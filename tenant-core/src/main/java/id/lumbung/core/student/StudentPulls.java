@@ -9,10 +9,11 @@ import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
+import id.lumbung.core.paging.Keyset;
+import id.lumbung.core.paging.Page;
+import id.lumbung.core.paging.PageRequest;
 import id.lumbung.core.registry.TabularFile;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +42,6 @@ public final class StudentPulls {
     /** Issues kept per pull (the counts are complete). */
     private static final int KEPT_ISSUES = 100;
 
-    private static final Sort NEWEST = Sort.of(Sort.Order.desc("createdAt"), Sort.Order.asc("npsn"));
-    private static final Pageable LAST_FIFTY = Pageable.from(0, 50, NEWEST);
     private static final Comparator<Pull> NEWEST_FIRST =
             Comparator.comparing(Pull::createdAt).reversed().thenComparing(Pull::npsn);
 
@@ -166,12 +165,33 @@ public final class StudentPulls {
         });
     }
 
-    /** The tenant's last 50 pulls, newest first. */
+    /** The tenant's latest pulls (the first page). */
     public List<Pull> recent(Caller caller, String tenantId) {
+        return page(caller, tenantId, PageRequest.first()).items();
+    }
+
+    /** The tenant's pulls, newest first, a page at a time with their total. */
+    public Page<Pull> page(Caller caller, String tenantId, PageRequest request) {
         access.require(caller, Permission.STUDENT_READ, tenantId);
-        return transactions.inTenant(tenantId, connection -> pullRows.findAll(LAST_FIFTY).stream()
-                .map(StudentPullRow::toPull)
-                .toList());
+        return transactions.inTenant(tenantId, connection -> {
+            Keyset.Ids page = Keyset.newestIds(
+                    connection,
+                    "FROM student_pull WHERE tenant_id = ?",
+                    query -> {
+                        query.setString(1, tenantId);
+                        return 2;
+                    },
+                    request);
+            List<Pull> read = page.inOrder(pullRows.findByIdIn(page.ids()), StudentPullRow::id).stream()
+                    .map(StudentPullRow::toPull)
+                    .toList();
+            return Page.of(
+                    read,
+                    request,
+                    page.total(),
+                    pull -> PageRequest.cursor(
+                            pull.createdAt().toString(), pull.id().toString()));
+        });
     }
 
     public Pull get(Caller caller, String tenantId, UUID id) {

@@ -12,6 +12,9 @@ import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
+import id.lumbung.core.paging.Keyset;
+import id.lumbung.core.paging.Page;
+import id.lumbung.core.paging.PageRequest;
 import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.registry.NameKey;
 import id.lumbung.core.tenant.TenantVillages;
@@ -150,7 +153,7 @@ public final class VerificationService {
 
     private static Verification batch(Connection connection, String tenantId, UUID batch, Reach reach)
             throws SQLException {
-        Verification counts = batches(connection, tenantId, batch, reach).stream()
+        Verification counts = batches(connection, tenantId, batch, reach, PageRequest.first()).stream()
                 .findFirst()
                 .orElseThrow(() -> new LumbungException(
                         ErrorCode.VERIFICATION_NOT_FOUND, "Verification " + batch + " was not found"));
@@ -189,32 +192,60 @@ public final class VerificationService {
         }
     }
 
-    /** The last 20 verifications the caller reaches, with their counts (without the differences), newest first. */
-    public List<Verification> recent(Caller caller, String tenantId) {
+    private static final Keyset NEWEST = Keyset.newestFirst("created_at", "id");
+    private static final String BATCHES =
+            " FROM verification_batch WHERE tenant_id = ? AND (?::uuid IS NULL OR id = ?::uuid)"
+                    + " AND (? OR village_code = ANY (?))";
+
+    /**
+     * The verifications the caller reaches, with their counts (without the differences), newest
+     * first, a page at a time with their total.
+     */
+    public Page<Verification> page(Caller caller, String tenantId, PageRequest request) {
         Reach reach =
                 access.grant(caller, Permission.VERIFICATION_READ, tenantId).reach();
-        return transactions.inTenant(tenantId, connection -> batches(connection, tenantId, null, reach));
+        return transactions.inTenant(tenantId, connection -> {
+            List<Verification> read = batches(connection, tenantId, null, reach, request);
+            long total;
+            try (PreparedStatement query = connection.prepareStatement(Keyset.count(BATCHES))) {
+                bindBatches(connection, query, tenantId, null, reach);
+                total = Rows.first(query, row -> row.getLong(1)).orElse(0L);
+            }
+            return Page.of(
+                    read,
+                    request,
+                    total,
+                    batch -> PageRequest.cursor(
+                            batch.createdAt().toString(), batch.id().toString()));
+        });
+    }
+
+    private static int bindBatches(
+            Connection connection, PreparedStatement query, String tenantId, UUID batch, Reach reach)
+            throws SQLException {
+        query.setString(1, tenantId);
+        query.setObject(2, batch);
+        query.setObject(3, batch);
+        query.setBoolean(4, reach.everything());
+        query.setArray(5, connection.createArrayOf("text", reach.villages().toArray()));
+        return 6;
     }
 
     /** Batches of the tenant, of the caller's villages only unless it reaches the whole tenant. */
-    private static List<Verification> batches(Connection connection, String tenantId, UUID batch, Reach reach)
-            throws SQLException {
-        // The last 20 batches first, then each one's counts: never an aggregate over all history.
+    private static List<Verification> batches(
+            Connection connection, String tenantId, UUID batch, Reach reach, PageRequest request) throws SQLException {
+        // The page's batches first, then each one's counts: never an aggregate over all history.
+        String direction = request.backwards() ? "" : " DESC";
         try (PreparedStatement query = connection.prepareStatement("SELECT b.id, b.village_code, b.total, b.created_at,"
-                + " c.done, c.failed, c.differing FROM (SELECT * FROM verification_batch WHERE tenant_id = ?"
-                + " AND (?::uuid IS NULL OR id = ?::uuid) AND (? OR village_code = ANY (?))"
-                + " ORDER BY created_at DESC LIMIT 20) b"
+                + " c.done, c.failed, c.differing FROM (SELECT *" + BATCHES + NEWEST.where(request)
+                + NEWEST.orderAndLimit(request) + ") b"
                 + " CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE v.status = 'DONE') AS done,"
                 + " count(*) FILTER (WHERE v.status = 'FAILED') AS failed,"
                 + " count(*) FILTER (WHERE v.status = 'DONE' AND (cardinality(v.differences) > 0"
                 + " OR v.deceased OR v.result <> 'FOUND')) AS differing"
                 + " FROM member_verification v WHERE v.tenant_id = b.tenant_id AND v.batch_id = b.id) c"
-                + " ORDER BY b.created_at DESC")) {
-            query.setString(1, tenantId);
-            query.setObject(2, batch);
-            query.setObject(3, batch);
-            query.setBoolean(4, reach.everything());
-            query.setArray(5, connection.createArrayOf("text", reach.villages().toArray()));
+                + " ORDER BY b.created_at" + direction + ", b.id" + direction)) {
+            NEWEST.bind(query, request, bindBatches(connection, query, tenantId, batch, reach));
             return Rows.list(
                     query,
                     row -> new Verification(
