@@ -131,13 +131,7 @@ public final class NikCheckService {
         rateLimits.lookup(caller, tenantId);
         id.lumbung.core.paging.Page<NikCheck> checks = transactions.inTenant(tenantId, connection -> {
             id.lumbung.core.paging.Keyset.Ids page = id.lumbung.core.paging.Keyset.newestIds(
-                    connection,
-                    "FROM nik_check WHERE tenant_id = ?",
-                    query -> {
-                        query.setString(1, tenantId);
-                        return 2;
-                    },
-                    request);
+                    connection, "FROM nik_check WHERE tenant_id = ?", request, tenantId);
             List<NikCheck> read = page.inOrder(rows.findByIdIn(page.ids()), NikCheckRow::id).stream()
                     .map(NikCheckRow::toCheck)
                     .toList();

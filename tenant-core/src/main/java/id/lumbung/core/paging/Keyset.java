@@ -68,25 +68,21 @@ public final class Keyset {
                 + " LIMIT " + (request.size() + 1);
     }
 
-    /** Binds a filter's parameters from 1; answers the next free index. */
-    public interface Binder {
-        int bind(PreparedStatement statement) throws SQLException;
-    }
-
     /**
      * The ids of a page of a table's rows, newest first ({@code created_at}, then {@code id}), in
      * the order read (see {@link Page#of}), and how many rows the filter matches: for lists whose
      * rows are then read by id through Micronaut Data.
      *
-     * @param from {@code FROM table WHERE …} with the filter's parameters
+     * @param from {@code FROM table WHERE …}
+     * @param parameters the filter's parameters, in order
      */
-    public static Ids newestIds(java.sql.Connection connection, String from, Binder binder, PageRequest request)
+    public static Ids newestIds(java.sql.Connection connection, String from, PageRequest request, Object... parameters)
             throws SQLException {
         Keyset keyset = newestFirst("created_at", "id");
         List<java.util.UUID> ids = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT id " + from + keyset.where(request) + keyset.orderAndLimit(request))) {
-            keyset.bind(query, request, binder.bind(query));
+            keyset.bind(query, request, bind(query, parameters));
             try (java.sql.ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     ids.add(row.getObject(1, java.util.UUID.class));
@@ -94,12 +90,19 @@ public final class Keyset {
             }
         }
         try (PreparedStatement query = connection.prepareStatement(count(from))) {
-            binder.bind(query);
+            bind(query, parameters);
             try (java.sql.ResultSet row = query.executeQuery()) {
                 row.next();
                 return new Ids(ids, row.getLong(1));
             }
         }
+    }
+
+    private static int bind(PreparedStatement query, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            query.setObject(i + 1, parameters[i]);
+        }
+        return parameters.length + 1;
     }
 
     /** A page's ids in the order read, and the list's count. */

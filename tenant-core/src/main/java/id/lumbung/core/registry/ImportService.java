@@ -190,14 +190,7 @@ public class ImportService {
     public Page<ImportJob> page(Caller caller, String tenantId, PageRequest request) {
         access.require(caller, Permission.IMPORT_RUN, tenantId);
         return transactions.inTenant(tenantId, connection -> {
-            Keyset.Ids page = Keyset.newestIds(
-                    connection,
-                    "FROM import_job WHERE tenant_id = ?",
-                    query -> {
-                        query.setString(1, tenantId);
-                        return 2;
-                    },
-                    request);
+            Keyset.Ids page = Keyset.newestIds(connection, "FROM import_job WHERE tenant_id = ?", request, tenantId);
             List<ImportJob> read = page.inOrder(rows.findByIdIn(page.ids()), ImportJobRow::id).stream()
                     .map(ImportJobRow::toJob)
                     .toList();

@@ -174,14 +174,7 @@ public final class StudentPulls {
     public Page<Pull> page(Caller caller, String tenantId, PageRequest request) {
         access.require(caller, Permission.STUDENT_READ, tenantId);
         return transactions.inTenant(tenantId, connection -> {
-            Keyset.Ids page = Keyset.newestIds(
-                    connection,
-                    "FROM student_pull WHERE tenant_id = ?",
-                    query -> {
-                        query.setString(1, tenantId);
-                        return 2;
-                    },
-                    request);
+            Keyset.Ids page = Keyset.newestIds(connection, "FROM student_pull WHERE tenant_id = ?", request, tenantId);
             List<Pull> read = page.inOrder(pullRows.findByIdIn(page.ids()), StudentPullRow::id).stream()
                     .map(StudentPullRow::toPull)
                     .toList();
