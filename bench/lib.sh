@@ -11,6 +11,7 @@ start_lumbung() {
   data=$(mktemp -d)
   export LUMBUNG_DATA_DIR="$data" LUMBUNG_DEMO_PASSWORD=bench-password-123 PORT=$port
   export LUMBUNG_RATE_LIMITS_LOOKUP_PER_USER=100000000 LUMBUNG_RATE_LIMITS_LOOKUP_PER_TENANT=100000000
+  export LUMBUNG_DEMO_MEMBERS=0 # the benches import their own files
   java "$@" -jar "$jar" --demo > "$data/app.log" 2>&1 &
   app=$!
   trap 'cp "$data/app.log" /tmp/bench-app.log; kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
