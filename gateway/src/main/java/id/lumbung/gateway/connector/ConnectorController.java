@@ -7,17 +7,16 @@ import id.lumbung.core.connector.AgencyConnector;
 import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.connector.ConnectorOverview;
 import id.lumbung.core.error.ErrorCode;
-import id.lumbung.core.paging.PageRequest;
 import id.lumbung.gateway.PathIds;
-import id.lumbung.gateway.edge.PageHeaders;
+import id.lumbung.gateway.edge.PageQuery;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -65,15 +64,9 @@ class ConnectorController {
     HttpResponse<List<ConnectorControl.DeadLetter>> deadLetters(
             @PathVariable String tenantId,
             @Nullable @QueryValue Boolean waiting,
-            @Nullable @QueryValue String after,
-            @Nullable @QueryValue String before,
-            @Nullable @QueryValue Integer size,
-            HttpRequest<?> request,
+            @RequestBean PageQuery page,
             Caller caller) {
-        return PageHeaders.ok(
-                request,
-                control.deadLetters(
-                        caller, tenantId, Boolean.TRUE.equals(waiting), PageRequest.of(after, before, size)));
+        return page.answer(control.deadLetters(caller, tenantId, Boolean.TRUE.equals(waiting), page.page()));
     }
 
     @Permits(Permission.CONNECTOR_OPERATE)

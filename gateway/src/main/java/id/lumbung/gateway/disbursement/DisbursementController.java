@@ -8,12 +8,10 @@ import id.lumbung.core.disbursement.DisbursementService;
 import id.lumbung.core.disbursement.Reconciliation;
 import id.lumbung.core.disbursement.ReconciliationService;
 import id.lumbung.core.error.ErrorCode;
-import id.lumbung.core.paging.PageRequest;
 import id.lumbung.gateway.PathIds;
-import id.lumbung.gateway.edge.PageHeaders;
+import id.lumbung.gateway.edge.PageQuery;
 import id.lumbung.ui.UploadedFiles;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -22,6 +20,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -129,14 +128,8 @@ class DisbursementController {
     @Operation(
             summary = "The payments the caller reaches, newest first, account numbers masked: a page at a time"
                     + " (size 1–500, default 100) with X-Total-Count and Link (next, prev) headers")
-    HttpResponse<List<Disbursement>> list(
-            @PathVariable String tenantId,
-            @Nullable @QueryValue String after,
-            @Nullable @QueryValue String before,
-            @Nullable @QueryValue Integer size,
-            HttpRequest<?> request,
-            Caller caller) {
-        return PageHeaders.ok(request, disbursements.page(caller, tenantId, PageRequest.of(after, before, size)));
+    HttpResponse<List<Disbursement>> list(@PathVariable String tenantId, @RequestBean PageQuery page, Caller caller) {
+        return page.answer(disbursements.page(caller, tenantId, page.page()));
     }
 
     @Permits(Permission.PAYMENT_READ)

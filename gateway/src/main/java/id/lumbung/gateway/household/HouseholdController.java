@@ -9,11 +9,9 @@ import id.lumbung.core.household.HouseholdDetail;
 import id.lumbung.core.household.HouseholdService;
 import id.lumbung.core.household.Member;
 import id.lumbung.core.household.RegistryReads;
-import id.lumbung.core.paging.PageRequest;
 import id.lumbung.gateway.PathIds;
-import id.lumbung.gateway.edge.PageHeaders;
+import id.lumbung.gateway.edge.PageQuery;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -22,6 +20,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -67,15 +66,10 @@ class HouseholdController {
     HttpResponse<List<HouseholdResponse>> list(
             @PathVariable String tenantId,
             @Nullable @QueryValue String village,
-            @Nullable @QueryValue String after,
-            @Nullable @QueryValue String before,
-            @Nullable @QueryValue Integer size,
-            HttpRequest<?> request,
+            @RequestBean PageQuery page,
             Caller caller) {
-        return PageHeaders.ok(
-                request,
-                reads.households(caller, tenantId, village, PageRequest.of(after, before, size))
-                        .map(HouseholdResponse::from));
+        return page.answer(
+                reads.households(caller, tenantId, village, page.page()).map(HouseholdResponse::from));
     }
 
     @Permits(Permission.HOUSEHOLD_READ)

@@ -4,17 +4,15 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
 import id.lumbung.core.household.RegistryReads;
-import id.lumbung.core.paging.PageRequest;
-import id.lumbung.gateway.edge.PageHeaders;
+import id.lumbung.gateway.edge.PageQuery;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -49,16 +47,9 @@ class MemberController {
                     + " the NIK goes in the body, never in a URL. A search by name answers a page at a time (size"
                     + " 1–500, default 100) with X-Total-Count and Link (next, prev) headers")
     HttpResponse<List<RegistryReads.Match>> search(
-            @PathVariable String tenantId,
-            @Valid @Body MemberSearch body,
-            @Nullable @QueryValue String after,
-            @Nullable @QueryValue String before,
-            @Nullable @QueryValue Integer size,
-            HttpRequest<?> request,
-            Caller caller) {
+            @PathVariable String tenantId, @Valid @Body MemberSearch body, @RequestBean PageQuery page, Caller caller) {
         if ((body.nik() == null || body.nik().isBlank()) && body.name() != null) {
-            return PageHeaders.ok(
-                    request, reads.findByName(caller, tenantId, body.name(), PageRequest.of(after, before, size)));
+            return page.answer(reads.findByName(caller, tenantId, body.name(), page.page()));
         }
         return HttpResponse.ok(reads.findMembers(caller, tenantId, body.nik(), body.name()));
     }

@@ -6,6 +6,7 @@ import id.lumbung.core.access.Permits;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.ministry.MinistryExchange;
 import id.lumbung.gateway.PathIds;
+import id.lumbung.gateway.edge.PageQuery;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -14,6 +15,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -80,14 +82,8 @@ class MinistryExchangeController {
             summary = "The tenant's exchanges with the ministry, newest first, with what each did: a page at a time"
                     + " (size 1–500, default 100) with X-Total-Count and Link (next, prev) headers")
     io.micronaut.http.HttpResponse<List<MinistryExchange.Exchange>> recent(
-            @PathVariable String tenantId,
-            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String after,
-            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String before,
-            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue Integer size,
-            io.micronaut.http.HttpRequest<?> request,
-            Caller caller) {
-        return id.lumbung.gateway.edge.PageHeaders.ok(
-                request, exchanges.page(caller, tenantId, id.lumbung.core.paging.PageRequest.of(after, before, size)));
+            @PathVariable String tenantId, @RequestBean PageQuery page, Caller caller) {
+        return page.answer(exchanges.page(caller, tenantId, page.page()));
     }
 
     @Permits(Permission.MINISTRY_READ)

@@ -6,7 +6,9 @@ import id.lumbung.core.access.Permits;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.nikcheck.NikCheck;
 import id.lumbung.core.nikcheck.NikCheckService;
+import id.lumbung.core.paging.PageRequest;
 import id.lumbung.gateway.PathIds;
+import id.lumbung.gateway.edge.PageQuery;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,6 +18,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -89,19 +92,14 @@ class NikCheckController {
     io.micronaut.http.HttpResponse<List<NikCheckResponse>> list(
             @PathVariable String tenantId,
             @Nullable @QueryValue Integer limit,
-            @Nullable @QueryValue Integer size,
-            @Nullable @QueryValue String after,
-            @Nullable @QueryValue String before,
-            io.micronaut.http.HttpRequest<?> request,
+            @RequestBean PageQuery page,
             Caller caller) {
-        return id.lumbung.gateway.edge.PageHeaders.ok(
-                request,
-                nikChecks
-                        .page(
-                                caller,
-                                tenantId,
-                                id.lumbung.core.paging.PageRequest.of(after, before, size != null ? size : limit))
-                        .map(NikCheckResponse::from));
+        return page.answer(nikChecks
+                .page(
+                        caller,
+                        tenantId,
+                        PageRequest.of(page.after(), page.before(), page.size() != null ? page.size() : limit))
+                .map(NikCheckResponse::from));
     }
 
     @Permits(Permission.NIK_CHECK_READ)

@@ -10,6 +10,7 @@ import id.lumbung.core.registry.ImportIssue;
 import id.lumbung.core.registry.ImportJob;
 import id.lumbung.core.registry.ImportService;
 import id.lumbung.gateway.PathIds;
+import id.lumbung.gateway.edge.PageQuery;
 import id.lumbung.ui.UploadedFiles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +20,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -68,17 +70,8 @@ class ImportController {
     @Operation(
             summary = "The tenant's imports, newest first: a page at a time (size 1–500, default 100) with"
                     + " X-Total-Count and Link (next, prev) headers")
-    HttpResponse<List<ImportResponse>> list(
-            @PathVariable String tenantId,
-            @Nullable @QueryValue String after,
-            @Nullable @QueryValue String before,
-            @Nullable @QueryValue Integer size,
-            io.micronaut.http.HttpRequest<?> request,
-            Caller caller) {
-        return id.lumbung.gateway.edge.PageHeaders.ok(
-                request,
-                imports.page(caller, tenantId, id.lumbung.core.paging.PageRequest.of(after, before, size))
-                        .map(job -> ImportResponse.of(job, List.of())));
+    HttpResponse<List<ImportResponse>> list(@PathVariable String tenantId, @RequestBean PageQuery page, Caller caller) {
+        return page.answer(imports.page(caller, tenantId, page.page()).map(job -> ImportResponse.of(job, List.of())));
     }
 
     @Permits(Permission.IMPORT_RUN)

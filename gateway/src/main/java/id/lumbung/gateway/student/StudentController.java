@@ -9,6 +9,7 @@ import id.lumbung.core.student.StudentPulls;
 import id.lumbung.core.student.StudentService;
 import id.lumbung.core.upload.Uploads;
 import id.lumbung.gateway.PathIds;
+import id.lumbung.gateway.edge.PageQuery;
 import id.lumbung.ui.UploadedFiles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -18,6 +19,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
@@ -120,14 +122,8 @@ class StudentController {
             summary = "The tenant's pulls, newest first: status, students read, changed, refused and why; a page at a"
                     + " time (size 1–500, default 100) with X-Total-Count and Link (next, prev) headers")
     io.micronaut.http.HttpResponse<List<StudentPulls.Pull>> pulls(
-            @PathVariable String tenantId,
-            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String after,
-            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String before,
-            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue Integer size,
-            io.micronaut.http.HttpRequest<?> request,
-            Caller caller) {
-        return id.lumbung.gateway.edge.PageHeaders.ok(
-                request, pulls.page(caller, tenantId, id.lumbung.core.paging.PageRequest.of(after, before, size)));
+            @PathVariable String tenantId, @RequestBean PageQuery page, Caller caller) {
+        return page.answer(pulls.page(caller, tenantId, page.page()));
     }
 
     @Permits(Permission.STUDENT_READ)

@@ -7,6 +7,7 @@ import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.verification.Verification;
 import id.lumbung.core.verification.VerificationService;
 import id.lumbung.gateway.PathIds;
+import id.lumbung.gateway.edge.PageQuery;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -15,6 +16,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -68,15 +70,8 @@ class VerificationController {
             summary = "The verifications the caller reaches with their counts, newest first: a page at a time (size"
                     + " 1–500, default 100) with X-Total-Count and Link (next, prev) headers")
     HttpResponse<java.util.List<Verification>> recent(
-            @PathVariable String tenantId,
-            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String after,
-            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String before,
-            @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue Integer size,
-            io.micronaut.http.HttpRequest<?> request,
-            Caller caller) {
-        return id.lumbung.gateway.edge.PageHeaders.ok(
-                request,
-                verifications.page(caller, tenantId, id.lumbung.core.paging.PageRequest.of(after, before, size)));
+            @PathVariable String tenantId, @RequestBean PageQuery page, Caller caller) {
+        return page.answer(verifications.page(caller, tenantId, page.page()));
     }
 
     @Permits(Permission.VERIFICATION_READ)

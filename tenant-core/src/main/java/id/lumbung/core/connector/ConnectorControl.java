@@ -262,12 +262,7 @@ public final class ConnectorControl {
                 NEWEST.bind(query, request, 3);
                 read = Rows.list(query, ConnectorControl::deadLetter);
             }
-            long total;
-            try (PreparedStatement query = connection.prepareStatement(Keyset.count(DEAD_LETTERS))) {
-                query.setString(1, tenantId);
-                query.setBoolean(2, waitingOnly);
-                total = Rows.first(query, row -> row.getLong(1)).orElse(0L);
-            }
+            long total = Keyset.count(connection, DEAD_LETTERS, tenantId, waitingOnly);
             return Page.of(
                     read,
                     request,

@@ -213,12 +213,7 @@ public final class MinistryExchange {
         access.require(caller, Permission.MINISTRY_READ, tenantId);
         return transactions.inTenant(tenantId, connection -> {
             List<Exchange> read = exchanges(connection, tenantId, null, request);
-            long total;
-            try (PreparedStatement query =
-                    connection.prepareStatement(Keyset.count("FROM ministry_exchange WHERE tenant_id = ?"))) {
-                query.setString(1, tenantId);
-                total = Rows.first(query, row -> row.getLong(1)).orElse(0L);
-            }
+            long total = Keyset.count(connection, "FROM ministry_exchange WHERE tenant_id = ?", tenantId);
             return Page.of(
                     read,
                     request,

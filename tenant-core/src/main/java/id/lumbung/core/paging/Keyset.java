@@ -89,11 +89,16 @@ public final class Keyset {
                 }
             }
         }
+        return new Ids(ids, count(connection, from, parameters));
+    }
+
+    /** How many rows {@code FROM table WHERE …} matches with these parameters, counting up to just past {@link Page#COUNT_CAP}. */
+    public static long count(java.sql.Connection connection, String from, Object... parameters) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(count(from))) {
             bind(query, parameters);
             try (java.sql.ResultSet row = query.executeQuery()) {
                 row.next();
-                return new Ids(ids, row.getLong(1));
+                return row.getLong(1);
             }
         }
     }
