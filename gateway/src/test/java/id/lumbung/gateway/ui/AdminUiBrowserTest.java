@@ -88,12 +88,19 @@ class AdminUiBrowserTest extends ApiTest {
 
         // The import's report: its issues by line in Indonesian, a filter, the refused rows to download.
         browser.click("#imports tbody tr .file a");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10),
+                browser::currentUrl,
+                current -> current.matches(".*/impor/[0-9a-f-]{36}"));
         assertThat(browser.text("h1")).isEqualTo("Laporan impor " + file.getFileName());
         assertThat(browser.text("#issues")).contains("3", "nomor_nik", "Ditolak", "NIK terdiri dari 16 angka.");
         assertThat(browser.text("#refused-download")).isEqualTo("Unduh baris yang ditolak (CSV)");
         assertThat(browser.pageSource()).doesNotContain("7471011203800977");
         browser.click("#jenis option[value='peringatan']");
         browser.click("form.card button");
+        // Until the filtered page is shown, the table is the unfiltered one.
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("jenis=peringatan"));
         assertThat(browser.text("#issues")).doesNotContain("NIK terdiri dari 16 angka.");
         java.nio.file.Files.deleteIfExists(file);
     }
