@@ -132,7 +132,8 @@ final class ImportPages {
         model.put("from", from);
         model.put("next", issues.size() > ISSUES_PER_PAGE ? from + ISSUES_PER_PAGE : null);
         model.put("previous", from > 0 ? Math.max(0, from - ISSUES_PER_PAGE) : null);
-        model.put("mayDownload", job.rowsRejected() > 0);
+        // The link only for who may follow it (the refused rows hold full NIKs).
+        model.put("mayDownload", job.rowsRejected() > 0 && imports.mayReadRefusedRows(caller, tenantId, job));
         return HttpResponse.ok(new io.micronaut.views.ModelAndView<>("import", model));
     }
 

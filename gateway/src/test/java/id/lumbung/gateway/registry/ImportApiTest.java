@@ -251,8 +251,14 @@ class ImportApiTest extends ApiTest {
         assertThat(again).containsEntry("rowsRejected", 0).containsEntry("membersCreated", 2);
         assertThat(again.get("errors").toString()).contains("unknown_column").doesNotContain("ERROR");
         // Full NIKs: for who uploaded the file or who may read them; not another tenant.
-        assertProblem(
-                get(refusedPath, login(newUser(admin, "APPROVER")), "Accept", "text/csv"), 403, "permission_denied");
+        String approver = login(newUser(admin, "APPROVER"));
+        assertProblem(get(refusedPath, approver, "Accept", "text/csv"), 403, "permission_denied");
+        // The import's page offers the download only to who may follow the link.
+        String report = "/ui/tenants/7471/impor/" + job.get("id");
+        assertThat(get(report, approver, "Accept", "text/html").body())
+                .contains("id=\"refused-who\"")
+                .doesNotContain("refused-download");
+        assertThat(get(report, admin, "Accept", "text/html").body()).contains("id=\"refused-download\"");
         assertThat(get(refusedPath, login(newUser(admin, "VERIFIER")), "Accept", "text/csv")
                         .statusCode())
                 .isEqualTo(200);

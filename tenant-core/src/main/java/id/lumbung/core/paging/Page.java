@@ -44,8 +44,10 @@ public record Page<T>(List<T> items, long total, boolean totalAtLeast, String ne
         return new Page<>(items.stream().map(mapper).toList(), total, totalAtLeast, next, previous);
     }
 
-    /** "1–100 dari 1.234" style position: the number of the first row is not known with keysets. */
+    private static final java.util.Locale INDONESIAN = java.util.Locale.forLanguageTag("id-ID");
+
+    /** The list's total as the pages say it: "1.234", or "lebih dari 10.000" when counting stopped. */
     public String totalText() {
-        return (totalAtLeast ? "lebih dari " : "") + String.format(java.util.Locale.GERMANY, "%,d", total);
+        return (totalAtLeast ? "lebih dari " : "") + String.format(INDONESIAN, "%,d", total);
     }
 }

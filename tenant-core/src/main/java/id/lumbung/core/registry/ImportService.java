@@ -171,7 +171,7 @@ public class ImportService {
      */
     public RefusedRows refusedRows(Caller caller, String tenantId, UUID id) {
         ImportJob job = status(caller, tenantId, id);
-        if (!job.requestedBy().equals(caller.username())) {
+        if (!mayReadRefusedRows(caller, tenantId, job)) {
             access.require(caller, Permission.IDENTIFIER_REVEAL, tenantId);
         }
         RefusedRows refused = transactions.inTenant(
@@ -179,6 +179,12 @@ public class ImportService {
                 connection -> jobs.refused(connection, tenantId, id, stored -> protection.decrypt(tenantId, stored)));
         audit.record(tenantId, caller, "IMPORT_REFUSED_ROWS", id.toString(), List.of("nik", "kk", "registry"));
         return refused;
+    }
+
+    /** Whether the caller may download a job's refused rows: who uploaded it, or who may read full NIKs. */
+    public boolean mayReadRefusedRows(Caller caller, String tenantId, ImportJob job) {
+        return job.requestedBy().equals(caller.username())
+                || access.permits(caller, Permission.IDENTIFIER_REVEAL, tenantId);
     }
 
     /** The tenant's latest imports (the first page). */
