@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.util.UUID;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
@@ -82,23 +81,20 @@ class NameKeyMigrationTest extends DatabaseTest {
     }
 
     private static String keyOf(Connection owner, String sourceKey) throws Exception {
-        try (PreparedStatement read =
-                owner.prepareStatement("SELECT name_key FROM member WHERE tenant_id = '7471' AND source_key = ?")) {
-            read.setString(1, sourceKey);
-            try (ResultSet row = read.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        }
+        return (String) column(owner, "name_key", sourceKey);
     }
 
-    private static Timestamp updatedOf(Connection owner, String sourceKey) throws Exception {
-        try (PreparedStatement read =
-                owner.prepareStatement("SELECT updated_at FROM member WHERE tenant_id = '7471' AND source_key = ?")) {
+    private static Object updatedOf(Connection owner, String sourceKey) throws Exception {
+        return column(owner, "updated_at", sourceKey);
+    }
+
+    private static Object column(Connection owner, String column, String sourceKey) throws Exception {
+        try (PreparedStatement read = owner.prepareStatement(
+                "SELECT " + column + " FROM member WHERE tenant_id = '7471' AND source_key = ?")) {
             read.setString(1, sourceKey);
             try (ResultSet row = read.executeQuery()) {
                 row.next();
-                return row.getTimestamp(1);
+                return row.getObject(1);
             }
         }
     }

@@ -40,14 +40,7 @@ class PoiWorkbooksTest {
     }
 
     private static List<CsvRecords.Result> read(Path file) throws IOException {
-        List<CsvRecords.Result> rows = new ArrayList<>();
-        try (XlsxRecords records = new XlsxRecords(file)) {
-            CsvRecords.Result row;
-            while ((row = records.next()) != null) {
-                rows.add(row);
-            }
-        }
-        return rows;
+        return TabularReadersTest.xlsx(file);
     }
 
     private static void fill(Workbook workbook, Sheet sheet) {

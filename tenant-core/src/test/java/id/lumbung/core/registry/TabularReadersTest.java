@@ -68,7 +68,8 @@ class TabularReadersTest {
         assertThat(results.get(results.size() - 1)).isEqualTo(new CsvRecords.Row(3, List.of("b")));
     }
 
-    private static List<CsvRecords.Result> xlsx(Path file) throws IOException {
+    /** Every record of a workbook, as the import reads them. */
+    static List<CsvRecords.Result> xlsx(Path file) throws IOException {
         List<CsvRecords.Result> rows = new ArrayList<>();
         try (XlsxRecords records = new XlsxRecords(file)) {
             CsvRecords.Result row;
