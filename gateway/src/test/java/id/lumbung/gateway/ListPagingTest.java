@@ -65,7 +65,9 @@ class ListPagingTest extends ApiTest {
                 "/ui/tenants/7471/impor?sebelum=%25%25",
                 "/ui/tenants/7471/verifikasi?setelah=bm90LW91cnM",
                 "/ui/tenants/7471/keluarga?desa=74.71.01.1006&setelah=xyz")) {
-            assertThat(get(page, admin, "Accept", "text/html").statusCode()).as(page).isBetween(200, 499);
+            assertThat(get(page, admin, "Accept", "text/html").statusCode())
+                    .as(page)
+                    .isBetween(200, 499);
         }
         assertProblem(get(KENDARI + "/imports?size=0", admin), 400, "invalid_page");
         assertProblem(get(KENDARI + "/imports?after=x&before=y", admin), 400, "invalid_page");
