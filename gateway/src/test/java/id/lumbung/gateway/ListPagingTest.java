@@ -70,6 +70,14 @@ class ListPagingTest extends ApiTest {
                     .isBetween(200, 499);
         }
         assertProblem(get(KENDARI + "/imports?size=0", admin), 400, "invalid_page");
+        // Two parts as ours have, but not a time and an id.
+        String forged = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("kemarin\u001f' OR 1=1 --".getBytes(StandardCharsets.UTF_8));
+        for (String list : List.of("/imports", "/nik-checks", "/verifications", "/disbursements", "/dead-letters")) {
+            assertProblem(get(KENDARI + list + "?after=" + forged, admin), 400, "invalid_page");
+        }
+        assertProblem(get(KENDARI + "/households?before=" + forged, admin), 400, "invalid_page");
         assertProblem(get(KENDARI + "/imports?after=x&before=y", admin), 400, "invalid_page");
     }
 

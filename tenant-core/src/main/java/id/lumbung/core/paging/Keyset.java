@@ -55,10 +55,25 @@ public final class Keyset {
         if (key == null) {
             return index;
         }
-        for (String part : key) {
-            statement.setString(index++, part);
+        for (int i = 0; i < key.size(); i++) {
+            statement.setString(index++, checked(key.get(i), casts.get(i)));
         }
         return index;
+    }
+
+    /** A cursor's part as its column's type reads it: a cursor made up by hand is refused here, not by the database. */
+    private static String checked(String part, String cast) {
+        try {
+            if (cast.equals("::uuid")) {
+                java.util.UUID.fromString(part);
+            } else if (cast.equals("::timestamptz")) {
+                java.time.Instant.parse(part);
+            }
+            return part;
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new id.lumbung.core.error.LumbungException(
+                    id.lumbung.core.error.ErrorCode.INVALID_PAGE, "The page cursor is not one this list gave");
+        }
     }
 
     /** {@code ORDER BY … LIMIT size + 1}, backwards for the page before a row. */
