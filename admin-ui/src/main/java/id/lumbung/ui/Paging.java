@@ -16,10 +16,11 @@ final class Paging {
      */
     static Map<String, Object> of(Page<?> page, String what, String base) {
         Map<String, Object> paging = new HashMap<>();
+        // An empty list says so in its own table ("Belum ada …"): the line is for a list with rows.
         paging.put(
                 "shown",
                 page.items().isEmpty()
-                        ? "Tidak ada " + what + "."
+                        ? null
                         : "Menampilkan " + page.items().size() + " " + what + " dari " + page.totalText() + ".");
         paging.put("next", page.next());
         paging.put("previous", page.previous());
