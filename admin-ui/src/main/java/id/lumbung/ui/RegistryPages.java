@@ -100,6 +100,36 @@ final class RegistryPages {
         return new ModelAndView<>("registry", model);
     }
 
+    /** The members of a village who turn 17 in the next six months: they record their KTP-el then. */
+    @Get("/usia-17")
+    ModelAndView<Map<String, Object>> turningSeventeen(
+            @PathVariable String tenantId,
+            @Nullable @QueryValue String desa,
+            @Nullable @QueryValue String setelah,
+            @Nullable @QueryValue String sebelum,
+            Caller caller) {
+        Map<String, Object> model = base(caller, tenantId);
+        model.put("village", desa == null ? "" : desa);
+        model.put("listTitle", "Anggota yang berusia 17 tahun dalam enam bulan ke depan (perekaman KTP-el)");
+        try {
+            Page<RegistryReads.Match> page =
+                    reads.turningSeventeen(caller, tenantId, desa, PageRequest.of(setelah, sebelum, null));
+            model.put("members", page.items().stream().map(RegistryPages::match).toList());
+            model.put(
+                    "paging",
+                    Paging.of(
+                            page,
+                            "orang",
+                            "/ui/tenants/" + tenantId + "/keluarga/usia-17?desa="
+                                    + java.net.URLEncoder.encode(
+                                            desa == null ? "" : desa.strip(),
+                                            java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (LumbungException e) {
+            model.put("error", message(e));
+        }
+        return new ModelAndView<>("registry", model);
+    }
+
     /**
      * A search from the page's form.
      *
@@ -136,16 +166,7 @@ final class RegistryPages {
                     found = page.items();
                     model.put("paging", Paging.of(page, "orang", "/ui/tenants/" + tenantId + "/keluarga/cari"));
                 }
-                model.put(
-                        "members",
-                        found.stream()
-                                .map(match -> {
-                                    Map<String, Object> row = member(match.member());
-                                    row.put("address", match.address());
-                                    row.put("village", match.villageCode());
-                                    return row;
-                                })
-                                .toList());
+                model.put("members", found.stream().map(RegistryPages::match).toList());
             }
         } catch (LumbungException e) {
             model.put("error", message(e));
@@ -189,6 +210,14 @@ final class RegistryPages {
                 "history", detail.history().stream().map(RegistryPages::change).toList());
         model.put("sameKk", detail.sameKk());
         return HttpResponse.ok(new ModelAndView<>("household", model));
+    }
+
+    /** A member found, with where the family lives. */
+    private static Map<String, Object> match(RegistryReads.Match match) {
+        Map<String, Object> row = member(match.member());
+        row.put("address", match.address());
+        row.put("village", match.villageCode());
+        return row;
     }
 
     private Map<String, Object> base(Caller caller, String tenantId) {

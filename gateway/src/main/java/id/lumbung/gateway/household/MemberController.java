@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -52,6 +53,20 @@ class MemberController {
             return page.answer(reads.findByName(caller, tenantId, body.name(), page.page()));
         }
         return HttpResponse.ok(reads.findMembers(caller, tenantId, body.nik(), body.name()));
+    }
+
+    @Permits(Permission.HOUSEHOLD_READ)
+    @io.micronaut.http.annotation.Get("/turning-17")
+    @Operation(
+            summary = "Members who turn 17 in the next six months (they record their KTP-el then), oldest first,"
+                    + " optionally of one village; NIK masked (absent when the registry has none). A page at a time"
+                    + " with X-Total-Count and Link (next, prev) headers")
+    HttpResponse<List<RegistryReads.Match>> turningSeventeen(
+            @PathVariable String tenantId,
+            @Nullable @QueryValue String village,
+            @RequestBean PageQuery page,
+            Caller caller) {
+        return page.answer(reads.turningSeventeen(caller, tenantId, village, page.page()));
     }
 
     /**

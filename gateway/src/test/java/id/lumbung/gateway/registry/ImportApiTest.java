@@ -442,6 +442,90 @@ class ImportApiTest extends ApiTest {
         throw new AssertionError("No " + rel + " link in " + header);
     }
 
+    /** Who turns 17 in the next six months (KTP-el recording), and only they. */
+    @Test
+    void membersTurningSeventeenInSixMonthsAreListedByVillage() {
+        String admin = login("admin-7471");
+        String p = prefix();
+        int serial = SERIALS.getAndAdd(10);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+        java.time.format.DateTimeFormatter dmy = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy");
+        String soon = today.minusYears(17).plusMonths(3).format(dmy);
+        String already = today.minusYears(17).format(dmy); // 17 today: recorded already, or due now
+        String later = today.minusYears(17).plusMonths(8).format(dmy);
+        String kk = kk(serial);
+        String village = "74.71.03.1001"; // Baruga: members of this test only are near 17
+        String file = String.join(
+                "\n",
+                row(
+                        p + "A",
+                        "01",
+                        village,
+                        "Jl. Tujuh Belas",
+                        kk,
+                        nik("120380", serial),
+                        "LA AYAH " + p,
+                        "12-03-1980",
+                        "L",
+                        "Kepala Keluarga",
+                        "WA IBU",
+                        "Hidup"),
+                row(
+                        p + "A",
+                        "02",
+                        village,
+                        "Jl. Tujuh Belas",
+                        kk,
+                        "",
+                        "WA SEGERA " + p,
+                        soon,
+                        "P",
+                        "Anak",
+                        "WA IBU",
+                        "Hidup"),
+                row(
+                        p + "A",
+                        "03",
+                        village,
+                        "Jl. Tujuh Belas",
+                        kk,
+                        "",
+                        "LA SUDAH " + p,
+                        already,
+                        "L",
+                        "Anak",
+                        "WA IBU",
+                        "Hidup"),
+                row(
+                        p + "A",
+                        "04",
+                        village,
+                        "Jl. Tujuh Belas",
+                        kk,
+                        "",
+                        "LA NANTI " + p,
+                        later,
+                        "L",
+                        "Anak",
+                        "WA IBU",
+                        "Hidup"));
+        assertThat(importAndWait(admin, "17.csv", csv(file), "")).containsEntry("rowsRejected", 0);
+
+        var list = get("/api/v1/tenants/7471/members/turning-17?village=" + village, admin);
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(array(list))
+                .extracting(match -> (String) ((Map<?, ?>) match.get("member")).get("fullName"))
+                .filteredOn(name -> name.endsWith(p))
+                .containsExactly("WA SEGERA " + p);
+        assertThat(list.headers().firstValue("X-Total-Count")).isPresent();
+        var page = get("/ui/tenants/7471/keluarga/usia-17?desa=" + village, admin, "Accept", "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("WA SEGERA " + p, "perekaman KTP-el").doesNotContain("LA NANTI " + p);
+        assertThat(get("/api/v1/tenants/7471/members/turning-17", login("admin-7401"))
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
     /** The spellings people type find the person, however the file wrote the name. */
     @Test
     void searchFindsTheNamesPeopleType() {

@@ -173,11 +173,7 @@ public final class RegistryReads {
         return reach.bind(connection, query, 4);
     }
 
-    private interface Binder {
-        void bind(PreparedStatement query) throws SQLException;
-    }
-
-    private static long count(Connection connection, String sql, Binder binder) throws SQLException {
+    private static long count(Connection connection, String sql, Filter binder) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             binder.bind(query);
             try (ResultSet row = query.executeQuery()) {
@@ -204,47 +200,116 @@ public final class RegistryReads {
                     ErrorCode.SEARCH_NEEDS_NIK_OR_NAME, "Search by nik (16 digits) or by name (at least 3 letters)");
         }
         String pattern = key.replace("%", "").replace("_", "") + "%";
-        Page<Match> page = transactions.inTenant(tenantId, connection -> {
-            String filter = BY_NAME + reach.sql("h");
-            List<UUID> ids = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT m.id" + filter + NAME_ORDER.where(request) + NAME_ORDER.orderAndLimit(request))) {
-                query.setString(1, tenantId);
-                query.setString(2, pattern);
-                NAME_ORDER.bind(query, request, reach.bind(connection, query, 3));
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        ids.add(row.getObject(1, UUID.class));
-                    }
+        Page<Match> page = transactions.inTenant(
+                tenantId,
+                connection -> members(
+                        connection,
+                        BY_NAME + reach.sql("h"),
+                        NAME_ORDER,
+                        request,
+                        query -> {
+                            query.setString(1, tenantId);
+                            query.setString(2, pattern);
+                            return reach.bind(connection, query, 3);
+                        },
+                        row -> PageRequest.cursor(row.nameKey(), row.id().toString())));
+        audit.record(tenantId, caller, "MEMBER_SEARCH", "name", List.of("full_name", "nik_masked", "address"));
+        return page;
+    }
+
+    private interface Filter {
+        /** Binds the filter's parameters from 1; answers the next free index. */
+        int bind(PreparedStatement query) throws SQLException;
+    }
+
+    /**
+     * A page of members matching {@code filter} ({@code FROM member m JOIN household h … WHERE …}),
+     * in the keyset's order, each with where the family lives, and the filter's total.
+     */
+    private Page<Match> members(
+            Connection connection,
+            String filter,
+            Keyset order,
+            PageRequest request,
+            Filter parameters,
+            java.util.function.Function<MemberRow, String> cursorOf)
+            throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT m.id" + filter + order.where(request) + order.orderAndLimit(request))) {
+            order.bind(query, request, parameters.bind(query));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getObject(1, UUID.class));
                 }
             }
-            Map<UUID, MemberRow> byId = new HashMap<>();
-            Map<UUID, HouseholdRow> homes = new HashMap<>();
-            if (!ids.isEmpty()) {
-                members.findByIdIn(ids).forEach(row -> byId.put(row.id(), row));
-                List<UUID> householdIds = byId.values().stream()
-                        .map(MemberRow::householdId)
-                        .distinct()
-                        .toList();
-                households
-                        .findByIdIn(householdIds, Pageable.from(0, householdIds.size()))
-                        .forEach(row -> homes.put(row.id(), row));
-            }
-            return Page.of(
-                            ids.stream().map(byId::get).toList(),
-                            request,
-                            count(connection, Keyset.count(filter), query -> {
-                                query.setString(1, tenantId);
-                                query.setString(2, pattern);
-                                reach.bind(connection, query, 3);
-                            }),
-                            row -> PageRequest.cursor(row.nameKey(), row.id().toString()))
-                    .map(row -> {
-                        HouseholdRow home = homes.get(row.householdId());
-                        return new Match(row.toMember(), home.villageCode(), home.address(), home.headName());
-                    });
-        });
-        audit.record(tenantId, caller, "MEMBER_SEARCH", "name", List.of("full_name", "nik_masked", "address"));
+        }
+        Map<UUID, MemberRow> byId = new HashMap<>();
+        Map<UUID, HouseholdRow> homes = new HashMap<>();
+        if (!ids.isEmpty()) {
+            members.findByIdIn(ids).forEach(row -> byId.put(row.id(), row));
+            List<UUID> householdIds = byId.values().stream()
+                    .map(MemberRow::householdId)
+                    .distinct()
+                    .toList();
+            households
+                    .findByIdIn(householdIds, Pageable.from(0, householdIds.size()))
+                    .forEach(row -> homes.put(row.id(), row));
+        }
+        return Page.of(
+                        ids.stream().map(byId::get).toList(),
+                        request,
+                        count(connection, Keyset.count(filter), parameters),
+                        cursorOf)
+                .map(row -> {
+                    HouseholdRow home = homes.get(row.householdId());
+                    return new Match(row.toMember(), home.villageCode(), home.address(), home.headName());
+                });
+    }
+
+    private static final java.time.ZoneId WIB = java.time.ZoneId.of("Asia/Jakarta");
+    private static final Keyset BIRTH_ORDER = Keyset.byDate("m.birth_date", "m.id");
+    private static final String TURNING_17 = " FROM member m JOIN household h ON h.tenant_id = m.tenant_id"
+            + " AND h.id = m.household_id WHERE m.tenant_id = ? AND m.status = 'ALIVE'"
+            + " AND m.birth_date > ?::date AND m.birth_date <= ?::date AND (?::text IS NULL OR h.village_code = ?::text)"
+            + " AND ";
+
+    /**
+     * Members who turn 17 in the next six months (today in WIB excluded), youngest last, optionally
+     * of one village: at 17 a person records a KTP-el, and a member without one is the first to drop
+     * out of the lists. Whether the registry has the NIK shows in each member's masked NIK.
+     */
+    public Page<Match> turningSeventeen(Caller caller, String tenantId, String village, PageRequest request) {
+        Authorizer.Grant grant = access.grant(caller, Permission.HOUSEHOLD_READ, tenantId);
+        Reach reach = grant.reach();
+        rateLimits.lookup(caller, tenantId);
+        String villageCode = village == null || village.isBlank() ? null : villages.require(grant.tenant(), village);
+        java.time.LocalDate today = java.time.LocalDate.now(WIB);
+        String bornAfter = today.minusYears(17).toString();
+        String bornBy = today.plusMonths(6).minusYears(17).toString();
+        Page<Match> page = transactions.inTenant(
+                tenantId,
+                connection -> members(
+                        connection,
+                        TURNING_17 + reach.sql("h"),
+                        BIRTH_ORDER,
+                        request,
+                        query -> {
+                            query.setString(1, tenantId);
+                            query.setString(2, bornAfter);
+                            query.setString(3, bornBy);
+                            query.setString(4, villageCode);
+                            query.setString(5, villageCode);
+                            return reach.bind(connection, query, 6);
+                        },
+                        row -> PageRequest.cursor(
+                                row.birthDate().toString(), row.id().toString())));
+        audit.record(
+                tenantId,
+                caller,
+                "MEMBER_LIST_TURNING_17",
+                villageCode,
+                List.of("full_name", "nik_masked", "birth_date", "address"));
         return page;
     }
 

@@ -31,6 +31,11 @@ public final class Keyset {
         return new Keyset(List.of(columns), casts, false);
     }
 
+    /** Oldest date first: by a date column, then the uuid id. */
+    public static Keyset byDate(String date, String id) {
+        return new Keyset(List.of(date, id), List.of("::date", "::uuid"), false);
+    }
+
     /** Newest first: by a timestamp column, then the uuid id. */
     public static Keyset newestFirst(String createdAt, String id) {
         return new Keyset(List.of(createdAt, id), List.of("::timestamptz", "::uuid"), true);
@@ -68,6 +73,8 @@ public final class Keyset {
                 java.util.UUID.fromString(part);
             } else if (cast.equals("::timestamptz")) {
                 java.time.Instant.parse(part);
+            } else if (cast.equals("::date")) {
+                java.time.LocalDate.parse(part);
             }
             return part;
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
