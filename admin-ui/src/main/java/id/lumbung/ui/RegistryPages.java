@@ -85,14 +85,7 @@ final class RegistryPages {
                 model.put(
                         "households",
                         page.items().stream().map(RegistryPages::household).toList());
-                model.put(
-                        "paging",
-                        Paging.of(
-                                page,
-                                "keluarga",
-                                "/ui/tenants/" + tenantId + "/keluarga?desa="
-                                        + java.net.URLEncoder.encode(
-                                                desa.strip(), java.nio.charset.StandardCharsets.UTF_8)));
+                model.put("paging", Paging.of(page, "keluarga", villageList(tenantId, "", desa)));
             } catch (LumbungException e) {
                 model.put("error", message(e));
             }
@@ -115,15 +108,7 @@ final class RegistryPages {
             Page<RegistryReads.Match> page =
                     reads.turningSeventeen(caller, tenantId, desa, PageRequest.of(setelah, sebelum, null));
             model.put("members", page.items().stream().map(RegistryPages::match).toList());
-            model.put(
-                    "paging",
-                    Paging.of(
-                            page,
-                            "orang",
-                            "/ui/tenants/" + tenantId + "/keluarga/usia-17?desa="
-                                    + java.net.URLEncoder.encode(
-                                            desa == null ? "" : desa.strip(),
-                                            java.nio.charset.StandardCharsets.UTF_8)));
+            model.put("paging", Paging.of(page, "orang", villageList(tenantId, "/usia-17", desa)));
         } catch (LumbungException e) {
             model.put("error", message(e));
         }
@@ -210,6 +195,12 @@ final class RegistryPages {
                 "history", detail.history().stream().map(RegistryPages::change).toList());
         model.put("sameKk", detail.sameKk());
         return HttpResponse.ok(new ModelAndView<>("household", model));
+    }
+
+    /** The address of a list of one village's rows ({@code path} under the registry page), for its paging links. */
+    private static String villageList(String tenantId, String path, String desa) {
+        return "/ui/tenants/" + tenantId + "/keluarga" + path + "?desa="
+                + java.net.URLEncoder.encode(desa == null ? "" : desa.strip(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A member found, with where the family lives. */

@@ -524,6 +524,10 @@ class ImportApiTest extends ApiTest {
         assertThat(get("/api/v1/tenants/7471/members/turning-17", login("admin-7401"))
                         .statusCode())
                 .isEqualTo(404);
+        // A village that is no village code at all.
+        var hostile = get("/api/v1/tenants/7471/members/turning-17?village=%3Cscript%3E", admin);
+        assertThat(hostile.statusCode()).isBetween(400, 499);
+        assertThat(hostile.body()).doesNotContain("<script>");
     }
 
     /** The spellings people type find the person, however the file wrote the name. */

@@ -131,30 +131,22 @@ public final class RegistryReads {
         rateLimits.lookup(caller, tenantId);
         String villageCode = village == null || village.isBlank() ? null : villages.require(grant.tenant(), village);
         Page<Household> page = transactions.inTenant(tenantId, connection -> {
-            String filter = HOUSEHOLDS + reach.sql("h");
-            List<UUID> ids = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT h.id" + filter + HOUSEHOLD_ORDER.where(request) + HOUSEHOLD_ORDER.orderAndLimit(request))) {
-                HOUSEHOLD_ORDER.bind(query, request, bindHouseholds(connection, query, tenantId, villageCode, reach));
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        ids.add(row.getObject(1, UUID.class));
-                    }
-                }
-            }
-            Map<UUID, Household> byId = new HashMap<>();
-            if (!ids.isEmpty()) {
-                households
-                        .findByIdIn(ids, Pageable.from(0, ids.size()))
-                        .forEach(row -> byId.put(row.id(), row.toHousehold()));
-            }
-            return Page.of(
-                    ids.stream().map(byId::get).toList(),
+            Keyset.Ids read = HOUSEHOLD_ORDER.ids(
+                    connection,
+                    "h.id",
+                    HOUSEHOLDS + reach.sql("h"),
                     request,
-                    count(
-                            connection,
-                            Keyset.count(filter),
-                            query -> bindHouseholds(connection, query, tenantId, villageCode, reach)),
+                    query -> bindHouseholds(connection, query, tenantId, villageCode, reach));
+            List<HouseholdRow> rows = read.ids().isEmpty()
+                    ? List.of()
+                    : households.findByIdIn(
+                            read.ids(), Pageable.from(0, read.ids().size()));
+            return Page.of(
+                    read.inOrder(rows, HouseholdRow::id).stream()
+                            .map(HouseholdRow::toHousehold)
+                            .toList(),
+                    request,
+                    read.total(),
                     household -> PageRequest.cursor(
                             household.villageCode(),
                             household.address(),
@@ -171,16 +163,6 @@ public final class RegistryReads {
         query.setString(2, villageCode);
         query.setString(3, villageCode);
         return reach.bind(connection, query, 4);
-    }
-
-    private static long count(Connection connection, String sql, Filter binder) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            binder.bind(query);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
     }
 
     private static final Keyset NAME_ORDER = Keyset.ascending("m.name_key", "m.id");
@@ -217,11 +199,6 @@ public final class RegistryReads {
         return page;
     }
 
-    private interface Filter {
-        /** Binds the filter's parameters from 1; answers the next free index. */
-        int bind(PreparedStatement query) throws SQLException;
-    }
-
     /**
      * A page of members matching {@code filter} ({@code FROM member m JOIN household h … WHERE …}),
      * in the keyset's order, each with where the family lives, and the filter's total.
@@ -231,36 +208,20 @@ public final class RegistryReads {
             String filter,
             Keyset order,
             PageRequest request,
-            Filter parameters,
+            Keyset.Binder parameters,
             java.util.function.Function<MemberRow, String> cursorOf)
             throws SQLException {
-        List<UUID> ids = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT m.id" + filter + order.where(request) + order.orderAndLimit(request))) {
-            order.bind(query, request, parameters.bind(query));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    ids.add(row.getObject(1, UUID.class));
-                }
-            }
-        }
-        Map<UUID, MemberRow> byId = new HashMap<>();
+        Keyset.Ids read = order.ids(connection, "m.id", filter, request, parameters);
+        List<MemberRow> rows = read.ids().isEmpty() ? List.of() : members.findByIdIn(read.ids());
         Map<UUID, HouseholdRow> homes = new HashMap<>();
-        if (!ids.isEmpty()) {
-            members.findByIdIn(ids).forEach(row -> byId.put(row.id(), row));
-            List<UUID> householdIds = byId.values().stream()
-                    .map(MemberRow::householdId)
-                    .distinct()
-                    .toList();
+        if (!rows.isEmpty()) {
+            List<UUID> householdIds =
+                    rows.stream().map(MemberRow::householdId).distinct().toList();
             households
                     .findByIdIn(householdIds, Pageable.from(0, householdIds.size()))
                     .forEach(row -> homes.put(row.id(), row));
         }
-        return Page.of(
-                        ids.stream().map(byId::get).toList(),
-                        request,
-                        count(connection, Keyset.count(filter), parameters),
-                        cursorOf)
+        return Page.of(read.inOrder(rows, MemberRow::id), request, read.total(), cursorOf)
                 .map(row -> {
                     HouseholdRow home = homes.get(row.householdId());
                     return new Match(row.toMember(), home.villageCode(), home.address(), home.headName());

@@ -90,28 +90,46 @@ public final class Keyset {
                 + " LIMIT " + (request.size() + 1);
     }
 
+    /** Binds a filter's parameters from 1; answers the next free index. */
+    public interface Binder {
+        int bind(PreparedStatement statement) throws SQLException;
+    }
+
     /**
-     * The ids of a page of a table's rows, newest first ({@code created_at}, then {@code id}), in
-     * the order read (see {@link Page#of}), and how many rows the filter matches: for lists whose
-     * rows are then read by id through Micronaut Data.
+     * The ids of a page of rows in this order ({@code SELECT idColumn from …}), in the order read
+     * (see {@link Page#of}), and how many rows the filter matches: the rows are then read by id
+     * through Micronaut Data.
      *
-     * @param from {@code FROM table WHERE …}
-     * @param parameters the filter's parameters, in order
+     * @param from {@code FROM … WHERE …} with the filter's parameters, which {@code binder} binds
      */
-    public static Ids newestIds(java.sql.Connection connection, String from, PageRequest request, Object... parameters)
+    public Ids ids(java.sql.Connection connection, String idColumn, String from, PageRequest request, Binder binder)
             throws SQLException {
-        Keyset keyset = newestFirst("created_at", "id");
         List<java.util.UUID> ids = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id " + from + keyset.where(request) + keyset.orderAndLimit(request))) {
-            keyset.bind(query, request, bind(query, parameters));
+                "SELECT " + idColumn + " " + from + where(request) + orderAndLimit(request))) {
+            bind(query, request, binder.bind(query));
             try (java.sql.ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     ids.add(row.getObject(1, java.util.UUID.class));
                 }
             }
         }
-        return new Ids(ids, count(connection, from, parameters));
+        try (PreparedStatement query = connection.prepareStatement(count(from))) {
+            binder.bind(query);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                row.next();
+                return new Ids(ids, row.getLong(1));
+            }
+        }
+    }
+
+    /**
+     * As {@link #ids}, newest first ({@code created_at}, then {@code id}), the filter's parameters
+     * given as values.
+     */
+    public static Ids newestIds(java.sql.Connection connection, String from, PageRequest request, Object... parameters)
+            throws SQLException {
+        return newestFirst("created_at", "id").ids(connection, "id", from, request, query -> bind(query, parameters));
     }
 
     /** How many rows {@code FROM table WHERE …} matches with these parameters, counting up to just past {@link Page#COUNT_CAP}. */
