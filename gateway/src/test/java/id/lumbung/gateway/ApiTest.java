@@ -152,7 +152,7 @@ public abstract class ApiTest extends DatabaseTest {
         return send(request(path, token).header(header, value).GET().build());
     }
 
-    private HttpRequest.Builder request(String path, String token) {
+    protected HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
                 .header("Accept", "application/json");
         if (token != null) {
@@ -161,7 +161,7 @@ public abstract class ApiTest extends DatabaseTest {
         return request;
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    protected HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

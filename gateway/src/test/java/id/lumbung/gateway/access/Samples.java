@@ -50,16 +50,46 @@ final class Samples {
             Map.entry(
                     "POST /api/v1/tenants/{tenantId}/users/{username}/password", "{\"password\":\"" + PASSWORD + "\"}"),
             Map.entry("PUT /api/v1/tenants/{tenantId}/users/{username}/roles", "{\"roles\":[\"TENANT_ADMIN\"]}"),
-            Map.entry("POST /api/v1/tenants/{tenantId}/verifications", "{\"village\":\"74.71.01.1005\"}"));
+            Map.entry("POST /api/v1/tenants/{tenantId}/verifications", "{\"village\":\"74.71.01.1005\"}"),
+            Map.entry(
+                    "POST /api/v1/tenants/{tenantId}/proposals",
+                    "{\"kind\":\"ADD\",\"villageCode\":\"74.71.01.1005\",\"headName\":\"LA SAMPEL\","
+                            + "\"address\":\"Jl. Sampel\",\"nik\":\"7471011205850001\",\"kk\":\"7471010404110011\"}"),
+            Map.entry("POST /api/v1/tenants/{tenantId}/proposals/{id}/steps", "{\"command\":\"SUBMIT\",\"version\":0}"),
+            Map.entry(
+                    "PUT /api/v1/tenants/{tenantId}/approval-chain",
+                    "{\"steps\":[{\"role\":\"TENANT_ADMIN\",\"label\":\"Kepala Dinas Sosial\"},"
+                            + "{\"role\":\"APPROVER\",\"label\":\"Bupati/Wali Kota\"}]}"),
+            // A list of a proposal that does not exist: refused whole, so the sweep never takes real ones.
+            Map.entry(
+                    "POST /api/v1/tenants/{tenantId}/approval-lists",
+                    "{\"title\":\"Sampel\",\"proposalIds\":[\"" + MISSING_ID + "\"]}"),
+            Map.entry(
+                    "POST /api/v1/tenants/{tenantId}/approval-lists/{id}/decisions",
+                    "{\"version\":0,\"listSha256\":\"" + "0".repeat(64) + "\"}"),
+            Map.entry("POST /api/v1/tenants/{tenantId}/approval-lists/{id}/sending", "{\"period\":\"2026-12\"}"),
+            Map.entry(
+                    "POST /api/v1/tenants/{tenantId}/delegations",
+                    "{\"toUser\":\"nobody-sampled\",\"startsAt\":\"2026-12-01T00:00:00Z\","
+                            + "\"endsAt\":\"2026-12-02T00:00:00Z\",\"reason\":\"Cuti\"}"));
 
     private static final Map<String, String[]> FILES = Map.of(
             "POST /api/v1/tenants/{tenantId}/imports", new String[] {"dtks.csv", "iddtks;kode_wilayah\n"},
             "POST /api/v1/tenants/{tenantId}/disbursements/reconciliations",
                     new String[] {"bni.txt", "H|BNI|20261201|0|0.00\nT|0|0.00\n"},
             "POST /api/v1/tenants/{tenantId}/ministry/{list}", new String[] {"sk.csv", "iddtks;nama\n"},
-            "POST /api/v1/tenants/{tenantId}/students/imports", new String[] {"dapodik.csv", "nisn;nama;npsn\n"});
+            "POST /api/v1/tenants/{tenantId}/students/imports", new String[] {"dapodik.csv", "nisn;nama;npsn\n"},
+            "POST /api/v1/tenants/{tenantId}/musyawarah", new String[] {"berita-acara.pdf", "%PDF-1.4\n%%EOF\n"},
+            "POST /api/v1/tenants/{tenantId}/proposals/{id}/evidence", new String[] {"akta.pdf", "%PDF-1.4\n%%EOF\n"});
 
-    private static final Map<String, String> QUERY = Map.of("bank", "BNI", "period", "2026-11");
+    private static final Map<String, String> QUERY = Map.of(
+            "bank", "BNI",
+            "period", "2026-11",
+            "villageCode", "74.71.01.1005",
+            "heldOn", java.time.LocalDate.now().minusDays(1).toString(),
+            "place", "Balai Desa",
+            "attendees", "25",
+            "version", "0");
 
     private Samples() {}
 
@@ -75,6 +105,7 @@ final class Samples {
             case "bankCode" -> "BNI";
             case "provinceId" -> "74";
             case "role" -> "APPROVER";
+            case "which" -> "evidence";
             default -> throw new IllegalStateException("No sample for the path parameter " + name);
         };
     }

@@ -129,6 +129,44 @@ public final class Authorizer {
         return caller.roles().stream().anyMatch(role -> matrix.national(role).containsKey(permission));
     }
 
+    /**
+     * The approval chain of a tenant that has not set its own (Permensos 3/2021): after the
+     * office's verifiers verified the proposals and put them on a list, the head of office, then
+     * the Bupati/Wali Kota.
+     */
+    public static final java.util.List<ApprovalStep> DEFAULT_CHAIN = java.util.List.of(
+            new ApprovalStep(1, Role.TENANT_ADMIN, "Kepala Dinas Sosial"),
+            new ApprovalStep(2, Role.APPROVER, "Bupati/Wali Kota"));
+
+    /** A step of an approval chain: its position, the role that decides there, and its name. */
+    public record ApprovalStep(int position, Role role, String label) {}
+
+    /** Whether a role may decide at a step of an approval chain: a tenant's role holding {@code PROPOSAL_APPROVE}. */
+    public boolean mayApproveAt(Role role) {
+        return role.level() == Role.Level.TENANT && matrix.national(role).containsKey(Permission.PROPOSAL_APPROVE);
+    }
+
+    /**
+     * Whether the caller decides at a chain's step in this tenant: it holds the step's role there,
+     * and the role's {@code PROPOSAL_APPROVE} is not taken away by the tenant.
+     */
+    public boolean decidesAs(Caller caller, String tenantId, Role role) {
+        Tenant tenant = find(tenantId);
+        return tenant != null
+                && caller.roles().contains(role)
+                && appliesTo(caller, role, tenant)
+                && matrix.national(role).containsKey(Permission.PROPOSAL_APPROVE)
+                && !matrix.denied(tenantId).contains(new PermissionMatrix.Denial(role, Permission.PROPOSAL_APPROVE));
+    }
+
+    /** As {@link #decidesAs}, for an account of the tenant that delegated its step (it is away). */
+    public boolean accountDecidesAs(java.util.Set<Role> accountRoles, String tenantId, Role role) {
+        return accountRoles.contains(role)
+                && role.level() == Role.Level.TENANT
+                && matrix.national(role).containsKey(Permission.PROPOSAL_APPROVE)
+                && !matrix.denied(tenantId).contains(new PermissionMatrix.Denial(role, Permission.PROPOSAL_APPROVE));
+    }
+
     /** Whether users with these roles work in named villages (a village operator, a field worker). */
     public boolean needVillages(Set<Role> roles) {
         return roles.stream()

@@ -48,6 +48,18 @@ public enum Permission {
     MINISTRY_READ(false, "melihat pertukaran dengan Kemensos"),
     /** Send proposals to the ministry. */
     MINISTRY_SUBMIT(false, "mengirim usulan ke Kemensos"),
+    /** Read proposals (usulan) and their history. */
+    PROPOSAL_READ(true, "melihat usulan"),
+    /** Record village meetings and proposals, submit and withdraw them. */
+    PROPOSAL_WRITE(true, "membuat dan mengajukan usulan"),
+    /** Check submitted proposals, send them to field verification, verify or reject them. */
+    PROPOSAL_CHECK(false, "memeriksa dan memverifikasi usulan"),
+    /** Record a field visit (the verification checklist) of an assigned proposal. */
+    FIELD_VISIT(true, "mencatat kunjungan lapangan"),
+    /** Decide at a step of the tenant's approval chain (the step's role is needed too). */
+    PROPOSAL_APPROVE(false, "menyetujui daftar usulan"),
+    /** Set the tenant's approval chain. */
+    APPROVAL_CHAIN_MANAGE(false, "mengatur alur persetujuan"),
     /** Order payments from a bank. */
     PAYMENT_ORDER(false, "memerintahkan penyaluran"),
     /** Read payments. */

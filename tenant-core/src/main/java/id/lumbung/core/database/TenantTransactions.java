@@ -38,12 +38,40 @@ public final class TenantTransactions {
     public <T> T inTenants(Collection<String> tenantIds, SqlWork<T> work) {
         String allowed = String.join(",", tenantIds);
         tenantIds.forEach(TenantTransactions::requireTenantId);
+        return scoped(allowed, work);
+    }
+
+    /**
+     * The work in a transaction whose scope is {@code allowed}. Work nested in another scoped
+     * transaction joins it, so its scope is the outer one's again once the nested work is done (a
+     * platform read inside a tenant's transaction never leaves the tenant's rows hidden, nor
+     * another scope's rows visible, for what follows).
+     */
+    private <T> T scoped(String allowed, SqlWork<T> work) {
+        String outer = SCOPE.get();
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             scope(connection, allowed);
-            return work.run(connection);
+            SCOPE.set(allowed);
+            T result;
+            try {
+                result = work.run(connection);
+            } finally {
+                if (outer == null) {
+                    SCOPE.remove();
+                } else {
+                    SCOPE.set(outer);
+                }
+            }
+            if (outer != null && !outer.equals(allowed)) {
+                scope(connection, outer);
+            }
+            return result;
         });
     }
+
+    /** The scope of the transaction open on this thread, if any. */
+    private static final ThreadLocal<String> SCOPE = new ThreadLocal<>();
 
     /**
      * Work for one tenant. Micronaut Data repositories of tenant-owned entities ({@code @TenantId})
@@ -74,26 +102,19 @@ public final class TenantTransactions {
      * every registered tenant, never a wildcard a request could set.
      */
     public <T> T acrossAllTenants(SqlWork<T> work) {
-        return transactions.executeWrite(status -> {
-            Connection connection = status.getConnection();
-            String all;
-            try (PreparedStatement tenants = connection.prepareStatement(ALL_TENANTS_SQL);
+        String all = transactions.executeWrite(status -> {
+            try (PreparedStatement tenants = status.getConnection().prepareStatement(ALL_TENANTS_SQL);
                     ResultSet rows = tenants.executeQuery()) {
                 rows.next();
-                all = rows.getString(1);
+                return rows.getString(1);
             }
-            scope(connection, all);
-            return work.run(connection);
         });
+        return scoped(all, work);
     }
 
     /** Work on platform tables that have no tenant (regions, the tenant registry, users). */
     public <T> T platform(SqlWork<T> work) {
-        return transactions.executeWrite(status -> {
-            Connection connection = status.getConnection();
-            scope(connection, "");
-            return work.run(connection);
-        });
+        return scoped("", work);
     }
 
     /**

@@ -58,6 +58,7 @@ public final class MinistryExchange {
     private final Outbox outbox;
     private final RegistryExport export;
     private final MinistryListService lists;
+    private final ApprovedLists approved;
 
     MinistryExchange(
             TenantTransactions transactions,
@@ -65,7 +66,9 @@ public final class MinistryExchange {
             AuditLog audit,
             Outbox outbox,
             RegistryExport export,
-            MinistryListService lists) {
+            MinistryListService lists,
+            ApprovedLists approved) {
+        this.approved = approved;
         this.transactions = transactions;
         this.access = access;
         this.audit = audit;
@@ -83,6 +86,7 @@ public final class MinistryExchange {
      * @param period the round the proposals are for
      * @param changedSince the proposals hold the households changed since then
      * @param fileName the proposals' file name at the ministry (fixed when asked)
+     * @param batchId the approved list the proposals are (none: the registry's changed households)
      * @param receipt the ministry's receipt for the proposals
      * @param rowsSent members in the proposals (as the ministry counted them)
      * @param receivedEarlier the ministry had the proposals already (an earlier attempt got through)
@@ -101,6 +105,7 @@ public final class MinistryExchange {
             String period,
             Instant changedSince,
             String fileName,
+            UUID batchId,
             String receipt,
             Integer rowsSent,
             Boolean receivedEarlier,
@@ -181,6 +186,35 @@ public final class MinistryExchange {
         return exchange(tenantId, id);
     }
 
+    /**
+     * Queues the sending of an approved list (the list, not a date, decides what goes), in the
+     * caller's transaction: whoever sends was checked there ({@code MINISTRY_SUBMIT}).
+     */
+    public UUID sendList(Connection connection, Caller caller, String tenantId, UUID batchId, String period)
+            throws SQLException {
+        UUID id = UUID.randomUUID();
+        String fileName =
+                "USULAN_" + tenantId + "_" + period + "_" + batchId.toString().substring(0, 8) + ".csv";
+        insert(connection, tenantId, id, SEND, period, null, fileName, caller.username());
+        try (PreparedStatement list = connection.prepareStatement(
+                "UPDATE ministry_exchange SET batch_id = ? WHERE tenant_id = ? AND id = ?")) {
+            list.setObject(1, batchId);
+            list.setString(2, tenantId);
+            list.setObject(3, id);
+            list.executeUpdate();
+        }
+        outbox.append(connection, tenantId, AGENCY, SEND, id, "{}");
+        audit.record(
+                connection,
+                tenantId,
+                caller,
+                "MINISTRY_LIST_SEND",
+                period + ", approved list " + batchId,
+                List.of("nik", "kk", "proposals"),
+                "OK");
+        return id;
+    }
+
     /** Queues a fetch of the files the ministry offers the tenant; one at a time (409 while one waits). */
     public Exchange fetch(Caller caller, String tenantId) {
         access.require(caller, Permission.IMPORT_RUN, tenantId);
@@ -251,6 +285,9 @@ public final class MinistryExchange {
 
     /** Writes the proposals (CSV in the ministry's layout, full identifiers) to {@code out}; answers the members written. */
     public long writeProposals(String tenantId, Exchange exchange, OutputStream out) throws IOException {
+        if (exchange.batchId() != null) {
+            return approved.write(tenantId, exchange.batchId(), out);
+        }
         return export.writeAudited(
                 RegistryExport.Permit.proposals(tenantId, exchange.changedSince()), ExportSheet.Format.CSV.open(out));
     }
@@ -583,6 +620,7 @@ public final class MinistryExchange {
                 exchange.period(),
                 exchange.changedSince(),
                 exchange.fileName(),
+                exchange.batchId(),
                 exchange.receipt(),
                 exchange.rowsSent(),
                 exchange.receivedEarlier(),
@@ -605,6 +643,7 @@ public final class MinistryExchange {
                 row.getString("period"),
                 since == null ? null : since.toInstant(),
                 row.getString("file_name"),
+                row.getObject("batch_id", UUID.class),
                 row.getString("receipt"),
                 (Integer) row.getObject("rows_sent"),
                 (Boolean) row.getObject("received_earlier"),

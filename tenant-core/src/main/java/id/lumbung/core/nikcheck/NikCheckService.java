@@ -107,6 +107,22 @@ public final class NikCheckService {
         return checks;
     }
 
+    /**
+     * Queues a check that another part of the platform asks for (the checks run when a proposal
+     * is submitted) in that part's transaction: whether the caller may act was decided there.
+     */
+    public NikCheck queueFor(java.sql.Connection connection, Caller caller, String tenantId, Nik nik)
+            throws SQLException {
+        return queue(connection, caller, tenantId, nik);
+    }
+
+    /** Checks by id, inside a tenant transaction (the workflow shows its own checks' answers). */
+    public List<NikCheck> byIds(java.util.Collection<UUID> ids) {
+        return ids.isEmpty()
+                ? List.of()
+                : rows.findByIdIn(ids).stream().map(NikCheckRow::toCheck).toList();
+    }
+
     /** Writes the check and its outbox message in the caller's transaction. */
     private NikCheck queue(java.sql.Connection connection, Caller caller, String tenantId, Nik nik)
             throws SQLException {

@@ -1,0 +1,494 @@
+package id.lumbung.gateway.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lumbung.gateway.ApiTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The DTKS cycle through the API, as each official does it in Kendari: a village operator of
+ * Kandai (74.71.02.1009) records a village meeting and proposes a household, a verifier checks
+ * and sends it to a field worker, verifies it and puts it on a list; the head of office and the
+ * Bupati approve the list step by step; the list goes to the ministry once. And every way it must
+ * refuse: illegal steps, four eyes, stale versions, forged files, other villages, other tenants.
+ */
+@MicronautTest(transactional = false)
+class WorkflowApiTest extends ApiTest {
+    static final String T = "/api/v1/tenants/7471";
+    static final String VILLAGE = "74.71.02.1009";
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    String admin;
+    String operator;
+    String operatorName;
+    String verifier;
+    String verifierName;
+    String secondVerifier;
+    String secondVerifierName;
+    String bupati;
+    String bupatiName;
+    String worker;
+    String workerName;
+    String meeting;
+
+    @BeforeAll
+    void theOfficialsOfKendariAndAMeetingInKandai() {
+        admin = login("admin-7471");
+        operatorName = user("VILLAGE_OPERATOR", "[\"" + VILLAGE + "\"]");
+        operator = login(operatorName);
+        verifierName = user("VERIFIER", "[]");
+        verifier = login(verifierName);
+        secondVerifierName = user("VERIFIER", "[]");
+        secondVerifier = login(secondVerifierName);
+        bupatiName = user("APPROVER", "[]");
+        bupati = login(bupatiName);
+        workerName = user("FIELD_WORKER", "[\"" + VILLAGE + "\"]");
+        worker = login(workerName);
+        HttpResponse<String> recorded = postFile(meetingPath(VILLAGE), operator, "berita-acara.pdf", PDF);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        meeting = (String) object(recorded).get("id");
+    }
+
+    String user(String role, String villages) {
+        String name = "wf-" + role.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
+                + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> response = postJson(
+                T + "/users",
+                admin,
+                "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + role
+                        + "\"],\"villageCodes\":" + villages + "}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return name;
+    }
+
+    static String meetingPath(String village) {
+        return T + "/musyawarah?villageCode=" + village + "&heldOn="
+                + LocalDate.now().minusDays(2) + "&place=Balai%20Kelurahan&attendees=31";
+    }
+
+    /** A NIK of Kendari no other test uses: a man born 12-05-1985, a serial of its own. */
+    static String freshNik() {
+        return "747102120585"
+                + String.format("%04d", ThreadLocalRandom.current().nextInt(1, 10_000));
+    }
+
+    static String freshKk() {
+        return "747102040411"
+                + String.format("%04d", ThreadLocalRandom.current().nextInt(1, 10_000));
+    }
+
+    Map<String, Object> draft(String token, String nik) {
+        HttpResponse<String> created = postJson(
+                T + "/proposals",
+                token,
+                "{\"kind\":\"ADD\",\"villageCode\":\"" + VILLAGE + "\",\"musyawarahId\":\"" + meeting
+                        + "\",\"headName\":\"WA ODE SITI\",\"address\":\"Jl. Sao-Sao No. 4\",\"nik\":\"" + nik
+                        + "\",\"kk\":\"" + freshKk() + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return object(created);
+    }
+
+    HttpResponse<String> step(String token, Map<String, Object> proposal, String command, String extra) {
+        return postJson(
+                T + "/proposals/" + proposal.get("id") + "/steps",
+                token,
+                "{\"command\":\"" + command + "\",\"version\":" + proposal.get("version") + extra + "}");
+    }
+
+    Map<String, Object> stepOk(String token, Map<String, Object> proposal, String command, String extra) {
+        HttpResponse<String> response = step(token, proposal, command, extra);
+        assertThat(response.statusCode()).as(command + ": " + response.body()).isEqualTo(200);
+        return object(response);
+    }
+
+    /** A proposal of the operator taken to VERIFIED by the verifier through a field visit. */
+    Map<String, Object> verified(String nik) {
+        Map<String, Object> proposal = stepOk(operator, draft(operator, nik), "SUBMIT", "");
+        proposal = stepOk(verifier, proposal, "TAKE", "");
+        proposal = stepOk(verifier, proposal, "SEND_TO_FIELD", ",\"assignee\":\"" + workerName + "\"");
+        return stepOk(verifier, proposal, "VERIFY", "");
+    }
+
+    Map<String, Object> list(String token, List<Object> ids) {
+        StringBuilder body = new StringBuilder("{\"title\":\"Usulan Desember\",\"proposalIds\":[");
+        for (int i = 0; i < ids.size(); i++) {
+            body.append(i == 0 ? "" : ",").append('"').append(ids.get(i)).append('"');
+        }
+        HttpResponse<String> opened =
+                postJson(T + "/approval-lists", token, body.append("]}").toString());
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        return object(opened);
+    }
+
+    HttpResponse<String> decide(String token, Map<String, Object> list) {
+        return postJson(
+                T + "/approval-lists/" + list.get("id") + "/decisions",
+                token,
+                "{\"version\":" + list.get("version") + ",\"listSha256\":\"" + list.get("listSha256") + "\"}");
+    }
+
+    @Test
+    void aProposalGoesFromTheVillageMeetingToTheMinistryWithEveryStepInItsHistory() throws Exception {
+        Map<String, Object> proposal = draft(operator, freshNik());
+        assertThat(proposal.get("state")).isEqualTo("DRAFT");
+        assertThat((String) proposal.get("receipt")).matches("USL-7471-[2-9A-HJ-NP-Z]{8}");
+        assertThat((String) proposal.get("nikMasked")).startsWith("************");
+
+        proposal = stepOk(operator, proposal, "SUBMIT", "");
+        assertThat(proposal.get("state")).isEqualTo("SUBMITTED");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> checks = (List<Map<String, Object>>) proposal.get("checks");
+        assertThat(checks)
+                .extracting(check -> check.get("code") + "=" + check.get("outcome"))
+                .contains("nik_rules=OK", "kk_rules=OK", "duplicate_tenant=OK", "duplicate_province=OK");
+        // Dukcapil was asked through the connector; the simulator does not know this NIK.
+        String id = (String) proposal.get("id");
+        assertThat(eventually(() -> dukcapil(id), outcome -> !"PENDING".equals(outcome)))
+                .isEqualTo("FAILED");
+
+        proposal = stepOk(verifier, proposal, "TAKE", "");
+        assertProblem(step(verifier, proposal, "VERIFY", ""), 409, "field_visit_missing");
+        proposal = stepOk(verifier, proposal, "SEND_TO_FIELD", ",\"assignee\":\"" + workerName + "\"");
+        assertThat(proposal.get("assignedTo")).isEqualTo(workerName);
+        // The field worker now reaches it (assigned), and nothing else of the village.
+        assertThat(get(T + "/proposals/" + id, worker).statusCode()).isEqualTo(200);
+        proposal = stepOk(verifier, proposal, "VERIFY", "");
+
+        Map<String, Object> list = list(verifier, List.of(id));
+        assertThat(list.get("proposals")).isEqualTo(1);
+        assertThat((String) list.get("listSha256")).matches("[0-9a-f]{64}");
+        assertThat(((Map<?, ?>) list.get("nextStep")).get("role")).isEqualTo("TENANT_ADMIN");
+        // The Bupati's step is not the next one.
+        assertProblem(decide(bupati, list), 403, "approval_step_not_yours");
+        HttpResponse<String> first = decide(admin, list);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        // Deciding on the list as read before: stale.
+        assertProblem(decide(bupati, list), 409, "stale_update");
+        list = object(first);
+        HttpResponse<String> second = decide(bupati, list);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        list = object(second);
+        assertThat(list.get("state")).isEqualTo("APPROVED");
+        assertThat((List<?>) list.get("decisions")).hasSize(2);
+        assertThat(object(get(T + "/proposals/" + id, operator)).get("state")).isEqualTo("APPROVED");
+
+        HttpResponse<byte[]> pdf = getBytes(T + "/approval-lists/" + list.get("id") + "/document.pdf", verifier);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text)
+                    .contains("BERITA ACARA PERSETUJUAN USULAN DTKS")
+                    .contains((String) list.get("listSha256"))
+                    .contains((String) proposal.get("receipt"))
+                    .contains("Disetujui oleh admin-7471")
+                    .contains("Disetujui oleh " + bupatiName)
+                    .doesNotContain(freshNik().substring(0, 12) + "x");
+        }
+
+        HttpResponse<String> sent =
+                postJson(T + "/approval-lists/" + list.get("id") + "/sending", admin, "{\"period\":\"2026-12\"}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        assertThat(object(sent).get("exchangeId")).isNotNull();
+        assertProblem(
+                postJson(T + "/approval-lists/" + list.get("id") + "/sending", admin, "{\"period\":\"2026-12\"}"),
+                409,
+                "already_sent");
+        Map<String, Object> done = object(get(T + "/proposals/" + id, operator));
+        assertThat(done.get("state")).isEqualTo("SENT");
+        assertThat(((List<?>) done.get("history"))
+                        .stream()
+                                .map(event -> (String) ((Map<?, ?>) event).get("command"))
+                                .toList())
+                .containsExactly("CREATE", "SUBMIT", "TAKE", "SEND_TO_FIELD", "VERIFY", "APPROVE", "SEND");
+        // The ministry receives the list through the Kemensos connector.
+        String exchange = (String) object(sent).get("exchangeId");
+        assertThat(eventually(
+                        () -> (String) object(get(T + "/ministry/exchanges/" + exchange, admin))
+                                .get("status"),
+                        status -> !"QUEUED".equals(status)))
+                .isEqualTo("DONE");
+    }
+
+    @Test
+    void illegalStepsAnswer409WithTheirCode() {
+        Map<String, Object> proposal = draft(operator, freshNik());
+        // Approve before verification: not a step of one proposal, and not on a list either.
+        assertProblem(step(admin, proposal, "APPROVE", ""), 409, "illegal_transition");
+        assertProblem(
+                postJson(T + "/approval-lists", verifier, "{\"proposalIds\":[\"" + proposal.get("id") + "\"]}"),
+                409,
+                "illegal_transition");
+        assertProblem(step(verifier, proposal, "TAKE", ""), 409, "illegal_transition");
+        // A stale version changes nothing.
+        Map<String, Object> submitted = stepOk(operator, proposal, "SUBMIT", "");
+        assertProblem(step(operator, proposal, "WITHDRAW", ""), 409, "stale_update");
+        assertThat(object(get(T + "/proposals/" + proposal.get("id"), operator)).get("state"))
+                .isEqualTo("SUBMITTED");
+        // Rejecting needs a reason.
+        Map<String, Object> taken = stepOk(verifier, submitted, "TAKE", "");
+        assertProblem(step(verifier, taken, "REJECT", ""), 422, "invalid_proposal");
+        Map<String, Object> rejected = stepOk(verifier, taken, "REJECT", ",\"note\":\"Tidak memenuhi kriteria\"");
+        assertThat(rejected.get("state")).isEqualTo("REJECTED");
+        assertProblem(step(verifier, rejected, "VERIFY", ""), 409, "illegal_transition");
+        assertProblem(step(verifier, rejected, "FLY", ""), 422, "invalid_proposal");
+    }
+
+    @Test
+    void whoeverMadeAProposalNeverChecksOrApprovesItNotEvenThroughADelegation() {
+        // A verifier's own proposal: another verifier checks it.
+        Map<String, Object> own = stepOk(verifier, draft(verifier, freshNik()), "SUBMIT", "");
+        assertProblem(step(verifier, own, "TAKE", ""), 409, "own_proposal");
+        Map<String, Object> taken = stepOk(secondVerifier, own, "TAKE", "");
+        assertThat(taken.get("state")).isEqualTo("CHECKING");
+
+        // The head of office proposed a household; it is verified and put on a list.
+        Map<String, Object> byHead = stepOk(admin, draft(admin, freshNik()), "SUBMIT", "");
+        byHead = stepOk(verifier, byHead, "TAKE", "");
+        byHead = stepOk(verifier, byHead, "SEND_TO_FIELD", ",\"assignee\":\"" + workerName + "\"");
+        byHead = stepOk(verifier, byHead, "VERIFY", "");
+        Map<String, Object> list = list(verifier, List.of(byHead.get("id")));
+        assertProblem(decide(admin, list), 409, "own_proposal");
+        // While away the head delegates to the second verifier: still the maker's step, refused.
+        HttpResponse<String> delegated = postJson(
+                T + "/delegations",
+                admin,
+                "{\"toUser\":\"" + secondVerifierName + "\",\"startsAt\":\""
+                        + Instant.now().minusSeconds(60)
+                        + "\",\"endsAt\":\"" + Instant.now().plus(Duration.ofDays(3))
+                        + "\",\"reason\":\"Dinas luar ke Jakarta\"}");
+        assertThat(delegated.statusCode()).as(delegated.body()).isEqualTo(201);
+        assertProblem(decide(secondVerifier, list), 409, "own_proposal");
+        // The verifier who made the list does not decide either (it holds no approving step here anyway).
+        assertThat(decide(verifier, list).statusCode()).isIn(403, 409);
+        HttpResponse<String> revoked =
+                send(request(T + "/delegations/" + object(delegated).get("id"), admin)
+                        .DELETE()
+                        .build());
+        assertThat(revoked.statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aDelegateDecidesForTheBupatiWhileAwayAndTheDecisionSaysSo() {
+        Map<String, Object> list = list(verifier, List.of(verified(freshNik()).get("id")));
+        HttpResponse<String> first = decide(admin, list);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        list = object(first);
+        assertProblem(decide(secondVerifier, list), 403, "approval_step_not_yours");
+        HttpResponse<String> delegated = postJson(
+                T + "/delegations",
+                bupati,
+                "{\"toUser\":\"" + secondVerifierName + "\",\"startsAt\":\""
+                        + Instant.now().minusSeconds(60)
+                        + "\",\"endsAt\":\"" + Instant.now().plus(Duration.ofDays(7))
+                        + "\",\"reason\":\"Cuti tahunan\"}");
+        assertThat(delegated.statusCode()).as(delegated.body()).isEqualTo(201);
+        // A delegation of more than 90 days is refused.
+        assertProblem(
+                postJson(
+                        T + "/delegations",
+                        bupati,
+                        "{\"toUser\":\"" + secondVerifierName + "\",\"startsAt\":\"" + Instant.now()
+                                + "\",\"endsAt\":\"" + Instant.now().plus(Duration.ofDays(120))
+                                + "\",\"reason\":\"Cuti\"}"),
+                422,
+                "invalid_delegation");
+        HttpResponse<String> second = decide(secondVerifier, list);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        Map<?, ?> decision = (Map<?, ?>) ((List<?>) object(second).get("decisions")).get(1);
+        assertThat(decision.get("decidedBy")).isEqualTo(secondVerifierName);
+        assertThat(decision.get("onBehalfOf")).isEqualTo(bupatiName);
+        assertThat(object(second).get("state")).isEqualTo("APPROVED");
+        assertThat(((Number) decision.get("waitedMs")).longValue()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void aForgedOrOversizedFileIsRefusedAndNothingIsRecorded() {
+        int before = array(get(T + "/musyawarah", operator)).size();
+        assertProblem(
+                postFile(meetingPath(VILLAGE), operator, "berita-acara.pdf", "<html>not a pdf</html>".getBytes()),
+                415,
+                "file_type_refused");
+        // A PDF cut short (no end marker) is not a PDF.
+        assertProblem(
+                postFile(meetingPath(VILLAGE), operator, "berita-acara.pdf", "%PDF-1.4\n1 0 obj".getBytes()),
+                415,
+                "file_type_refused");
+        byte[] huge = new byte[6 * 1024 * 1024];
+        System.arraycopy(PDF, 0, huge, 0, PDF.length);
+        assertProblem(postFile(meetingPath(VILLAGE), operator, "besar.pdf", huge), 413, "file_too_large");
+        assertThat(array(get(T + "/musyawarah", operator))).hasSize(before);
+        // A removal without its evidence is not submitted; with a JPEG it is.
+        Map<String, Object> household = object(postJson(
+                T + "/households",
+                admin,
+                "{\"villageCode\":\"" + VILLAGE + "\",\"address\":\"Jl. Sao-Sao No. 9\",\"headName\":\"LA BAA\","
+                        + "\"memberCount\":1}"));
+        HttpResponse<String> created = postJson(
+                T + "/proposals",
+                operator,
+                "{\"kind\":\"REMOVE\",\"reason\":\"DIED\",\"householdId\":\"" + household.get("id")
+                        + "\",\"musyawarahId\":\"" + meeting + "\",\"note\":\"Meninggal 2 November 2026\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Map<String, Object> removal = object(created);
+        assertProblem(step(operator, removal, "SUBMIT", ""), 422, "invalid_proposal");
+        byte[] jpeg = {
+            (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0, (byte) 0xFF, (byte) 0xD9
+        };
+        HttpResponse<String> attached = postFile(
+                T + "/proposals/" + removal.get("id") + "/evidence?version=" + removal.get("version"),
+                operator,
+                "akta-kematian.jpg",
+                jpeg);
+        assertThat(attached.statusCode()).as(attached.body()).isEqualTo(200);
+        Map<String, Object> submitted = stepOk(operator, object(attached), "SUBMIT", "");
+        assertThat(submitted.get("state")).isEqualTo("SUBMITTED");
+        HttpResponse<byte[]> evidence = getBytes(T + "/proposals/" + removal.get("id") + "/files/evidence", verifier);
+        assertThat(evidence.statusCode()).isEqualTo(200);
+        assertThat(evidence.body()).isEqualTo(jpeg);
+        assertThat(evidence.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    }
+
+    @Test
+    void anotherVillageAndAnotherTenantDoNotSeeAProposal() {
+        Map<String, Object> proposal = draft(operator, freshNik());
+        String path = T + "/proposals/" + proposal.get("id");
+        String otherOperator = login(user("VILLAGE_OPERATOR", "[\"74.71.02.1010\"]"));
+        assertProblem(get(path, otherOperator), 404, "proposal_not_found");
+        assertThat(array(get(T + "/proposals", otherOperator)))
+                .extracting(found -> found.get("id"))
+                .doesNotContain(proposal.get("id"));
+        assertProblem(get(path, worker), 404, "proposal_not_found");
+        String konawe = login("admin-7401");
+        assertProblem(get(path, konawe), 404, "tenant_not_found");
+        assertProblem(get("/api/v1/tenants/7401/proposals/" + proposal.get("id"), konawe), 404, "proposal_not_found");
+        // An operator proposes only in its villages.
+        assertProblem(
+                postJson(
+                        T + "/proposals",
+                        otherOperator,
+                        "{\"kind\":\"ADD\",\"villageCode\":\"" + VILLAGE + "\",\"headName\":\"LA ODE\","
+                                + "\"address\":\"Jl. A\",\"nik\":\"" + freshNik() + "\",\"kk\":\"" + freshKk() + "\"}"),
+                403,
+                "village_not_in_scope");
+    }
+
+    @Test
+    void theSameNikInTheRegistryInAnOpenProposalOrInAnotherRegencyIsFlaggedOnSubmission() {
+        String inKendari = freshNik();
+        String inKolaka = freshNik();
+        imported("7471", "admin-7471", "74.71.02.1009", inKendari);
+        imported("7401", "admin-7401", "74.01.01.1001", inKolaka);
+
+        Map<String, Object> again = stepOk(operator, draft(operator, inKendari), "SUBMIT", "");
+        assertThat(outcomes(again)).contains("duplicate_tenant=FAILED", "duplicate_province=OK");
+        Map<String, Object> elsewhere = stepOk(operator, draft(operator, inKolaka), "SUBMIT", "");
+        assertThat(outcomes(elsewhere)).contains("duplicate_tenant=OK", "duplicate_province=WARNING");
+        assertThat(message(elsewhere, "duplicate_province")).contains("KOLAKA").doesNotContain(inKolaka);
+        Map<String, Object> twice = stepOk(operator, draft(operator, inKolaka), "SUBMIT", "");
+        assertThat(outcomes(twice)).contains("open_proposal=WARNING");
+        // A NIK breaking the rules is refused when drafted, naming the rule.
+        HttpResponse<String> bad = postJson(
+                T + "/proposals",
+                operator,
+                "{\"kind\":\"ADD\",\"villageCode\":\"" + VILLAGE + "\",\"headName\":\"LA ODE\",\"address\":"
+                        + "\"Jl. A\",\"nik\":\"7471023002850001\",\"kk\":\"" + freshKk() + "\"}");
+        assertProblem(bad, 422, "invalid_proposal");
+        assertThat(bad.body()).doesNotContain("7471023002850001");
+    }
+
+    /** A household of one registered by a file in the tenant, its head holding the NIK. */
+    void imported(String tenantId, String adminName, String village, String nik) {
+        String token = login(adminName);
+        String iddtks = "WF" + UUID.randomUUID().toString().substring(0, 8);
+        String file = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
+                + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;status_art;desil;lantai\n"
+                + String.join(
+                        ";",
+                        iddtks,
+                        iddtks + "-01",
+                        village,
+                        "Jl. Poros",
+                        "001",
+                        "2",
+                        tenantId.substring(0, 4) + "02040411" + nik.substring(12),
+                        nik,
+                        "LA ODE KAIMU",
+                        "KENDARI",
+                        "12-05-1985",
+                        "L",
+                        "Kepala Keluarga",
+                        "WA ODE HAWA",
+                        "Hidup",
+                        "2",
+                        "Semen")
+                + "\n";
+        HttpResponse<String> response = postFile(
+                "/api/v1/tenants/" + tenantId + "/imports", token, "dtks.csv", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String id = (String) object(response).get("id");
+        Map<String, Object> job = eventually(
+                () -> object(get("/api/v1/tenants/" + tenantId + "/imports/" + id, token)),
+                found -> List.of("SUCCEEDED", "REJECTED", "FAILED").contains(found.get("status")));
+        assertThat(job.get("status")).as(job.toString()).isEqualTo("SUCCEEDED");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> outcomes(Map<String, Object> proposal) {
+        return ((List<Map<String, Object>>) proposal.get("checks"))
+                .stream()
+                        .map(check -> check.get("code") + "=" + check.get("outcome"))
+                        .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static String message(Map<String, Object> proposal, String code) {
+        return ((List<Map<String, Object>>) proposal.get("checks"))
+                .stream()
+                        .filter(check -> code.equals(check.get("code")))
+                        .map(check -> (String) check.get("message"))
+                        .findFirst()
+                        .orElse("");
+    }
+
+    String dukcapil(String id) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> checks = (List<Map<String, Object>>)
+                object(get(T + "/proposals/" + id, operator)).get("checks");
+        return checks.stream()
+                .filter(check -> "dukcapil".equals(check.get("code")))
+                .map(check -> (String) check.get("outcome"))
+                .findFirst()
+                .orElse("none");
+    }
+
+    static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        T value = read.get();
+        while (!done.test(value) && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            value = read.get();
+        }
+        return value;
+    }
+}
