@@ -6,7 +6,9 @@ import id.lumbung.core.error.LumbungException;
 final class Messages {
     private Messages() {}
 
+    /** A rule broken by what was typed also says which field and rule (the detail never holds a value). */
     static String of(LumbungException e) {
-        return e.errorCode().indonesian();
+        boolean typed = e.errorCode().kind() == id.lumbung.core.error.ErrorCode.Kind.INVALID;
+        return e.errorCode().indonesian() + (typed ? " (" + e.getMessage() + ")" : "");
     }
 }

@@ -110,6 +110,13 @@ final class DemoSeeder {
         users.createOrReset("prov-74", password, Role.PROVINCE_ADMIN, null, "74");
         users.createOrReset("admin-7471", password, Role.TENANT_ADMIN, "7471", null);
         users.createOrReset("admin-7401", password, Role.TENANT_ADMIN, "7401", null);
+        // The officials of the DTKS cycle in Kendari (README tour): a village operator and a field
+        // worker of Kandai and Mandonga, a verifier, and the Bupati/Wali Kota's approver.
+        List<String> villages = List.of("74.71.02.1009", "74.71.01.1005");
+        users.createOrResetInVillages("operator-7471", password, Role.VILLAGE_OPERATOR, "7471", villages);
+        users.createOrResetInVillages("pendamping-7471", password, Role.FIELD_WORKER, "7471", villages);
+        users.createOrReset("verifikator-7471", password, Role.VERIFIER, "7471", null);
+        users.createOrReset("walikota-7471", password, Role.APPROVER, "7471", null);
         Map<String, Long> existing = households.countByTenant(HOUSEHOLDS.keySet());
         HOUSEHOLDS.forEach((tenantId, rows) -> {
             if (existing.getOrDefault(tenantId, 0L) == 0) {

@@ -6,11 +6,14 @@ import id.lumbung.core.access.Permits;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.workflow.EvidenceFiles;
+import id.lumbung.core.workflow.FieldVisit;
+import id.lumbung.core.workflow.FieldVisitService;
 import id.lumbung.core.workflow.Musyawarah;
 import id.lumbung.core.workflow.Proposal;
 import id.lumbung.core.workflow.ProposalCommand;
 import id.lumbung.core.workflow.ProposalService;
 import id.lumbung.core.workflow.ProposalState;
+import id.lumbung.core.workflow.VisitQuestion;
 import id.lumbung.gateway.PathIds;
 import id.lumbung.gateway.edge.PageQuery;
 import id.lumbung.ui.UploadedFiles;
@@ -54,9 +57,11 @@ import java.util.UUID;
 @SecurityRequirement(name = "bearer")
 class ProposalController {
     private final ProposalService proposals;
+    private final FieldVisitService visits;
 
-    ProposalController(ProposalService proposals) {
+    ProposalController(ProposalService proposals, FieldVisitService visits) {
         this.proposals = proposals;
+        this.visits = visits;
     }
 
     @Permits(Permission.PROPOSAL_WRITE)
@@ -208,6 +213,61 @@ class ProposalController {
                 .contentType(content.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + which + "-" + id + "\"")
                 .header("X-Content-Type-Options", "nosniff");
+    }
+
+    /**
+     * A field visit as a device sends it (see {@code FieldVisitService.Visit}).
+     *
+     * @param idempotencyKey made on the device for this visit; the same for every resend
+     * @param answers each checklist question's code → its answer (GET /field-checklist)
+     */
+    @Serdeable
+    record VisitBody(
+            @Nullable UUID idempotencyKey,
+            @Nullable java.time.Instant visitedAt,
+            @Nullable @Size(max = 20) java.util.Map<@Size(max = 40) String, @Size(max = 40) String> answers,
+            @Nullable Integer membersPresent,
+            @Nullable Double latitude,
+            @Nullable Double longitude,
+            @Nullable @Size(max = 3_500_000) String photoBase64,
+            @Nullable @Size(max = 1000) String note) {}
+
+    @Permits(Permission.FIELD_VISIT)
+    @Post(value = "/proposals/{id}/visits", consumes = MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Record a field visit (the checklist, members met, GPS, a photo of the house as base64): 201,"
+                    + " or 200 with resent=true when the idempotency key was recorded before (a resend never doubles);"
+                    + " the proxy-means score and desil estimate are computed here, with the weights' version")
+    HttpResponse<FieldVisit> visit(
+            @PathVariable String tenantId, @PathVariable String id, @Valid @Body VisitBody body, Caller caller) {
+        FieldVisit recorded = visits.record(
+                caller,
+                tenantId,
+                uuid(id),
+                new FieldVisitService.Visit(
+                        body.idempotencyKey(),
+                        body.visitedAt(),
+                        body.answers(),
+                        body.membersPresent(),
+                        body.latitude(),
+                        body.longitude(),
+                        body.photoBase64(),
+                        body.note()));
+        return recorded.resent() ? HttpResponse.ok(recorded) : HttpResponse.created(recorded);
+    }
+
+    @Permits(Permission.PROPOSAL_READ)
+    @Get("/proposals/{id}/visits")
+    @Operation(summary = "A proposal's field visits with their scores, desil estimates and the weights' version")
+    List<FieldVisit> visits(@PathVariable String tenantId, @PathVariable String id, Caller caller) {
+        return visits.visits(caller, tenantId, uuid(id));
+    }
+
+    @Permits(Permission.FIELD_VISIT)
+    @Get("/field-checklist")
+    @Operation(summary = "The field verification checklist: each question's code, label and choices")
+    List<VisitQuestion.Shown> checklist(@PathVariable String tenantId, Caller caller) {
+        return visits.checklist(caller, tenantId);
     }
 
     static UUID uuid(String id) {

@@ -69,6 +69,10 @@ final class Samples {
                     "{\"version\":0,\"listSha256\":\"" + "0".repeat(64) + "\"}"),
             Map.entry("POST /api/v1/tenants/{tenantId}/approval-lists/{id}/sending", "{\"period\":\"2026-12\"}"),
             Map.entry(
+                    "POST /api/v1/tenants/{tenantId}/proposals/{id}/visits",
+                    "{\"idempotencyKey\":\"" + MISSING_ID
+                            + "\",\"membersPresent\":3,\"answers\":{\"lantai\":\"TANAH\"}}"),
+            Map.entry(
                     "POST /api/v1/tenants/{tenantId}/delegations",
                     "{\"toUser\":\"nobody-sampled\",\"startsAt\":\"2026-12-01T00:00:00Z\","
                             + "\"endsAt\":\"2026-12-02T00:00:00Z\",\"reason\":\"Cuti\"}"));

@@ -79,6 +79,38 @@ final class WebDriver implements AutoCloseable {
         call("POST", "/session/" + session + "/url", Map.of("url", url));
     }
 
+    /** Runs a script in the page and answers its value (arguments as {@code arguments[0]}, …). */
+    Object script(String script, Object... arguments) {
+        return retryingWhilePageChanges(() -> call(
+                "POST", "/session/" + session + "/execute/sync", Map.of("script", script, "args", List.of(arguments))));
+    }
+
+    /** Runs a script that ends by calling {@code arguments[arguments.length - 1]} with its value. */
+    Object scriptAsync(String script, Object... arguments) {
+        return call(
+                "POST", "/session/" + session + "/execute/async", Map.of("script", script, "args", List.of(arguments)));
+    }
+
+    /** A Chrome DevTools Protocol command on the page, through chromedriver (e.g. network conditions). */
+    Object devTools(String command, Map<String, Object> parameters) {
+        return call("POST", "/session/" + session + "/goog/cdp/execute", Map.of("cmd", command, "params", parameters));
+    }
+
+    /** The network switched off (or on again) for the page, as DevTools' "Offline" does. */
+    void offline(boolean offline) {
+        devTools("Network.enable", Map.of());
+        devTools(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** A phone's screen: {@code width} CSS pixels wide, touch, as DevTools' device mode. */
+    void phone(int width, int height) {
+        devTools(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+    }
+
     void type(String cssSelector, String text) {
         retryingWhilePageChanges(() ->
                 call("POST", "/session/" + session + "/element/" + find(cssSelector) + "/value", Map.of("text", text)));

@@ -265,6 +265,17 @@ public final class UserService {
                 Set.of()));
     }
 
+    /** As {@link #createOrReset}, for a user working in named villages (the demo's village operator). */
+    public UserAccount createOrResetInVillages(
+            String username, String password, Role role, String tenantId, java.util.Collection<String> villages) {
+        UserAccount user = createOrReset(username, password, role, tenantId, null);
+        transactions.inTenant(tenantId, connection -> {
+            users.replaceVillages(connection, tenantId, user.id(), villages);
+            return null;
+        });
+        return users.findByUsername(username).orElseThrow();
+    }
+
     /**
      * Whether the caller manages the tenant's users; if not, it must at least onboard (a refusal
      * comes before any name is looked up, so it tells nothing of who exists).

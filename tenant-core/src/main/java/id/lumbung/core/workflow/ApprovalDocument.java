@@ -21,7 +21,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The approval document of a list (OpenPDF): every proposal on it, the SHA-256 of the list that
@@ -32,7 +31,6 @@ import java.util.Map;
 final class ApprovalDocument {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm 'WIB'").withZone(ZoneId.of("Asia/Jakarta"));
-    static final Map<String, String> KINDS = Map.of("ADD", "Tambah", "CHANGE", "Ubah", "REMOVE", "Hapus");
     private static final int ROWS_PER_FLUSH = 500;
 
     /**
@@ -116,8 +114,8 @@ final class ApprovalDocument {
                 number++;
                 table.addCell(new Phrase(Integer.toString(number), small));
                 table.addCell(new Phrase(line.receipt(), small));
-                table.addCell(new Phrase(KINDS.getOrDefault(line.kind(), line.kind()), small));
-                table.addCell(new Phrase(line.reason(), small));
+                table.addCell(new Phrase(ApprovalDocumentNames.kind(line.kind()), small));
+                table.addCell(new Phrase(ApprovalDocumentNames.reason(line.reason()), small));
                 table.addCell(new Phrase(line.villageCode(), small));
                 table.addCell(new Phrase(empty(line.iddtks()), small));
                 table.addCell(new Phrase(line.headName(), small));

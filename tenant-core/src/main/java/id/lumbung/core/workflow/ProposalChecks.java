@@ -52,15 +52,15 @@ final class ProposalChecks {
     static List<Proposal.Check> rules(String nik, String kk) {
         List<Proposal.Check> checks = new ArrayList<>();
         if (nik != null) {
-            checks.add(rule("nik_rules", "nik", RegistryField.NOMOR_NIK, nik));
+            checks.add(rule("nik_rules", "nik", "NIK", RegistryField.NOMOR_NIK, nik));
         }
         if (kk != null) {
-            checks.add(rule("kk_rules", "kk", RegistryField.NOMOR_KK, kk));
+            checks.add(rule("kk_rules", "kk", "Nomor KK", RegistryField.NOMOR_KK, kk));
         }
         return checks;
     }
 
-    private static Proposal.Check rule(String code, String field, RegistryField rule, String value) {
+    private static Proposal.Check rule(String code, String field, String name, RegistryField rule, String value) {
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         rule.read(value, new RegistryField.Problems() {
@@ -80,7 +80,7 @@ final class ProposalChecks {
         if (!warnings.isEmpty()) {
             return new Proposal.Check(code, field, WARNING, String.join("; ", warnings), null);
         }
-        return new Proposal.Check(code, field, OK, rule.header() + " sesuai aturan", null);
+        return new Proposal.Check(code, field, OK, name + " sesuai aturan", null);
     }
 
     /**

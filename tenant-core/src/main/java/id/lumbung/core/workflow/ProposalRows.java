@@ -69,6 +69,14 @@ interface ProposalRows extends GenericRepository<ProposalRow, UUID> {
             @Nullable String onBehalfOf,
             @Nullable String note);
 
+    /** How many proposals wait in each state, and since when the oldest. */
+    @io.micronaut.core.annotation.Introspected
+    record StateCount(String state, long proposals, java.time.Instant oldest) {}
+
+    @Query("SELECT state, count(*) AS proposals, min(state_since) AS oldest FROM proposal WHERE tenant_id = :tenantId"
+            + " AND (:everything OR village_code IN (:villages) OR assigned_to = :assignedTo) GROUP BY state")
+    List<StateCount> waiting(String tenantId, boolean everything, Collection<String> villages, String assignedTo);
+
     /** Verified proposals waiting for a list, oldest first. */
     @Query("SELECT id FROM proposal WHERE tenant_id = :tenantId AND state = 'VERIFIED' AND batch_id IS NULL"
             + " ORDER BY state_since, id LIMIT :limit")

@@ -70,6 +70,7 @@ public final class ProposalService {
     private final TenantVillages villages;
     private final HouseholdService households;
     private final UserRepository users;
+    private final FieldVisitRows visits;
     private final JsonMapper json;
 
     ProposalService(
@@ -85,7 +86,9 @@ public final class ProposalService {
             TenantVillages villages,
             HouseholdService households,
             UserRepository users,
+            FieldVisitRows visits,
             JsonMapper json) {
+        this.visits = visits;
         this.transactions = transactions;
         this.access = access;
         this.audit = audit;
@@ -389,7 +392,7 @@ public final class ProposalService {
             case SEND_TO_FIELD -> worker = fieldWorker(tenantId, assignee, row.villageCode());
             case VERIFY -> {
                 if (Proposal.Kind.valueOf(row.kind()) == Proposal.Kind.ADD
-                        && row.currentState() != ProposalState.FIELD_VERIFICATION) {
+                        && transactions.inTenant(tenantId, connection -> visits.countByProposalId(id)) == 0) {
                     throw new LumbungException(
                             ErrorCode.FIELD_VISIT_MISSING, "A new household is verified after a field visit");
                 }
@@ -465,6 +468,25 @@ public final class ProposalService {
                     proposal -> PageRequest.cursor(
                             proposal.createdAt().toString(), proposal.id().toString()));
         });
+    }
+
+    /** Where proposals wait: how many in each state, and since when the oldest of them. */
+    public record Waiting(ProposalState state, long proposals, Instant oldestSince) {}
+
+    /** The proposals the caller reaches, counted by state (the head of office's view of where things wait). */
+    public List<Waiting> waiting(Caller caller, String tenantId) {
+        Reach reach = access.grant(caller, Permission.PROPOSAL_READ, tenantId).reach();
+        List<String> villagesReached = reach.villages().isEmpty() ? List.of("") : List.copyOf(reach.villages());
+        return transactions.inTenant(tenantId, connection -> rows
+                .waiting(
+                        tenantId,
+                        reach.everything(),
+                        villagesReached,
+                        reach.assignedTo() == null ? "" : reach.assignedTo())
+                .stream()
+                .map(count -> new Waiting(ProposalState.valueOf(count.state()), count.proposals(), count.oldest()))
+                .sorted(java.util.Comparator.comparing(Waiting::state))
+                .toList());
     }
 
     /** The proposal if the caller may read it (its villages, or assigned to it); otherwise not found. */
