@@ -22,7 +22,8 @@ start_lumbung() {
   pgport=$(sed -n 4p "$data/postgres/postmaster.pid")
 }
 
-psql_() { psql -q -At -h localhost -p "$pgport" -U postgres -d lumbung "$@"; }
+# The embedded server asks for the superuser's password, kept beside its data folder.
+psql_() { PGPASSWORD=$(cat "$data/postgres.password") psql -q -At -h localhost -p "$pgport" -U postgres -d lumbung "$@"; }
 
 login() { # username
   curl -s -XPOST "localhost:$port/api/v1/auth/login" -H 'Content-Type: application/json' \

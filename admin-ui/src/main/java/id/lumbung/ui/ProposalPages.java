@@ -372,6 +372,15 @@ final class ProposalPages {
         }
     }
 
+    /** An id typed or posted: anything else answers as the code says (not found, or invalid). */
+    static UUID uuidOf(String raw, ErrorCode code) {
+        try {
+            return UUID.fromString(raw == null ? "" : raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new LumbungException(code, raw + " is not an id");
+        }
+    }
+
     private static UUID optionalUuid(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
@@ -389,6 +398,11 @@ final class ProposalPages {
         } catch (NumberFormatException e) {
             throw new LumbungException(ErrorCode.INVALID_PROPOSAL, name + " is a whole number");
         }
+    }
+
+    /** A date a form gave, or none when the field was left empty. */
+    static LocalDate optionalDate(String raw) {
+        return raw == null || raw.isBlank() ? null : date(raw);
     }
 
     private static LocalDate date(String raw) {

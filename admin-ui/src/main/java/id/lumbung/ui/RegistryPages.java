@@ -62,8 +62,15 @@ final class RegistryPages {
     private final TenantService tenants;
     private final RegionRepository regions;
     private final Authorizer authorizer;
+    private final id.lumbung.core.household.CarryOver carryOver;
 
-    RegistryPages(RegistryReads reads, TenantService tenants, RegionRepository regions, Authorizer authorizer) {
+    RegistryPages(
+            RegistryReads reads,
+            TenantService tenants,
+            RegionRepository regions,
+            Authorizer authorizer,
+            id.lumbung.core.household.CarryOver carryOver) {
+        this.carryOver = carryOver;
         this.authorizer = authorizer;
         this.reads = reads;
         this.tenants = tenants;
@@ -165,8 +172,13 @@ final class RegistryPages {
     }
 
     @Get("/{id}")
-    HttpResponse<?> household(@PathVariable String tenantId, @PathVariable String id, Caller caller) {
+    HttpResponse<?> household(
+            @PathVariable String tenantId,
+            @PathVariable String id,
+            @Nullable @io.micronaut.http.annotation.QueryValue String galat,
+            Caller caller) {
         Map<String, Object> model = base(caller, tenantId);
+        model.put("error", galat);
         HouseholdDetail detail;
         try {
             detail = reads.detail(caller, tenantId, UUID.fromString(id));
@@ -195,6 +207,37 @@ final class RegistryPages {
                 "history", detail.history().stream().map(RegistryPages::change).toList());
         model.put("sameKk", detail.sameKk());
         return HttpResponse.ok(new ModelAndView<>("household", model));
+    }
+
+    private static final id.lumbung.core.error.ErrorCode NOT_FOUND =
+            id.lumbung.core.error.ErrorCode.HOUSEHOLD_NOT_FOUND;
+    private static final id.lumbung.core.error.ErrorCode INVALID = id.lumbung.core.error.ErrorCode.INVALID_HOUSEHOLD;
+
+    /** A family carried over (the head died or moved, a new KK): the household stays, a member heads it. */
+    @io.micronaut.http.annotation.Post(value = "/{id}/lanjut", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> carryOver(
+            @PathVariable String tenantId,
+            @PathVariable String id,
+            @Nullable String formerHead,
+            @Nullable String leftOn,
+            @Nullable String newHeadId,
+            @Nullable String newKk,
+            Caller caller) {
+        String page = "/ui/tenants/" + tenantId + "/keluarga/" + id;
+        java.util.UUID household = ProposalPages.uuidOf(id, NOT_FOUND);
+        return Redirects.after(
+                page,
+                () -> carryOver.carry(
+                        caller,
+                        tenantId,
+                        household,
+                        new id.lumbung.core.household.CarryOver.Change(
+                                formerHead,
+                                ProposalPages.optionalDate(leftOn),
+                                newHeadId == null || newHeadId.isBlank()
+                                        ? null
+                                        : ProposalPages.uuidOf(newHeadId, INVALID),
+                                newKk)));
     }
 
     /** The address of a list of one village's rows ({@code path} under the registry page), for its paging links. */
@@ -248,6 +291,7 @@ final class RegistryPages {
 
     private static Map<String, Object> member(Member member) {
         Map<String, Object> row = new HashMap<>();
+        row.put("id", member.id().toString());
         row.put("householdId", member.householdId().toString());
         row.put("nik", member.nikMasked() == null ? "belum ada" : member.nikMasked());
         row.put("name", member.fullName());

@@ -53,7 +53,11 @@ class HouseholdController {
     private final HouseholdService households;
     private final RegistryReads reads;
 
-    HouseholdController(HouseholdService households, RegistryReads reads) {
+    private final id.lumbung.core.household.CarryOver carryOver;
+
+    HouseholdController(
+            HouseholdService households, RegistryReads reads, id.lumbung.core.household.CarryOver carryOver) {
+        this.carryOver = carryOver;
         this.households = households;
         this.reads = reads;
     }
@@ -97,6 +101,36 @@ class HouseholdController {
      */
     @Serdeable
     record KkSearch(@NotNull @Size(max = 64) String kk) {}
+
+    /**
+     * A family carried over instead of dropped.
+     *
+     * @param formerHead DECEASED or MOVED when the head leaves; none when only the KK changes
+     * @param leftOn when
+     * @param newHeadId the living member who heads the household now
+     * @param newKk the family's new KK number
+     */
+    @Serdeable
+    record CarryOverBody(
+            @Nullable @Size(max = 10) String formerHead,
+            @Nullable java.time.LocalDate leftOn,
+            @Nullable UUID newHeadId,
+            @Nullable @Size(max = 40) String newKk) {}
+
+    @Permits(Permission.HOUSEHOLD_WRITE)
+    @Post(value = "/{id}/carry-over", consumes = MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Carry a family over when its head dies or moves, or it gets a new KK: the household keeps its"
+                    + " id, iddtks, desil and programmes; a living member heads it; every change in the history")
+    Household carryOver(
+            @PathVariable String tenantId, @PathVariable String id, @Valid @Body CarryOverBody body, Caller caller) {
+        return carryOver.carry(
+                caller,
+                tenantId,
+                PathIds.uuid(id, ErrorCode.HOUSEHOLD_NOT_FOUND, "Household"),
+                new id.lumbung.core.household.CarryOver.Change(
+                        body.formerHead(), body.leftOn(), body.newHeadId(), body.newKk()));
+    }
 
     @Permits(Permission.HOUSEHOLD_WRITE)
     @Post(consumes = MediaType.APPLICATION_JSON)

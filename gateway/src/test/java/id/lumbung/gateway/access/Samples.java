@@ -33,6 +33,9 @@ final class Samples {
                     "{\"villageCode\":\"74.71.01.1005\",\"address\":\"Jl. Sampel\",\"headName\":\"LA SAMPEL\","
                             + "\"memberCount\":2,\"desil\":3}"),
             Map.entry("POST /api/v1/tenants/{tenantId}/households/search", "{\"kk\":\"7471010404110011\"}"),
+            Map.entry(
+                    "POST /api/v1/tenants/{tenantId}/households/{id}/carry-over",
+                    "{\"formerHead\":\"DECEASED\",\"newHeadId\":\"" + MISSING_ID + "\"}"),
             Map.entry("POST /api/v1/tenants/{tenantId}/members/search", "{\"name\":\"siti\"}"),
             Map.entry(
                     "POST /api/v1/tenants/{tenantId}/ministry/exchanges/proposals",

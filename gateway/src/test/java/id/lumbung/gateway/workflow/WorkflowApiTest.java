@@ -120,7 +120,28 @@ class WorkflowApiTest extends ApiTest {
         Map<String, Object> proposal = stepOk(operator, draft(operator, nik), "SUBMIT", "");
         proposal = stepOk(verifier, proposal, "TAKE", "");
         proposal = stepOk(verifier, proposal, "SEND_TO_FIELD", ",\"assignee\":\"" + workerName + "\"");
-        return stepOk(verifier, proposal, "VERIFY", "");
+        return stepOk(verifier, visited(proposal), "VERIFY", "");
+    }
+
+    static final String ANSWERS = "{\"lantai\":\"TANAH\",\"dinding\":\"BAMBU\",\"atap\":\"SENG\","
+            + "\"penerangan\":\"LISTRIK_450\",\"air_minum\":\"SUMUR_TIDAK_TERLINDUNG\",\"luas_lantai\":\"24\","
+            + "\"penghasilan\":\"1200000\",\"persen_pangan\":\"70\",\"akses_kesehatan\":\"YA\","
+            + "\"pakaian\":\"TIDAK\",\"anak_tidak_sekolah\":\"TIDAK\"}";
+
+    HttpResponse<String> visit(String token, Object proposalId, String key) {
+        return postJson(
+                T + "/proposals/" + proposalId + "/visits",
+                token,
+                "{\"idempotencyKey\":\"" + key + "\",\"membersPresent\":4,\"latitude\":-3.99,\"longitude\":122.51,"
+                        + "\"answers\":" + ANSWERS + "}");
+    }
+
+    /** The field worker's visit recorded; answers the proposal as it is then. */
+    Map<String, Object> visited(Map<String, Object> proposal) {
+        HttpResponse<String> recorded =
+                visit(worker, proposal.get("id"), UUID.randomUUID().toString());
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        return object(get(T + "/proposals/" + proposal.get("id"), verifier));
     }
 
     Map<String, Object> list(String token, List<Object> ids) {
@@ -166,7 +187,8 @@ class WorkflowApiTest extends ApiTest {
         assertThat(proposal.get("assignedTo")).isEqualTo(workerName);
         // The field worker now reaches it (assigned), and nothing else of the village.
         assertThat(get(T + "/proposals/" + id, worker).statusCode()).isEqualTo(200);
-        proposal = stepOk(verifier, proposal, "VERIFY", "");
+        proposal = stepOk(verifier, visited(proposal), "VERIFY", "");
+        assertThat(proposal.get("desilEstimate")).isEqualTo(1);
 
         Map<String, Object> list = list(verifier, List.of(id));
         assertThat(list.get("proposals")).isEqualTo(1);
@@ -215,7 +237,8 @@ class WorkflowApiTest extends ApiTest {
                         .stream()
                                 .map(event -> (String) ((Map<?, ?>) event).get("command"))
                                 .toList())
-                .containsExactly("CREATE", "SUBMIT", "TAKE", "SEND_TO_FIELD", "VERIFY", "APPROVE", "SEND");
+                .containsExactly(
+                        "CREATE", "SUBMIT", "TAKE", "SEND_TO_FIELD", "FIELD_VISIT", "VERIFY", "APPROVE", "SEND");
         // The ministry receives the list through the Kemensos connector.
         String exchange = (String) object(sent).get("exchangeId");
         assertThat(eventually(
@@ -223,6 +246,49 @@ class WorkflowApiTest extends ApiTest {
                                 .get("status"),
                         status -> !"QUEUED".equals(status)))
                 .isEqualTo("DONE");
+    }
+
+    @Test
+    void aVisitSentTenTimesAtOnceIsRecordedOnceWithItsScoreAndTheWeightsVersion() throws Exception {
+        Map<String, Object> proposal = stepOk(operator, draft(operator, freshNik()), "SUBMIT", "");
+        proposal = stepOk(verifier, proposal, "TAKE", "");
+        // Before it is sent to the field, no visit is recorded.
+        assertProblem(visit(worker, proposal.get("id"), UUID.randomUUID().toString()), 404, "proposal_not_found");
+        assertProblem(visit(verifier, proposal.get("id"), UUID.randomUUID().toString()), 409, "illegal_transition");
+        proposal = stepOk(verifier, proposal, "SEND_TO_FIELD", ",\"assignee\":\"" + workerName + "\"");
+        String key = UUID.randomUUID().toString();
+        Object id = proposal.get("id");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sent.add(pool.submit(() -> visit(worker, id, key)));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<HttpResponse<String>> one : sent) {
+            statuses.add(one.get().statusCode());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(200, 201);
+        assertThat(statuses.stream().filter(status -> status == 201).count()).isEqualTo(1);
+        List<Map<String, Object>> visits = array(get(T + "/proposals/" + id + "/visits", verifier));
+        assertThat(visits).hasSize(1);
+        assertThat(visits.get(0))
+                .containsEntry("score", 83)
+                .containsEntry("desil", 1)
+                .containsEntry("weightsVersion", "pmt-2026.1");
+        // The same key for another proposal is refused; a checklist with a wrong answer too.
+        Map<String, Object> other = stepOk(operator, draft(operator, freshNik()), "SUBMIT", "");
+        other = stepOk(verifier, other, "TAKE", "");
+        other = stepOk(verifier, other, "SEND_TO_FIELD", ",\"assignee\":\"" + workerName + "\"");
+        assertProblem(visit(worker, other.get("id"), key), 409, "idempotency_key_reused");
+        assertProblem(
+                postJson(
+                        T + "/proposals/" + other.get("id") + "/visits",
+                        worker,
+                        "{\"idempotencyKey\":\"" + UUID.randomUUID() + "\",\"membersPresent\":4,"
+                                + "\"answers\":{\"lantai\":\"MARMER\"}}"),
+                422,
+                "invalid_visit");
     }
 
     @Test
@@ -261,7 +327,7 @@ class WorkflowApiTest extends ApiTest {
         Map<String, Object> byHead = stepOk(admin, draft(admin, freshNik()), "SUBMIT", "");
         byHead = stepOk(verifier, byHead, "TAKE", "");
         byHead = stepOk(verifier, byHead, "SEND_TO_FIELD", ",\"assignee\":\"" + workerName + "\"");
-        byHead = stepOk(verifier, byHead, "VERIFY", "");
+        byHead = stepOk(verifier, visited(byHead), "VERIFY", "");
         Map<String, Object> list = list(verifier, List.of(byHead.get("id")));
         assertProblem(decide(admin, list), 409, "own_proposal");
         // While away the head delegates to the second verifier: still the maker's step, refused.
@@ -410,6 +476,116 @@ class WorkflowApiTest extends ApiTest {
                         + "\"Jl. A\",\"nik\":\"7471023002850001\",\"kk\":\"" + freshKk() + "\"}");
         assertProblem(bad, 422, "invalid_proposal");
         assertThat(bad.body()).doesNotContain("7471023002850001");
+    }
+
+    @Test
+    void aHeadDukcapilRecordsAsDeceasedBecomesAProposalAndTheFamilyIsCarriedOver() {
+        // Gunung Jati: a head the civil registry records as deceased (WA ODE SITTI), and her son.
+        String village = "74.71.02.1010";
+        String iddtks = "WFLE" + UUID.randomUUID().toString().substring(0, 6);
+        String file = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
+                + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;status_art;desil;lantai\n"
+                + String.join(
+                        ";",
+                        iddtks,
+                        iddtks + "-01",
+                        village,
+                        "Jl. Gunung Jati",
+                        "001",
+                        "2",
+                        "7471010202150002",
+                        "7471015106600002",
+                        "WA ODE SITTI",
+                        "KENDARI",
+                        "11-06-1960",
+                        "P",
+                        "Kepala Keluarga",
+                        "WA ODE",
+                        "Hidup",
+                        "2",
+                        "Semen")
+                + "\n"
+                + String.join(
+                        ";",
+                        iddtks,
+                        iddtks + "-02",
+                        village,
+                        "Jl. Gunung Jati",
+                        "001",
+                        "2",
+                        "7471010202150002",
+                        "7471010303850077",
+                        "LA ODE MUHAMMAD",
+                        "KENDARI",
+                        "03-03-1985",
+                        "L",
+                        "Anak",
+                        "WA ODE SITTI",
+                        "Hidup",
+                        "2",
+                        "Semen")
+                + "\n";
+        HttpResponse<String> upload =
+                postFile(T + "/imports", admin, "dtks.csv", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        String job = (String) object(upload).get("id");
+        assertThat(eventually(
+                        () -> (String) object(get(T + "/imports/" + job, admin)).get("status"),
+                        status -> !"QUEUED".equals(status) && !"RUNNING".equals(status)))
+                .isEqualTo("SUCCEEDED");
+
+        HttpResponse<String> started = postJson(T + "/verifications", verifier, "{\"village\":\"" + village + "\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        List<Map<String, Object>> proposals = eventually(
+                () -> array(get(T + "/proposals?village=" + village + "&state=SUBMITTED", verifier)),
+                found -> found.stream().anyMatch(one -> "NEW_HEAD".equals(one.get("reason"))));
+        Map<String, Object> event = proposals.stream()
+                .filter(one -> "NEW_HEAD".equals(one.get("reason")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(event)
+                .containsEntry("source", "LIFE_EVENT")
+                .containsEntry("kind", "CHANGE")
+                .containsEntry("createdBy", "dukcapil");
+        String household = (String) event.get("householdId");
+
+        // The next verification proposes nothing new for the same event.
+        postJson(T + "/verifications", verifier, "{\"village\":\"" + village + "\"}");
+        // The verifier carries the family over: the son heads it; id, iddtks and desil stay.
+        Map<String, Object> detail = object(get(T + "/households/" + household, verifier));
+        String son = ((List<?>) detail.get("members"))
+                .stream()
+                        .map(member -> (Map<?, ?>) member)
+                        .filter(member -> "LA ODE MUHAMMAD".equals(member.get("fullName")))
+                        .map(member -> (String) member.get("id"))
+                        .findFirst()
+                        .orElseThrow();
+        assertProblem(
+                postJson(T + "/households/" + household + "/carry-over", verifier, "{\"formerHead\":\"DECEASED\"}"),
+                422,
+                "invalid_household");
+        HttpResponse<String> carried = postJson(
+                T + "/households/" + household + "/carry-over",
+                verifier,
+                "{\"formerHead\":\"DECEASED\",\"leftOn\":\"2026-11-02\",\"newHeadId\":\"" + son + "\"}");
+        assertThat(carried.statusCode()).as(carried.body()).isEqualTo(200);
+        assertThat(object(carried))
+                .containsEntry("headName", "LA ODE MUHAMMAD")
+                .containsEntry("id", household)
+                .containsEntry("desil", 2);
+        Map<String, Object> after = object(get(T + "/households/" + household, verifier));
+        assertThat(after.get("iddtks")).isEqualTo(iddtks);
+        assertThat(((List<?>) after.get("members"))
+                        .stream()
+                                .map(member -> (Map<?, ?>) member)
+                                .map(member -> member.get("fullName") + ":" + member.get("relationship") + ":"
+                                        + member.get("status"))
+                                .toList())
+                .contains("LA ODE MUHAMMAD:KEPALA_KELUARGA:ALIVE", "WA ODE SITTI:FAMILI_LAIN:DECEASED");
+        assertThat(array(get(T + "/proposals?village=" + village, verifier)).stream()
+                        .filter(one -> "NEW_HEAD".equals(one.get("reason")) && household.equals(one.get("householdId")))
+                        .count())
+                .isEqualTo(1);
     }
 
     /** A household of one registered by a file in the tenant, its head holding the NIK. */

@@ -25,4 +25,14 @@ interface HouseholdRows extends GenericRepository<HouseholdRow, UUID> {
     List<HouseholdRow> findByKkIndex(String kkIndex);
 
     HouseholdRow save(HouseholdRow row);
+
+    /** The household's head's name after a carry-over; its id, iddtks, desil and programmes stay. */
+    @io.micronaut.data.annotation.Query(
+            "UPDATE household SET head_name = :headName WHERE tenant_id = :tenantId AND id = :id")
+    long headNamed(String tenantId, UUID id, String headName);
+
+    /** The household's new KK, as the civil registry issued it. */
+    @io.micronaut.data.annotation.Query("UPDATE household SET kk_encrypted = :encrypted, kk_index = :index,"
+            + " kk_masked = :masked WHERE tenant_id = :tenantId AND id = :id")
+    long newKk(String tenantId, UUID id, String encrypted, String index, String masked);
 }

@@ -56,6 +56,7 @@ public final class VerificationService {
     private final IdentifierProtection protection;
     private final Statistics statistics;
     private final TenantVillages villages;
+    private final id.lumbung.core.workflow.LifeEvents lifeEvents;
 
     VerificationService(
             TenantTransactions transactions,
@@ -64,7 +65,9 @@ public final class VerificationService {
             Outbox outbox,
             IdentifierProtection protection,
             Statistics statistics,
-            TenantVillages villages) {
+            TenantVillages villages,
+            id.lumbung.core.workflow.LifeEvents lifeEvents) {
+        this.lifeEvents = lifeEvents;
         this.villages = villages;
         this.transactions = transactions;
         this.access = access;
@@ -345,8 +348,27 @@ public final class VerificationService {
                 update.setObject(7, message.aggregateId());
                 update.executeUpdate();
             }
+            // What the civil registry reports of the member's life becomes a proposal by itself.
+            int proposed = lifeEvents.fromDukcapil(
+                    message.tenantId(), memberOf(connection, message), answer.result(), differences);
+            if (proposed > 0) {
+                LOG.info(
+                        "Verification {}: {} life event proposal(s) for tenant {}",
+                        message.aggregateId(),
+                        proposed,
+                        message.tenantId());
+            }
             return true;
         });
+    }
+
+    private static UUID memberOf(Connection connection, OutboxMessage message) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT member_id FROM member_verification WHERE tenant_id = ? AND id = ?")) {
+            query.setString(1, message.tenantId());
+            query.setObject(2, message.aggregateId());
+            return Rows.first(query, row -> row.getObject(1, UUID.class)).orElseThrow();
+        }
     }
 
     public void recordRetry(OutboxMessage message, Duration delay, String reason, boolean giveUp) {

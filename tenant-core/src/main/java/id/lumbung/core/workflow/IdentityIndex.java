@@ -21,6 +21,36 @@ interface IdentityIndex extends GenericRepository<IndexedMember, UUID> {
     @Introspected
     record Found(String tenantId, long people, long households, @Nullable String iddtks, @Nullable String status) {}
 
+    /** A member and its household, as a life event proposes a change of them. */
+    @Introspected
+    record MemberOf(
+            UUID memberId,
+            UUID householdId,
+            String fullName,
+            @Nullable String nikEncrypted,
+            @Nullable String nikIndex,
+            @Nullable String nikMasked,
+            String relationship,
+            String villageCode,
+            String address,
+            String headName,
+            @Nullable String kkEncrypted,
+            @Nullable String kkIndex,
+            @Nullable String kkMasked,
+            long living) {}
+
+    @Query(
+            "SELECT m.id AS member_id, m.household_id, m.full_name, m.nik_encrypted, m.nik_index, m.nik_masked,"
+                    + " m.relationship, h.village_code, h.address, h.head_name, h.kk_encrypted, h.kk_index, h.kk_masked,"
+                    + " (SELECT count(*) FROM member x WHERE x.tenant_id = m.tenant_id AND x.household_id = m.household_id"
+                    + " AND x.status = 'ALIVE' AND x.id <> m.id) AS living FROM member m JOIN household h"
+                    + " ON h.tenant_id = m.tenant_id AND h.id = m.household_id WHERE m.tenant_id = :tenantId AND m.id = :memberId")
+    java.util.Optional<MemberOf> memberOf(String tenantId, UUID memberId);
+
+    @Query("SELECT count(*) FROM proposal WHERE tenant_id = :tenantId AND household_id = :household"
+            + " AND reason = :reason AND state NOT IN ('REJECTED', 'WITHDRAWN', 'DETERMINED', 'RETURNED')")
+    long openProposals(String tenantId, UUID household, String reason);
+
     @Query("SELECT m.tenant_id, count(*) AS people, count(DISTINCT m.household_id) AS households,"
             + " min(h.iddtks) AS iddtks, min(m.status) AS status FROM member m JOIN household h"
             + " ON h.tenant_id = m.tenant_id AND h.id = m.household_id"

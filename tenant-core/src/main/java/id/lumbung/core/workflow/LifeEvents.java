@@ -1,0 +1,141 @@
+package id.lumbung.core.workflow;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Life events the civil registry reports become proposals by themselves, submitted for a
+ * verifier to check — nobody has to notice them first: a member Dukcapil records as deceased
+ * (the head: a new head is to be named so that the family is carried over, not dropped; the
+ * last living member: the household leaves), a KK that no longer matches (the family has a new
+ * KK), an address that no longer matches (the family may have moved). One open proposal per
+ * household and reason: the next verification does not propose it again.
+ */
+@Singleton
+public final class LifeEvents {
+    static final String ACTOR = "dukcapil";
+
+    private final IdentityIndex index;
+    private final ProposalRows proposals;
+    private final ProposalEventRows events;
+    private final JsonMapper json;
+
+    LifeEvents(IdentityIndex index, ProposalRows proposals, ProposalEventRows events, JsonMapper json) {
+        this.index = index;
+        this.proposals = proposals;
+        this.events = events;
+        this.json = json;
+    }
+
+    /**
+     * Dukcapil's answer about a member, in the transaction that records it (the member's tenant):
+     * answers how many proposals it created.
+     */
+    public int fromDukcapil(String tenantId, UUID memberId, String result, List<String> differences) {
+        IdentityIndex.MemberOf member = index.memberOf(tenantId, memberId).orElse(null);
+        if (member == null) {
+            return 0;
+        }
+        boolean head = "KEPALA_KELUARGA".equals(member.relationship());
+        int created = 0;
+        if ("DECEASED".equals(result)) {
+            if (member.living() == 0) {
+                created += propose(
+                        tenantId,
+                        member,
+                        Proposal.Kind.REMOVE,
+                        "DIED",
+                        "Dukcapil mencatat " + member.fullName() + " meninggal; tidak ada anggota keluarga yang hidup");
+            } else if (head) {
+                created += propose(
+                        tenantId,
+                        member,
+                        Proposal.Kind.CHANGE,
+                        "NEW_HEAD",
+                        "Dukcapil mencatat kepala keluarga " + member.fullName() + " meninggal: tunjuk kepala keluarga"
+                                + " baru agar keluarga berlanjut");
+            } else {
+                created += propose(
+                        tenantId,
+                        member,
+                        Proposal.Kind.CHANGE,
+                        "MEMBERS",
+                        "Dukcapil mencatat anggota " + member.fullName() + " meninggal");
+            }
+        }
+        if (differences.contains("kk")) {
+            created += propose(
+                    tenantId,
+                    member,
+                    Proposal.Kind.CHANGE,
+                    "NEW_KK",
+                    "Nomor KK berbeda dengan Dukcapil: keluarga mungkin memiliki KK baru");
+        }
+        if (differences.contains("address") || differences.contains("rt") || differences.contains("rw")) {
+            created += propose(
+                    tenantId,
+                    member,
+                    Proposal.Kind.CHANGE,
+                    "DATA",
+                    "Alamat berbeda dengan Dukcapil (" + String.join(", ", differences) + "): keluarga mungkin pindah");
+        }
+        return created;
+    }
+
+    private int propose(String tenantId, IdentityIndex.MemberOf member, Proposal.Kind kind, String reason, String why) {
+        if (index.openProposals(tenantId, member.householdId(), reason) > 0) {
+            return 0;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<Proposal.Check> checks = new ArrayList<>();
+        checks.add(new Proposal.Check("dukcapil", "nik", ProposalChecks.WARNING, why, null));
+        ProposalRow row = new ProposalRow(
+                UUID.randomUUID(),
+                tenantId,
+                ProposalService.receipt(tenantId),
+                member.villageCode(),
+                kind.name(),
+                reason,
+                "LIFE_EVENT",
+                member.householdId(),
+                null,
+                member.headName(),
+                member.address(),
+                member.kkEncrypted(),
+                member.kkIndex(),
+                member.kkMasked(),
+                member.nikEncrypted(),
+                member.nikIndex(),
+                member.nikMasked(),
+                why,
+                null,
+                ProposalState.SUBMITTED.name(),
+                write(checks),
+                null,
+                null,
+                null,
+                0,
+                ACTOR,
+                now,
+                now);
+        proposals.save(row);
+        events.save(new ProposalEventRow(
+                null, tenantId, row.id(), "SUBMIT", null, ProposalState.SUBMITTED.name(), ACTOR, null, null, 0, why));
+        return 1;
+    }
+
+    private String write(List<Proposal.Check> checks) {
+        try {
+            return json.writeValueAsString(checks);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
