@@ -1,14 +1,21 @@
 package id.lumbung.ui;
 
+import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 
 /** Refusals as the pages say them: in Bahasa Indonesia, from the code's text (messages_id.properties). */
 final class Messages {
     private Messages() {}
 
-    /** A rule broken by what was typed also says which field and rule (the detail never holds a value). */
+    /** Refusals whose words are general: the page adds which field and rule (the detail never holds a value). */
+    private static final java.util.Set<ErrorCode> GENERAL = java.util.EnumSet.of(
+            ErrorCode.INVALID_PROPOSAL,
+            ErrorCode.INVALID_VISIT,
+            ErrorCode.INVALID_HOUSEHOLD,
+            ErrorCode.INVALID_APPROVAL_CHAIN,
+            ErrorCode.INVALID_DELEGATION);
+
     static String of(LumbungException e) {
-        boolean typed = e.errorCode().kind() == id.lumbung.core.error.ErrorCode.Kind.INVALID;
-        return e.errorCode().indonesian() + (typed ? " (" + e.getMessage() + ")" : "");
+        return e.errorCode().indonesian() + (GENERAL.contains(e.errorCode()) ? " (" + e.getMessage() + ")" : "");
     }
 }

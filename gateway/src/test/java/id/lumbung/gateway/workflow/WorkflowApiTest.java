@@ -32,6 +32,9 @@ class WorkflowApiTest extends ApiTest {
     static final String VILLAGE = "74.71.02.1009";
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
+    @jakarta.inject.Inject
+    id.lumbung.simulators.dukcapil.DukcapilSimulator civilRegistry;
+
     String admin;
     String operator;
     String operatorName;
@@ -480,9 +483,14 @@ class WorkflowApiTest extends ApiTest {
 
     @Test
     void aHeadDukcapilRecordsAsDeceasedBecomesAProposalAndTheFamilyIsCarriedOver() {
-        // Gunung Jati: a head the civil registry records as deceased (WA ODE SITTI), and her son.
+        // Gunung Jati: a head the civil registry records as deceased, and her son.
         String village = "74.71.02.1010";
         String iddtks = "WFLE" + UUID.randomUUID().toString().substring(0, 6);
+        String head = "747102510660"
+                + String.format("%04d", ThreadLocalRandom.current().nextInt(1, 10_000));
+        String kk = "747102020215" + head.substring(12);
+        civilRegistry.register(new id.lumbung.simulators.dukcapil.CivilRecord(
+                head, kk, "WA ODE SITTI", "KENDARI", "11-06-1960", "PEREMPUAN", true));
         String file = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
                 + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;status_art;desil;lantai\n"
                 + String.join(
@@ -493,8 +501,8 @@ class WorkflowApiTest extends ApiTest {
                         "Jl. Gunung Jati",
                         "001",
                         "2",
-                        "7471010202150002",
-                        "7471015106600002",
+                        kk,
+                        head,
                         "WA ODE SITTI",
                         "KENDARI",
                         "11-06-1960",
@@ -513,8 +521,8 @@ class WorkflowApiTest extends ApiTest {
                         "Jl. Gunung Jati",
                         "001",
                         "2",
-                        "7471010202150002",
-                        "7471010303850077",
+                        kk,
+                        "747102030385" + head.substring(12),
                         "LA ODE MUHAMMAD",
                         "KENDARI",
                         "03-03-1985",
