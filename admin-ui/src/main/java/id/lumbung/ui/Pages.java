@@ -117,6 +117,7 @@ final class Pages {
         pages.put(
                 new PageLink("persetujuan", "Persetujuan"),
                 Set.of(Permission.PROPOSAL_READ, Permission.PROPOSAL_APPROVE));
+        pages.put(new PageLink("penetapan", "Penetapan Kemensos"), Set.of(Permission.MINISTRY_READ));
         pages.put(new PageLink("penyaluran", "Penyaluran"), Set.of(Permission.PAYMENT_READ));
         pages.put(
                 new PageLink("pertukaran", "Dapodik & Kemensos"),

@@ -113,6 +113,7 @@ final class Samples {
             case "provinceId" -> "74";
             case "role" -> "APPROVER";
             case "which" -> "evidence";
+            case "period" -> "2026-11";
             default -> throw new IllegalStateException("No sample for the path parameter " + name);
         };
     }

@@ -596,8 +596,109 @@ class WorkflowApiTest extends ApiTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void theDeterminationSettlesWhatWasSentAndARemovalThatComesBackIsFlaggedAndResubmitted() throws Exception {
+        // A registered household to remove (its head died), and a new household, both approved and sent.
+        String registeredNik = freshNik();
+        String iddtks = imported("7471", "admin-7471", VILLAGE, registeredNik);
+        String household = (String) array(postJson(
+                        T + "/households/search",
+                        admin,
+                        "{\"kk\":\"747102040411" + registeredNik.substring(12) + "\"}"))
+                .stream()
+                .filter(found -> VILLAGE.equals(found.get("villageCode")))
+                .findFirst()
+                .orElseThrow()
+                .get("id");
+        Map<String, Object> removal = object(postJson(
+                T + "/proposals",
+                operator,
+                "{\"kind\":\"REMOVE\",\"reason\":\"DIED\",\"householdId\":\"" + household + "\",\"musyawarahId\":\""
+                        + meeting + "\",\"note\":\"Kepala keluarga tunggal meninggal 1 Oktober\"}"));
+        removal = object(postFile(
+                T + "/proposals/" + removal.get("id") + "/evidence?version=" + removal.get("version"),
+                operator,
+                "akta-kematian.pdf",
+                PDF));
+        removal = stepOk(operator, removal, "SUBMIT", "");
+        removal = stepOk(verifier, removal, "TAKE", "");
+        removal = stepOk(verifier, removal, "VERIFY", "");
+        String newNik = freshNik();
+        Map<String, Object> addition = verified(newNik);
+        Map<String, Object> list = list(verifier, List.of(removal.get("id"), addition.get("id")));
+        list = object(decide(admin, list));
+        list = object(decide(bupati, list));
+        HttpResponse<String> sent =
+                postJson(T + "/approval-lists/" + list.get("id") + "/sending", admin, "{\"period\":\"2019-10\"}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+
+        // October's determination lists the new family and no longer the removed one.
+        String header = "iddtks;id_art;nomor_nik;nama;program;desil\n";
+        assertThat(postFile(
+                                T + "/ministry/determinations?period=2019-10",
+                                admin,
+                                "penetapan-2019-10.csv",
+                                (header + "N" + newNik + ";N" + newNik + "-01;" + newNik + ";WA ODE SITI;PKH;1\n")
+                                        .getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> settled = postJson(T + "/ministry/determinations/2019-10/comparison", admin, "");
+        assertThat(settled.statusCode()).as(settled.body()).isEqualTo(200);
+        assertThat(object(get(T + "/proposals/" + addition.get("id"), verifier)).get("state"))
+                .isEqualTo("DETERMINED");
+        assertThat(object(get(T + "/proposals/" + removal.get("id"), verifier)).get("state"))
+                .isEqualTo("DETERMINED");
+        Map<?, ?> kandai = ((List<?>) object(settled).get("villages"))
+                .stream()
+                        .map(village -> (Map<?, ?>) village)
+                        .filter(village -> VILLAGE.equals(village.get("villageCode")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(((Number) kandai.get("added")).intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(((Number) kandai.get("removed")).intValue()).isGreaterThanOrEqualTo(1);
+        // Settling again changes nothing more.
+        assertThat(object(postJson(T + "/ministry/determinations/2019-10/comparison", admin, ""))
+                        .get("determined"))
+                .isEqualTo(0);
+
+        // November's list brings the removed household back: flagged at once, and resubmitted.
+        assertThat(postFile(
+                                T + "/ministry/determinations?period=2019-11",
+                                admin,
+                                "penetapan-2019-11.csv",
+                                (header + iddtks + ";" + iddtks + "-01;" + registeredNik + ";LA ODE KAIMU;PKH;2\n")
+                                        .getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(200);
+        Object removed = removal.get("id");
+        Map<String, Object> november = object(postJson(T + "/ministry/determinations/2019-11/comparison", admin, ""));
+        Map<?, ?> comeback = ((List<?>) november.get("comebacks"))
+                .stream()
+                        .map(entry -> (Map<?, ?>) entry)
+                        .filter(entry -> removed.equals(entry.get("proposalId")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat((String) comeback.get("message"))
+                .startsWith("Muncul kembali di daftar 2019-11 setelah dihapus")
+                .contains("bukti: ");
+        Map<String, Object> resubmission = object(get(T + "/proposals/" + comeback.get("resubmissionId"), verifier));
+        assertThat(resubmission)
+                .containsEntry("state", "VERIFIED")
+                .containsEntry("source", "RESUBMISSION")
+                .containsEntry("kind", "REMOVE")
+                .containsEntry("householdId", household);
+        HttpResponse<byte[]> workbook = getBytes(T + "/ministry/determinations/2019-10/comparison.xlsx", verifier);
+        assertThat(workbook.statusCode()).isEqualTo(200);
+        try (var book =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("kode_wilayah");
+            assertThat(sheet.getLastRowNum()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
     /** A household of one registered by a file in the tenant, its head holding the NIK. */
-    void imported(String tenantId, String adminName, String village, String nik) {
+    String imported(String tenantId, String adminName, String village, String nik) {
         String token = login(adminName);
         String iddtks = "WF" + UUID.randomUUID().toString().substring(0, 8);
         String file = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
@@ -630,6 +731,7 @@ class WorkflowApiTest extends ApiTest {
                 () -> object(get("/api/v1/tenants/" + tenantId + "/imports/" + id, token)),
                 found -> List.of("SUCCEEDED", "REJECTED", "FAILED").contains(found.get("status")));
         assertThat(job.get("status")).as(job.toString()).isEqualTo("SUCCEEDED");
+        return iddtks;
     }
 
     @SuppressWarnings("unchecked")

@@ -52,6 +52,7 @@ public final class ApprovalService {
     private final UserRepository users;
     private final MinistryExchange ministry;
     private final ApprovalDocument document;
+    private final DeterminationRows determinations;
 
     ApprovalService(
             TenantTransactions transactions,
@@ -62,7 +63,9 @@ public final class ApprovalService {
             DelegationRows delegations,
             UserRepository users,
             MinistryExchange ministry,
-            ApprovalDocument document) {
+            ApprovalDocument document,
+            DeterminationRows determinations) {
+        this.determinations = determinations;
         this.transactions = transactions;
         this.access = access;
         this.audit = audit;
@@ -359,6 +362,7 @@ public final class ApprovalService {
                 throw new LumbungException(ErrorCode.ALREADY_SENT, "List " + id + " was sent by someone else first");
             }
             moveList(tenantId, id, ProposalCommand.SEND, caller.username(), null, "Kemensos " + period);
+            determinations.ledger(tenantId, id, period); // its corrections and removals, for good
             return view(tenantId, find(id));
         });
     }
