@@ -17,6 +17,10 @@ final class Samples {
             Map.entry("POST /api/v1/auth/login", "{\"username\":\"nobody-sampled\",\"password\":\"" + PASSWORD + "\"}"),
             Map.entry("POST /api/v1/auth/refresh", "{\"refreshToken\":\"no-such-token\"}"),
             Map.entry(
+                    "POST /api/v1/public/tenants/{tenantId}/registrations",
+                    "{\"villageCode\":\"74.71.01.1005\",\"headName\":\"LA SAMPEL\",\"address\":\"Jl. Sampel\","
+                            + "\"nik\":\"7471011205850001\",\"kk\":\"7471010404110011\",\"ktpPhotoBase64\":\"AAAA\"}"),
+            Map.entry(
                     "POST /api/v1/partners/banks/{bankCode}/notifications",
                     "{\"originalPartnerReferenceNo\":\"LBG0000\",\"latestTransactionStatus\":\"00\"}"),
             Map.entry(
@@ -114,6 +118,7 @@ final class Samples {
             case "role" -> "APPROVER";
             case "which" -> "evidence";
             case "period" -> "2026-11";
+            case "receipt" -> "USL-7471-AAAAAAAA";
             default -> throw new IllegalStateException("No sample for the path parameter " + name);
         };
     }

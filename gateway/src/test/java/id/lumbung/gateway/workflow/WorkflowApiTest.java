@@ -697,6 +697,66 @@ class WorkflowApiTest extends ApiTest {
         }
     }
 
+    @Test
+    void aCitizenRegistersAFamilyAndTheAnswerNeverTellsWhetherTheNikIsKnown() {
+        String nik = freshNik();
+        String photo = "data:image/jpeg;base64,"
+                + java.util.Base64.getEncoder().encodeToString(new byte[] {
+                    (byte) 0xFF,
+                    (byte) 0xD8,
+                    (byte) 0xFF,
+                    (byte) 0xE0,
+                    0,
+                    0x10,
+                    'J',
+                    'F',
+                    'I',
+                    'F',
+                    0,
+                    (byte) 0xFF,
+                    (byte) 0xD9
+                });
+        String form = "{\"villageCode\":\"" + VILLAGE + "\",\"headName\":\"WA ODE HALIMAH\",\"address\":"
+                + "\"Jl. Kandai Lorong 7\",\"nik\":\"" + nik + "\",\"kk\":\"" + freshKk() + "\",\"ktpPhotoBase64\":\""
+                + photo + "\"}";
+        String registrations = "/api/v1/public/tenants/7471/registrations";
+        HttpResponse<String> first = postJson(registrations, null, form);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        HttpResponse<String> again = postJson(registrations, null, form);
+        assertThat(again.statusCode()).isEqualTo(202);
+        // The same answer, bar the receipt: nothing says the NIK was registered a minute ago.
+        assertThat(object(again).keySet()).isEqualTo(object(first).keySet());
+        assertThat(object(again).get("message")).isEqualTo(object(first).get("message"));
+        assertThat(first.body() + again.body()).doesNotContain(nik).doesNotContain(nik.substring(12));
+        String receipt = (String) object(first).get("receipt");
+        HttpResponse<String> status = get(registrations + "/" + receipt, null);
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(object(status)).containsEntry("status", "Diajukan");
+        assertThat(status.body()).doesNotContain("WA ODE HALIMAH");
+        assertProblem(postJson(registrations, null, form.replace(nik, "7471023002850001")), 422, "invalid_proposal");
+        assertProblem(postJson(registrations, null, form.replace(photo, "PGh0bWw+")), 415, "file_type_refused");
+        // Five a minute from one address.
+        assertProblem(postJson(registrations, null, form), 429, "rate_limited");
+
+        // The registrations are submitted proposals of Kandai, with the KTP photo as evidence.
+        List<Map<String, Object>> submitted =
+                array(get(T + "/proposals?village=" + VILLAGE + "&state=SUBMITTED", verifier));
+        Map<String, Object> landed = submitted.stream()
+                .filter(one -> receipt.equals(one.get("receipt")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(landed).containsEntry("source", "CITIZEN").containsEntry("createdBy", "warga");
+        Map<String, Object> second = submitted.stream()
+                .filter(one -> object(again).get("receipt").equals(one.get("receipt")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(outcomes(object(get(T + "/proposals/" + second.get("id"), verifier))))
+                .contains("open_proposal=WARNING");
+        assertThat(getBytes(T + "/proposals/" + landed.get("id") + "/files/evidence", verifier)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
     /** A household of one registered by a file in the tenant, its head holding the NIK. */
     String imported(String tenantId, String adminName, String village, String nik) {
         String token = login(adminName);

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param loginPerUser logins for one username
  * @param lookupPerUser NIK checks, searches and lists by one user
  * @param lookupPerTenant the same, by all users of one tenant together
+ * @param registrationsPerIp citizens' self-registrations (and receipt look-ups) from one client address
  * @param window the period the budgets are counted over
  */
 @ConfigurationProperties("lumbung.rate-limits")
@@ -19,4 +20,5 @@ record RateLimitSettings(
         @Bindable(defaultValue = "10") int loginPerUser,
         @Bindable(defaultValue = "120") int lookupPerUser,
         @Bindable(defaultValue = "1200") int lookupPerTenant,
+        @Bindable(defaultValue = "5") int registrationsPerIp,
         @Bindable(defaultValue = "1m") Duration window) {}

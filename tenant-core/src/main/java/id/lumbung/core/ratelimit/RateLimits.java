@@ -33,6 +33,11 @@ public final class RateLimits {
         take("login-user:" + username, settings.loginPerUser());
     }
 
+    /** A citizen's self-registration, or a look-up of its receipt, from this address (no login). */
+    public void registration(String clientAddress) {
+        take("registration-ip:" + clientAddress, settings.registrationsPerIp());
+    }
+
     /** A lookup of personal data (NIK check, search, list) by the caller in the tenant. */
     public void lookup(Caller caller, String tenantId) {
         try {
