@@ -37,9 +37,14 @@ final class CitizenPages {
     }
 
     @Get
-    ModelAndView<Map<String, Object>> form(
+    HttpResponse<ModelAndView<Map<String, Object>>> form(
             @PathVariable String tenantId, @Nullable @QueryValue String nomor, HttpRequest<?> http) {
         Map<String, Object> model = new HashMap<>();
+        try {
+            model.put("office", registrations.office(tenantId));
+        } catch (LumbungException e) {
+            return HttpResponse.notFound();
+        }
         model.put("tenantId", tenantId);
         model.put("receipt", null);
         model.put("status", null);
@@ -51,7 +56,7 @@ final class CitizenPages {
                 model.put("error", Messages.of(e));
             }
         }
-        return new ModelAndView<>("register", model);
+        return HttpResponse.ok(new ModelAndView<>("register", model));
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
@@ -66,6 +71,7 @@ final class CitizenPages {
             HttpRequest<?> http) {
         Map<String, Object> model = new HashMap<>();
         model.put("tenantId", tenantId);
+        model.put("office", "");
         model.put("status", null);
         model.put("error", null);
         model.put("receipt", null);
