@@ -1,9 +1,8 @@
 package id.lumbung.gateway.workflow;
 
 import id.lumbung.core.access.Public;
-import id.lumbung.core.error.ErrorCode;
-import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.workflow.CitizenRegistrations;
+import id.lumbung.core.workflow.EvidenceFiles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -23,7 +22,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.io.ByteArrayInputStream;
-import java.util.Base64;
 
 /** Citizens registering themselves, without a login: a receipt to follow it, nothing else told. */
 @Controller("/api/v1/public/tenants/{tenantId}/registrations")
@@ -59,7 +57,9 @@ class CitizenController {
                     + " village; limited per client address (429)")
     HttpResponse<CitizenRegistrations.Receipt> register(
             @PathVariable String tenantId, @Valid @Body RegistrationBody body, HttpRequest<?> http) {
-        byte[] photo = decode(body.ktpPhotoBase64());
+        byte[] photo = body.ktpPhotoBase64() == null || body.ktpPhotoBase64().isBlank()
+                ? null
+                : EvidenceFiles.fromBase64(body.ktpPhotoBase64(), "ktpPhotoBase64");
         return HttpResponse.accepted()
                 .body(registrations.register(
                         tenantId,
@@ -76,21 +76,5 @@ class CitizenController {
             @PathVariable String tenantId, @PathVariable String receipt, HttpRequest<?> http) {
         return registrations.status(
                 tenantId, http.getRemoteAddress().getAddress().getHostAddress(), receipt);
-    }
-
-    static byte[] decode(String base64) {
-        if (base64 == null || base64.isBlank()) {
-            return null;
-        }
-        String data = base64.strip();
-        int comma = data.indexOf(',');
-        if (data.startsWith("data:") && comma > 0) {
-            data = data.substring(comma + 1);
-        }
-        try {
-            return Base64.getMimeDecoder().decode(data);
-        } catch (IllegalArgumentException e) {
-            throw new LumbungException(ErrorCode.FILE_TYPE_REFUSED, "ktpPhotoBase64 is not base64");
-        }
     }
 }

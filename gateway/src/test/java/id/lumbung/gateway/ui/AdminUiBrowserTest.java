@@ -2,28 +2,12 @@ package id.lumbung.gateway.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.lumbung.gateway.ApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The admin UI in a real headless Chromium. */
 @MicronautTest(transactional = false)
-class AdminUiBrowserTest extends ApiTest {
-    private WebDriver browser;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        browser = new WebDriver(json);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class AdminUiBrowserTest extends BrowserTest {
 
     @Test
     void aProvinceAdminLogsInAndSeesTheTenantsOfSulawesiTenggara() {
@@ -321,20 +305,5 @@ class AdminUiBrowserTest extends ApiTest {
                 java.time.Duration.ofSeconds(10),
                 () -> browser.pageSource().split(rowMarker, -1).length,
                 after -> after > before);
-    }
-
-    /** Logs in and waits for the landing page, so the next navigation does not race the login's redirect. */
-    private void logIn(String username) {
-        browser.open(url("/logout"));
-        browser.open(url("/login"));
-        browser.type("#username", username);
-        browser.type("#password", PASSWORD);
-        browser.click("#login-submit");
-        id.lumbung.core.testing.Eventually.await(
-                java.time.Duration.ofSeconds(10), browser::currentUrl, current -> current.endsWith("/ui/tenants"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

@@ -3,7 +3,6 @@ package id.lumbung.gateway.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lumbung.core.testing.Eventually;
-import id.lumbung.gateway.ApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,21 +21,8 @@ import org.junit.jupiter.api.Test;
  * approve it and download its PDF; the list goes to the ministry.
  */
 @MicronautTest(transactional = false)
-class WorkflowBrowserTest extends ApiTest {
+class WorkflowBrowserTest extends BrowserTest {
     private static final String KANDAI = "74.71.02.1009";
-    private WebDriver browser;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        browser = new WebDriver(json);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aProposalTravelsFromTheVillageThroughAnOfflineFieldVisitToTheMinistry() throws Exception {
@@ -206,18 +190,5 @@ class WorkflowBrowserTest extends ApiTest {
                 Duration.ofSeconds(15),
                 () -> browser.script("return document.querySelector(arguments[0]) !== null", selector),
                 found -> Boolean.TRUE.equals(found));
-    }
-
-    private void logIn(String username) {
-        browser.open(url("/logout"));
-        browser.open(url("/login"));
-        browser.type("#username", username);
-        browser.type("#password", PASSWORD);
-        browser.click("#login-submit");
-        Eventually.await(Duration.ofSeconds(10), browser::currentUrl, current -> current.endsWith("/ui/tenants"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

@@ -118,12 +118,16 @@ class WorkflowApiTest extends ApiTest {
         return object(response);
     }
 
+    /** A proposal made by {@code maker}, submitted, taken by the verifier and sent to the field worker. */
+    Map<String, Object> inTheField(String maker, String nik) {
+        Map<String, Object> proposal = stepOk(maker, draft(maker, nik), "SUBMIT", "");
+        proposal = stepOk(verifier, proposal, "TAKE", "");
+        return stepOk(verifier, proposal, "SEND_TO_FIELD", ",\"assignee\":\"" + workerName + "\"");
+    }
+
     /** A proposal of the operator taken to VERIFIED by the verifier through a field visit. */
     Map<String, Object> verified(String nik) {
-        Map<String, Object> proposal = stepOk(operator, draft(operator, nik), "SUBMIT", "");
-        proposal = stepOk(verifier, proposal, "TAKE", "");
-        proposal = stepOk(verifier, proposal, "SEND_TO_FIELD", ",\"assignee\":\"" + workerName + "\"");
-        return stepOk(verifier, visited(proposal), "VERIFY", "");
+        return stepOk(verifier, visited(inTheField(operator, nik)), "VERIFY", "");
     }
 
     static final String ANSWERS = "{\"lantai\":\"TANAH\",\"dinding\":\"BAMBU\",\"atap\":\"SENG\","
@@ -156,6 +160,17 @@ class WorkflowApiTest extends ApiTest {
                 postJson(T + "/approval-lists", token, body.append("]}").toString());
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         return object(opened);
+    }
+
+    /** The official ({@code token}) lets the second verifier decide in its place for {@code days}. */
+    HttpResponse<String> delegate(String token, int days, String reason) {
+        return postJson(
+                T + "/delegations",
+                token,
+                "{\"toUser\":\"" + secondVerifierName + "\",\"startsAt\":\""
+                        + Instant.now().minusSeconds(60)
+                        + "\",\"endsAt\":\"" + Instant.now().plus(Duration.ofDays(days)) + "\",\"reason\":\""
+                        + reason + "\"}");
     }
 
     HttpResponse<String> decide(String token, Map<String, Object> list) {
@@ -280,9 +295,7 @@ class WorkflowApiTest extends ApiTest {
                 .containsEntry("desil", 1)
                 .containsEntry("weightsVersion", "pmt-2026.1");
         // The same key for another proposal is refused; a checklist with a wrong answer too.
-        Map<String, Object> other = stepOk(operator, draft(operator, freshNik()), "SUBMIT", "");
-        other = stepOk(verifier, other, "TAKE", "");
-        other = stepOk(verifier, other, "SEND_TO_FIELD", ",\"assignee\":\"" + workerName + "\"");
+        Map<String, Object> other = inTheField(operator, freshNik());
         assertProblem(visit(worker, other.get("id"), key), 409, "idempotency_key_reused");
         assertProblem(
                 postJson(
@@ -327,20 +340,11 @@ class WorkflowApiTest extends ApiTest {
         assertThat(taken.get("state")).isEqualTo("CHECKING");
 
         // The head of office proposed a household; it is verified and put on a list.
-        Map<String, Object> byHead = stepOk(admin, draft(admin, freshNik()), "SUBMIT", "");
-        byHead = stepOk(verifier, byHead, "TAKE", "");
-        byHead = stepOk(verifier, byHead, "SEND_TO_FIELD", ",\"assignee\":\"" + workerName + "\"");
-        byHead = stepOk(verifier, visited(byHead), "VERIFY", "");
+        Map<String, Object> byHead = stepOk(verifier, visited(inTheField(admin, freshNik())), "VERIFY", "");
         Map<String, Object> list = list(verifier, List.of(byHead.get("id")));
         assertProblem(decide(admin, list), 409, "own_proposal");
         // While away the head delegates to the second verifier: still the maker's step, refused.
-        HttpResponse<String> delegated = postJson(
-                T + "/delegations",
-                admin,
-                "{\"toUser\":\"" + secondVerifierName + "\",\"startsAt\":\""
-                        + Instant.now().minusSeconds(60)
-                        + "\",\"endsAt\":\"" + Instant.now().plus(Duration.ofDays(3))
-                        + "\",\"reason\":\"Dinas luar ke Jakarta\"}");
+        HttpResponse<String> delegated = delegate(admin, 3, "Dinas luar ke Jakarta");
         assertThat(delegated.statusCode()).as(delegated.body()).isEqualTo(201);
         assertProblem(decide(secondVerifier, list), 409, "own_proposal");
         // The verifier who made the list does not decide either (it holds no approving step here anyway).
@@ -359,13 +363,7 @@ class WorkflowApiTest extends ApiTest {
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         list = object(first);
         assertProblem(decide(secondVerifier, list), 403, "approval_step_not_yours");
-        HttpResponse<String> delegated = postJson(
-                T + "/delegations",
-                bupati,
-                "{\"toUser\":\"" + secondVerifierName + "\",\"startsAt\":\""
-                        + Instant.now().minusSeconds(60)
-                        + "\",\"endsAt\":\"" + Instant.now().plus(Duration.ofDays(7))
-                        + "\",\"reason\":\"Cuti tahunan\"}");
+        HttpResponse<String> delegated = delegate(bupati, 7, "Cuti tahunan");
         assertThat(delegated.statusCode()).as(delegated.body()).isEqualTo(201);
         // A delegation of more than 90 days is refused.
         assertProblem(

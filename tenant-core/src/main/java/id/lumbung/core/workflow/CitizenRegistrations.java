@@ -10,12 +10,9 @@ import id.lumbung.core.ratelimit.RateLimits;
 import id.lumbung.core.tenant.Tenant;
 import id.lumbung.core.tenant.TenantRepository;
 import id.lumbung.core.tenant.TenantVillages;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,7 +39,6 @@ public final class CitizenRegistrations {
     private final ProposalRows proposals;
     private final ProposalEventRows events;
     private final IdentifierProtection protection;
-    private final JsonMapper json;
 
     CitizenRegistrations(
             TenantTransactions transactions,
@@ -53,8 +49,7 @@ public final class CitizenRegistrations {
             ProposalChecks checks,
             ProposalRows proposals,
             ProposalEventRows events,
-            IdentifierProtection protection,
-            JsonMapper json) {
+            IdentifierProtection protection) {
         this.transactions = transactions;
         this.tenants = tenants;
         this.villages = villages;
@@ -64,7 +59,6 @@ public final class CitizenRegistrations {
         this.proposals = proposals;
         this.events = events;
         this.protection = protection;
-        this.json = json;
     }
 
     /** What a family gives. */
@@ -127,7 +121,7 @@ public final class CitizenRegistrations {
         found.addAll(checks.acrossProvince(tenant, row));
         transactions.inTenant(tenantId, connection -> {
             found.addAll(checks.inTenant(tenantId, row));
-            proposals.save(withChecks(row, found));
+            proposals.save(row.withChecks(checks.write(found)));
             events.save(new ProposalEventRow(
                     null,
                     tenantId,
@@ -174,43 +168,5 @@ public final class CitizenRegistrations {
                         ? java.util.Optional.<Tenant>empty()
                         : tenants.findById(tenantId))
                 .orElseThrow(() -> LumbungException.tenantNotFound(tenantId == null ? "" : tenantId));
-    }
-
-    private ProposalRow withChecks(ProposalRow row, List<Proposal.Check> found) {
-        String text;
-        try {
-            text = json.writeValueAsString(found);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ProposalRow(
-                row.id(),
-                row.tenantId(),
-                row.receipt(),
-                row.villageCode(),
-                row.kind(),
-                row.reason(),
-                row.source(),
-                row.householdId(),
-                row.musyawarahId(),
-                row.headName(),
-                row.address(),
-                row.kkEncrypted(),
-                row.kkIndex(),
-                row.kkMasked(),
-                row.nikEncrypted(),
-                row.nikIndex(),
-                row.nikMasked(),
-                row.note(),
-                row.evidenceSha256(),
-                row.state(),
-                text,
-                row.assignedTo(),
-                row.batchId(),
-                row.desilEstimate(),
-                row.version(),
-                row.createdBy(),
-                row.createdAt(),
-                row.stateSince());
     }
 }

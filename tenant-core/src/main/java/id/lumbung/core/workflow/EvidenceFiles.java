@@ -90,6 +90,20 @@ public final class EvidenceFiles {
         return new Stored(sha256, type, bytes.length);
     }
 
+    /** The bytes of a file sent as base64 in JSON (a {@code data:} URL allowed); anything else is refused. */
+    public static byte[] fromBase64(String base64, String field) {
+        String data = base64.strip();
+        int comma = data.indexOf(',');
+        if (data.startsWith("data:") && comma > 0) {
+            data = data.substring(comma + 1);
+        }
+        try {
+            return java.util.Base64.getMimeDecoder().decode(data);
+        } catch (IllegalArgumentException e) {
+            throw new LumbungException(ErrorCode.FILE_TYPE_REFUSED, field + " is not base64");
+        }
+    }
+
     /** Whether the tenant holds a file of this hash. */
     boolean holds(String tenantId, String sha256) {
         return sha256 != null

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +136,10 @@ public final class FieldVisitService {
         String note = ProposalService.text(visit.note(), 1000, "note", false);
         String photo = visit.photoBase64() == null || visit.photoBase64().isBlank()
                 ? null
-                : files.keep(tenantId, caller.username(), new ByteArrayInputStream(photo(visit.photoBase64())))
+                : files.keep(
+                                tenantId,
+                                caller.username(),
+                                new ByteArrayInputStream(EvidenceFiles.fromBase64(visit.photoBase64(), "photoBase64")))
                         .sha256();
         ProxyMeans.Estimate estimate = proxyMeans.estimate(checked, members);
         String answers = write(checked);
@@ -240,19 +242,6 @@ public final class FieldVisitService {
             return json.writeValueAsString(answers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] photo(String base64) {
-        String data = base64.strip();
-        int comma = data.indexOf(',');
-        if (data.startsWith("data:") && comma > 0) {
-            data = data.substring(comma + 1);
-        }
-        try {
-            return Base64.getMimeDecoder().decode(data);
-        } catch (IllegalArgumentException e) {
-            throw new LumbungException(ErrorCode.FILE_TYPE_REFUSED, "photoBase64 is not base64");
         }
     }
 }

@@ -1,9 +1,6 @@
 package id.lumbung.core.workflow;
 
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,13 +22,13 @@ public final class LifeEvents {
     private final IdentityIndex index;
     private final ProposalRows proposals;
     private final ProposalEventRows events;
-    private final JsonMapper json;
+    private final ProposalChecks proposalChecks;
 
-    LifeEvents(IdentityIndex index, ProposalRows proposals, ProposalEventRows events, JsonMapper json) {
+    LifeEvents(IdentityIndex index, ProposalRows proposals, ProposalEventRows events, ProposalChecks proposalChecks) {
         this.index = index;
         this.proposals = proposals;
         this.events = events;
-        this.json = json;
+        this.proposalChecks = proposalChecks;
     }
 
     /**
@@ -117,7 +114,7 @@ public final class LifeEvents {
                 why,
                 null,
                 ProposalState.SUBMITTED.name(),
-                write(checks),
+                proposalChecks.write(checks),
                 null,
                 null,
                 null,
@@ -129,13 +126,5 @@ public final class LifeEvents {
         events.save(new ProposalEventRow(
                 null, tenantId, row.id(), "SUBMIT", null, ProposalState.SUBMITTED.name(), ACTOR, null, null, 0, why));
         return 1;
-    }
-
-    private String write(List<Proposal.Check> checks) {
-        try {
-            return json.writeValueAsString(checks);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

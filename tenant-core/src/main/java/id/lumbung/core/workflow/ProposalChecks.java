@@ -39,9 +39,15 @@ final class ProposalChecks {
     private final TenantRepository tenants;
     private final IdentityIndex index;
     private final NikCheckService nikChecks;
+    private final io.micronaut.json.JsonMapper json;
 
     ProposalChecks(
-            TenantTransactions transactions, TenantRepository tenants, IdentityIndex index, NikCheckService nikChecks) {
+            TenantTransactions transactions,
+            TenantRepository tenants,
+            IdentityIndex index,
+            NikCheckService nikChecks,
+            io.micronaut.json.JsonMapper json) {
+        this.json = json;
         this.transactions = transactions;
         this.tenants = tenants;
         this.index = index;
@@ -203,6 +209,15 @@ final class ProposalChecks {
             }
         }
         return checks;
+    }
+
+    /** Checks as a proposal keeps them (JSON). */
+    String write(List<Proposal.Check> checks) {
+        try {
+            return json.writeValueAsString(checks);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Dukcapil asked through the connector, in the submission's transaction: pending until it answers. */

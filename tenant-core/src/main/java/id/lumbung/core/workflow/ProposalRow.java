@@ -43,6 +43,39 @@ record ProposalRow(
         Instant createdAt,
         Instant stateSince) {
 
+    /** The same proposal with the checks run on it (JSON). */
+    ProposalRow withChecks(String found) {
+        return new ProposalRow(
+                id,
+                tenantId,
+                receipt,
+                villageCode,
+                kind,
+                reason,
+                source,
+                householdId,
+                musyawarahId,
+                headName,
+                address,
+                kkEncrypted,
+                kkIndex,
+                kkMasked,
+                nikEncrypted,
+                nikIndex,
+                nikMasked,
+                note,
+                evidenceSha256,
+                state,
+                found,
+                assignedTo,
+                batchId,
+                desilEstimate,
+                version,
+                createdBy,
+                createdAt,
+                stateSince);
+    }
+
     ProposalState currentState() {
         return ProposalState.valueOf(state);
     }

@@ -411,7 +411,7 @@ public final class ProposalService {
                     all.add(checks.askDukcapil(
                             connection, caller, tenantId, protection.decrypt(tenantId, row.nikEncrypted())));
                 }
-                checksJson = write(all);
+                checksJson = checks.write(all);
             }
             if (rows.transition(tenantId, id, row.state(), command.to().name(), version, assignedTo, checksJson) == 0) {
                 throw stale(id);
@@ -619,14 +619,6 @@ public final class ProposalService {
         }
         try {
             return json.readValue(stored, CHECKS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String write(List<Proposal.Check> found) {
-        try {
-            return json.writeValueAsString(found);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
