@@ -16,7 +16,6 @@ import id.lumbung.core.tenant.Tenant;
 import id.lumbung.core.user.UserAccount;
 import id.lumbung.core.user.UserRepository;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -510,10 +509,5 @@ public final class ApprovalService {
 
     private static LumbungException chainInvalid(String message) {
         return new LumbungException(ErrorCode.INVALID_APPROVAL_CHAIN, message);
-    }
-
-    /** Bytes of text, for a list's hash. */
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -104,13 +104,6 @@ public final class EvidenceFiles {
         }
     }
 
-    /** Whether the tenant holds a file of this hash. */
-    boolean holds(String tenantId, String sha256) {
-        return sha256 != null
-                && transactions.inTenant(
-                        tenantId, connection -> rows.findById(sha256).isPresent());
-    }
-
     /** A kept file of the tenant, checked again against its hash as it is read. */
     Content read(String tenantId, String sha256) {
         StoredFileRow row = transactions

@@ -25,8 +25,6 @@ interface ProposalRows extends GenericRepository<ProposalRow, UUID> {
 
     Optional<ProposalRow> findByReceipt(String receipt);
 
-    List<ProposalRow> findByBatchId(UUID batchId);
-
     /** One transition, if the proposal is still in the state and version the caller saw. */
     @Query("UPDATE proposal SET state = :to, version = version + 1, state_since = clock_timestamp(),"
             + " assigned_to = coalesce(:assignedTo, assigned_to), checks = coalesce(:checks, checks)"

@@ -34,10 +34,6 @@ public final class ProxyMeans {
     /** A score, its desil, and the version of the weights that made them. */
     public record Estimate(int score, int desil, String version) {}
 
-    public String version() {
-        return version;
-    }
-
     /** The estimate of checked answers for a family of {@code members} people. */
     Estimate estimate(Map<String, String> checked, int members) {
         int score = 0;
