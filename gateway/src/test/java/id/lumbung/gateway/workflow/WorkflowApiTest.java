@@ -640,6 +640,19 @@ class WorkflowApiTest extends ApiTest {
                                         .getBytes(StandardCharsets.UTF_8))
                         .statusCode())
                 .isEqualTo(200);
+        // The ministry also returns a household nobody proposed anything for: a correction task for Kandai.
+        String returnedNik = freshNik();
+        String returnedIddtks = imported("7471", "admin-7471", VILLAGE, returnedNik);
+        assertThat(postFile(
+                                T + "/ministry/returns?period=2019-10",
+                                admin,
+                                "pengembalian-2019-10.csv",
+                                ("iddtks;id_art;nomor_nik;nama;alasan\n" + returnedIddtks + ";" + returnedIddtks
+                                                + "-01;" + returnedNik
+                                                + ";LA ODE KAIMU;NIK tidak padan dengan Dukcapil\n")
+                                        .getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(200);
         HttpResponse<String> settled = postJson(T + "/ministry/determinations/2019-10/comparison", admin, "");
         assertThat(settled.statusCode()).as(settled.body()).isEqualTo(200);
         assertThat(object(get(T + "/proposals/" + addition.get("id"), verifier)).get("state"))
@@ -654,10 +667,12 @@ class WorkflowApiTest extends ApiTest {
                         .orElseThrow();
         assertThat(((Number) kandai.get("added")).intValue()).isGreaterThanOrEqualTo(1);
         assertThat(((Number) kandai.get("removed")).intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(correctionTasks()).isEqualTo(1);
         // Settling again changes nothing more.
         assertThat(object(postJson(T + "/ministry/determinations/2019-10/comparison", admin, ""))
                         .get("determined"))
                 .isEqualTo(0);
+        assertThat(correctionTasks()).isEqualTo(1);
 
         // November's list brings the removed household back: flagged at once, and resubmitted.
         assertThat(postFile(
@@ -753,6 +768,14 @@ class WorkflowApiTest extends ApiTest {
         assertThat(getBytes(T + "/proposals/" + landed.get("id") + "/files/evidence", verifier)
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    /** The correction tasks in Kandai made from the ministry's returned records of October 2019. */
+    long correctionTasks() {
+        return array(get(T + "/proposals?village=" + VILLAGE + "&state=DRAFT&size=500", operator)).stream()
+                .filter(one -> "kemensos".equals(one.get("createdBy"))
+                        && String.valueOf(one.get("note")).contains("NIK tidak padan dengan Dukcapil"))
+                .count();
     }
 
     /** A household of one registered by a file in the tenant, its head holding the NIK. */

@@ -49,6 +49,27 @@ interface DeterminationRows extends GenericRepository<CorrectionRow, UUID> {
             + " AND id IN (:ids)")
     long settled(String tenantId, Collection<UUID> ids, String command, String to, String actor, String note);
 
+    /** A household the ministry returned records of, that no open proposal covers yet. */
+    @Introspected
+    record ReturnedHousehold(
+            UUID householdId,
+            String villageCode,
+            String headName,
+            String address,
+            @Nullable String kkEncrypted,
+            @Nullable String kkIndex,
+            @Nullable String kkMasked,
+            String reasons) {}
+
+    @Query("SELECT h.id AS household_id, h.village_code, h.head_name, h.address, h.kk_encrypted, h.kk_index,"
+            + " h.kk_masked, string_agg(DISTINCT coalesce(r.reason, 'tanpa alasan'), '; ') AS reasons"
+            + " FROM ministry_record r JOIN household h ON h.tenant_id = r.tenant_id AND h.id = r.household_id"
+            + " WHERE r.tenant_id = :tenantId AND r.kind = 'RETURNED' AND r.period = :period AND NOT EXISTS (SELECT 1"
+            + " FROM proposal p WHERE p.tenant_id = r.tenant_id AND p.household_id = r.household_id"
+            + " AND p.state NOT IN ('REJECTED', 'WITHDRAWN', 'DETERMINED'))"
+            + " GROUP BY h.id, h.village_code, h.head_name, h.address, h.kk_encrypted, h.kk_index, h.kk_masked")
+    List<ReturnedHousehold> returnedWithoutProposal(String tenantId, String period);
+
     /** Where the proposals sent up to a period stand, per village. */
     @Introspected
     record Village(

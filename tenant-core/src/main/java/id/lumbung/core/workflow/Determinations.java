@@ -115,6 +115,54 @@ public final class Determinations {
                     task(back, period);
                 }
             }
+            // Returned records of households no proposal covers: a correction task each, for its village.
+            long tasks = 0;
+            for (DeterminationRows.ReturnedHousehold household : rows.returnedWithoutProposal(tenantId, period)) {
+                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                ProposalRow task = new ProposalRow(
+                        UUID.randomUUID(),
+                        tenantId,
+                        ProposalService.receipt(tenantId),
+                        household.villageCode(),
+                        Proposal.Kind.CHANGE.name(),
+                        "DATA",
+                        "RESUBMISSION",
+                        household.householdId(),
+                        null,
+                        household.headName(),
+                        household.address(),
+                        household.kkEncrypted(),
+                        household.kkIndex(),
+                        household.kkMasked(),
+                        null,
+                        null,
+                        null,
+                        "Dikembalikan Kemensos " + period + ": " + household.reasons(),
+                        null,
+                        ProposalState.DRAFT.name(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        ACTOR,
+                        now,
+                        now);
+                proposals.save(task);
+                events.save(new ProposalEventRow(
+                        null,
+                        tenantId,
+                        task.id(),
+                        "CREATE",
+                        null,
+                        ProposalState.DRAFT.name(),
+                        ACTOR,
+                        null,
+                        null,
+                        0,
+                        task.note()));
+                tasks++;
+            }
             List<UUID> determined = rows.determined(tenantId, period);
             if (!determined.isEmpty()) {
                 rows.settle(tenantId, ProposalState.DETERMINED.name(), determined);
@@ -142,8 +190,8 @@ public final class Determinations {
                     tenantId,
                     caller,
                     "MINISTRY_DETERMINATION_SETTLE",
-                    period + ": " + determined.size() + " determined, " + returned.size() + " returned, " + resubmitted
-                            + " came back",
+                    period + ": " + determined.size() + " determined, " + returned.size() + " returned, " + tasks
+                            + " correction tasks, " + resubmitted + " came back",
                     List.of("proposals"),
                     "OK");
             return comparison(tenantId, period, determined.size(), returned.size(), resubmitted);
