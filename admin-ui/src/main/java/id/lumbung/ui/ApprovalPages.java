@@ -61,11 +61,7 @@ final class ApprovalPages {
             Caller caller) {
         Page<ApprovalList> page = approvals.page(caller, tenantId, PageRequest.of(setelah, sebelum, 20));
         Map<String, Boolean> may = PagePermissions.may(authorizer, caller, tenantId);
-        Map<String, Object> model = new HashMap<>();
-        model.put("tenantId", tenantId);
-        model.put("username", caller.username());
-        model.put("may", may);
-        model.put("error", galat);
+        Map<String, Object> model = PagePermissions.model(caller, tenantId, may, galat);
         model.put("chain", approvals.chain(caller, tenantId));
         model.put("lists", page.items().stream().map(ApprovalPages::row).toList());
         model.put("paging", Paging.of(page, "daftar", "/ui/tenants/" + tenantId + "/persetujuan"));

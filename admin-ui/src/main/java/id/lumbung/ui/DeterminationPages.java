@@ -21,7 +21,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -51,11 +50,8 @@ final class DeterminationPages {
         String period = periode == null || periode.isBlank()
                 ? YearMonth.now(ZoneId.of("Asia/Jakarta")).minusMonths(1).toString()
                 : periode.strip();
-        Map<String, Object> model = new HashMap<>();
-        model.put("tenantId", tenantId);
-        model.put("username", caller.username());
-        model.put("may", PagePermissions.may(authorizer, caller, tenantId));
-        model.put("error", galat);
+        Map<String, Object> model =
+                PagePermissions.model(caller, tenantId, PagePermissions.may(authorizer, caller, tenantId), galat);
         model.put("period", period);
         model.put("comparison", determinations.read(caller, tenantId, period));
         return model;

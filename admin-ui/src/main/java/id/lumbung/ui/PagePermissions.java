@@ -23,4 +23,17 @@ final class PagePermissions {
         }
         return may;
     }
+
+    /**
+     * The start of a tenant page's model: the tenant, who is logged in, what it may press
+     * ({@code may}), and the refusal to show ({@code error}, or none).
+     */
+    static Map<String, Object> model(Caller caller, String tenantId, Map<String, Boolean> may, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("tenantId", tenantId);
+        model.put("username", caller.username());
+        model.put("may", may);
+        model.put("error", error);
+        return model;
+    }
 }

@@ -72,11 +72,8 @@ final class ProposalPages {
             Caller caller) {
         ProposalState state = state(status);
         Page<Proposal> page = proposals.page(caller, tenantId, state, desa, PageRequest.of(setelah, sebelum, 50));
-        Map<String, Object> model = new HashMap<>();
-        model.put("tenantId", tenantId);
-        model.put("username", caller.username());
-        model.put("may", PagePermissions.may(authorizer, caller, tenantId));
-        model.put("error", galat);
+        Map<String, Object> model =
+                PagePermissions.model(caller, tenantId, PagePermissions.may(authorizer, caller, tenantId), galat);
         model.put("status", state == null ? "" : state.name());
         model.put("desa", desa == null ? "" : desa);
         model.put(
@@ -177,11 +174,7 @@ final class ProposalPages {
             @PathVariable String tenantId, @PathVariable String id, @Nullable @QueryValue String galat, Caller caller) {
         Proposal proposal = proposals.get(caller, tenantId, uuid(id));
         Map<String, Boolean> may = PagePermissions.may(authorizer, caller, tenantId);
-        Map<String, Object> model = new HashMap<>();
-        model.put("tenantId", tenantId);
-        model.put("username", caller.username());
-        model.put("may", may);
-        model.put("error", galat);
+        Map<String, Object> model = PagePermissions.model(caller, tenantId, may, galat);
         model.put("p", row(proposal));
         model.put(
                 "checks",

@@ -216,10 +216,11 @@ public final class ApprovalService {
     public Page<ApprovalList> page(Caller caller, String tenantId, PageRequest request) {
         wholeTenant(caller, tenantId);
         return transactions.inTenant(tenantId, connection -> {
+            List<ApprovalList.Step> chain = chainOf(tenantId);
             Keyset.Ids page =
                     Keyset.newestIds(connection, "FROM approval_batch WHERE tenant_id = ?", request, tenantId);
             List<ApprovalList> read = page.inOrder(batches.findByIdIn(page.ids()), ApprovalBatchRow::id).stream()
-                    .map(row -> view(tenantId, row))
+                    .map(row -> view(tenantId, row, chain))
                     .toList();
             return Page.of(
                     read,
@@ -474,7 +475,11 @@ public final class ApprovalService {
     }
 
     private ApprovalList view(String tenantId, ApprovalBatchRow row) {
-        List<ApprovalList.Step> chain = chainOf(tenantId);
+        return view(tenantId, row, chainOf(tenantId));
+    }
+
+    /** A list as shown, with the tenant's chain read once for a whole page. */
+    private ApprovalList view(String tenantId, ApprovalBatchRow row, List<ApprovalList.Step> chain) {
         List<ApprovalList.Decision> decisions = batches.decisions(tenantId, row.id()).stream()
                 .map(decision -> new ApprovalList.Decision(
                         decision.position(),

@@ -4,7 +4,6 @@ import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.household.RegistryField;
-import id.lumbung.core.nik.Nik;
 import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.ratelimit.RateLimits;
 import id.lumbung.core.tenant.Tenant;
@@ -14,10 +13,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Citizens who register themselves (no login): a family gives its KK, the head's NIK and name,
@@ -87,53 +84,28 @@ public final class CitizenRegistrations {
             throw new LumbungException(ErrorCode.INVALID_PROPOSAL, "A photo of the KTP is required");
         }
         String photo = files.keep(tenantId, ACTOR, ktpPhoto).sha256();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        ProposalRow row = new ProposalRow(
-                UUID.randomUUID(),
+        ProposalRow row = ProposalRow.opened(
                 tenantId,
-                ProposalService.receipt(tenantId),
                 villageCode,
-                Proposal.Kind.ADD.name(),
+                Proposal.Kind.ADD,
                 "NEW_HOUSEHOLD",
                 "CITIZEN",
                 null,
                 null,
                 head,
                 address,
-                protection.encrypt(tenantId, kk),
-                protection.blindIndex(kk),
-                Nik.mask(kk),
-                protection.encrypt(tenantId, nik),
-                protection.blindIndex(nik),
-                Nik.mask(nik),
+                ProposalRow.Identifier.of(protection, tenantId, kk),
+                ProposalRow.Identifier.of(protection, tenantId, nik),
                 "Pendaftaran mandiri",
                 photo,
-                ProposalState.SUBMITTED.name(),
-                null,
-                null,
-                null,
-                null,
-                0,
-                ACTOR,
-                now,
-                now);
+                ProposalState.SUBMITTED,
+                ACTOR);
         List<Proposal.Check> found = new ArrayList<>(ProposalChecks.rules(nik, kk));
         found.addAll(checks.acrossProvince(tenant, row));
         transactions.inTenant(tenantId, connection -> {
             found.addAll(checks.inTenant(tenantId, row));
             proposals.save(row.withChecks(checks.write(found)));
-            events.save(new ProposalEventRow(
-                    null,
-                    tenantId,
-                    row.id(),
-                    "SUBMIT",
-                    null,
-                    ProposalState.SUBMITTED.name(),
-                    ACTOR,
-                    null,
-                    null,
-                    0,
-                    "Pendaftaran mandiri oleh warga"));
+            events.save(ProposalEventRow.opening(row, "SUBMIT", ACTOR, "Pendaftaran mandiri oleh warga"));
             return null;
         });
         return new Receipt(row.receipt(), ProposalState.SUBMITTED.label(), row.createdAt(), MESSAGE);

@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -118,49 +117,24 @@ public final class Determinations {
             // Returned records of households no proposal covers: a correction task each, for its village.
             long tasks = 0;
             for (DeterminationRows.ReturnedHousehold household : rows.returnedWithoutProposal(tenantId, period)) {
-                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                ProposalRow task = new ProposalRow(
-                        UUID.randomUUID(),
+                ProposalRow task = ProposalRow.opened(
                         tenantId,
-                        ProposalService.receipt(tenantId),
                         household.villageCode(),
-                        Proposal.Kind.CHANGE.name(),
+                        Proposal.Kind.CHANGE,
                         "DATA",
                         "RESUBMISSION",
                         household.householdId(),
                         null,
                         household.headName(),
                         household.address(),
-                        household.kkEncrypted(),
-                        household.kkIndex(),
-                        household.kkMasked(),
-                        null,
-                        null,
-                        null,
+                        new ProposalRow.Identifier(household.kkEncrypted(), household.kkIndex(), household.kkMasked()),
+                        ProposalRow.Identifier.NONE,
                         "Dikembalikan Kemensos " + period + ": " + household.reasons(),
                         null,
-                        ProposalState.DRAFT.name(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        0,
-                        ACTOR,
-                        now,
-                        now);
+                        ProposalState.DRAFT,
+                        ACTOR);
                 proposals.save(task);
-                events.save(new ProposalEventRow(
-                        null,
-                        tenantId,
-                        task.id(),
-                        "CREATE",
-                        null,
-                        ProposalState.DRAFT.name(),
-                        ACTOR,
-                        null,
-                        null,
-                        0,
-                        task.note()));
+                events.save(ProposalEventRow.opening(task, "CREATE", ACTOR, task.note()));
                 tasks++;
             }
             List<UUID> determined = rows.determined(tenantId, period);
@@ -281,18 +255,7 @@ public final class Determinations {
                 "Dikembalikan Kemensos " + period + ": perbaiki data lalu ajukan kembali (usulan " + back.receipt()
                         + ")");
         proposals.save(draft);
-        events.save(new ProposalEventRow(
-                null,
-                draft.tenantId(),
-                draft.id(),
-                "CREATE",
-                null,
-                ProposalState.DRAFT.name(),
-                ACTOR,
-                null,
-                null,
-                0,
-                draft.note()));
+        events.save(ProposalEventRow.opening(draft, "CREATE", ACTOR, draft.note()));
     }
 
     /** A resubmission of a correction the ministry brought back: verified already, it waits for the next list. */
@@ -314,52 +277,29 @@ public final class Determinations {
                 null);
         ProposalRow again = copy(original, ProposalState.VERIFIED, "lumbung", message(flagged));
         proposals.save(again);
-        events.save(new ProposalEventRow(
-                null,
-                again.tenantId(),
-                again.id(),
-                "RESUBMIT",
-                null,
-                ProposalState.VERIFIED.name(),
-                "lumbung",
-                null,
-                null,
-                0,
-                again.note()));
+        events.save(ProposalEventRow.opening(again, "RESUBMIT", "lumbung", again.note()));
         return again.id();
     }
 
+    /** A new proposal made of another (a correction task, a resubmission), with its estimate kept. */
     private static ProposalRow copy(ProposalRow from, ProposalState state, String by, String note) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return new ProposalRow(
-                UUID.randomUUID(),
-                from.tenantId(),
-                ProposalService.receipt(from.tenantId()),
-                from.villageCode(),
-                from.kind(),
-                from.reason(),
-                "RESUBMISSION",
-                from.householdId(),
-                from.musyawarahId(),
-                from.headName(),
-                from.address(),
-                from.kkEncrypted(),
-                from.kkIndex(),
-                from.kkMasked(),
-                from.nikEncrypted(),
-                from.nikIndex(),
-                from.nikMasked(),
-                note,
-                from.evidenceSha256(),
-                state.name(),
-                null,
-                null,
-                null,
-                from.desilEstimate(),
-                0,
-                by,
-                now,
-                now);
+        return ProposalRow.opened(
+                        from.tenantId(),
+                        from.villageCode(),
+                        Proposal.Kind.valueOf(from.kind()),
+                        from.reason(),
+                        "RESUBMISSION",
+                        from.householdId(),
+                        from.musyawarahId(),
+                        from.headName(),
+                        from.address(),
+                        from.kk(),
+                        from.nik(),
+                        note,
+                        from.evidenceSha256(),
+                        state,
+                        by)
+                .withDesilEstimate(from.desilEstimate());
     }
 
     private static void requirePeriod(String period) {

@@ -1,8 +1,6 @@
 package id.lumbung.core.workflow;
 
 import jakarta.inject.Singleton;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -90,41 +88,27 @@ public final class LifeEvents {
         if (index.openProposals(tenantId, member.householdId(), reason) > 0) {
             return 0;
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Proposal.Check> checks = new ArrayList<>();
         checks.add(new Proposal.Check("dukcapil", "nik", ProposalChecks.WARNING, why, null));
-        ProposalRow row = new ProposalRow(
-                UUID.randomUUID(),
-                tenantId,
-                ProposalService.receipt(tenantId),
-                member.villageCode(),
-                kind.name(),
-                reason,
-                "LIFE_EVENT",
-                member.householdId(),
-                null,
-                member.headName(),
-                member.address(),
-                member.kkEncrypted(),
-                member.kkIndex(),
-                member.kkMasked(),
-                member.nikEncrypted(),
-                member.nikIndex(),
-                member.nikMasked(),
-                why,
-                null,
-                ProposalState.SUBMITTED.name(),
-                proposalChecks.write(checks),
-                null,
-                null,
-                null,
-                0,
-                ACTOR,
-                now,
-                now);
+        ProposalRow row = ProposalRow.opened(
+                        tenantId,
+                        member.villageCode(),
+                        kind,
+                        reason,
+                        "LIFE_EVENT",
+                        member.householdId(),
+                        null,
+                        member.headName(),
+                        member.address(),
+                        new ProposalRow.Identifier(member.kkEncrypted(), member.kkIndex(), member.kkMasked()),
+                        new ProposalRow.Identifier(member.nikEncrypted(), member.nikIndex(), member.nikMasked()),
+                        why,
+                        null,
+                        ProposalState.SUBMITTED,
+                        ACTOR)
+                .withChecks(proposalChecks.write(checks));
         proposals.save(row);
-        events.save(new ProposalEventRow(
-                null, tenantId, row.id(), "SUBMIT", null, ProposalState.SUBMITTED.name(), ACTOR, null, null, 0, why));
+        events.save(ProposalEventRow.opening(row, "SUBMIT", ACTOR, why));
         return 1;
     }
 }

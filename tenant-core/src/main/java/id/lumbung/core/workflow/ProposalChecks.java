@@ -95,11 +95,12 @@ final class ProposalChecks {
      */
     List<Proposal.Check> acrossProvince(Tenant tenant, ProposalRow proposal) {
         List<Proposal.Check> checks = new ArrayList<>();
-        List<String> province = tenants.findAll().stream()
+        List<Tenant> all = tenants.findAll();
+        List<String> province = all.stream()
                 .filter(other -> other.provinceId().equals(tenant.provinceId()))
                 .map(Tenant::id)
                 .toList();
-        Map<String, String> names = tenants.findAll().stream().collect(Collectors.toMap(Tenant::id, Tenant::name));
+        Map<String, String> names = all.stream().collect(Collectors.toMap(Tenant::id, Tenant::name));
         List<IdentityIndex.Found> byNik = proposal.nikIndex() == null
                 ? List.of()
                 : transactions.inTenants(province, connection -> index.membersByNik(proposal.nikIndex()));

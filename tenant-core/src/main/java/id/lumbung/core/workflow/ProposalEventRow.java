@@ -21,4 +21,11 @@ record ProposalEventRow(
         @Nullable String onBehalfOf,
         @GeneratedValue @Nullable Instant at,
         long waitedMs,
-        @Nullable String note) {}
+        @Nullable String note) {
+
+    /** The first event of a proposal just opened: into its state, by {@code actor}. */
+    static ProposalEventRow opening(ProposalRow row, String command, String actor, String note) {
+        return new ProposalEventRow(
+                null, row.tenantId(), row.id(), command, null, row.state(), actor, null, null, 0, note);
+    }
+}

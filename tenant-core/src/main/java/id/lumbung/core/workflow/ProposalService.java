@@ -268,36 +268,22 @@ public final class ProposalService {
         }
         String nik = blank(draft.nik()) ? null : (String) RegistryField.NOMOR_NIK.require(draft.nik(), INVALID);
         String kk = blank(draft.kk()) ? null : (String) RegistryField.NOMOR_KK.require(draft.kk(), INVALID);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return new ProposalRow(
-                UUID.randomUUID(),
+        return ProposalRow.opened(
                 tenantId,
-                receipt(tenantId),
                 villageCode,
-                draft.kind().name(),
+                draft.kind(),
                 reason,
                 source,
                 householdId,
                 draft.musyawarahId(),
                 headName,
                 address,
-                kk == null ? null : protection.encrypt(tenantId, kk),
-                kk == null ? null : protection.blindIndex(kk),
-                kk == null ? null : id.lumbung.core.nik.Nik.mask(kk),
-                nik == null ? null : protection.encrypt(tenantId, nik),
-                nik == null ? null : protection.blindIndex(nik),
-                nik == null ? null : id.lumbung.core.nik.Nik.mask(nik),
+                ProposalRow.Identifier.of(protection, tenantId, kk),
+                ProposalRow.Identifier.of(protection, tenantId, nik),
                 blank(draft.note()) ? null : text(draft.note(), 2000, "note", false),
                 null,
-                ProposalState.DRAFT.name(),
-                null,
-                null,
-                null,
-                null,
-                0,
-                caller == null ? source : caller.username(),
-                now,
-                now);
+                ProposalState.DRAFT,
+                caller.username());
     }
 
     /** Attaches the evidence of a draft (a death certificate, a letter): a PDF or a photo, by content. */
