@@ -112,6 +112,7 @@ final class Pages {
         pages.put(new PageLink("keluarga", "Data keluarga"), Set.of(Permission.HOUSEHOLD_READ));
         pages.put(new PageLink("impor", "Impor data"), Set.of(Permission.IMPORT_RUN));
         pages.put(new PageLink("verifikasi", "Verifikasi Dukcapil"), Set.of(Permission.VERIFICATION_READ));
+        pages.put(new PageLink("sinkron", "Sinkronisasi Dukcapil"), Set.of(Permission.VERIFICATION_READ));
         pages.put(new PageLink("usulan", "Usulan"), Set.of(Permission.PROPOSAL_READ));
         pages.put(new PageLink("lapangan", "Kunjungan lapangan"), Set.of(Permission.FIELD_VISIT));
         pages.put(

@@ -64,6 +64,9 @@ class ListPagingTest extends ApiTest {
                 "/ui/tenants/7471/penyaluran?setelah=xyz",
                 "/ui/tenants/7471/impor?sebelum=%25%25",
                 "/ui/tenants/7471/verifikasi?setelah=bm90LW91cnM",
+                "/ui/tenants/7471/sinkron?setelah=bm90LW91cnM",
+                "/ui/tenants/7471/sinkron?run=not-a-run",
+                "/ui/tenants/7471/sinkron?run=3f1c2b9e-0000-4000-8000-000000000001&status=semua",
                 "/ui/tenants/7471/keluarga?desa=74.71.01.1006&setelah=xyz")) {
             assertThat(get(page, admin, "Accept", "text/html").statusCode())
                     .as(page)
@@ -74,7 +77,8 @@ class ListPagingTest extends ApiTest {
         String forged = java.util.Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString("kemarin\u001f' OR 1=1 --".getBytes(StandardCharsets.UTF_8));
-        for (String list : List.of("/imports", "/nik-checks", "/verifications", "/disbursements", "/dead-letters")) {
+        for (String list : List.of(
+                "/imports", "/nik-checks", "/verifications", "/civil-syncs", "/disbursements", "/dead-letters")) {
             assertProblem(get(KENDARI + list + "?after=" + forged, admin), 400, "invalid_page");
         }
         assertProblem(get(KENDARI + "/households?before=" + forged, admin), 400, "invalid_page");

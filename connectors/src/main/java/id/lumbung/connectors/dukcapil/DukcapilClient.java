@@ -2,6 +2,7 @@ package id.lumbung.connectors.dukcapil;
 
 import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyException.Kind;
+import id.lumbung.core.civilsync.CivilBiodata;
 import id.lumbung.core.connector.AgencyStandIns;
 import id.lumbung.core.nikcheck.NikCheckResult;
 import id.lumbung.core.verification.ElementResult;
@@ -79,6 +80,60 @@ public final class DukcapilClient {
         Map<String, Object> body = credentials(tenantId);
         body.put("NIK", nik);
         return classify(post(callNik, body));
+    }
+
+    /**
+     * What Dukcapil holds of a NIK (CALL_NIK), as far as a synchronisation compares it: the KK,
+     * name, place and date of birth, sex. Asked only about records already suspected of being out
+     * of sync; nothing else of the answer is read.
+     */
+    public CivilBiodata biodata(String tenantId, String nik) throws AgencyException {
+        Map<String, Object> body = credentials(tenantId);
+        body.put("NIK", nik);
+        Map<String, Object> record = post(callNik, body);
+        NikCheckResult result = classify(record);
+        if (result != NikCheckResult.FOUND && result != NikCheckResult.DECEASED) {
+            return CivilBiodata.unknown(result.name());
+        }
+        return new CivilBiodata(
+                result.name(),
+                text(record.get("no_kk")),
+                text(record.get("nama_lgkp")),
+                text(record.get("tmpt_lhr")),
+                date(text(record.get("tgl_lhr"))),
+                sex(text(record.get("jenis_klmin"))));
+    }
+
+    private static String text(Object value) {
+        return value == null || String.valueOf(value).isBlank()
+                ? null
+                : String.valueOf(value).strip();
+    }
+
+    /** dd-mm-yyyy as Dukcapil writes it (yyyy-mm-dd tolerated); unreadable: none. */
+    static java.time.LocalDate date(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.length() == 10 && value.charAt(4) == '-'
+                    ? java.time.LocalDate.parse(value)
+                    : java.time.LocalDate.parse(value, java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** LAKI-LAKI / PEREMPUAN (or L / P, 1 / 2) as L or P. */
+    static String sex(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.toUpperCase(Locale.ROOT);
+        if (v.startsWith("L") || v.equals("1")) {
+            return "L";
+        }
+        return v.startsWith("P") || v.equals("2") ? "P" : null;
     }
 
     /**

@@ -4,6 +4,8 @@ import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyPipeline;
 import id.lumbung.connectors.camel.ConnectorMetrics;
 import id.lumbung.connectors.camel.MessageHandler;
+import id.lumbung.core.civilsync.CivilBiodata;
+import id.lumbung.core.civilsync.CivilSyncService;
 import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.nikcheck.NikCheckRequest;
 import id.lumbung.core.nikcheck.NikCheckResult;
@@ -29,6 +31,7 @@ final class DukcapilRoutes extends AgencyPipeline {
     private final DukcapilClient client;
     private final NikCheckService nikChecks;
     private final VerificationService verifications;
+    private final CivilSyncService civilSyncs;
 
     DukcapilRoutes(
             DukcapilSettings settings,
@@ -37,13 +40,39 @@ final class DukcapilRoutes extends AgencyPipeline {
             ConnectorControl control,
             ConnectorMetrics metrics,
             NikCheckService nikChecks,
-            VerificationService verifications) {
+            VerificationService verifications,
+            CivilSyncService civilSyncs) {
         super(NikCheckRequest.AGENCY, settings.pipeline(), outbox, control, metrics);
         this.client = client;
         this.nikChecks = nikChecks;
         this.verifications = verifications;
+        this.civilSyncs = civilSyncs;
         handle(NikCheckRequest.KIND, new NikChecks());
         handle(VerificationService.KIND, new Verifications());
+        handle(CivilSyncService.KIND, new CivilSyncs());
+    }
+
+    /** CIVIL_SYNC: what Dukcapil holds of a NIK that a synchronisation suspects. */
+    private final class CivilSyncs implements MessageHandler<CivilBiodata> {
+        @Override
+        public CivilBiodata call(OutboxMessage message) throws AgencyException {
+            return client.biodata(message.tenantId(), civilSyncs.nikToAsk(message));
+        }
+
+        @Override
+        public boolean record(OutboxMessage message, CivilBiodata answer) {
+            return civilSyncs.record(message, answer);
+        }
+
+        @Override
+        public void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
+            civilSyncs.recordRetry(message, delay, reason, giveUp);
+        }
+
+        @Override
+        public boolean negative(CivilBiodata answer) {
+            return !answer.known();
+        }
     }
 
     /** NIK_CHECK: is this NIK known to Dukcapil, and alive? */

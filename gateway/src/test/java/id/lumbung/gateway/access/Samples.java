@@ -28,6 +28,7 @@ final class Samples {
                     "{\"username\":\"prov-{unique}\",\"password\":\"" + PASSWORD
                             + "\",\"roles\":[\"PROVINCE_ADMIN\"]}"),
             Map.entry("POST /api/v1/tenants", "{\"regionCode\":\"74.05\"}"),
+            Map.entry("POST /api/v1/tenants/{tenantId}/civil-syncs", "{\"village\":\"74.71.01.1005\"}"),
             Map.entry(
                     "POST /api/v1/tenants/{tenantId}/disbursements",
                     "{\"payments\":[{\"bankCode\":\"BNI\",\"programme\":\"PKH\",\"period\":\"{period}\","

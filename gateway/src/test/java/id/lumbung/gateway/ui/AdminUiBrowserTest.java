@@ -230,6 +230,50 @@ class AdminUiBrowserTest extends BrowserTest {
     }
 
     @Test
+    void anAdminSynchronisesAVillageAndSeesWhatWaitsForAPerson() {
+        // A son of 21 without a NIK: the synchronisation settles nothing for him, he waits for his KTP.
+        String family = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
+                + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n"
+                + "SUI1;SUI1-1;74.71.04.1005;Jl. Sinkron;1;1;7471030808080008;7471030808700008;LA SINKRON;KENDARI;"
+                + "08-08-1970;L;Kepala Keluarga;WA ODE;2\n"
+                + "SUI1;SUI1-2;74.71.04.1005;Jl. Sinkron;1;1;7471030808080008;;LA ODE DEWASA;KENDARI;"
+                + "02-02-2004;L;Anak;WA ODE;2\n";
+        String token = login("admin-7471");
+        var upload = postFile(
+                "/api/v1/tenants/7471/imports",
+                token,
+                "s.csv",
+                family.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(20), () -> object(get(job, token)).get("status"), "SUCCEEDED"::equals);
+
+        logIn("admin-7471");
+        browser.open(url("/ui/tenants"));
+        browser.click("a[href='/ui/tenants/7471/sinkron']");
+        assertThat(browser.text("h1")).isEqualTo("Sinkronisasi dengan Dukcapil");
+        browser.type("#village", "74.71.04.1005");
+        browser.click("#start-sync");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("run="));
+        String items = id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(20),
+                () -> {
+                    browser.open(browser.currentUrl());
+                    return browser.pageSource().contains("LA ODE DEWASA") ? browser.text("#items") : "";
+                },
+                text -> text.contains("LA ODE DEWASA"));
+        assertThat(items).contains("Sudah dewasa tetapi belum ber-NIK", "Perlu perekaman KTP-el");
+        assertThat(browser.text("#outcomes")).contains("Perlu perekaman KTP-el: 1");
+        assertThat(browser.pageSource()).doesNotContain("7471030808700008");
+
+        browser.click("#tab-resolved");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("status=selesai"));
+        assertThat(browser.text("#selected")).contains("Tidak ada data di sini.");
+    }
+
+    @Test
     void anOperatorFollowsPaymentsUntilTheBankHasAnswered() {
         String token = login("admin-7471");
         var submitted = postJson(

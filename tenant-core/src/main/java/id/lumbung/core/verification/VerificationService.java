@@ -349,8 +349,9 @@ public final class VerificationService {
                 update.executeUpdate();
             }
             // What the civil registry reports of the member's life becomes a proposal by itself.
-            int proposed = lifeEvents.fromDukcapil(
-                    message.tenantId(), memberOf(connection, message), answer.result(), differences);
+            int proposed = lifeEvents
+                    .fromDukcapil(message.tenantId(), memberOf(connection, message), answer.result(), differences)
+                    .size();
             if (proposed > 0) {
                 LOG.info(
                         "Verification {}: {} life event proposal(s) for tenant {}",

@@ -31,25 +31,27 @@ public final class LifeEvents {
 
     /**
      * Dukcapil's answer about a member, in the transaction that records it (the member's tenant):
-     * answers how many proposals it created.
+     * answers the proposals it created.
      */
-    public int fromDukcapil(String tenantId, UUID memberId, String result, List<String> differences) {
+    public List<UUID> fromDukcapil(String tenantId, UUID memberId, String result, List<String> differences) {
         IdentityIndex.MemberOf member = index.memberOf(tenantId, memberId).orElse(null);
         if (member == null) {
-            return 0;
+            return List.of();
         }
         boolean head = "KEPALA_KELUARGA".equals(member.relationship());
-        int created = 0;
+        List<UUID> created = new ArrayList<>();
         if ("DECEASED".equals(result)) {
             if (member.living() == 0) {
-                created += propose(
+                propose(
+                        created,
                         tenantId,
                         member,
                         Proposal.Kind.REMOVE,
                         "DIED",
                         "Dukcapil mencatat " + member.fullName() + " meninggal; tidak ada anggota keluarga yang hidup");
             } else if (head) {
-                created += propose(
+                propose(
+                        created,
                         tenantId,
                         member,
                         Proposal.Kind.CHANGE,
@@ -57,7 +59,8 @@ public final class LifeEvents {
                         "Dukcapil mencatat kepala keluarga " + member.fullName() + " meninggal: tunjuk kepala keluarga"
                                 + " baru agar keluarga berlanjut");
             } else {
-                created += propose(
+                propose(
+                        created,
                         tenantId,
                         member,
                         Proposal.Kind.CHANGE,
@@ -66,7 +69,8 @@ public final class LifeEvents {
             }
         }
         if (differences.contains("kk")) {
-            created += propose(
+            propose(
+                    created,
                     tenantId,
                     member,
                     Proposal.Kind.CHANGE,
@@ -74,7 +78,8 @@ public final class LifeEvents {
                     "Nomor KK berbeda dengan Dukcapil: keluarga mungkin memiliki KK baru");
         }
         if (differences.contains("address") || differences.contains("rt") || differences.contains("rw")) {
-            created += propose(
+            propose(
+                    created,
                     tenantId,
                     member,
                     Proposal.Kind.CHANGE,
@@ -84,12 +89,65 @@ public final class LifeEvents {
         return created;
     }
 
-    private int propose(String tenantId, IdentityIndex.MemberOf member, Proposal.Kind kind, String reason, String why) {
+    /**
+     * A head of household the registry itself records as deceased (in the tenant's transaction):
+     * while others of the family live, a new head is proposed so that the family is carried over,
+     * not dropped; when no one lives, the household's removal — once per household. Answers the
+     * proposal, or {@code null} when one is open already or the member is gone.
+     */
+    public UUID diedInRegistry(String tenantId, UUID headId) {
+        IdentityIndex.MemberOf member = index.memberOf(tenantId, headId).orElse(null);
+        if (member == null) {
+            return null;
+        }
+        List<UUID> created = new ArrayList<>();
+        if (member.living() > 0) {
+            propose(
+                    created,
+                    tenantId,
+                    member,
+                    Proposal.Kind.CHANGE,
+                    "NEW_HEAD",
+                    "registry",
+                    "Kepala keluarga " + member.fullName() + " tercatat meninggal di DTKS: tunjuk kepala keluarga baru"
+                            + " agar keluarga berlanjut");
+        } else {
+            propose(
+                    created,
+                    tenantId,
+                    member,
+                    Proposal.Kind.REMOVE,
+                    "DIED",
+                    "registry",
+                    "Kepala keluarga " + member.fullName()
+                            + " tercatat meninggal di DTKS dan tidak ada anggota keluarga" + " yang hidup");
+        }
+        return created.isEmpty() ? null : created.get(0);
+    }
+
+    private void propose(
+            List<UUID> created,
+            String tenantId,
+            IdentityIndex.MemberOf member,
+            Proposal.Kind kind,
+            String reason,
+            String why) {
+        propose(created, tenantId, member, kind, reason, "dukcapil", why);
+    }
+
+    private void propose(
+            List<UUID> created,
+            String tenantId,
+            IdentityIndex.MemberOf member,
+            Proposal.Kind kind,
+            String reason,
+            String source,
+            String why) {
         if (index.openProposals(tenantId, member.householdId(), reason) > 0) {
-            return 0;
+            return;
         }
         List<Proposal.Check> checks = new ArrayList<>();
-        checks.add(new Proposal.Check("dukcapil", "nik", ProposalChecks.WARNING, why, null));
+        checks.add(new Proposal.Check(source, "nik", ProposalChecks.WARNING, why, null));
         ProposalRow row = ProposalRow.opened(
                         tenantId,
                         member.villageCode(),
@@ -109,6 +167,6 @@ public final class LifeEvents {
                 .withChecks(proposalChecks.write(checks));
         proposals.save(row);
         events.save(ProposalEventRow.opening(row, "SUBMIT", ACTOR, why));
-        return 1;
+        created.add(row.id());
     }
 }

@@ -1,0 +1,243 @@
+package id.lumbung.gateway.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lumbung.core.testing.Eventually;
+import id.lumbung.gateway.ApiTest;
+import id.lumbung.simulators.Faults;
+import id.lumbung.simulators.dukcapil.CivilRecord;
+import id.lumbung.simulators.dukcapil.DukcapilSimulator;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A village synchronised with Dukcapil: what the registry itself tells is settled without a call,
+ * only suspects are asked, slips are corrected to Dukcapil's values and the rest waits for a
+ * person with the fields that differ.
+ */
+@MicronautTest(transactional = false)
+class CivilSyncApiTest extends ApiTest {
+    private static final String VILLAGE = "74.71.04.1004";
+    private static final String HEADER = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;"
+            + "tanggal_lahir;jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil;status_art\n";
+
+    @Inject
+    DukcapilSimulator dukcapil;
+
+    private static String row(
+            String iddtks,
+            String kk,
+            String nik,
+            String name,
+            String born,
+            String sex,
+            String relation,
+            String status) {
+        return iddtks + ";" + iddtks + "-" + nik + name.length() + ";" + VILLAGE + ";Jl. Sinkron " + iddtks + ";1;1;"
+                + kk + ";" + nik + ";" + name + ";KENDARI;" + born + ";" + sex + ";" + relation + ";WA ODE;2;" + status
+                + "\n";
+    }
+
+    private static CivilRecord civil(String nik, String kk, String name, String born, boolean male) {
+        return new CivilRecord(
+                nik, kk, name, "KENDARI", born, male ? "LAKI-LAKI" : "PEREMPUAN", false, null, null, null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void slipsAreCorrectedToDukcapilAndTheRestWaitsWithItsDifferences() {
+        // Dukcapil knows LA RAHMAT (the registry slipped: LA RAHMT) and RAHMAT HASAN, whose NIK the
+        // registry has with two digits swapped (its birth day reads 01, not 10).
+        dukcapil.register(civil("7471040102800001", "7471040101200001", "LA RAHMAT", "01-02-1980", true));
+        dukcapil.register(civil("7471041010700003", "7471040101200002", "RAHMAT HASAN", "10-10-1970", true));
+        StringBuilder file = new StringBuilder(HEADER)
+                .append(row(
+                        "SYNC1",
+                        "7471040101200001",
+                        "7471040102800001",
+                        "LA RAHMT",
+                        "01-02-1980",
+                        "L",
+                        "Kepala Keluarga",
+                        "Hidup"))
+                .append(row(
+                        "SYNC2",
+                        "7471040101200002",
+                        "7471040110700003",
+                        "RAHMAT HASAN",
+                        "10-10-1970",
+                        "L",
+                        "Kepala Keluarga",
+                        "Hidup"))
+                // The head died (the registry says so); his wife lives: the family is carried over.
+                .append(row(
+                        "SYNC3",
+                        "7471040101200003",
+                        "7471041203650005",
+                        "RAHMAT BASRI",
+                        "12-03-1965",
+                        "L",
+                        "Kepala Keluarga",
+                        "Meninggal"))
+                .append(row(
+                        "SYNC3",
+                        "7471040101200003",
+                        "7471046007680006",
+                        "WA ODE SARI",
+                        "20-07-1968",
+                        "P",
+                        "Istri",
+                        "Hidup"))
+                // A son of 21 without a NIK: no call helps, he needs his KTP recorded.
+                .append(row(
+                        "SYNC4",
+                        "7471040101200004",
+                        "7471040101750007",
+                        "RAHMAT KADIR",
+                        "01-01-1975",
+                        "L",
+                        "Kepala Keluarga",
+                        "Hidup"))
+                .append(row("SYNC4", "7471040101200004", "", "LA ODE MUDA", "01-01-2005", "L", "Anak", "Hidup"))
+                // A slip Dukcapil cannot confirm: it does not know the NIK.
+                .append(row(
+                        "SYNC5",
+                        "7471040101200005",
+                        "7471040505850009",
+                        "LA RAHMAAT",
+                        "05-05-1985",
+                        "L",
+                        "Kepala Keluarga",
+                        "Hidup"));
+        // Twenty RAHMATs (a slip is twenty times rarer than the word it slipped from).
+        String[] others = {
+            "SALEH",
+            "TAHIR",
+            "YUSUF",
+            "LATIF",
+            "MALIK",
+            "NAWIR",
+            "RASYID",
+            "SAID",
+            "ARSYAD",
+            "BAHRUN",
+            "DARWIS",
+            "GAFUR",
+            "JUFRI",
+            "KASIM",
+            "MUSTARI",
+            "NAJIB",
+            "PAWELLOI",
+            "SUKRI"
+        };
+        for (int i = 0; i < others.length; i++) {
+            String nik = "7471040101760" + (100 + i);
+            file.append(row(
+                    "SYNC" + (10 + i),
+                    "74710401012001" + (10 + i),
+                    nik,
+                    "RAHMAT " + others[i],
+                    "01-01-1976",
+                    "L",
+                    "Kepala Keluarga",
+                    "Hidup"));
+        }
+        String admin = login("admin-7471");
+        var upload = postFile(
+                "/api/v1/tenants/7471/imports",
+                admin,
+                "sinkron.csv",
+                file.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
+        Eventually.await(Duration.ofSeconds(30), () -> object(get(job, admin)).get("status"), "SUCCEEDED"::equals);
+
+        // While Dukcapil is slow the run asks, and a second run of the same registry is refused.
+        dukcapil.faults(Faults.NONE.withLatencyMs(1500));
+        var started = postJson("/api/v1/tenants/7471/civil-syncs", admin, "{\"village\":\"" + VILLAGE + "\"}");
+        try {
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            assertThat(object(started)).containsEntry("members", 24);
+            assertProblem(
+                    postJson("/api/v1/tenants/7471/civil-syncs", admin, "{\"village\":\"" + VILLAGE + "\"}"),
+                    409,
+                    "civil_sync_running");
+        } finally {
+            dukcapil.faults(Faults.NONE);
+        }
+        String url = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        Map<String, Object> done = Eventually.await(
+                Duration.ofSeconds(60),
+                () -> object(get(url, admin)),
+                run -> ((Number) run.get("asking")).intValue() == 0);
+
+        // Asked: the two slips, the swapped NIK (itself and the NIK that agrees with the record);
+        // not the eighteen RAHMATs whose records agree with their NIKs.
+        assertThat((Map<String, Object>) done.get("outcomes"))
+                .containsEntry("name_corrected", 1)
+                .containsEntry("nik_corrected", 1)
+                .containsEntry("not_found", 1)
+                .containsEntry("needs_ktp", 1)
+                .containsEntry("carry_over_proposed", 1);
+        assertThat(done).containsEntry("resolved", 2).containsEntry("waiting", 3);
+
+        List<Map<String, Object>> items = array(get(url + "/items", admin));
+        assertThat(items).hasSize(5);
+        assertThat(items)
+                .filteredOn(item -> "name_corrected".equals(item.get("outcome")))
+                .singleElement()
+                .satisfies(item -> {
+                    assertThat(item.get("state")).isEqualTo("RESOLVED");
+                    assertThat(item.get("reason")).isEqualTo("name_oddly_spelt");
+                    assertThat(item.get("differences"))
+                            .isEqualTo(List.of(Map.of("field", "name", "here", "LA RAHMT", "dukcapil", "LA RAHMAT")));
+                    Map<String, Object> household =
+                            object(get("/api/v1/tenants/7471/households/" + item.get("householdId"), admin));
+                    assertThat(household.toString()).contains("LA RAHMAT").doesNotContain("LA RAHMT");
+                });
+        assertThat(items)
+                .filteredOn(item -> "nik_corrected".equals(item.get("outcome")))
+                .singleElement()
+                .satisfies(item -> {
+                    assertThat(item.get("reason")).isEqualTo("nik_disagrees");
+                    assertThat(item.get("fullName")).isEqualTo("RAHMAT HASAN");
+                    assertThat(item.get("differences").toString())
+                            .contains("tanggal lahir di NIK 01-10-70, di data 10-10-1970");
+                });
+        assertThat(items)
+                .filteredOn(item -> "carry_over_proposed".equals(item.get("outcome")))
+                .singleElement()
+                .satisfies(item -> {
+                    assertThat(item.get("state")).isEqualTo("WAITING");
+                    assertThat(item.get("proposalId")).isNotNull();
+                    var proposal = get("/api/v1/tenants/7471/proposals/" + item.get("proposalId"), admin);
+                    assertThat(proposal.statusCode()).isEqualTo(200);
+                    assertThat(object(proposal)).containsEntry("reason", "NEW_HEAD");
+                });
+        assertThat(items)
+                .filteredOn(item -> "needs_ktp".equals(item.get("outcome")))
+                .singleElement()
+                .satisfies(item -> assertThat(item.get("fullName")).isEqualTo("LA ODE MUDA"));
+        assertThat(array(get(url + "/items?state=WAITING", admin))).hasSize(3);
+        String everything = get(url + "/items", admin).body();
+        assertThat(everything).doesNotContain("7471040110700003").doesNotContain("7471041010700003");
+
+        // The corrected NIK is the member's now: a NIK search finds RAHMAT HASAN by the right one.
+        var found = postJson("/api/v1/tenants/7471/members/search", admin, "{\"nik\":\"7471041010700003\"}");
+        assertThat(found.body()).contains("RAHMAT HASAN");
+
+        // Another regency does not see the run; a village operator of other villages sees none of it.
+        assertProblem(get(url, login("admin-7401")), 404, "tenant_not_found");
+        assertThat(array(get(url + "/items", login("operator-7471")))).isEmpty();
+        assertProblem(get(url + "/items?state=LATER", admin), 400, "invalid_page");
+        assertProblem(
+                get("/api/v1/tenants/7471/civil-syncs/" + java.util.UUID.randomUUID(), admin),
+                404,
+                "civil_sync_not_found");
+    }
+}
