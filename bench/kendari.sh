@@ -59,7 +59,7 @@ psql_ -c "SELECT reason, outcome, differences FROM civil_sync_item WHERE tenant_
 echo
 
 # Every item with what it is about: household (iddtks), member (id_art), or refused line.
-psql_ -c "\\copy (SELECT coalesce(h.iddtks, ''), coalesce(m.source_key, ''), coalesce(i.import_line::text, ''), i.reason, i.state, coalesce(i.outcome, '') FROM civil_sync_item i LEFT JOIN household h ON h.tenant_id = i.tenant_id AND h.id = i.household_id LEFT JOIN member m ON m.tenant_id = i.tenant_id AND m.id = i.member_id WHERE i.tenant_id = '7471' AND i.sync_id = '$sync') TO '$data/items.csv' WITH (FORMAT csv, DELIMITER ';')"
+psql_ -c "\\copy (SELECT coalesce(h.iddtks, ''), coalesce(m.source_key, ''), coalesce(i.import_line::text, ''), i.reason, i.state, coalesce(i.outcome, '') || CASE WHEN i.differences LIKE '%suggestion%' THEN '+repair_suggested' ELSE '' END FROM civil_sync_item i LEFT JOIN household h ON h.tenant_id = i.tenant_id AND h.id = i.household_id LEFT JOIN member m ON m.tenant_id = i.tenant_id AND m.id = i.member_id WHERE i.tenant_id = '7471' AND i.sync_id = '$sync') TO '$data/items.csv' WITH (FORMAT csv, DELIMITER ';')"
 awk -F';' 'NR > 1 && $7 == 1 { print $1 }' "$data/civil.csv" > "$data/dead-niks.txt"
 awk -v truth="$data/truth.csv" -v reg="$file" -v dead="$data/dead-niks.txt" '
   BEGIN {

@@ -8,7 +8,6 @@ import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.paging.Page;
 import id.lumbung.core.paging.PageRequest;
-import id.lumbung.core.registry.ImportIssue;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -178,7 +177,8 @@ final class SyncPages {
                 "differences",
                 item.differences().stream()
                         .map(d -> FIELDS.getOrDefault(d.field(), d.field()) + ": " + d.here()
-                                + (d.dukcapil() == null ? "" : " → Dukcapil: " + d.dukcapil()))
+                                + (d.dukcapil() == null ? "" : " → Dukcapil: " + d.dukcapil())
+                                + (d.suggestion() == null ? "" : " · usul perbaikan: " + d.suggestion()))
                         .collect(Collectors.toList()));
         row.put(
                 "householdUrl",
@@ -192,9 +192,7 @@ final class SyncPages {
 
     private static String reason(CivilSync.Item item) {
         if (item.importLine() != null) {
-            return "Baris " + item.importLine() + " berkas impor: "
-                    + new ImportIssue(item.importLine(), null, ImportIssue.Severity.ERROR, item.reason(), item.reason())
-                            .indonesian();
+            return "Ditolak di baris " + item.importLine() + " berkas impor";
         }
         return REASONS.getOrDefault(item.reason(), item.reason());
     }

@@ -240,4 +240,64 @@ class CivilSyncApiTest extends ApiTest {
                 404,
                 "civil_sync_not_found");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aWholeRegistryListsWhatTheImportRefusedWithTheRepairItsOwnCellsSuggest() {
+        // A regency of its own (Kota Gorontalo), so that the whole registry is only this file.
+        String platform = login("admin");
+        assertThat(postJson("/api/v1/tenants", platform, "{\"regionCode\":\"75.71\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(postJson(
+                                "/api/v1/tenants/7571/users",
+                                platform,
+                                "{\"username\":\"sync-7571\",\"password\":\"" + PASSWORD
+                                        + "\",\"roles\":[\"TENANT_ADMIN\"]}")
+                        .statusCode())
+                .isEqualTo(201);
+        String admin = login("sync-7571");
+        String head = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
+                + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n";
+        String good = "GTO1;GTO1-1;75.71.01.1001;Jl. Dembe;1;1;7571010101200001;7571011302800001;SAMSUDIN;GORONTALO;"
+                + "13-02-1980;L;Kepala Keluarga;IBU;3\n";
+        String file = head
+                + good
+                + good.replace("GTO1-1", "GTO1-1") // the same row twice: the copy is dropped
+                // 31 February is no date; the NIK holds 13-02-80.
+                + "GTO1;GTO1-2;75.71.01.1001;Jl. Dembe;1;1;7571010101200001;7571015302800002;SRI DEWI;GORONTALO;"
+                + "31-02-1980;P;Istri;IBU;3\n"
+                // Month 31 is no NIK: digits 8 and 9 swapped back make 13-01-05, the row's birth date.
+                + "GTO1;GTO1-3;75.71.01.1001;Jl. Dembe;1;1;7571010101200001;7571011031050003;ANDI;GORONTALO;"
+                + "13-01-2005;L;Anak;SRI DEWI;3\n";
+        var upload =
+                postFile("/api/v1/tenants/7571/imports", admin, "gorontalo.csv", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        String job = "/api/v1/tenants/7571/imports/" + object(upload).get("id");
+        Eventually.await(Duration.ofSeconds(30), () -> object(get(job, admin)).get("status"), "SUCCEEDED"::equals);
+
+        var started = postJson("/api/v1/tenants/7571/civil-syncs", admin, "{}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String url = "/api/v1/tenants/7571/civil-syncs/" + object(started).get("id");
+        Map<String, Object> done = Eventually.await(
+                Duration.ofSeconds(30),
+                () -> object(get(url, admin)),
+                run -> ((Number) run.get("asking")).intValue() == 0);
+        assertThat((Map<String, Object>) done.get("outcomes"))
+                .containsEntry("copy_dropped", 1)
+                .containsEntry("refused_at_import", 2);
+
+        List<Map<String, Object>> items = array(get(url + "/items", admin));
+        assertThat(items)
+                .filteredOn(item -> Long.valueOf(4).equals(((Number) item.get("importLine")).longValue()))
+                .singleElement()
+                .satisfies(item ->
+                        assertThat(item.get("differences").toString()).contains("suggestion=13-02-1980 (menurut NIK)"));
+        assertThat(items)
+                .filteredOn(item -> Long.valueOf(5).equals(((Number) item.get("importLine")).longValue()))
+                .singleElement()
+                .satisfies(item -> assertThat(item.get("differences").toString())
+                        .contains("suggestion=angka ke-8 dan ke-9 mungkin tertukar")
+                        .doesNotContain("7571011031050003"));
+    }
 }

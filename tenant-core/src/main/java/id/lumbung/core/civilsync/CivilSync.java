@@ -72,7 +72,14 @@ public record CivilSync(
      * @param field name, nik, birth_date, sex, kk, birth_place, or an import column
      * @param here the registry's value (or what is wrong with it)
      * @param dukcapil Dukcapil's value, if asked
+     * @param suggestion a likely repair read from the record itself (a refused row's birth date
+     *     from its NIK, two swapped digits), for a person to confirm; never a full NIK
      */
     @io.micronaut.serde.annotation.Serdeable
-    public record Difference(String field, String here, String dukcapil) {}
+    public record Difference(
+            String field, String here, String dukcapil, @io.micronaut.core.annotation.Nullable String suggestion) {
+        public Difference(String field, String here, String dukcapil) {
+            this(field, here, dukcapil, null);
+        }
+    }
 }

@@ -90,6 +90,10 @@ interface CivilSyncRows extends GenericRepository<CivilSyncItemRow, UUID> {
             + " AND j.finished_at IS NOT NULL ORDER BY j.finished_at DESC LIMIT 1) ORDER BY i.line")
     List<Refused> refusedByLastImport(String tenantId);
 
+    @Query("SELECT id FROM import_job WHERE tenant_id = :tenantId AND finished_at IS NOT NULL"
+            + " ORDER BY finished_at DESC LIMIT 1")
+    Optional<UUID> lastImport(String tenantId);
+
     @Query("SELECT count(*) FROM civil_sync_item WHERE tenant_id = :tenantId AND state = 'ASKING'")
     long asking(String tenantId);
 

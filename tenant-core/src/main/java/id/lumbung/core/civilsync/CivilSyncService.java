@@ -9,6 +9,7 @@ import id.lumbung.core.database.Statistics;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.household.RegistryField;
 import id.lumbung.core.nik.Nik;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
@@ -16,7 +17,10 @@ import id.lumbung.core.paging.Keyset;
 import id.lumbung.core.paging.Page;
 import id.lumbung.core.paging.PageRequest;
 import id.lumbung.core.protection.IdentifierProtection;
+import id.lumbung.core.registry.ImportIssue;
+import id.lumbung.core.registry.ImportService;
 import id.lumbung.core.registry.NameKey;
+import id.lumbung.core.registry.RefusedRows;
 import id.lumbung.core.tenant.TenantVillages;
 import id.lumbung.core.workflow.LifeEvents;
 import io.micronaut.json.JsonMapper;
@@ -80,6 +84,7 @@ public final class CivilSyncService {
     private final LifeEvents lifeEvents;
     private final CivilSyncRows rows;
     private final JsonMapper json;
+    private final ImportService imports;
 
     CivilSyncService(
             TenantTransactions transactions,
@@ -91,7 +96,9 @@ public final class CivilSyncService {
             TenantVillages villages,
             LifeEvents lifeEvents,
             CivilSyncRows rows,
-            JsonMapper json) {
+            JsonMapper json,
+            ImportService imports) {
+        this.imports = imports;
         this.transactions = transactions;
         this.access = access;
         this.audit = audit;
@@ -128,6 +135,7 @@ public final class CivilSyncService {
         }
         UUID sync = UUID.randomUUID();
         LocalDate today = LocalDate.now(JAKARTA);
+        Map<Long, CivilSync.Difference> repairs = villageCode == null ? repairs(caller, tenantId) : Map.of();
         int asked = transactions.inTenant(tenantId, connection -> {
             if (rows.asking(tenantId) > 0) {
                 throw new LumbungException(
@@ -162,10 +170,7 @@ public final class CivilSyncService {
                             refused.code(),
                             copy ? CivilSyncItemRow.RESOLVED : CivilSyncItemRow.WAITING,
                             copy ? "copy_dropped" : "refused_at_import",
-                            differences(List.of(new CivilSync.Difference(
-                                    refused.columnName() == null ? "row" : refused.columnName(),
-                                    refused.message(),
-                                    null))),
+                            differences(refusal(refused, repairs.get(refused.line()))),
                             null));
                 }
             }
@@ -200,6 +205,85 @@ public final class CivilSyncService {
         }
         LOG.info("Civil sync {} of tenant {}: {} questions to Dukcapil", sync, tenantId, asked);
         return find(caller, tenantId, sync);
+    }
+
+    /** Why a line was refused, and the repair its own cells suggest, if any. */
+    private static List<CivilSync.Difference> refusal(CivilSyncRows.Refused refused, CivilSync.Difference repair) {
+        // In the operator's words, as the import page says it.
+        String text = new ImportIssue(
+                        refused.line(),
+                        refused.columnName(),
+                        ImportIssue.Severity.ERROR,
+                        refused.code(),
+                        refused.message())
+                .indonesian();
+        CivilSync.Difference why =
+                new CivilSync.Difference(refused.columnName() == null ? "row" : refused.columnName(), text, null);
+        return repair == null ? List.of(why) : List.of(why, repair);
+    }
+
+    /**
+     * What the last import's refused rows suggest of their own repair, by line: a birth date that
+     * is no date while the NIK holds one of the same year; a NIK that breaks its rules while two
+     * neighbouring digits swapped would agree with the row's birth date and sex. Read only when
+     * the caller may read the refused rows (who uploaded them, or who may read full NIKs).
+     */
+    private Map<Long, CivilSync.Difference> repairs(Caller caller, String tenantId) {
+        UUID last = transactions
+                .inTenant(tenantId, connection -> rows.lastImport(tenantId))
+                .orElse(null);
+        if (last == null || !imports.mayReadRefusedRows(caller, tenantId, imports.status(caller, tenantId, last))) {
+            return Map.of();
+        }
+        RefusedRows refused = imports.refusedRows(caller, tenantId, last);
+        if (refused.header() == null) {
+            return Map.of();
+        }
+        int nikAt = column(refused.header(), RegistryField.NOMOR_NIK);
+        int bornAt = column(refused.header(), RegistryField.TANGGAL_LAHIR);
+        int sexAt = column(refused.header(), RegistryField.JENIS_KELAMIN);
+        if (nikAt < 0 || bornAt < 0) {
+            return Map.of();
+        }
+        Map<Long, CivilSync.Difference> repairs = new HashMap<>();
+        CivilTriage shapes = new CivilTriage(Set.of(), Map.of(), 0);
+        for (RefusedRows.Row row : refused.rows()) {
+            if (row.fields().size() <= Math.max(nikAt, Math.max(bornAt, sexAt))) {
+                continue;
+            }
+            String nik = row.fields().get(nikAt).strip();
+            String born = row.fields().get(bornAt).strip();
+            String sex = sexAt < 0 ? null : CivilTriage.sex(row.fields().get(sexAt));
+            CivilSync.Difference repair = CivilTriage.birthDateFromNik(nik, born)
+                    .map(date -> new CivilSync.Difference(
+                            RegistryField.TANGGAL_LAHIR.header(), born, null, date.format(DATE) + " (menurut NIK)"))
+                    .orElse(null);
+            if (repair == null) {
+                LocalDate date = CivilTriage.date(born);
+                List<String> swaps = date == null ? List.of() : shapes.candidates(nik, date, sex);
+                if (swaps.size() == 1 && !swaps.get(0).equals(nik)) {
+                    int at = CivilTriage.firstDifference(nik, swaps.get(0));
+                    repair = new CivilSync.Difference(
+                            RegistryField.NOMOR_NIK.header(),
+                            Nik.mask(nik),
+                            null,
+                            "angka ke-" + (at + 1) + " dan ke-" + (at + 2) + " mungkin tertukar");
+                }
+            }
+            if (repair != null) {
+                repairs.put(row.line(), repair);
+            }
+        }
+        return repairs;
+    }
+
+    private static int column(List<String> header, RegistryField field) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).strip().equalsIgnoreCase(field.header())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** One living member: settled on the spot, asked about, or left alone. */

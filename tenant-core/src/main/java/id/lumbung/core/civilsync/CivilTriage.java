@@ -101,6 +101,63 @@ final class CivilTriage {
         return candidates;
     }
 
+    /**
+     * The birth date a well-formed NIK holds, when the row's own date is no date but names the
+     * same year ("31-02-1980" beside a NIK of 13-02-80): the repair a person would make.
+     */
+    static java.util.Optional<LocalDate> birthDateFromNik(String nik, String written) {
+        if (!wellFormed(nik) || date(written) != null) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher year =
+                java.util.regex.Pattern.compile("(?:^|\\D)(\\d{4})(?:$|\\D)").matcher(written);
+        if (!year.find()) {
+            return java.util.Optional.empty();
+        }
+        int full = Integer.parseInt(year.group(1));
+        if (full % 100 != Integer.parseInt(nik.substring(10, 12))) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(LocalDate.of(
+                    full, Integer.parseInt(nik.substring(8, 10)), Integer.parseInt(nik.substring(6, 8)) % 40));
+        } catch (java.time.DateTimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** A date as a registry file writes it (dd-mm-yyyy or yyyy-mm-dd), or {@code null}. */
+    static LocalDate date(String written) {
+        try {
+            return written.length() == 10 && written.charAt(4) == '-'
+                    ? LocalDate.parse(written)
+                    : LocalDate.parse(
+                            written,
+                            java.time.format.DateTimeFormatter.ofPattern("dd-MM-uuuu")
+                                    .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** L or P as a registry file writes the sex (L/P, 1/2, Laki-laki/Perempuan), or {@code null}. */
+    static String sex(String written) {
+        String v = written.strip().toUpperCase(java.util.Locale.ROOT);
+        if (v.startsWith("L") || v.equals("1")) {
+            return "L";
+        }
+        return v.startsWith("P") || v.equals("2") ? "P" : null;
+    }
+
+    /** Where two texts of one length first differ. */
+    static int firstDifference(String a, String b) {
+        int i = 0;
+        while (i < a.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
+    }
+
     private static boolean wellFormed(String nik) {
         try {
             Nik.parse(nik);
