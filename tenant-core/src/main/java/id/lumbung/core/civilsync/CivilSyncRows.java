@@ -94,6 +94,10 @@ interface CivilSyncRows extends GenericRepository<CivilSyncItemRow, UUID> {
             + " ORDER BY finished_at DESC LIMIT 1")
     Optional<UUID> lastImport(String tenantId);
 
+    /** Holds the tenant's synchronisation lock until the transaction ends: two starts never both ask. */
+    @Query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('civil_sync:' || :tenantId))) held")
+    int lockTenant(String tenantId);
+
     @Query("SELECT count(*) FROM civil_sync_item WHERE tenant_id = :tenantId AND state = 'ASKING'")
     long asking(String tenantId);
 

@@ -70,6 +70,10 @@ public final class CivilSyncService {
     static final double SPELLING_SLIP = 0.8;
 
     static final int ADULT = 17;
+
+    /** The most members one run reads at once (a regency of ~300,000 people; larger ones go by village). */
+    public static final int MAXIMUM_MEMBERS = 400_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(CivilSyncService.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
@@ -137,6 +141,12 @@ public final class CivilSyncService {
         LocalDate today = LocalDate.now(JAKARTA);
         Map<Long, CivilSync.Difference> repairs = villageCode == null ? repairs(caller, tenantId) : Map.of();
         int asked = transactions.inTenant(tenantId, connection -> {
+            rows.lockTenant(tenantId);
+            if (villageCode == null && rows.memberCount(tenantId) > MAXIMUM_MEMBERS) {
+                throw new LumbungException(
+                        ErrorCode.VERIFICATION_TOO_LARGE,
+                        "Synchronise at most " + MAXIMUM_MEMBERS + " members at once: one village at a time");
+            }
             if (rows.asking(tenantId) > 0) {
                 throw new LumbungException(
                         ErrorCode.CIVIL_SYNC_RUNNING, "A synchronisation of this registry is still asking Dukcapil");
