@@ -111,6 +111,20 @@ public abstract class ApiTest extends DatabaseTest {
                 .build());
     }
 
+    /** Imports a registry file (its text) into the tenant and waits until the import has succeeded. */
+    protected void importFile(String tenantId, String token, String fileName, String content) {
+        var upload = postFile(
+                "/api/v1/tenants/" + tenantId + "/imports",
+                token,
+                fileName,
+                content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        String job =
+                "/api/v1/tenants/" + tenantId + "/imports/" + object(upload).get("id");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(30), () -> object(get(job, token)).get("status"), "SUCCEEDED"::equals);
+    }
+
     protected HttpResponse<String> putJson(String path, String token, String body) {
         return send(request(path, token)
                 .PUT(HttpRequest.BodyPublishers.ofString(body))

@@ -24,9 +24,7 @@ class MinistryListApiTest extends ApiTest {
                 + "KENDARI;15-05-1980;L;Kepala Keluarga;WA ODE;1\n"
                 + "USL1;USL1-02;74.71.01.1010;Jl. Usulan 1;1;1;7471012020200001;;WA ODE BAYI;"
                 + "KENDARI;01-09-2026;P;Anak;WA ODE;1\n";
-        var upload = postFile("/api/v1/tenants/7471/imports", admin, "u.csv", family.getBytes(StandardCharsets.UTF_8));
-        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
-        Eventually.await(Duration.ofSeconds(20), () -> object(get(job, admin)).get("status"), "SUCCEEDED"::equals);
+        importFile("7471", admin, "u.csv", family);
 
         var sent = postJson(
                 "/api/v1/tenants/7471/ministry/exchanges/proposals",
@@ -88,9 +86,7 @@ class MinistryListApiTest extends ApiTest {
                 + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n"
                 + "KMS1;KMS1-01;74.71.01.1010;Jl. Kemensos 1;1;1;7471011111110001;7471011404750001;LA ODE HASAN;"
                 + "KENDARI;14-04-1975;L;Kepala Keluarga;WA ODE;1\n";
-        var upload = postFile("/api/v1/tenants/7471/imports", admin, "k.csv", family.getBytes(StandardCharsets.UTF_8));
-        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
-        Eventually.await(Duration.ofSeconds(20), () -> object(get(job, admin)).get("status"), "SUCCEEDED"::equals);
+        importFile("7471", admin, "k.csv", family);
 
         // The ministry still has the old misspelling, which the registry corrected; and a record
         // of a family this registry does not have.

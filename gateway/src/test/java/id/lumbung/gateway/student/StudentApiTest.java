@@ -68,10 +68,7 @@ class StudentApiTest extends ApiTest {
                 + "10-10-1980;L;Kepala Keluarga;WA ODE;2\n"
                 + "STU1;74.71.01.1009;Jl. Sekolah 1;1;1;7471010909090001;7471011303120002;LA ODE MURID;KENDARI;"
                 + "13-03-2012;L;Anak;WA ODE ANI;2\n";
-        var upload = postFile(
-                "/api/v1/tenants/7471/imports", admin, "keluarga.csv", family.getBytes(StandardCharsets.UTF_8));
-        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
-        Eventually.await(Duration.ofSeconds(20), () -> object(get(job, admin)).get("status"), "SUCCEEDED"::equals);
+        importFile("7471", admin, "keluarga.csv", family);
 
         String dapodik = "NISN;NIK;Nama;Jenis Kelamin;Tanggal Lahir;NPSN;Nama Sekolah;Nama Rombel;Semester ID\n"
                 + "0123456789;7471011303120002;LA ODE MURID;L;2012-03-13;40403001;SD NEGERI 1 KENDARI;Kelas 6A;20261\n"

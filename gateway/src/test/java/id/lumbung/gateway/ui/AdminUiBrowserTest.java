@@ -192,14 +192,7 @@ class AdminUiBrowserTest extends BrowserTest {
                 + "VUI1;74.71.01.1008;Jl. Verifikasi;1;1;7471010808080007;7471014708880007;SITI RAHMA;KENDARI;"
                 + "07-08-1988;P;Kepala Keluarga;WA ODE;2\n";
         String token = login("admin-7471");
-        var upload = postFile(
-                "/api/v1/tenants/7471/imports",
-                token,
-                "v.csv",
-                family.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
-        id.lumbung.core.testing.Eventually.await(
-                java.time.Duration.ofSeconds(20), () -> object(get(job, token)).get("status"), "SUCCEEDED"::equals);
+        importFile("7471", token, "v.csv", family);
 
         logIn("admin-7471");
         browser.open(url("/ui/tenants/7471/verifikasi"));
@@ -239,14 +232,7 @@ class AdminUiBrowserTest extends BrowserTest {
                 + "SUI1;SUI1-2;74.71.04.1005;Jl. Sinkron;1;1;7471030808080008;;LA ODE DEWASA;KENDARI;"
                 + "02-02-2004;L;Anak;WA ODE;2\n";
         String token = login("admin-7471");
-        var upload = postFile(
-                "/api/v1/tenants/7471/imports",
-                token,
-                "s.csv",
-                family.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
-        id.lumbung.core.testing.Eventually.await(
-                java.time.Duration.ofSeconds(20), () -> object(get(job, token)).get("status"), "SUCCEEDED"::equals);
+        importFile("7471", token, "s.csv", family);
 
         logIn("admin-7471");
         browser.open(url("/ui/tenants"));

@@ -9,7 +9,6 @@ import id.lumbung.simulators.dukcapil.CivilRecord;
 import id.lumbung.simulators.dukcapil.DukcapilSimulator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -148,14 +147,7 @@ class CivilSyncApiTest extends ApiTest {
                     "Hidup"));
         }
         String admin = login("admin-7471");
-        var upload = postFile(
-                "/api/v1/tenants/7471/imports",
-                admin,
-                "sinkron.csv",
-                file.toString().getBytes(StandardCharsets.UTF_8));
-        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
-        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
-        Eventually.await(Duration.ofSeconds(30), () -> object(get(job, admin)).get("status"), "SUCCEEDED"::equals);
+        importFile("7471", admin, "sinkron.csv", file.toString());
 
         // While Dukcapil is slow the run asks: of two runs started at once, one starts, one is refused.
         dukcapil.faults(Faults.NONE.withLatencyMs(1500));
@@ -287,11 +279,7 @@ class CivilSyncApiTest extends ApiTest {
                 // Month 31 is no NIK: digits 8 and 9 swapped back make 13-01-05, the row's birth date.
                 + "GTO1;GTO1-3;75.71.01.1001;Jl. Dembe;1;1;7571010101200001;7571011031050003;ANDI;GORONTALO;"
                 + "13-01-2005;L;Anak;SRI DEWI;3\n";
-        var upload =
-                postFile("/api/v1/tenants/7571/imports", admin, "gorontalo.csv", file.getBytes(StandardCharsets.UTF_8));
-        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
-        String job = "/api/v1/tenants/7571/imports/" + object(upload).get("id");
-        Eventually.await(Duration.ofSeconds(30), () -> object(get(job, admin)).get("status"), "SUCCEEDED"::equals);
+        importFile("7571", admin, "gorontalo.csv", file);
 
         var started = postJson("/api/v1/tenants/7571/civil-syncs", admin, "{}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lumbung.core.testing.Eventually;
 import id.lumbung.gateway.ApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +38,7 @@ class VerificationApiTest extends ApiTest {
         String file = HEADER
                 + "ADR1;74.71.01.1009;Jl. Pelangi  No. 7;003;002;7471010404110011;7471014404880011;WA ODE ALAMAT;"
                 + "KENDARI;04-04-1988;P;Kepala Keluarga;WA ODE;2\n";
-        var upload =
-                postFile("/api/v1/tenants/7471/imports", admin, "alamat.csv", file.getBytes(StandardCharsets.UTF_8));
-        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
-        Eventually.await(Duration.ofSeconds(20), () -> object(get(job, admin)).get("status"), "SUCCEEDED"::equals);
+        importFile("7471", admin, "alamat.csv", file);
 
         var started = postJson("/api/v1/tenants/7471/verifications", admin, "{\"village\":\"7471011009\"}");
         String url = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
@@ -78,11 +74,7 @@ class VerificationApiTest extends ApiTest {
                 + "15-05-2010;L;Anak;WA ODE SITI;2\n"
                 + "VER2;74.71.01.1008;Jl. Verifikasi 2;1;1;7471010202150002;7471015106600002;WA ODE SITI;KENDARI;"
                 + "11-06-1960;P;Kepala Keluarga;WA ODE;1\n";
-        var upload = postFile(
-                "/api/v1/tenants/7471/imports", admin, "verifikasi.csv", file.getBytes(StandardCharsets.UTF_8));
-        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
-        String job = "/api/v1/tenants/7471/imports/" + object(upload).get("id");
-        Eventually.await(Duration.ofSeconds(20), () -> object(get(job, admin)).get("status"), "SUCCEEDED"::equals);
+        importFile("7471", admin, "verifikasi.csv", file);
 
         var started = postJson("/api/v1/tenants/7471/verifications", admin, "{\"village\":\"7471011008\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);

@@ -22,6 +22,20 @@ public record Reach(boolean everything, Set<String> villages, String assignedTo)
         villages = Set.copyOf(villages);
     }
 
+    /**
+     * Refuses ({@code village_not_in_scope}) a run over a village the caller does not reach as a
+     * whole, or over the whole registry ({@code null}) by a caller who reaches only villages.
+     *
+     * @param doing what the caller does, for the message ("Verify")
+     */
+    public void requireWhole(String villageCode, String doing) {
+        if (villageCode == null ? !everything : !coversVillage(villageCode)) {
+            throw new id.lumbung.core.error.LumbungException(
+                    id.lumbung.core.error.ErrorCode.VILLAGE_NOT_IN_SCOPE,
+                    doing + " one of your villages: village=" + String.join(",", villages));
+        }
+    }
+
     /** Whether this village is reached as a whole. */
     public boolean coversVillage(String villageCode) {
         return everything || villages.contains(villageCode);

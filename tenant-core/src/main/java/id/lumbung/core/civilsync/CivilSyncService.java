@@ -130,13 +130,8 @@ public final class CivilSyncService {
      */
     public CivilSync start(Caller caller, String tenantId, String village) {
         Authorizer.Grant grant = access.grant(caller, Permission.VERIFICATION_RUN, tenantId);
-        String villageCode = village == null || village.isBlank() ? null : villages.require(grant.tenant(), village);
-        Reach reach = grant.reach();
-        if (villageCode == null ? !reach.everything() : !reach.coversVillage(villageCode)) {
-            throw new LumbungException(
-                    ErrorCode.VILLAGE_NOT_IN_SCOPE,
-                    "Synchronise one of your villages: village=" + String.join(",", reach.villages()));
-        }
+        String villageCode = villages.optional(grant.tenant(), village);
+        grant.reach().requireWhole(villageCode, "Synchronise");
         UUID sync = UUID.randomUUID();
         LocalDate today = LocalDate.now(JAKARTA);
         Map<Long, CivilSync.Difference> repairs = villageCode == null ? repairs(caller, tenantId) : Map.of();

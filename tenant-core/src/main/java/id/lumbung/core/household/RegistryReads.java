@@ -129,7 +129,7 @@ public final class RegistryReads {
         Authorizer.Grant grant = access.grant(caller, Permission.HOUSEHOLD_READ, tenantId);
         Reach reach = grant.reach();
         rateLimits.lookup(caller, tenantId);
-        String villageCode = village == null || village.isBlank() ? null : villages.require(grant.tenant(), village);
+        String villageCode = villages.optional(grant.tenant(), village);
         Page<Household> page = transactions.inTenant(tenantId, connection -> {
             Keyset.Ids read = HOUSEHOLD_ORDER.ids(
                     connection,
@@ -244,7 +244,7 @@ public final class RegistryReads {
         Authorizer.Grant grant = access.grant(caller, Permission.HOUSEHOLD_READ, tenantId);
         Reach reach = grant.reach();
         rateLimits.lookup(caller, tenantId);
-        String villageCode = village == null || village.isBlank() ? null : villages.require(grant.tenant(), village);
+        String villageCode = villages.optional(grant.tenant(), village);
         java.time.LocalDate today = java.time.LocalDate.now(WIB);
         String bornAfter = today.minusYears(17).toString();
         String bornBy = today.plusMonths(6).minusYears(17).toString();

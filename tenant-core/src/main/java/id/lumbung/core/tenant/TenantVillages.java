@@ -20,6 +20,11 @@ public final class TenantVillages {
         this.regions = regions;
     }
 
+    /** As {@link #require}, for a village a request may leave out: blank is none ({@code null}). */
+    public String optional(Tenant tenant, String village) {
+        return village == null || village.isBlank() ? null : require(tenant, village);
+    }
+
     /** The village's dotted code; {@code unknown_village} or {@code village_outside_tenant} otherwise. */
     public String require(Tenant tenant, String village) {
         String code = RegionCode.normalise(village);

@@ -80,13 +80,8 @@ public final class VerificationService {
     /** Queues the verification of every member with a NIK in the village (or the whole registry). */
     public Verification start(Caller caller, String tenantId, String village) {
         Authorizer.Grant grant = access.grant(caller, Permission.VERIFICATION_RUN, tenantId);
-        String villageCode = village == null || village.isBlank() ? null : villages.require(grant.tenant(), village);
-        Reach reach = grant.reach();
-        if (villageCode == null ? !reach.everything() : !reach.coversVillage(villageCode)) {
-            throw new LumbungException(
-                    ErrorCode.VILLAGE_NOT_IN_SCOPE,
-                    "Verify one of your villages: village=" + String.join(",", reach.villages()));
-        }
+        String villageCode = villages.optional(grant.tenant(), village);
+        grant.reach().requireWhole(villageCode, "Verify");
         UUID batch = UUID.randomUUID();
         int total = transactions.inTenant(tenantId, connection -> {
             List<UUID> members = new ArrayList<>();
