@@ -271,6 +271,25 @@ class ImportApiTest extends ApiTest {
     }
 
     @Test
+    void aCopiedLineIsDroppedAsACopyAndAReusedMemberIdWithOtherDataIsRefusedForSomeoneToLookAt() {
+        String admin = login("admin-7471");
+        String p = prefix();
+        int serial = SERIALS.getAndAdd(10);
+        String[] family = family(p + "A", serial, "Jl. Salak No. 2").split("\n");
+        String copy = family[1]; // line 5: the wife's line again, as it was
+        String reused = family[2].replace("LA ODE ARIF", "LA ODE ARIFIN"); // line 6: the child's id, another name
+        Map<String, Object> job =
+                importAndWait(admin, "dtks.csv", csv(family[0], family[1], family[2], copy, reused), "");
+
+        assertThat(job).containsEntry("status", "SUCCEEDED").containsEntry("rowsAccepted", 3);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) job.get("errors");
+        assertThat(errors)
+                .extracting(e -> e.get("line") + ":" + e.get("code"))
+                .containsExactlyInAnyOrder("5:duplicate_row", "6:duplicate_member");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void oneKkSpreadOverSeveralHouseholdsIsWarnedWithBothPlaces() throws SQLException {
         String admin = login("admin-7471");

@@ -134,6 +134,9 @@ public final class CivilSyncService {
         grant.reach().requireWhole(villageCode, "Synchronise");
         UUID sync = UUID.randomUUID();
         LocalDate today = LocalDate.now(JAKARTA);
+        // A start refused for a run still asking reads and audits no refused rows; the check is
+        // made again under the lock, where it decides.
+        requireNoneAsking(tenantId, transactions.inTenant(tenantId, connection -> rows.asking(tenantId)));
         Map<Long, CivilSync.Difference> repairs = villageCode == null ? repairs(caller, tenantId) : Map.of();
         int asked = transactions.inTenant(tenantId, connection -> {
             rows.lockTenant(tenantId);
@@ -142,10 +145,7 @@ public final class CivilSyncService {
                         ErrorCode.VERIFICATION_TOO_LARGE,
                         "Synchronise at most " + MAXIMUM_MEMBERS + " members at once: one village at a time");
             }
-            if (rows.asking(tenantId) > 0) {
-                throw new LumbungException(
-                        ErrorCode.CIVIL_SYNC_RUNNING, "A synchronisation of this registry is still asking Dukcapil");
-            }
+            requireNoneAsking(tenantId, rows.asking(tenantId));
             Map<String, Integer> words = new HashMap<>();
             rows.wordCounts(tenantId).forEach(count -> words.put(count.word(), count.members()));
             String only = villageCode == null ? "" : villageCode;
@@ -227,6 +227,13 @@ public final class CivilSyncService {
         return repair == null ? List.of(why) : List.of(why, repair);
     }
 
+    private static void requireNoneAsking(String tenantId, long asking) {
+        if (asking > 0) {
+            throw new LumbungException(
+                    ErrorCode.CIVIL_SYNC_RUNNING, "A synchronisation of this registry is still asking Dukcapil");
+        }
+    }
+
     /**
      * What the last import's refused rows suggest of their own repair, by line: a birth date that
      * is no date while the NIK holds one of the same year; a NIK that breaks its rules while two
@@ -237,7 +244,10 @@ public final class CivilSyncService {
         UUID last = transactions
                 .inTenant(tenantId, connection -> rows.lastImport(tenantId))
                 .orElse(null);
-        if (last == null || !imports.mayReadRefusedRows(caller, tenantId, imports.status(caller, tenantId, last))) {
+        // Who may not see imports (a tenant may take IMPORT_RUN from a role) gets no suggestions, not a 403.
+        if (last == null
+                || !access.permits(caller, Permission.IMPORT_RUN, tenantId)
+                || !imports.mayReadRefusedRows(caller, tenantId, imports.status(caller, tenantId, last))) {
             return Map.of();
         }
         RefusedRows refused = imports.refusedRows(caller, tenantId, last);
@@ -348,11 +358,14 @@ public final class CivilSyncService {
         if (nik.length() != 16) {
             parts.add(nik.length() + " angka, bukan 16");
         } else {
+            // The NIK's own date digits are not quoted: with the masked NIK and the village they
+            // would give the whole number back to someone who may not read it.
             int day = Integer.parseInt(nik.substring(6, 8));
             String written =
                     String.format(Locale.ROOT, "%02d-%s-%s", day % 40, nik.substring(8, 10), nik.substring(10, 12));
             if (born != null && !written.equals(born.format(DateTimeFormatter.ofPattern("dd-MM-yy")))) {
-                parts.add("tanggal lahir di NIK " + written + ", di data " + born.format(DATE));
+                parts.add("tanggal lahir di NIK (angka 7-12) tidak sama dengan tanggal lahir di data "
+                        + born.format(DATE));
             }
             if (sex != null && (day > 40) != "P".equals(sex)) {
                 parts.add("jenis kelamin di NIK " + (day > 40 ? "P" : "L") + ", di data " + sex);
@@ -611,8 +624,8 @@ public final class CivilSyncService {
     public void recordRetry(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
         String tenantId = message.tenantId();
         transactions.inTenant(tenantId, connection -> {
-            outbox.retryLater(connection, tenantId, message.id(), delay, reason, giveUp);
-            if (!giveUp) {
+            // A message another worker finished meanwhile changes nothing: its item is not owed a call less.
+            if (!outbox.retryLater(connection, tenantId, message.id(), delay, reason, giveUp) || !giveUp) {
                 return null;
             }
             rows.lock(tenantId, message.aggregateId())
@@ -637,7 +650,13 @@ public final class CivilSyncService {
         Reach reach =
                 access.grant(caller, Permission.VERIFICATION_READ, tenantId).reach();
         return transactions.inTenant(tenantId, connection -> {
-            Keyset.Ids page = Keyset.newestIds(connection, "FROM civil_sync WHERE tenant_id = ?", request, tenantId);
+            Keyset.Ids page = Keyset.newestIds(
+                    connection,
+                    "FROM civil_sync WHERE tenant_id = ? AND (? OR village_code IS NULL OR village_code = ANY (?))",
+                    request,
+                    tenantId,
+                    reach.everything(),
+                    reach.villages().toArray(String[]::new));
             List<CivilSync> read = page.inOrder(runs(tenantId, page.ids(), reach), CivilSync::id);
             return Page.of(
                     read,
@@ -679,6 +698,8 @@ public final class CivilSyncService {
             }
         }
         return rows.runs(tenantId, ids).stream()
+                // A village role sees the runs of its villages and those of the whole registry.
+                .filter(run -> run.villageCode() == null || reach.coversVillage(run.villageCode()))
                 .map(run -> {
                     long[] byState = states.getOrDefault(run.id(), new long[3]);
                     return new CivilSync(

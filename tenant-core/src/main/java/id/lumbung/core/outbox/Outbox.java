@@ -124,8 +124,11 @@ public final class Outbox {
         }
     }
 
-    /** Schedules another attempt after {@code delay}, or makes it a dead letter when attempts are exhausted. */
-    public void retryLater(
+    /**
+     * Schedules another attempt after {@code delay}, or makes it a dead letter when attempts are
+     * exhausted. Answers whether the message was still open (not DONE) and so changed.
+     */
+    public boolean retryLater(
             Connection connection, String tenantId, UUID id, Duration delay, String error, boolean giveUp)
             throws SQLException {
         try (PreparedStatement retry = connection.prepareStatement(
@@ -136,8 +139,11 @@ public final class Outbox {
             retry.setString(3, error);
             retry.setString(4, tenantId);
             retry.setObject(5, id);
-            if (retry.executeUpdate() == 0 || !giveUp) {
-                return;
+            if (retry.executeUpdate() == 0) {
+                return false;
+            }
+            if (!giveUp) {
+                return true;
             }
         }
         try (PreparedStatement dead = connection.prepareStatement(
@@ -151,6 +157,7 @@ public final class Outbox {
             dead.setObject(3, id);
             dead.executeUpdate();
         }
+        return true;
     }
 
     /** Makes a message a dead letter at once, with no domain row to update (its kind has no handler). */

@@ -309,14 +309,24 @@ final class ImportRunner {
         reject(
                 connection,
                 counts,
-                "UPDATE import_row r SET rejected = true FROM (SELECT line, min(line) OVER (PARTITION BY source_key) AS first"
-                        + " FROM import_row WHERE NOT rejected) d WHERE r.line = d.line AND d.line <> d.first"
-                        + " RETURNING r.line, d.first",
-                row -> ImportIssue.error(
-                        row.getLong(1),
-                        RegistryField.ID_ART,
-                        "duplicate_row",
-                        "The same member is already on line " + row.getLong(2)));
+                "UPDATE import_row r SET rejected = true FROM (SELECT line, min(line) OVER w AS first,"
+                        + " first_value(member_hash) OVER w = member_hash AND first_value(household_hash) OVER w"
+                        + " = household_hash AS copy FROM import_row WHERE NOT rejected"
+                        + " WINDOW w AS (PARTITION BY source_key ORDER BY line)) d"
+                        + " WHERE r.line = d.line AND d.line <> d.first RETURNING r.line, d.first, d.copy",
+                // A copy of a line changes nothing when dropped; the same member key with other
+                // data is a different person or a correction, and someone must look at it.
+                row -> row.getBoolean(3)
+                        ? ImportIssue.error(
+                                row.getLong(1),
+                                RegistryField.ID_ART,
+                                "duplicate_row",
+                                "The same member is already on line " + row.getLong(2))
+                        : ImportIssue.error(
+                                row.getLong(1),
+                                RegistryField.ID_ART,
+                                "duplicate_member",
+                                "The member id is already on line " + row.getLong(2) + " with other data"));
         reject(
                 connection,
                 counts,

@@ -37,6 +37,7 @@ class ImportIssueTest {
                 "unterminated_quote",
                 "record_too_long",
                 "duplicate_row",
+                "duplicate_member",
                 "duplicate_nik_in_file",
                 "nik_in_registry",
                 "member_without_key",
