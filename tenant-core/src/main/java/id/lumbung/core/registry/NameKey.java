@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * The search form of a person's name: lower case, without titles (H., Hj., S.Pd, Dr., ...),
  * punctuation or repeated spaces, with old and variant spellings folded (oe → u, dj → j,
- * tj → c) and the spellings of one name taken as one (the table {@code name-variants.txt}:
+ * tj → c, nj → ny, sj → sy, ch → kh; "bin"/"binti" dropped) and the spellings of one name taken as one (the table {@code name-variants.txt}:
  * M./Moh./Muhamad → muhammad, Sitti → siti, Wa Ode → waode, Abd. → abdul). {@code "Hj. SITTI
  * Rahma, S.Pd"}, {@code "Hj.Siti Rahma"} and {@code "siti rahma"} have the same key. Shared by
  * the search, the ministry's lists and (to come) identity resolution.
@@ -30,6 +30,9 @@ public final class NameKey {
     private static final Set<String> PREFIX_TITLES = Set.of(
             "h", "hj", "haji", "hajjah", "dr", "drs", "dra", "ir", "prof", "ny", "tn", "sdr", "sdri", "bpk", "ibu",
             "alm", "almh");
+
+    /** "Ahmad bin Yusuf", "Aminah binti Said": the word goes, the father's name stays. */
+    private static final Set<String> PATRONYMIC = Set.of("bin", "binti", "bt");
 
     private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}\\s,.]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -51,7 +54,7 @@ public final class NameKey {
         List<String> words = new ArrayList<>();
         for (String part : WORD_BREAKS.split(plain)) {
             String word = part.replace(".", "");
-            if (word.isEmpty() || TITLES.contains(word)) {
+            if (word.isEmpty() || TITLES.contains(word) || PATRONYMIC.contains(word)) {
                 continue;
             }
             // A dot with no space after it still ends a word: "Hj.Asma", "M.Yusuf", "Abd.Rahman".
@@ -112,7 +115,16 @@ public final class NameKey {
 
     /** Old spellings, then the table of variants of {@code name-variants.txt}. */
     private static String fold(String word) {
-        String folded = word.replace("oe", "u").replace("dj", "j").replace("tj", "c");
+        String known = VARIANTS.get(word);
+        if (known != null) {
+            return known;
+        }
+        String folded = word.replace("oe", "u")
+                .replace("dj", "j")
+                .replace("tj", "c")
+                .replace("nj", "ny")
+                .replace("sj", "sy")
+                .replace("ch", "kh");
         return VARIANTS.getOrDefault(folded, folded);
     }
 

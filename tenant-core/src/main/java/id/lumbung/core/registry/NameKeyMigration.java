@@ -21,7 +21,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  */
 public final class NameKeyMigration implements JavaMigration {
     /** Raise when {@link NameKey}'s code changes what a key is. */
-    static final int RULES = 2;
+    static final int RULES = 3;
 
     @Override
     public MigrationVersion getVersion() {

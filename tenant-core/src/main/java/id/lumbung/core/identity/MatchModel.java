@@ -1,0 +1,344 @@
+package id.lumbung.core.identity;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
+
+/**
+ * Fellegi-Sunter: for each field and level, how often true matches reach it ({@code m}) and how
+ * often two records taken at random do ({@code u}); fields are taken as independent given match
+ * or not ({@link #estimate} says how each is estimated). A pattern's match weight is the sum of its fields' {@code log2(m/u)}; its
+ * probability follows from the weight and the prior. Nothing is typed in by hand: the data
+ * sets the weights, and {@link #explain} says, field by field, what each contributed.
+ */
+public final class MatchModel {
+    private static final int ITERATIONS = 60;
+    private static final double FLOOR = 1e-6;
+
+    private final double[][] m;
+    private final double[][] u;
+    private final double prior;
+    private final double[] probability;
+    private final int iterations;
+
+    private MatchModel(double[][] m, double[][] u, double prior, int iterations) {
+        this.m = m;
+        this.u = u;
+        this.prior = prior;
+        this.iterations = iterations;
+        this.probability = new double[Field.patterns()];
+        for (int pattern = 0; pattern < probability.length; pattern++) {
+            double weight = Math.log(prior / (1 - prior)) / Math.log(2) + weight(pattern);
+            probability[pattern] = 1 / (1 + Math.pow(2, -weight));
+        }
+    }
+
+    /**
+     * Estimates the model as Splink does: {@code u} counted on random pairs of the data; {@code m}
+     * by EM with {@code u} fixed, in sessions over the compared pairs that agree on one rule, each
+     * leaving out the fields of its rule (they agree by construction, and would make every pair a
+     * match): the pairs of one NIK give the name, birth date, sex, KK and village; the pairs of
+     * one birth date, sex and district give the NIK. The prior — how likely two records taken at
+     * random are one person — is then the fixed point of the expected matches among every compared
+     * pair over all pairs (pairs not compared count as non-matches), and {@code u} of NIKs equal or a
+     * slip apart is counted among the compared pairs, which hold all of them.
+     */
+    static MatchModel estimate(People people, long[] patternCounts, long seed) {
+        double[][] u = randomPairs(people, seed);
+        Field[] fields = Field.values();
+        double[][] m = new double[fields.length][];
+        for (Field field : fields) {
+            double[] start = new double[field.levels()];
+            for (int level = 0; level < start.length; level++) {
+                start[level] = level == 0 ? 0.8 : 0.2 / (start.length - 1);
+            }
+            m[field.ordinal()] = start;
+        }
+        int iterations = session(
+                patternCounts,
+                pattern -> Field.NIK.of(pattern) == 0,
+                EnumSet.complementOf(EnumSet.of(Field.NIK)),
+                m,
+                u);
+        double[][] second = new double[fields.length][];
+        for (Field field : fields) {
+            second[field.ordinal()] = m[field.ordinal()].clone();
+        }
+        iterations += session(
+                patternCounts,
+                pattern -> Field.NAME.of(pattern) == 0
+                        && Field.BIRTH_DATE.of(pattern) == 0
+                        && Field.VILLAGE.of(pattern) == 0,
+                EnumSet.of(Field.NIK, Field.SEX, Field.KK),
+                second,
+                u);
+        m[Field.NIK.ordinal()] = second[Field.NIK.ordinal()];
+        // Missing says nothing: the same share among matches and non-matches.
+        for (Field field : fields) {
+            m[field.ordinal()][field.missing()] = u[field.ordinal()][field.missing()];
+        }
+        double allPairs = people.size() * (people.size() - 1.0) / 2;
+        double floor = 1 / Math.max(2, allPairs);
+        double prior = floor;
+        for (int refinement = 0; refinement < 3; refinement++) {
+            for (int round = 0; round < ITERATIONS; round++) {
+                double matches = 0;
+                for (int pattern = 0; pattern < patternCounts.length; pattern++) {
+                    if (patternCounts[pattern] > 0) {
+                        matches += patternCounts[pattern] * posterior(prior, m, u, pattern);
+                    }
+                }
+                double next = Math.max(floor, matches / Math.max(1, allPairs));
+                boolean settled = Math.abs(next - prior) < prior * 1e-6;
+                prior = next;
+                if (settled) {
+                    break;
+                }
+            }
+            // Two NIKs equal or a slip apart are always compared (blocking keeps them all), so
+            // their u is counted, not sampled: the non-matches among the compared pairs over all
+            // pairs. A sample of millions sees none of them, and a guess would cap their weight.
+            double[] nonMatches = new double[3];
+            for (int pattern = 0; pattern < patternCounts.length; pattern++) {
+                int level = Field.NIK.of(pattern);
+                if (patternCounts[pattern] > 0 && level <= 2) {
+                    nonMatches[level] += patternCounts[pattern] * (1 - posterior(prior, m, u, pattern));
+                }
+            }
+            double[] nik = u[Field.NIK.ordinal()];
+            for (int level = 0; level <= 2; level++) {
+                nik[level] = Math.max(nonMatches[level], 0.5) / Math.max(1, allPairs);
+            }
+        }
+        return new MatchModel(m, u, prior, iterations);
+    }
+
+    /** The probability that a pattern's pair is a match, fields counted as {@link #weight(int)} counts them. */
+    private static double posterior(double prior, double[][] m, double[][] u, int pattern) {
+        double match = prior;
+        double other = 1 - prior;
+        for (Field field : Field.values()) {
+            if (!countedInNik(field, pattern)) {
+                match *= m[field.ordinal()][field.of(pattern)];
+                other *= u[field.ordinal()][field.of(pattern)];
+            }
+        }
+        return match / (match + other);
+    }
+
+    /**
+     * One EM session over the pairs whose pattern passes {@code rule}: {@code m} of the {@code
+     * estimated} fields re-estimated in place, {@code u} fixed; answers its iterations.
+     */
+    private static int session(
+            long[] patternCounts, IntPredicate rule, Set<Field> estimated, double[][] m, double[][] u) {
+        double prior = 0.5;
+        int iteration = 0;
+        for (; iteration < ITERATIONS; iteration++) {
+            double[][] expected = new double[Field.values().length][];
+            for (Field field : estimated) {
+                expected[field.ordinal()] = new double[field.levels()];
+            }
+            double matches = 0;
+            double all = 0;
+            for (int pattern = 0; pattern < patternCounts.length; pattern++) {
+                long count = patternCounts[pattern];
+                if (count == 0 || !rule.test(pattern)) {
+                    continue;
+                }
+                double match = prior;
+                double other = 1 - prior;
+                for (Field field : estimated) {
+                    int level = field.of(pattern);
+                    match *= m[field.ordinal()][level];
+                    other *= u[field.ordinal()][level];
+                }
+                double share = match / (match + other);
+                for (Field field : estimated) {
+                    expected[field.ordinal()][field.of(pattern)] += share * count;
+                }
+                matches += share * count;
+                all += count;
+            }
+            if (all == 0) {
+                return iteration;
+            }
+            double change = 0;
+            for (Field field : estimated) {
+                change = Math.max(change, normalise(expected[field.ordinal()], m[field.ordinal()]));
+                m[field.ordinal()] = expected[field.ordinal()];
+            }
+            double next = Math.min(1 - FLOOR, Math.max(FLOOR, matches / all));
+            change = Math.max(change, Math.abs(next - prior));
+            prior = next;
+            if (change < 1e-7) {
+                break;
+            }
+        }
+        return iteration;
+    }
+
+    /** Expected counts → shares (floored), in place; answers the largest change from {@code before}. */
+    private static double normalise(double[] expected, double[] before) {
+        double total = 0;
+        for (double value : expected) {
+            total += value;
+        }
+        double change = 0;
+        for (int level = 0; level < expected.length; level++) {
+            expected[level] = Math.max(FLOOR, expected[level] / Math.max(total, FLOOR));
+            change = Math.max(change, Math.abs(expected[level] - before[level]));
+        }
+        return change;
+    }
+
+    /** {@code u}: each level's share among random pairs, smoothed so that no level is impossible. */
+    private static double[][] randomPairs(People people, long seed) {
+        Field[] fields = Field.values();
+        long[][] counts = new long[fields.length][];
+        for (Field field : fields) {
+            counts[field.ordinal()] = new long[field.levels()];
+        }
+        int n = people.size();
+        // Four random pairs a record, at least 100,000 and at most 4,000,000: the rare levels
+        // (a NIK one digit apart) are seen a few times only, and their weights rest on them.
+        int samples =
+                n < 2 ? 0 : (int) Math.min(Math.min(4_000_000L, (long) n * (n - 1) / 2), Math.max(100_000L, 4L * n));
+        int chunks = 16;
+        long[][][] byChunk = new long[chunks][][];
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            long[][] local = new long[fields.length][];
+            for (Field field : fields) {
+                local[field.ordinal()] = new long[field.levels()];
+            }
+            SplittableRandom random = new SplittableRandom(seed + chunk);
+            for (int i = chunk; i < samples; i += chunks) {
+                int a = random.nextInt(n);
+                int b = random.nextInt(n - 1);
+                if (b >= a) {
+                    b++;
+                }
+                int pattern = Comparison.pattern(people, a, b);
+                for (Field field : fields) {
+                    local[field.ordinal()][field.of(pattern)]++;
+                }
+            }
+            byChunk[chunk] = local;
+        });
+        for (long[][] local : byChunk) {
+            for (Field field : fields) {
+                for (int level = 0; level < field.levels(); level++) {
+                    counts[field.ordinal()][level] += local[field.ordinal()][level];
+                }
+            }
+        }
+        double[][] u = new double[fields.length][];
+        for (Field field : fields) {
+            double[] shares = new double[field.levels()];
+            for (int level = 0; level < shares.length; level++) {
+                // One pair more than seen at every level (Laplace), over a floor of one in a billion.
+                shares[level] =
+                        Math.max(1e-9, (counts[field.ordinal()][level] + 0.5) / (samples + 0.5 * shares.length));
+            }
+            u[field.ordinal()] = shares;
+        }
+        return u;
+    }
+
+    /** A pattern's match weight: the sum of its fields' {@code log2(m/u)}. */
+    double weight(int pattern) {
+        double weight = 0;
+        for (Field field : Field.values()) {
+            if (!countedInNik(field, pattern)) {
+                weight += weight(field, field.of(pattern));
+            }
+        }
+        return weight;
+    }
+
+    /**
+     * A NIK holds its owner's birth date and sex: where two NIKs agree, or nearly (a slip), their
+     * agreement already says the birth dates and sexes agree, and counting those fields again
+     * would count one fact twice (two people born the same day in one district have NIKs one
+     * digit apart). The fields are estimated on their own; they are left out of the sum there.
+     */
+    static boolean countedInNik(Field field, int pattern) {
+        return (field == Field.BIRTH_DATE || field == Field.SEX) && Field.NIK.of(pattern) <= 2;
+    }
+
+    double weight(Field field, int level) {
+        return Math.log(m[field.ordinal()][level] / u[field.ordinal()][level]) / Math.log(2);
+    }
+
+    public double probability(int pattern) {
+        return probability[pattern];
+    }
+
+    /**
+     * The probability of a pair whose names agree, with {@code u} of the name the share of
+     * records writing it ({@code nameShare}) rather than that of all names: a rare name agreeing
+     * weighs more, a common one less.
+     */
+    public double probability(int pattern, double nameShare) {
+        if (Field.NAME.of(pattern) != 0) {
+            return probability[pattern];
+        }
+        double weight = Math.log(prior / (1 - prior)) / Math.log(2) + weight(pattern) + nameAdjustment(nameShare);
+        return 1 / (1 + Math.pow(2, -weight));
+    }
+
+    /** How much an agreeing name weighs more (or less) than an average one, given its share. */
+    double nameAdjustment(double nameShare) {
+        double u = Math.max(nameShare, 1e-9);
+        return Math.log(this.u[Field.NAME.ordinal()][0] / u) / Math.log(2);
+    }
+
+    public double prior() {
+        return prior;
+    }
+
+    public int iterations() {
+        return iterations;
+    }
+
+    /** One field's part in a match: its level, what it weighs. */
+    public record Reason(Field field, String level, double weight) {}
+
+    /** Why two records match or not, field by field, strongest first. */
+    public List<Reason> explain(int pattern, double nameShare) {
+        List<Reason> reasons = new ArrayList<>();
+        for (Field field : Field.values()) {
+            int level = field.of(pattern);
+            double weight = countedInNik(field, pattern) ? 0 : weight(field, level);
+            String said = field.level(level) + (countedInNik(field, pattern) ? " (sudah terhitung di NIK)" : "");
+            if (field == Field.NAME && level == 0) {
+                weight += nameAdjustment(nameShare);
+                said += nameShare < u[Field.NAME.ordinal()][0] ? " (nama jarang)" : " (nama umum)";
+            }
+            reasons.add(new Reason(field, said, Math.round(weight * 10) / 10.0));
+        }
+        reasons.sort((x, y) -> Double.compare(Math.abs(y.weight()), Math.abs(x.weight())));
+        return reasons;
+    }
+
+    /** The estimated {@code m} and {@code u} of each field's levels, for the record of a run. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        for (Field field : Field.values()) {
+            text.append(field.name()).append(':');
+            for (int level = 0; level < field.levels(); level++) {
+                text.append(String.format(
+                        java.util.Locale.ROOT,
+                        " %s m=%.4f u=%.6f",
+                        field.level(level),
+                        m[field.ordinal()][level],
+                        u[field.ordinal()][level]));
+            }
+            text.append('\n');
+        }
+        return text.append("prior=").append(prior).toString();
+    }
+}

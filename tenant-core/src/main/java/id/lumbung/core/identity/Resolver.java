@@ -1,0 +1,185 @@
+package id.lumbung.core.identity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Finds the same person among records: blocking ({@link Blocking}) picks the pairs worth
+ * comparing, each pair gets its comparison pattern ({@link Comparison}), the model ({@link
+ * MatchModel}) is estimated from those patterns and gives each a probability, and pairs at or
+ * above the match threshold join their records into one person (union-find). Pairs between the
+ * review and the match thresholds are kept for a person to decide.
+ */
+public final class Resolver {
+    /** Match and review thresholds, as probabilities: per tenant. */
+    public record Thresholds(double match, double review) {
+        public static final Thresholds DEFAULT = new Thresholds(0.95, 0.5);
+
+        public Thresholds {
+            if (!(review > 0 && review <= match && match < 1)) {
+                throw new IllegalArgumentException("0 < review <= match < 1");
+            }
+        }
+    }
+
+    /** How the run went, for its record and the benchmark. */
+    public record Stats(
+            int records,
+            long candidatePairs,
+            double allPairs,
+            long droppedBlocks,
+            List<Long> pairsByKey,
+            long matchedPairs,
+            long reviewPairs,
+            int persons,
+            int iterations,
+            long blockingMillis,
+            long comparingMillis,
+            long estimatingMillis,
+            long clusteringMillis) {
+        /** How many times fewer comparisons than every pair. */
+        public double reduction() {
+            return candidatePairs == 0 ? 0 : allPairs / candidatePairs;
+        }
+    }
+
+    private Resolver() {}
+
+    public static Resolution resolve(People people, Thresholds thresholds) {
+        long started = System.nanoTime();
+        Blocking.Result blocked = Blocking.pairs(people);
+        long[] pairs = blocked.pairs();
+        long blocking = System.nanoTime();
+        NameFrequency frequency = NameFrequency.of(people);
+        int[] patterns = new int[pairs.length];
+        IntStream.range(0, pairs.length)
+                .parallel()
+                .forEach(i -> patterns[i] = Comparison.pattern(people, (int) (pairs[i] >>> 32), (int) pairs[i]));
+        long comparing = System.nanoTime();
+        long[] counts = new long[Field.patterns()];
+        for (int pattern : patterns) {
+            counts[pattern]++;
+        }
+        MatchModel model = MatchModel.estimate(people, counts, 20_261_204L);
+        float[] probabilities = new float[pairs.length];
+        IntStream.range(0, pairs.length)
+                .parallel()
+                .forEach(i -> probabilities[i] =
+                        (float) model.probability(patterns[i], frequency.share((int) (pairs[i] >>> 32))));
+        long estimating = System.nanoTime();
+        int[] parent = new int[people.size()];
+        Arrays.setAll(parent, i -> i);
+        long matched = 0;
+        long review = 0;
+        for (int i = 0; i < pairs.length; i++) {
+            double probability = probabilities[i];
+            if (probability >= thresholds.match()) {
+                union(parent, (int) (pairs[i] >>> 32), (int) pairs[i]);
+                matched++;
+            } else if (probability >= thresholds.review()) {
+                review++;
+            }
+        }
+        int persons = 0;
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = find(parent, i);
+            if (parent[i] == i) {
+                persons++;
+            }
+        }
+        long clustering = System.nanoTime();
+        Stats stats = new Stats(
+                people.size(),
+                pairs.length,
+                people.size() * (people.size() - 1.0) / 2,
+                blocked.droppedBlocks(),
+                Arrays.stream(blocked.pairsByKind()).boxed().toList(),
+                matched,
+                review,
+                persons,
+                model.iterations(),
+                (blocking - started) / 1_000_000,
+                (comparing - blocking) / 1_000_000,
+                (estimating - comparing) / 1_000_000,
+                (clustering - estimating) / 1_000_000);
+        return new Resolution(people, model, frequency, thresholds, pairs, patterns, probabilities, parent, stats);
+    }
+
+    private static int find(int[] parent, int record) {
+        int root = record;
+        while (parent[root] != root) {
+            root = parent[root];
+        }
+        int at = record;
+        while (parent[at] != root) {
+            int next = parent[at];
+            parent[at] = root;
+            at = next;
+        }
+        return root;
+    }
+
+    /** Joins two sets; the smaller record number leads, so a cluster's name is stable. */
+    private static void union(int[] parent, int a, int b) {
+        int x = find(parent, a);
+        int y = find(parent, b);
+        if (x != y) {
+            parent[Math.max(x, y)] = Math.min(x, y);
+        }
+    }
+
+    /** The outcome: every record's person (its cluster's first record) and the pairs as compared. */
+    public record Resolution(
+            People people,
+            MatchModel model,
+            NameFrequency frequency,
+            Thresholds thresholds,
+            long[] pairs,
+            int[] patterns,
+            float[] probabilities,
+            int[] person,
+            Stats stats) {
+
+        /** Persons of more than one record, each as its records' numbers, in order. */
+        public List<int[]> clusters() {
+            int[] sizes = new int[person.length];
+            for (int p : person) {
+                sizes[p]++;
+            }
+            int[][] members = new int[person.length][];
+            List<int[]> clusters = new ArrayList<>();
+            int[] filled = new int[person.length];
+            for (int record = 0; record < person.length; record++) {
+                int p = person[record];
+                if (sizes[p] < 2) {
+                    continue;
+                }
+                if (members[p] == null) {
+                    members[p] = new int[sizes[p]];
+                    clusters.add(members[p]);
+                }
+                members[p][filled[p]++] = record;
+            }
+            return clusters;
+        }
+
+        public double probability(int pair) {
+            return probabilities[pair];
+        }
+
+        /** Why the pair's records are one person or not, field by field. */
+        public List<MatchModel.Reason> explain(int pair) {
+            return model.explain(patterns[pair], frequency.share(first(pair)));
+        }
+
+        public int first(int pair) {
+            return (int) (pairs[pair] >>> 32);
+        }
+
+        public int second(int pair) {
+            return (int) pairs[pair];
+        }
+    }
+}
