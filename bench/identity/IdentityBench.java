@@ -40,7 +40,7 @@ public class IdentityBench {
                 } catch (RuntimeException e) {
                     born = null;
                 }
-                int at = people.add(f[0], f[2], f[3], f[4], born, f[6], f[7], 0);
+                int at = people.add(f[0], f[2], f[3], f[4], born, f[6], f[7], f[3].hashCode());
                 if (at == truth.length) {
                     truth = Arrays.copyOf(truth, at * 2);
                 }

@@ -109,7 +109,7 @@ final class Samples {
     static String path(String name, String tenantId, String targetUser) {
         return switch (name) {
             case "tenantId" -> tenantId;
-            case "id", "exchangeId", "pullId" -> MISSING_ID;
+            case "id", "exchangeId", "pullId", "clusterId" -> MISSING_ID;
             case "username" -> targetUser;
             case "agency" -> "DUKCAPIL";
             case "list" -> "determinations";

@@ -42,6 +42,10 @@ public enum Permission {
     VERIFICATION_RUN(true, "memulai verifikasi Dukcapil"),
     /** Read verifications and their differences. */
     VERIFICATION_READ(true, "melihat hasil verifikasi"),
+    /** Look for the same person listed twice in the registry, and read what was found. */
+    DUPLICATE_RUN(false, "mencari data ganda"),
+    /** Decide on a person found twice: keep, merge (reversible), or not the same person. */
+    DUPLICATE_DECIDE(false, "memutuskan data ganda"),
     /** Read students from Dapodik and the pulls. */
     STUDENT_READ(false, "melihat data siswa"),
     /** Read the exchanges with the ministry. */

@@ -126,7 +126,13 @@ final class Comparison {
         if (similarity >= 0.94 || oneEdit(a, b)) {
             return 1;
         }
-        if (similarity >= 0.85 || wordsWithin(a, b) || wordsWithin(b, a)) {
+        if (wordsWithin(a, b) || wordsWithin(b, a)) {
+            return 2;
+        }
+        // Siblings share the family's words ("la ode rizal", "la ode faisal"): what is alike
+        // besides those decides, or two given names would look like one name's slip.
+        String[] own = withoutSharedEnds(a, b);
+        if (similarity >= 0.85 && (own == null || jaroWinkler(own[0], own[1]) >= 0.8)) {
             return 2;
         }
         return 3;
@@ -188,6 +194,32 @@ final class Comparison {
             return 0;
         }
         return a / 10_000 == b / 10_000 ? 1 : 2;
+    }
+
+    /**
+     * The two names without the words they share at their beginning and end, or {@code null}
+     * when they share none (or nothing else is left of one).
+     */
+    static String[] withoutSharedEnds(String a, String b) {
+        String[] x = a.split(" ");
+        String[] y = b.split(" ");
+        int front = 0;
+        while (front < x.length && front < y.length && x[front].equals(y[front])) {
+            front++;
+        }
+        int back = 0;
+        while (back < x.length - front
+                && back < y.length - front
+                && x[x.length - 1 - back].equals(y[y.length - 1 - back])) {
+            back++;
+        }
+        if (front + back == 0 || front + back >= x.length || front + back >= y.length) {
+            return null;
+        }
+        return new String[] {
+            String.join(" ", java.util.Arrays.copyOfRange(x, front, x.length - back)),
+            String.join(" ", java.util.Arrays.copyOfRange(y, front, y.length - back))
+        };
     }
 
     /** Every word of {@code some} is a word of {@code all} (at least one word, names of 2+ words). */

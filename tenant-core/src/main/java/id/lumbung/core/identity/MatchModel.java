@@ -2,7 +2,9 @@ package id.lumbung.core.identity;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
@@ -16,17 +18,50 @@ import java.util.function.IntPredicate;
  */
 public final class MatchModel {
     private static final int ITERATIONS = 60;
+    /**
+     * The weights a run starts from, and keeps where its own data are too few to say otherwise (a
+     * new tenant, a small one): {@code m} and {@code u} as estimated on the generated registry of a
+     * million people ({@code bench/identity}), in the order of {@link Field}'s levels. They enter
+     * as pseudo-counts: {@link #M_PSEUDO} pairs in each session, {@link #U_PSEUDO} random pairs,
+     * {@link #NIK_U_PSEUDO} pairs for the counted {@code u} of NIKs.
+     */
+    static final double[][] DEFAULT_M = {
+        {0.60, 0.075, 0.055, 0.115, 0.155},
+        {0.888, 0.065, 0.034, 0.013, 0.0001},
+        {0.93, 0.037, 0.0003, 0.0001, 0.032},
+        {0.999, 0.001, 0.0001},
+        {0.50, 0.0175, 0.37, 0.11},
+        {0.83, 0.02, 0.15, 0.0001}
+    };
+
+    static final double[][] DEFAULT_U = {
+        {1e-8, 1e-9, 5e-9, 0.968, 0.032},
+        {0.00095, 0.00063, 0.0099, 0.9885, 0.0001},
+        {0.0006, 0.00106, 0.0126, 0.9794, 0.0063},
+        {0.5, 0.4999, 0.0001},
+        {0.00004, 0.000003, 0.979, 0.021},
+        {0.0194, 0.0904, 0.8902, 0.0001}
+    };
+
+    private static final double M_PSEUDO = 200;
+    private static final double U_PSEUDO = 10_000;
+    private static final double NIK_U_PSEUDO = 1e8;
+    private static final double PRIOR_PSEUDO = 1000;
     private static final double FLOOR = 1e-6;
 
     private final double[][] m;
     private final double[][] u;
+    /** {@code u} of the name and birth date between two members of one household (null: as {@code u}). */
+    private final double[][] family;
+
     private final double prior;
     private final double[] probability;
     private final int iterations;
 
-    private MatchModel(double[][] m, double[][] u, double prior, int iterations) {
+    private MatchModel(double[][] m, double[][] u, double[][] family, double prior, int iterations) {
         this.m = m;
         this.u = u;
+        this.family = family;
         this.prior = prior;
         this.iterations = iterations;
         this.probability = new double[Field.patterns()];
@@ -51,11 +86,7 @@ public final class MatchModel {
         Field[] fields = Field.values();
         double[][] m = new double[fields.length][];
         for (Field field : fields) {
-            double[] start = new double[field.levels()];
-            for (int level = 0; level < start.length; level++) {
-                start[level] = level == 0 ? 0.8 : 0.2 / (start.length - 1);
-            }
-            m[field.ordinal()] = start;
+            m[field.ordinal()] = DEFAULT_M[field.ordinal()].clone();
         }
         int iterations = session(
                 patternCounts,
@@ -80,6 +111,7 @@ public final class MatchModel {
         for (Field field : fields) {
             m[field.ordinal()][field.missing()] = u[field.ordinal()][field.missing()];
         }
+        double[][] family = family(people);
         double allPairs = people.size() * (people.size() - 1.0) / 2;
         double floor = 1 / Math.max(2, allPairs);
         double prior = floor;
@@ -88,10 +120,13 @@ public final class MatchModel {
                 double matches = 0;
                 for (int pattern = 0; pattern < patternCounts.length; pattern++) {
                     if (patternCounts[pattern] > 0) {
-                        matches += patternCounts[pattern] * posterior(prior, m, u, pattern);
+                        matches += patternCounts[pattern] * posterior(prior, m, u, family, pattern);
                     }
                 }
-                double next = Math.max(floor, matches / Math.max(1, allPairs));
+                // With the default of one duplicate pair for 20 records, as if seen on PRIOR_PSEUDO pairs.
+                double next = Math.max(
+                        floor,
+                        (matches + PRIOR_PSEUDO * 0.1 / Math.max(1, people.size() - 1)) / (allPairs + PRIOR_PSEUDO));
                 boolean settled = Math.abs(next - prior) < prior * 1e-6;
                 prior = next;
                 if (settled) {
@@ -105,28 +140,87 @@ public final class MatchModel {
             for (int pattern = 0; pattern < patternCounts.length; pattern++) {
                 int level = Field.NIK.of(pattern);
                 if (patternCounts[pattern] > 0 && level <= 2) {
-                    nonMatches[level] += patternCounts[pattern] * (1 - posterior(prior, m, u, pattern));
+                    nonMatches[level] += patternCounts[pattern] * (1 - posterior(prior, m, u, family, pattern));
                 }
             }
             double[] nik = u[Field.NIK.ordinal()];
             for (int level = 0; level <= 2; level++) {
-                nik[level] = Math.max(nonMatches[level], 0.5) / Math.max(1, allPairs);
+                nik[level] = (nonMatches[level] + NIK_U_PSEUDO * DEFAULT_U[Field.NIK.ordinal()][level])
+                        / (allPairs + NIK_U_PSEUDO);
             }
         }
-        return new MatchModel(m, u, prior, iterations);
+        return new MatchModel(m, u, family, prior, iterations);
     }
 
     /** The probability that a pattern's pair is a match, fields counted as {@link #weight(int)} counts them. */
-    private static double posterior(double prior, double[][] m, double[][] u, int pattern) {
+    private static double posterior(double prior, double[][] m, double[][] u, double[][] family, int pattern) {
         double match = prior;
         double other = 1 - prior;
         for (Field field : Field.values()) {
             if (!countedInNik(field, pattern)) {
                 match *= m[field.ordinal()][field.of(pattern)];
-                other *= u[field.ordinal()][field.of(pattern)];
+                other *= u(u, family, field, pattern);
             }
         }
         return match / (match + other);
+    }
+
+    /**
+     * {@code u} of a field's level in a pattern: between members of one family (the same KK) the
+     * name and birth date are those of family members, not of two people taken at random — twins
+     * share a birth date, siblings a family name — so their {@code u} is counted in households.
+     */
+    private static double u(double[][] u, double[][] family, Field field, int pattern) {
+        double[] inFamily = family[field.ordinal()];
+        return inFamily != null && Field.KK.of(pattern) <= 1
+                ? inFamily[field.of(pattern)]
+                : u[field.ordinal()][field.of(pattern)];
+    }
+
+    /** Default {@code u} of name and birth date in a household, as pseudo-counts of {@link #FAMILY_PSEUDO} pairs. */
+    static final double[] DEFAULT_FAMILY_NAME = {0.001, 0.002, 0.1, 0.8969, 0.0001};
+
+    static final double[] DEFAULT_FAMILY_BIRTH = {0.015, 0.02, 0.03, 0.93, 0.005};
+    private static final double FAMILY_PSEUDO = 1000;
+
+    /** {@code u} of name and birth date between members of one household (not NIKs a slip apart: those are one person). */
+    private static double[][] family(People people) {
+        Map<Integer, List<Integer>> households = new HashMap<>();
+        for (int record = 0; record < people.size(); record++) {
+            households
+                    .computeIfAbsent(people.household(record), h -> new ArrayList<>(4))
+                    .add(record);
+        }
+        double[] name = new double[Field.NAME.levels()];
+        double[] birth = new double[Field.BIRTH_DATE.levels()];
+        long pairs = 0;
+        for (List<Integer> members : households.values()) {
+            int size = Math.min(members.size(), 30);
+            for (int i = 0; i < size; i++) {
+                for (int j = i + 1; j < size; j++) {
+                    int a = members.get(i);
+                    int b = members.get(j);
+                    if (Comparison.nik(people, a, b) <= 2) {
+                        continue;
+                    }
+                    name[Comparison.name(people.name(a), people.name(b))]++;
+                    birth[Comparison.birth(people.birth(a), people.birth(b))]++;
+                    pairs++;
+                }
+            }
+        }
+        double[][] family = new double[Field.values().length][];
+        family[Field.NAME.ordinal()] = shares(name, DEFAULT_FAMILY_NAME, pairs);
+        family[Field.BIRTH_DATE.ordinal()] = shares(birth, DEFAULT_FAMILY_BIRTH, pairs);
+        return family;
+    }
+
+    private static double[] shares(double[] counts, double[] defaults, long pairs) {
+        double[] shares = new double[counts.length];
+        for (int level = 0; level < counts.length; level++) {
+            shares[level] = (counts[level] + FAMILY_PSEUDO * defaults[level]) / (pairs + FAMILY_PSEUDO);
+        }
+        return shares;
     }
 
     /**
@@ -168,6 +262,9 @@ public final class MatchModel {
             }
             double change = 0;
             for (Field field : estimated) {
+                for (int level = 0; level < field.levels(); level++) {
+                    expected[field.ordinal()][level] += M_PSEUDO * DEFAULT_M[field.ordinal()][level];
+                }
                 change = Math.max(change, normalise(expected[field.ordinal()], m[field.ordinal()]));
                 m[field.ordinal()] = expected[field.ordinal()];
             }
@@ -239,9 +336,12 @@ public final class MatchModel {
         for (Field field : fields) {
             double[] shares = new double[field.levels()];
             for (int level = 0; level < shares.length; level++) {
-                // One pair more than seen at every level (Laplace), over a floor of one in a billion.
-                shares[level] =
-                        Math.max(1e-9, (counts[field.ordinal()][level] + 0.5) / (samples + 0.5 * shares.length));
+                // The data, with the default as if seen on U_PSEUDO pairs more: no level is impossible.
+                // A small tenant's own pairs weigh as much as the default: how often two records
+                // share a KK or a village depends on the tenant's size, which the default cannot know.
+                double pseudo = Math.min(U_PSEUDO, samples);
+                shares[level] = (counts[field.ordinal()][level] + pseudo * DEFAULT_U[field.ordinal()][level])
+                        / (samples + pseudo);
             }
             u[field.ordinal()] = shares;
         }
@@ -253,10 +353,15 @@ public final class MatchModel {
         double weight = 0;
         for (Field field : Field.values()) {
             if (!countedInNik(field, pattern)) {
-                weight += weight(field, field.of(pattern));
+                weight += weight(field, pattern);
             }
         }
         return weight;
+    }
+
+    /** A field's weight in a pattern: {@code log2(m/u)}, {@code u} of a family where the KK is shared. */
+    double weight(Field field, int pattern) {
+        return Math.log(m[field.ordinal()][field.of(pattern)] / u(u, family, field, pattern)) / Math.log(2);
     }
 
     /**
@@ -267,10 +372,6 @@ public final class MatchModel {
      */
     static boolean countedInNik(Field field, int pattern) {
         return (field == Field.BIRTH_DATE || field == Field.SEX) && Field.NIK.of(pattern) <= 2;
-    }
-
-    double weight(Field field, int level) {
-        return Math.log(m[field.ordinal()][level] / u[field.ordinal()][level]) / Math.log(2);
     }
 
     public double probability(int pattern) {
@@ -312,7 +413,7 @@ public final class MatchModel {
         List<Reason> reasons = new ArrayList<>();
         for (Field field : Field.values()) {
             int level = field.of(pattern);
-            double weight = countedInNik(field, pattern) ? 0 : weight(field, level);
+            double weight = countedInNik(field, pattern) ? 0 : weight(field, pattern);
             String said = field.level(level) + (countedInNik(field, pattern) ? " (sudah terhitung di NIK)" : "");
             if (field == Field.NAME && level == 0) {
                 weight += nameAdjustment(nameShare);

@@ -34,8 +34,14 @@ final class NameFrequency {
         return counts[record];
     }
 
-    /** The share of records that write this record's name. */
+    /**
+     * The share of records that write this record's name, with the default share of an agreeing
+     * name counted as if over {@link #PSEUDO} records more: in a village of eight people, two
+     * writing one name says little of how common it is.
+     */
     double share(int record) {
-        return (double) counts[record] / Math.max(1, records);
+        return (counts[record] + PSEUDO * MatchModel.DEFAULT_U[Field.NAME.ordinal()][0]) / (records + PSEUDO);
     }
+
+    private static final double PSEUDO = 1000;
 }

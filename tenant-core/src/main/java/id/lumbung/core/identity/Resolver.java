@@ -48,16 +48,32 @@ public final class Resolver {
     private Resolver() {}
 
     public static Resolution resolve(People people, Thresholds thresholds) {
+        return resolve(people, thresholds, pair -> false, stage -> {});
+    }
+
+    /**
+     * As {@link #resolve(People, Thresholds)}, never joining a pair {@code apart} names (records
+     * {@code (a << 32) | b}, {@code a < b}: people someone said are two), and telling {@code
+     * stages} where it is ("blocking", "comparing", "estimating", "clustering").
+     */
+    public static Resolution resolve(
+            People people,
+            Thresholds thresholds,
+            java.util.function.LongPredicate apart,
+            java.util.function.Consumer<String> stages) {
+        stages.accept("blocking");
         long started = System.nanoTime();
         Blocking.Result blocked = Blocking.pairs(people);
         long[] pairs = blocked.pairs();
         long blocking = System.nanoTime();
+        stages.accept("comparing");
         NameFrequency frequency = NameFrequency.of(people);
         int[] patterns = new int[pairs.length];
         IntStream.range(0, pairs.length)
                 .parallel()
                 .forEach(i -> patterns[i] = Comparison.pattern(people, (int) (pairs[i] >>> 32), (int) pairs[i]));
         long comparing = System.nanoTime();
+        stages.accept("estimating");
         long[] counts = new long[Field.patterns()];
         for (int pattern : patterns) {
             counts[pattern]++;
@@ -69,12 +85,16 @@ public final class Resolver {
                 .forEach(i -> probabilities[i] =
                         (float) model.probability(patterns[i], frequency.share((int) (pairs[i] >>> 32))));
         long estimating = System.nanoTime();
+        stages.accept("clustering");
         int[] parent = new int[people.size()];
         Arrays.setAll(parent, i -> i);
         long matched = 0;
         long review = 0;
         for (int i = 0; i < pairs.length; i++) {
             double probability = probabilities[i];
+            if (apart.test(pairs[i])) {
+                continue;
+            }
             if (probability >= thresholds.match()) {
                 union(parent, (int) (pairs[i] >>> 32), (int) pairs[i]);
                 matched++;

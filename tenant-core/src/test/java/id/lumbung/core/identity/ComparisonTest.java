@@ -48,6 +48,11 @@ class ComparisonTest {
         assertThat(Comparison.name("siti aminah", "siti aminh")).isEqualTo(1);
         assertThat(Comparison.name("aminah", "siti aminah")).isEqualTo(2);
         assertThat(Comparison.name("reza pratama", "dimas saiful")).isEqualTo(3);
+        assertThat(Comparison.name("laode rizal", "laode faisal"))
+                .as("siblings: the family's words aside")
+                .isEqualTo(3);
+        assertThat(Comparison.name("risna nuraeni lakidende", "sariani lakidende"))
+                .isEqualTo(3);
         int day = (int) LocalDate.of(1980, 3, 12).toEpochDay();
         assertThat(Comparison.birth(day, (int) LocalDate.of(1980, 3, 12).toEpochDay()))
                 .isZero();

@@ -1,0 +1,162 @@
+package id.lumbung.gateway.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lumbung.core.testing.Eventually;
+import id.lumbung.gateway.ApiTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A regency of its own (Kab. Konawe Selatan, 74.05… is taken: 74.06 Kab. Bombana) whose registry
+ * lists one woman twice — once with her NIK, once with two NIK digits swapped and a title — a
+ * man twice without a NIK in one of the listings, and twins in one family: the run finds the two
+ * persons and not the twins, says why, and the decisions stick, are audited and can be undone.
+ */
+@MicronautTest(transactional = false)
+class DuplicateRunApiTest extends ApiTest {
+    private static final String HEAD = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;"
+            + "tanggal_lahir;jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n";
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSamePersonListedTwiceIsFoundExplainedAndDecidedButTwinsAreNot() {
+        String platform = login("admin");
+        assertThat(postJson("/api/v1/tenants", platform, "{\"regionCode\":\"74.06\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        var first = postJson(
+                "/api/v1/tenants/7406/users",
+                platform,
+                "{\"username\":\"dup-admin-7406\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"TENANT_ADMIN\"]}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String admin = login("dup-admin-7406");
+        for (String user : List.of(
+                "{\"username\":\"dup-operator-7406\",\"roles\":[\"VILLAGE_OPERATOR\"],\"villageCodes\":[\"74.06.01.1007\"]",
+                "{\"username\":\"dup-dpo-7406\",\"roles\":[\"DPO\"]")) {
+            var created = postJson("/api/v1/tenants/7406/users", admin, user + ",\"password\":\"" + PASSWORD + "\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+        String file = HEAD
+                // Household A: Wa Ode Hasna, her husband, and their twins (one birth date, the next serials).
+                + "BMB1;BMB1-1;74.06.01.1007;Jl. Poros;1;1;7406011203150001;7406012208700001;LA ODE SAFI;BOMBANA;"
+                + "22-08-1970;L;Kepala Keluarga;WA SITI;2\n"
+                + "BMB1;BMB1-2;74.06.01.1007;Jl. Poros;1;1;7406011203150001;7406015505750001;WA ODE HASNA;BOMBANA;"
+                + "15-05-1975;P;Istri;WA ODE MINA;2\n"
+                + "BMB1;BMB1-3;74.06.01.1007;Jl. Poros;1;1;7406011203150001;7406010303100001;LA ODE RIZAL;BOMBANA;"
+                + "03-03-2010;L;Anak;WA ODE HASNA;2\n"
+                + "BMB1;BMB1-4;74.06.01.1007;Jl. Poros;1;1;7406011203150001;7406010303100002;LA ODE FAISAL;BOMBANA;"
+                + "03-03-2010;L;Anak;WA ODE HASNA;2\n"
+                // Household B, another village: Wa Ode Hasna again (a title, two NIK digits swapped).
+                + "BMB2;BMB2-1;74.06.02.1011;Jl. Pantai;2;1;7406021705200002;7406015505570001;HJ. WA ODE HASNA;BOMBANA;"
+                + "15-05-1975;P;Kepala Keluarga;WA ODE MINA;1\n"
+                // Household C: Ahmad Yusuf; household D lists him again without a NIK, spelt the old way.
+                + "BMB3;BMB3-1;74.06.01.1007;Jl. Poros;3;1;7406010909090003;7406010101800007;AHMAD YUSUF;BOMBANA;"
+                + "01-01-1980;L;Kepala Keluarga;SITTI;3\n"
+                + "BMB4;BMB4-1;74.06.01.1007;Jl. Poros;4;1;7406010909090004;;ACHMAD JUSUF;BOMBANA;"
+                + "01-01-1980;L;Famili Lain;SITTI;3\n"
+                + "BMB4;BMB4-2;74.06.01.1007;Jl. Poros;4;1;7406010909090004;7406014404850004;ROSMINI;BOMBANA;"
+                + "04-04-1985;P;Kepala Keluarga;WA ANI;3\n";
+        importFile("7406", admin, "bombana.csv", file);
+
+        var started = postJson("/api/v1/tenants/7406/duplicate-runs", admin, "{}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String url = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        Map<String, Object> done = Eventually.await(
+                Duration.ofSeconds(30), () -> object(get(url, admin)), run -> !"RUNNING".equals(run.get("status")));
+        assertThat(done)
+                .containsEntry("status", "DONE")
+                .containsEntry("records", 8)
+                .containsEntry("stage", "done");
+
+        List<Map<String, Object>> clusters = array(get(url + "/clusters?kind=MATCH", admin));
+        assertThat(clusters)
+                .extracting(c -> names(c))
+                .containsExactlyInAnyOrder(
+                        List.of("HJ. WA ODE HASNA", "WA ODE HASNA"), List.of("ACHMAD JUSUF", "AHMAD YUSUF"));
+        assertThat(clusters.toString())
+                .as("NIKs masked")
+                .doesNotContain("7406015505750001")
+                .doesNotContain("7406015505570001");
+        Map<String, Object> hasna = clusters.stream()
+                .filter(c -> names(c).contains("WA ODE HASNA"))
+                .findFirst()
+                .orElseThrow();
+        assertThat((List<Map<String, Object>>) hasna.get("reasons"))
+                .as("why, field by field")
+                .anySatisfy(reason ->
+                        assertThat(reason).containsEntry("field", "NIK").containsEntry("level", "dua angka bertukar"));
+        assertThat((Double) hasna.get("probability")).isGreaterThan(0.95);
+
+        // The village operator may neither search nor decide; another regency does not see the run.
+        String operator = login("dup-operator-7406");
+        assertProblem(postJson("/api/v1/tenants/7406/duplicate-runs", operator, "{}"), 403, "permission_denied");
+        assertProblem(get(url + "/clusters", login("admin-7471")), 404, "tenant_not_found");
+
+        // Merge: the listing in household B points at household A's; undone, it stands alone again.
+        String clusterUrl = url + "/clusters/" + hasna.get("id");
+        Map<String, Object> kept = ((List<Map<String, Object>>) hasna.get("members"))
+                .stream()
+                        .filter(m -> "WA ODE HASNA".equals(m.get("fullName")))
+                        .findFirst()
+                        .orElseThrow();
+        var merged = postJson(
+                clusterUrl + "/decision", admin, "{\"decision\":\"MERGE\",\"keep\":\"" + kept.get("id") + "\"}");
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        assertThat(object(merged)).containsEntry("state", "MERGED").containsEntry("keptMember", kept.get("id"));
+        assertThat(((List<Map<String, Object>>) object(merged).get("members")))
+                .filteredOn(m -> "HJ. WA ODE HASNA".equals(m.get("fullName")))
+                .singleElement()
+                .satisfies(m -> assertThat(m.get("duplicateOf")).isEqualTo(kept.get("id")));
+        // Someone else deciding the same cluster afterwards: 409, nothing overwritten.
+        assertProblem(
+                postJson(clusterUrl + "/decision", admin, "{\"decision\":\"NOT_SAME\"}"),
+                409,
+                "duplicate_already_decided");
+        assertProblem(
+                postJson(clusterUrl + "/decision", admin, "{\"decision\":\"MERGE\"}"),
+                409,
+                "duplicate_already_decided");
+        var undone = postJson(clusterUrl + "/undo", admin, "{}");
+        assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
+        assertThat(object(undone)).containsEntry("state", "OPEN");
+        assertThat(((List<Map<String, Object>>) object(undone).get("members")))
+                .allSatisfy(m -> assertThat(m.get("duplicateOf")).isNull());
+        assertProblem(postJson(clusterUrl + "/undo", admin, "{}"), 409, "duplicate_not_merged");
+        assertProblem(postJson(clusterUrl + "/decision", admin, "{\"decision\":\"MERGE\"}"), 400, "bad_request");
+
+        // Two people, says the admin of Ahmad Yusuf's pair: the next run does not join them again.
+        Map<String, Object> ahmad = clusters.stream()
+                .filter(c -> names(c).contains("AHMAD YUSUF"))
+                .findFirst()
+                .orElseThrow();
+        var apart = postJson(url + "/clusters/" + ahmad.get("id") + "/decision", admin, "{\"decision\":\"NOT_SAME\"}");
+        assertThat(apart.statusCode()).as(apart.body()).isEqualTo(200);
+        var again = postJson("/api/v1/tenants/7406/duplicate-runs", admin, "{}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+        String second = again.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        Eventually.await(
+                Duration.ofSeconds(30), () -> object(get(second, admin)).get("status"), "DONE"::equals);
+        assertThat(array(get(second + "/clusters?kind=MATCH", admin)))
+                .extracting(c -> names(c))
+                .containsExactly(List.of("HJ. WA ODE HASNA", "WA ODE HASNA"));
+
+        // Every decision is in the audit log.
+        String audit = get("/api/v1/tenants/7406/audit", login("dup-dpo-7406")).body();
+        assertThat(audit).contains("DUPLICATE_MERGE").contains("DUPLICATE_UNDO").contains("DUPLICATE_NOT_SAME");
+        assertProblem(get(url + "/clusters?state=MAYBE", admin), 400, "invalid_page");
+        assertProblem(
+                get("/api/v1/tenants/7406/duplicate-runs/" + java.util.UUID.randomUUID(), admin),
+                404,
+                "duplicate_run_not_found");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> names(Map<String, Object> cluster) {
+        return ((List<Map<String, Object>>) cluster.get("members"))
+                .stream().map(m -> (String) m.get("fullName")).sorted().toList();
+    }
+}

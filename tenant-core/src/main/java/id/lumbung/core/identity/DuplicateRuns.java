@@ -1,0 +1,505 @@
+package id.lumbung.core.identity;
+
+import id.lumbung.core.access.Authorizer;
+import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.paging.Keyset;
+import id.lumbung.core.paging.Page;
+import id.lumbung.core.paging.PageRequest;
+import id.lumbung.core.protection.IdentifierProtection;
+import io.micronaut.json.JsonMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Duplicates within a tenant: a run reads every living member (NIK and KK decrypted in memory
+ * only), resolves identities ({@link Resolver}) in the background and stores the persons found
+ * more than once with why; a person then keeps them as listed, merges them into one record
+ * (the others point at it; reversible) or says they are two people (remembered: no later run
+ * joins them). Every decision is audited and written to the members' history.
+ */
+@Singleton
+public class DuplicateRuns {
+    private static final Logger LOG = LoggerFactory.getLogger(DuplicateRuns.class);
+    /** Review pairs kept per run, most likely first: a person reads them one by one. */
+    static final int MAXIMUM_REVIEW = 20_000;
+
+    private final Authorizer access;
+    private final TenantTransactions transactions;
+    private final DuplicateRows rows;
+    private final IdentifierProtection protection;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final Resolver.Thresholds thresholds;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "duplicate-runs");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    DuplicateRuns(
+            Authorizer access,
+            TenantTransactions transactions,
+            DuplicateRows rows,
+            IdentifierProtection protection,
+            AuditLog audit,
+            JsonMapper json,
+            @io.micronaut.context.annotation.Value("${lumbung.identity.match-threshold:0.95}") double match,
+            @io.micronaut.context.annotation.Value("${lumbung.identity.review-threshold:0.5}") double review) {
+        this.access = access;
+        this.transactions = transactions;
+        this.rows = rows;
+        this.protection = protection;
+        this.audit = audit;
+        this.json = json;
+        this.thresholds = new Resolver.Thresholds(match, review);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts a run over the whole registry; one runs at a time per tenant (409 otherwise). */
+    public DuplicateRun start(Caller caller, String tenantId) {
+        access.grant(caller, Permission.DUPLICATE_RUN, tenantId);
+        UUID id = UUID.randomUUID();
+        transactions.inTenant(tenantId, connection -> {
+            rows.lockTenant(tenantId);
+            rows.abandonStale(tenantId);
+            if (rows.running(tenantId) > 0) {
+                throw new LumbungException(
+                        ErrorCode.DUPLICATE_RUN_RUNNING, "A search for duplicates of this registry is still running");
+            }
+            rows.open(tenantId, id, thresholds.match(), thresholds.review(), caller.username());
+            return null;
+        });
+        audit.record(tenantId, caller, "DUPLICATE_RUN", id.toString(), List.of());
+        executor.execute(() -> run(tenantId, id));
+        return find(caller, tenantId, id);
+    }
+
+    private void run(String tenantId, UUID id) {
+        try {
+            List<DuplicateRows.Compared> members =
+                    transactions.inTenant(tenantId, connection -> rows.compared(tenantId));
+            List<DuplicateRows.Apart> apart = transactions.inTenant(tenantId, connection -> rows.apart(tenantId));
+            People people = new People();
+            Map<UUID, Integer> number = new HashMap<>();
+            Map<UUID, Integer> households = new HashMap<>();
+            for (DuplicateRows.Compared member : members) {
+                String nik = member.nikEncrypted() == null ? null : protection.decrypt(tenantId, member.nikEncrypted());
+                String kk = member.kkEncrypted() == null ? null : protection.decrypt(tenantId, member.kkEncrypted());
+                int household = households.computeIfAbsent(member.householdId(), h -> households.size());
+                number.put(
+                        member.id(),
+                        people.add(
+                                member.id().toString(),
+                                nik,
+                                kk,
+                                member.fullName(),
+                                member.birthDate(),
+                                member.sex(),
+                                member.villageCode(),
+                                household));
+            }
+            Set<Long> separated = new HashSet<>();
+            for (DuplicateRows.Apart pair : apart) {
+                Integer a = number.get(pair.memberA());
+                Integer b = number.get(pair.memberB());
+                if (a != null && b != null) {
+                    separated.add(Math.min(a, b) * (1L << 32) + Math.max(a, b));
+                }
+            }
+            transactions.inTenant(tenantId, connection -> {
+                rows.stage(tenantId, id, "blocking", people.size());
+                return null;
+            });
+            Resolver.Resolution resolution = Resolver.resolve(people, thresholds, separated::contains, stage -> {
+                transactions.inTenant(tenantId, connection -> {
+                    rows.stage(tenantId, id, stage, people.size());
+                    return null;
+                });
+            });
+            List<DuplicateClusterRow> found = clusters(tenantId, id, resolution, separated);
+            int review = (int)
+                    found.stream().filter(row -> "REVIEW".equals(row.kind())).count();
+            transactions.inTenant(tenantId, connection -> {
+                for (int from = 0; from < found.size(); from += 1000) {
+                    rows.saveAll(found.subList(from, Math.min(found.size(), from + 1000)));
+                }
+                rows.finish(
+                        tenantId,
+                        id,
+                        resolution.stats().candidatePairs(),
+                        found.size() - review,
+                        review,
+                        resolution.model().describe());
+                return null;
+            });
+            LOG.info(
+                    "Duplicate run {} of {}: {} records, {} persons found twice or more, {} pairs to review",
+                    id,
+                    tenantId,
+                    people.size(),
+                    found.size() - review,
+                    review);
+        } catch (RuntimeException e) {
+            LOG.error("Duplicate run {} of {} failed", id, tenantId, e);
+            transactions.inTenant(tenantId, connection -> {
+                rows.fail(tenantId, id, "Pencarian gagal: " + e.getClass().getSimpleName());
+                return null;
+            });
+        }
+    }
+
+    /** The persons found (one row each, with the weakest joining pair's reasons) and the pairs to review. */
+    private List<DuplicateClusterRow> clusters(
+            String tenantId, UUID run, Resolver.Resolution resolution, Set<Long> separated) {
+        People people = resolution.people();
+        int[] person = resolution.person();
+        Map<Integer, Integer> weakest = new HashMap<>();
+        List<Integer> review = new ArrayList<>();
+        for (int pair = 0; pair < resolution.pairs().length; pair++) {
+            double probability = resolution.probability(pair);
+            int a = resolution.first(pair);
+            int b = resolution.second(pair);
+            if (probability >= thresholds.match() && person[a] == person[b]) {
+                weakest.merge(
+                        person[a], pair, (x, y) -> resolution.probability(x) <= resolution.probability(y) ? x : y);
+            } else if (probability >= thresholds.review()
+                    && person[a] != person[b]
+                    && !separated.contains(resolution.pairs()[pair])) {
+                review.add(pair);
+            }
+        }
+        review.sort((x, y) -> Double.compare(resolution.probability(y), resolution.probability(x)));
+        Instant now = Instant.now();
+        List<DuplicateClusterRow> found = new ArrayList<>();
+        for (int[] cluster : resolution.clusters()) {
+            List<String> ids = new ArrayList<>();
+            for (int record : cluster) {
+                ids.add(people.id(record));
+            }
+            int pair = weakest.get(person[cluster[0]]);
+            found.add(row(tenantId, run, "MATCH", ids, resolution, pair, now));
+        }
+        for (int pair : review.subList(0, Math.min(MAXIMUM_REVIEW, review.size()))) {
+            found.add(row(
+                    tenantId,
+                    run,
+                    "REVIEW",
+                    List.of(people.id(resolution.first(pair)), people.id(resolution.second(pair))),
+                    resolution,
+                    pair,
+                    now));
+        }
+        return found;
+    }
+
+    private DuplicateClusterRow row(
+            String tenantId,
+            UUID run,
+            String kind,
+            List<String> ids,
+            Resolver.Resolution resolution,
+            int pair,
+            Instant now) {
+        List<DuplicateRun.Reason> reasons = resolution.explain(pair).stream()
+                .map(reason -> new DuplicateRun.Reason(reason.field().label(), reason.level(), reason.weight()))
+                .toList();
+        return new DuplicateClusterRow(
+                UUID.randomUUID(),
+                tenantId,
+                run,
+                kind,
+                String.join(",", ids),
+                resolution.probability(pair),
+                write(reasons),
+                DuplicateClusterRow.OPEN,
+                null,
+                null,
+                null,
+                now);
+    }
+
+    /** The tenant's runs, newest first. */
+    public Page<DuplicateRun> page(Caller caller, String tenantId, PageRequest request) {
+        access.grant(caller, Permission.DUPLICATE_RUN, tenantId);
+        return transactions.inTenant(tenantId, connection -> {
+            Keyset.Ids page = Keyset.newestIds(connection, "FROM duplicate_run WHERE tenant_id = ?", request, tenantId);
+            List<DuplicateRun> read = page.inOrder(runs(tenantId, page.ids()), DuplicateRun::id);
+            return Page.of(
+                    read,
+                    request,
+                    page.total(),
+                    run -> PageRequest.cursor(
+                            run.createdAt().toString(), run.id().toString()));
+        });
+    }
+
+    public DuplicateRun find(Caller caller, String tenantId, UUID id) {
+        access.grant(caller, Permission.DUPLICATE_RUN, tenantId);
+        return transactions.inTenant(tenantId, connection -> runs(tenantId, List.of(id))).stream()
+                .findFirst()
+                .orElseThrow(() -> runNotFound(id));
+    }
+
+    private List<DuplicateRun> runs(String tenantId, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Map<String, Long>> states = new HashMap<>();
+        for (DuplicateRows.Decided decided : rows.decided(tenantId, ids)) {
+            states.computeIfAbsent(decided.runId(), run -> new HashMap<>()).put(decided.state(), decided.clusters());
+        }
+        return rows.runs(tenantId, ids).stream()
+                .map(run -> {
+                    Map<String, Long> by = states.getOrDefault(run.id(), Map.of());
+                    return new DuplicateRun(
+                            run.id(),
+                            run.status(),
+                            run.stage(),
+                            run.records(),
+                            run.compared(),
+                            run.clusters(),
+                            run.review(),
+                            by.getOrDefault(DuplicateClusterRow.OPEN, 0L),
+                            by.getOrDefault(DuplicateClusterRow.KEPT, 0L),
+                            by.getOrDefault(DuplicateClusterRow.MERGED, 0L),
+                            by.getOrDefault(DuplicateClusterRow.NOT_SAME, 0L),
+                            run.matchThreshold(),
+                            run.reviewThreshold(),
+                            run.error(),
+                            run.requestedBy(),
+                            run.createdAt(),
+                            run.finishedAt());
+                })
+                .toList();
+    }
+
+    /**
+     * A run's persons found, newest first, a page at a time: {@code state} OPEN for what waits
+     * for a decision, {@code kind} MATCH or REVIEW. Reading them is audited (names, masked NIKs).
+     */
+    public Page<DuplicateRun.Cluster> clusters(
+            Caller caller, String tenantId, UUID run, String state, String kind, PageRequest request) {
+        find(caller, tenantId, run);
+        String onlyState = upper(state);
+        String onlyKind = upper(kind);
+        if (!onlyState.isEmpty()
+                && !Set.of("OPEN", "KEPT", "MERGED", "NOT_SAME").contains(onlyState)) {
+            throw new LumbungException(ErrorCode.INVALID_PAGE, "state is OPEN, KEPT, MERGED or NOT_SAME");
+        }
+        if (!onlyKind.isEmpty() && !Set.of("MATCH", "REVIEW").contains(onlyKind)) {
+            throw new LumbungException(ErrorCode.INVALID_PAGE, "kind is MATCH or REVIEW");
+        }
+        Page<DuplicateRun.Cluster> page = transactions.inTenant(tenantId, connection -> {
+            Keyset.Ids ids = Keyset.newestIds(
+                    connection,
+                    "FROM duplicate_cluster WHERE tenant_id = ? AND run_id = ? AND (? = '' OR state = ?)"
+                            + " AND (? = '' OR kind = ?)",
+                    request,
+                    tenantId,
+                    run,
+                    onlyState,
+                    onlyState,
+                    onlyKind,
+                    onlyKind);
+            List<DuplicateClusterRow> read = ids.inOrder(rows.findByIdIn(ids.ids()), DuplicateClusterRow::id);
+            List<DuplicateRun.Cluster> shown = shown(tenantId, read);
+            return Page.of(
+                    shown,
+                    request,
+                    ids.total(),
+                    cluster -> PageRequest.cursor(
+                            cluster.createdAt().toString(), cluster.id().toString()));
+        });
+        audit.record(tenantId, caller, "DUPLICATE_READ", run.toString(), List.of("full_name", "nik_masked"));
+        return page;
+    }
+
+    private List<DuplicateRun.Cluster> shown(String tenantId, List<DuplicateClusterRow> read) {
+        Set<UUID> members = new HashSet<>();
+        read.forEach(row -> members.addAll(row.members()));
+        Map<UUID, DuplicateRows.Shown> byId = new HashMap<>();
+        if (!members.isEmpty()) {
+            rows.shown(tenantId, members).forEach(member -> byId.put(member.id(), member));
+        }
+        return read.stream().map(row -> view(row, byId)).toList();
+    }
+
+    private DuplicateRun.Cluster view(DuplicateClusterRow row, Map<UUID, DuplicateRows.Shown> byId) {
+        List<DuplicateRun.Member> members = new ArrayList<>();
+        for (UUID id : row.members()) {
+            DuplicateRows.Shown m = byId.get(id);
+            if (m != null) {
+                members.add(new DuplicateRun.Member(
+                        m.id(),
+                        m.householdId(),
+                        m.fullName(),
+                        m.nikMasked(),
+                        m.birthDate(),
+                        m.sex(),
+                        m.villageCode(),
+                        m.relationship(),
+                        m.duplicateOf()));
+            }
+        }
+        return new DuplicateRun.Cluster(
+                row.id(),
+                row.kind(),
+                Math.round(row.probability() * 1000) / 1000.0,
+                row.state(),
+                row.keptMember(),
+                row.decidedBy(),
+                row.decidedAt(),
+                members,
+                read(row.reasons()),
+                row.createdAt());
+    }
+
+    /** What a person decides of a cluster. */
+    public enum Decision {
+        /** The same person; both listings stay as they are. */
+        KEEP,
+        /** The same person: one record kept, the others point at it (undone by {@link #undo}). */
+        MERGE,
+        /** Two people: remembered, so no later run joins them. */
+        NOT_SAME
+    }
+
+    /** Decides an open cluster; a cluster already decided answers 409 (undo it first). */
+    public DuplicateRun.Cluster decide(
+            Caller caller, String tenantId, UUID run, UUID cluster, Decision decision, UUID keep) {
+        access.grant(caller, Permission.DUPLICATE_DECIDE, tenantId);
+        find(caller, tenantId, run);
+        DuplicateRun.Cluster decided = transactions.inTenant(tenantId, connection -> {
+            DuplicateClusterRow row = rows.lock(tenantId, run, cluster).orElseThrow(() -> clusterNotFound(cluster));
+            if (!DuplicateClusterRow.OPEN.equals(row.state())) {
+                throw new LumbungException(
+                        ErrorCode.DUPLICATE_ALREADY_DECIDED, "This cluster was decided already (" + row.state() + ")");
+            }
+            List<UUID> members = row.members();
+            UUID kept = null;
+            String state;
+            switch (decision) {
+                case KEEP -> state = DuplicateClusterRow.KEPT;
+                case NOT_SAME -> {
+                    state = DuplicateClusterRow.NOT_SAME;
+                    for (int i = 0; i < members.size(); i++) {
+                        for (int j = i + 1; j < members.size(); j++) {
+                            UUID a = members.get(i);
+                            UUID b = members.get(j);
+                            boolean ordered = a.toString().compareTo(b.toString()) < 0;
+                            rows.apart(tenantId, ordered ? a : b, ordered ? b : a, caller.username());
+                        }
+                    }
+                }
+                default -> {
+                    if (keep == null || !members.contains(keep)) {
+                        throw new LumbungException(
+                                ErrorCode.BAD_REQUEST, "keep names the member of the cluster whose record stays");
+                    }
+                    kept = keep;
+                    state = DuplicateClusterRow.MERGED;
+                    for (UUID member : members) {
+                        if (!member.equals(keep) && rows.merge(tenantId, member, keep) == 1) {
+                            rows.history(
+                                    tenantId, member, "Digabung: data ganda dari anggota " + keep, caller.username());
+                        }
+                    }
+                }
+            }
+            rows.decide(tenantId, cluster, state, kept, caller.username());
+            return shown(tenantId, rows.findByIdIn(List.of(cluster))).get(0);
+        });
+        audit.record(tenantId, caller, "DUPLICATE_" + decision.name(), cluster.toString(), List.of());
+        return decided;
+    }
+
+    /** Undoes a decision: a merge's records are separate again, two people may be joined again. */
+    public DuplicateRun.Cluster undo(Caller caller, String tenantId, UUID run, UUID cluster) {
+        access.grant(caller, Permission.DUPLICATE_DECIDE, tenantId);
+        find(caller, tenantId, run);
+        DuplicateRun.Cluster undone = transactions.inTenant(tenantId, connection -> {
+            DuplicateClusterRow row = rows.lock(tenantId, run, cluster).orElseThrow(() -> clusterNotFound(cluster));
+            List<UUID> members = row.members();
+            switch (row.state()) {
+                case DuplicateClusterRow.MERGED -> {
+                    for (UUID member : members) {
+                        if (!member.equals(row.keptMember()) && rows.unmerge(tenantId, member, row.keptMember()) == 1) {
+                            rows.history(tenantId, member, "Penggabungan data ganda dibatalkan", caller.username());
+                        }
+                    }
+                }
+                case DuplicateClusterRow.NOT_SAME -> {
+                    for (int i = 0; i < members.size(); i++) {
+                        for (int j = i + 1; j < members.size(); j++) {
+                            UUID a = members.get(i);
+                            UUID b = members.get(j);
+                            boolean ordered = a.toString().compareTo(b.toString()) < 0;
+                            rows.together(tenantId, ordered ? a : b, ordered ? b : a);
+                        }
+                    }
+                }
+                case DuplicateClusterRow.KEPT -> {}
+                default ->
+                    throw new LumbungException(ErrorCode.DUPLICATE_NOT_MERGED, "This cluster has no decision to undo");
+            }
+            rows.decide(tenantId, cluster, DuplicateClusterRow.OPEN, null, null);
+            return shown(tenantId, rows.findByIdIn(List.of(cluster))).get(0);
+        });
+        audit.record(tenantId, caller, "DUPLICATE_UNDO", cluster.toString(), List.of());
+        return undone;
+    }
+
+    private static String upper(String text) {
+        return text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private String write(List<DuplicateRun.Reason> reasons) {
+        try {
+            return json.writeValueAsString(reasons);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<DuplicateRun.Reason> read(String reasons) {
+        try {
+            return List.of(json.readValue(reasons, DuplicateRun.Reason[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static LumbungException runNotFound(UUID id) {
+        return new LumbungException(ErrorCode.DUPLICATE_RUN_NOT_FOUND, "Duplicate run " + id + " was not found");
+    }
+
+    private static LumbungException clusterNotFound(UUID id) {
+        return new LumbungException(ErrorCode.DUPLICATE_CLUSTER_NOT_FOUND, "Cluster " + id + " was not found");
+    }
+}
