@@ -260,6 +260,66 @@ class AdminUiBrowserTest extends BrowserTest {
     }
 
     @Test
+    void anAdminFindsAPersonListedTwiceSeesWhyMergesAndUndoes() {
+        // A regency of its own (Kab. Kolaka Utara): its whole registry is this file.
+        String platform = login("admin");
+        assertThat(postJson("/api/v1/tenants", platform, "{\"regionCode\":\"74.08\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        var admin = postJson(
+                "/api/v1/tenants/7408/users",
+                platform,
+                "{\"username\":\"ganda-7408\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"TENANT_ADMIN\"]}");
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(201);
+        importFile(
+                "7408",
+                login("ganda-7408"),
+                "lasusua.csv",
+                "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
+                        + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n"
+                        + "LSS1;LSS1-1;74.08.01.1001;Jl. Ganda;1;1;7408010101100001;7408015506800001;SITI RAHMAWATI;LASUSUA;"
+                        + "15-06-1980;P;Kepala Keluarga;WA ODE;2\n"
+                        + "LSS2;LSS2-1;74.08.01.2002;Jl. Pantai;2;1;7408010202200002;7408015506080001;HJ. SITTI RAHMAWATI;"
+                        + "LASUSUA;15-06-1980;P;Kepala Keluarga;WA ODE;1\n"
+                        + "LSS3;LSS3-1;74.08.01.1001;Jl. Ganda;3;1;7408010303300003;7408010707750003;LA BAKRI;LASUSUA;"
+                        + "07-07-1975;L;Kepala Keluarga;WA ANI;3\n");
+
+        logIn("ganda-7408");
+        browser.open(url("/ui/tenants"));
+        browser.click("a[href='/ui/tenants/7408/ganda']");
+        assertThat(browser.text("h1")).isEqualTo("Data ganda: orang yang sama tercatat lebih dari sekali");
+        browser.click("#start-duplicates");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("run="));
+        String found = id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(20),
+                () -> {
+                    browser.open(browser.currentUrl());
+                    return browser.text("#stage").equals("selesai") ? browser.text("#selected") : "";
+                },
+                text -> !text.isEmpty());
+        assertThat(found)
+                .contains("SITI RAHMAWATI", "HJ. SITTI RAHMAWATI", "dua angka bertukar")
+                .doesNotContain("LA BAKRI");
+        assertThat(browser.pageSource()).doesNotContain("7408015506800001").doesNotContain("7408015506080001");
+
+        browser.click("button.merge");
+        String merged = id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10), () -> browser.text("#selected"), text -> text.contains("Digabung"));
+        assertThat(merged).contains("(dipertahankan)", "(digabung)");
+        browser.click("button.undo");
+        String undone = id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10),
+                () -> browser.text("#selected"),
+                text -> text.contains("Belum diputuskan"));
+        assertThat(undone).doesNotContain("(digabung)");
+        browser.click("#tab-review");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("jenis=periksa"));
+        assertThat(browser.text("#selected")).contains("Tidak ada data ganda di sini.");
+    }
+
+    @Test
     void anOperatorFollowsPaymentsUntilTheBankHasAnswered() {
         String token = login("admin-7471");
         var submitted = postJson(
