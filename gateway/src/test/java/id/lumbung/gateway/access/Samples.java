@@ -30,6 +30,9 @@ final class Samples {
             Map.entry("POST /api/v1/tenants", "{\"regionCode\":\"74.05\"}"),
             Map.entry("POST /api/v1/tenants/{tenantId}/civil-syncs", "{\"village\":\"74.71.01.1005\"}"),
             Map.entry(
+                    "POST /api/v1/tenants/{tenantId}/duplicate-runs/{id}/clusters/{clusterId}/decision",
+                    "{\"decision\":\"MERGE\",\"keep\":\"00000000-0000-4000-8000-000000000000\"}"),
+            Map.entry(
                     "POST /api/v1/tenants/{tenantId}/disbursements",
                     "{\"payments\":[{\"bankCode\":\"BNI\",\"programme\":\"PKH\",\"period\":\"{period}\","
                             + "\"accountNo\":\"1234567890\",\"beneficiaryName\":\"LA SAMPEL\",\"amount\":1000}]}"),
