@@ -456,6 +456,23 @@ class WorkflowApiTest extends ApiTest {
     }
 
     @Test
+    void aNikTwoSwappedDigitsAwayFromARegisteredPersonOfTheSameNameIsFlaggedOnSubmission() {
+        String registered = freshNik(); // 747102 120585 ssss: born 12-05-85
+        imported("7471", "admin-7471", "74.71.02.1009", registered, "WA ODE SITI");
+        // Digits 7 and 8 swapped (21-05-85), the same name with a title: perhaps the same woman.
+        String swapped = registered.substring(0, 6) + "21" + registered.substring(8);
+        Map<String, Object> submitted = stepOk(operator, draft(operator, swapped), "SUBMIT", "");
+        assertThat(outcomes(submitted)).contains("duplicate_tenant=OK", "nik_slip=WARNING");
+        assertThat(message(submitted, "nik_slip")).contains("WA ODE SITI").doesNotContain(registered);
+        // Another name a slip away is someone else: no warning.
+        String other = freshNik();
+        imported("7471", "admin-7471", "74.71.02.1009", other, "LA BAKRI");
+        String otherSwapped = other.substring(0, 6) + "21" + other.substring(8);
+        assertThat(outcomes(stepOk(operator, draft(operator, otherSwapped), "SUBMIT", "")))
+                .contains("nik_slip=OK");
+    }
+
+    @Test
     void theSameNikInTheRegistryInAnOpenProposalOrInAnotherRegencyIsFlaggedOnSubmission() {
         String inKendari = freshNik();
         String inKolaka = freshNik();
@@ -780,6 +797,10 @@ class WorkflowApiTest extends ApiTest {
 
     /** A household of one registered by a file in the tenant, its head holding the NIK. */
     String imported(String tenantId, String adminName, String village, String nik) {
+        return imported(tenantId, adminName, village, nik, "LA ODE KAIMU");
+    }
+
+    String imported(String tenantId, String adminName, String village, String nik, String name) {
         String token = login(adminName);
         String iddtks = "WF" + UUID.randomUUID().toString().substring(0, 8);
         String file = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
@@ -794,7 +815,7 @@ class WorkflowApiTest extends ApiTest {
                         "2",
                         tenantId.substring(0, 4) + "02040411" + nik.substring(12),
                         nik,
-                        "LA ODE KAIMU",
+                        name,
                         "KENDARI",
                         "12-05-1985",
                         "L",

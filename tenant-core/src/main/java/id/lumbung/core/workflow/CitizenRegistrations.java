@@ -101,7 +101,7 @@ public final class CitizenRegistrations {
                 ProposalState.SUBMITTED,
                 ACTOR);
         List<Proposal.Check> found = new ArrayList<>(ProposalChecks.rules(nik, kk));
-        found.addAll(checks.acrossProvince(tenant, row));
+        found.addAll(checks.acrossProvince(tenant, row, nik));
         transactions.inTenant(tenantId, connection -> {
             found.addAll(checks.inTenant(tenantId, row));
             proposals.save(row.withChecks(checks.write(found)));

@@ -57,6 +57,15 @@ interface IdentityIndex extends GenericRepository<IndexedMember, UUID> {
             + " WHERE m.nik_index = :index AND h.status = 'ACTIVE' GROUP BY m.tenant_id")
     List<Found> membersByNik(String index);
 
+    /** A living member whose NIK is one of some blind indexes (the slips of a NIK). */
+    @Introspected
+    record Near(String tenantId, String fullName, @Nullable String iddtks) {}
+
+    @Query("SELECT m.tenant_id, m.full_name, h.iddtks FROM member m JOIN household h ON h.tenant_id = m.tenant_id"
+            + " AND h.id = m.household_id WHERE m.nik_index IN (:indexes) AND m.status = 'ALIVE'"
+            + " AND h.status = 'ACTIVE' ORDER BY m.tenant_id, h.iddtks LIMIT 20")
+    List<Near> membersByNikIn(java.util.Collection<String> indexes);
+
     @Query("SELECT h.tenant_id, 0 AS people, count(*) AS households, min(h.iddtks) AS iddtks, NULL AS status"
             + " FROM household h WHERE h.kk_index = :index AND h.status = 'ACTIVE' GROUP BY h.tenant_id")
     List<Found> householdsByKk(String index);

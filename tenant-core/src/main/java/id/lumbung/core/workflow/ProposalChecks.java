@@ -41,13 +41,17 @@ final class ProposalChecks {
     private final NikCheckService nikChecks;
     private final io.micronaut.json.JsonMapper json;
 
+    private final id.lumbung.core.protection.IdentifierProtection protection;
+
     ProposalChecks(
             TenantTransactions transactions,
             TenantRepository tenants,
             IdentityIndex index,
             NikCheckService nikChecks,
+            id.lumbung.core.protection.IdentifierProtection protection,
             io.micronaut.json.JsonMapper json) {
         this.json = json;
+        this.protection = protection;
         this.transactions = transactions;
         this.tenants = tenants;
         this.index = index;
@@ -93,7 +97,7 @@ final class ProposalChecks {
      * The NIK and KK across the province: this tenant's registry and the other regencies', read in
      * one transaction allowed every tenant of the province (nothing but counts and iddtks leave it).
      */
-    List<Proposal.Check> acrossProvince(Tenant tenant, ProposalRow proposal) {
+    List<Proposal.Check> acrossProvince(Tenant tenant, ProposalRow proposal, String nik) {
         List<Proposal.Check> checks = new ArrayList<>();
         List<Tenant> all = tenants.findAll();
         List<String> province = all.stream()
@@ -144,6 +148,9 @@ final class ProposalChecks {
                 }
             }
         }
+        if (adding && here == null) {
+            checks.addAll(nearNik(tenant, province, names, proposal, nik));
+        }
         checks.add(
                 elsewhere.isEmpty()
                         ? new Proposal.Check(
@@ -160,6 +167,49 @@ final class ProposalChecks {
                                         + ": pastikan keluarga tidak tercatat dua kali",
                                 null));
         return checks;
+    }
+
+    /**
+     * A family proposed with a NIK a slip away from a registered person's whose name is alike
+     * (identity resolution's rule, {@link id.lumbung.core.identity.NikSlips}): perhaps the same
+     * person with a mistyped NIK. Another regency's person is named by its regency and iddtks only.
+     */
+    private List<Proposal.Check> nearNik(
+            Tenant tenant, List<String> province, Map<String, String> names, ProposalRow proposal, String nik) {
+        List<String> slips = id.lumbung.core.identity.NikSlips.of(nik);
+        if (slips.isEmpty()) {
+            return List.of();
+        }
+        List<String> indexes = slips.stream().map(protection::blindIndex).toList();
+        List<IdentityIndex.Near> near = transactions.inTenants(province, connection -> index.membersByNikIn(indexes));
+        List<String> alike = new ArrayList<>();
+        for (IdentityIndex.Near found : near) {
+            if (!id.lumbung.core.identity.NikSlips.namesAlike(proposal.headName(), found.fullName())) {
+                continue;
+            }
+            String where = found.tenantId().equals(tenant.id())
+                    ? found.fullName() + (found.iddtks() == null ? "" : " (" + found.iddtks() + ")")
+                    : names.getOrDefault(found.tenantId(), found.tenantId())
+                            + (found.iddtks() == null ? "" : " (" + found.iddtks() + ")");
+            if (!alike.contains(where)) {
+                alike.add(where);
+            }
+        }
+        if (alike.isEmpty()) {
+            return List.of(new Proposal.Check(
+                    "nik_slip",
+                    "nik",
+                    OK,
+                    "Tidak ada NIK terdaftar yang hanya beda salah ketik dengan nama mirip",
+                    null));
+        }
+        return List.of(new Proposal.Check(
+                "nik_slip",
+                "nik",
+                WARNING,
+                "NIK ini hanya beda satu angka atau dua angka tertukar dengan orang terdaftar bernama mirip: "
+                        + String.join(", ", alike) + ". Mungkin orang yang sama: periksa salah ketik NIK",
+                null));
     }
 
     /** The checks on this tenant's own data, in the submission's transaction. */

@@ -495,7 +495,7 @@ public final class ProposalService {
         String nik = row.nikEncrypted() == null ? null : protection.decrypt(tenant.id(), row.nikEncrypted());
         String kk = row.kkEncrypted() == null ? null : protection.decrypt(tenant.id(), row.kkEncrypted());
         List<Proposal.Check> found = new ArrayList<>(ProposalChecks.rules(nik, kk));
-        found.addAll(checks.acrossProvince(tenant, row));
+        found.addAll(checks.acrossProvince(tenant, row, nik));
         return found;
     }
 
