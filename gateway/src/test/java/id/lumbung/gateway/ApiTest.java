@@ -111,6 +111,22 @@ public abstract class ApiTest extends DatabaseTest {
                 .build());
     }
 
+    /**
+     * Onboards a regency of its own (its whole registry is what the test imports) with a first
+     * tenant admin, and answers that admin's token.
+     */
+    protected String regencyOfItsOwn(String regionCode, String adminName) {
+        String platform = login("admin");
+        var tenant = postJson("/api/v1/tenants", platform, "{\"regionCode\":\"" + regionCode + "\"}");
+        assertThat(tenant.statusCode()).as(tenant.body()).isEqualTo(201);
+        var admin = postJson(
+                "/api/v1/tenants/" + regionCode.replace(".", "") + "/users",
+                platform,
+                "{\"username\":\"" + adminName + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"TENANT_ADMIN\"]}");
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(201);
+        return login(adminName);
+    }
+
     /** Imports a registry file (its text) into the tenant and waits until the import has succeeded. */
     protected void importFile(String tenantId, String token, String fileName, String content) {
         var upload = postFile(

@@ -24,16 +24,7 @@ class DuplicateRunApiTest extends ApiTest {
     @Test
     @SuppressWarnings("unchecked")
     void theSamePersonListedTwiceIsFoundExplainedAndDecidedButTwinsAreNot() {
-        String platform = login("admin");
-        assertThat(postJson("/api/v1/tenants", platform, "{\"regionCode\":\"74.06\"}")
-                        .statusCode())
-                .isEqualTo(201);
-        var first = postJson(
-                "/api/v1/tenants/7406/users",
-                platform,
-                "{\"username\":\"dup-admin-7406\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"TENANT_ADMIN\"]}");
-        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
-        String admin = login("dup-admin-7406");
+        String admin = regencyOfItsOwn("74.06", "dup-admin-7406");
         for (String user : List.of(
                 "{\"username\":\"dup-operator-7406\",\"roles\":[\"VILLAGE_OPERATOR\"],\"villageCodes\":[\"74.06.01.1007\"]",
                 "{\"username\":\"dup-dpo-7406\",\"roles\":[\"DPO\"]")) {

@@ -262,18 +262,10 @@ class AdminUiBrowserTest extends BrowserTest {
     @Test
     void anAdminFindsAPersonListedTwiceSeesWhyMergesAndUndoes() {
         // A regency of its own (Kab. Kolaka Utara): its whole registry is this file.
-        String platform = login("admin");
-        assertThat(postJson("/api/v1/tenants", platform, "{\"regionCode\":\"74.08\"}")
-                        .statusCode())
-                .isEqualTo(201);
-        var admin = postJson(
-                "/api/v1/tenants/7408/users",
-                platform,
-                "{\"username\":\"ganda-7408\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"TENANT_ADMIN\"]}");
-        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(201);
+        String admin = regencyOfItsOwn("74.08", "ganda-7408");
         importFile(
                 "7408",
-                login("ganda-7408"),
+                admin,
                 "lasusua.csv",
                 "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
                         + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n"

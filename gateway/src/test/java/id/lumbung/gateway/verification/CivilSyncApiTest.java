@@ -261,18 +261,7 @@ class CivilSyncApiTest extends ApiTest {
     @SuppressWarnings("unchecked")
     void aWholeRegistryListsWhatTheImportRefusedWithTheRepairItsOwnCellsSuggest() {
         // A regency of its own (Kota Gorontalo), so that the whole registry is only this file.
-        String platform = login("admin");
-        assertThat(postJson("/api/v1/tenants", platform, "{\"regionCode\":\"75.71\"}")
-                        .statusCode())
-                .isEqualTo(201);
-        assertThat(postJson(
-                                "/api/v1/tenants/7571/users",
-                                platform,
-                                "{\"username\":\"sync-7571\",\"password\":\"" + PASSWORD
-                                        + "\",\"roles\":[\"TENANT_ADMIN\"]}")
-                        .statusCode())
-                .isEqualTo(201);
-        String admin = login("sync-7571");
+        String admin = regencyOfItsOwn("75.71", "sync-7571");
         String head = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
                 + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n";
         String good = "GTO1;GTO1-1;75.71.01.1001;Jl. Dembe;1;1;7571010101200001;7571011302800001;SAMSUDIN;GORONTALO;"

@@ -408,14 +408,7 @@ public class DuplicateRuns {
                 case KEEP -> state = DuplicateClusterRow.KEPT;
                 case NOT_SAME -> {
                     state = DuplicateClusterRow.NOT_SAME;
-                    for (int i = 0; i < members.size(); i++) {
-                        for (int j = i + 1; j < members.size(); j++) {
-                            UUID a = members.get(i);
-                            UUID b = members.get(j);
-                            boolean ordered = a.toString().compareTo(b.toString()) < 0;
-                            rows.apart(tenantId, ordered ? a : b, ordered ? b : a, caller.username());
-                        }
-                    }
+                    eachPair(members, (a, b) -> rows.apart(tenantId, a, b, caller.username()));
                 }
                 default -> {
                     if (keep == null || !members.contains(keep)) {
@@ -455,14 +448,7 @@ public class DuplicateRuns {
                     }
                 }
                 case DuplicateClusterRow.NOT_SAME -> {
-                    for (int i = 0; i < members.size(); i++) {
-                        for (int j = i + 1; j < members.size(); j++) {
-                            UUID a = members.get(i);
-                            UUID b = members.get(j);
-                            boolean ordered = a.toString().compareTo(b.toString()) < 0;
-                            rows.together(tenantId, ordered ? a : b, ordered ? b : a);
-                        }
-                    }
+                    eachPair(members, (a, b) -> rows.together(tenantId, a, b));
                 }
                 case DuplicateClusterRow.KEPT -> {}
                 default ->
@@ -473,6 +459,18 @@ public class DuplicateRuns {
         });
         audit.record(tenantId, caller, "DUPLICATE_UNDO", cluster.toString(), List.of());
         return undone;
+    }
+
+    /** Every pair of the members, the smaller id first (as {@code identity_not_same} keeps them). */
+    private static void eachPair(List<UUID> members, java.util.function.BiConsumer<UUID, UUID> pair) {
+        for (int i = 0; i < members.size(); i++) {
+            for (int j = i + 1; j < members.size(); j++) {
+                UUID a = members.get(i);
+                UUID b = members.get(j);
+                boolean ordered = a.toString().compareTo(b.toString()) < 0;
+                pair.accept(ordered ? a : b, ordered ? b : a);
+            }
+        }
     }
 
     private static String upper(String text) {
