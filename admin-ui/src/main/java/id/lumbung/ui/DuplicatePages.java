@@ -159,7 +159,7 @@ final class DuplicatePages {
         row.put("stage", STAGES.getOrDefault(run.stage(), run.stage()));
         row.put("records", run.records());
         row.put("compared", run.compared());
-        row.put("clusters", run.clusters());
+        row.put("found", run.clusters());
         row.put("review", run.review());
         row.put("open", run.open());
         row.put("decided", run.kept() + run.merged() + run.notSame());

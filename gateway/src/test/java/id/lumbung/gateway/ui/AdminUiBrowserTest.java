@@ -294,6 +294,7 @@ class AdminUiBrowserTest extends BrowserTest {
                 .contains("SITI RAHMAWATI", "HJ. SITTI RAHMAWATI", "dua angka bertukar")
                 .doesNotContain("LA BAKRI");
         assertThat(browser.pageSource()).doesNotContain("7408015506800001").doesNotContain("7408015506080001");
+        assertThat(browser.text("#found")).isEqualTo("1");
 
         browser.click("button.merge");
         String merged = id.lumbung.core.testing.Eventually.await(

@@ -85,7 +85,7 @@ final class Blocking {
         long village = people.village(record);
         String name = people.name(record);
         return switch (kind) {
-            case 0 -> nik;
+            case 0 -> nik < 0 ? NONE : nik;
             case 1 -> nik < 0 || name.isEmpty() ? NONE : nik % 10_000_000_000L * 128 + name.charAt(0) % 128;
             case 2 -> nik < 0 ? NONE : nik / 10_000;
             case 3 -> {
@@ -110,7 +110,8 @@ final class Blocking {
             case 5 ->
                 birth == People.NO_DATE || village < 0
                         ? NONE
-                        : (birth * 4L + people.sex(record)) * 1_000_000 + village / 10_000;
+                        : (birth * 3L + (people.sex(record) == 'L' ? 1 : people.sex(record) == 'P' ? 2 : 0)) * 1_000_000
+                                + village / 10_000;
             case 6 ->
                 name.isEmpty() || village < 0
                         ? NONE

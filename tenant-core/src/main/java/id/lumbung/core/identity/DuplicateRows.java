@@ -66,11 +66,12 @@ interface DuplicateRows extends GenericRepository<DuplicateClusterRow, UUID> {
     void stage(String tenantId, UUID id, String stage, int records);
 
     @Query("UPDATE duplicate_run SET status = 'DONE', stage = 'done', compared = :compared, clusters = :clusters,"
-            + " review = :review, model = :model, finished_at = now() WHERE tenant_id = :tenantId AND id = :id")
+            + " review = :review, model = :model, finished_at = now() WHERE tenant_id = :tenantId AND id = :id"
+            + " AND status = 'RUNNING'")
     void finish(String tenantId, UUID id, long compared, int clusters, int review, String model);
 
     @Query("UPDATE duplicate_run SET status = 'FAILED', error = :error, finished_at = now()"
-            + " WHERE tenant_id = :tenantId AND id = :id")
+            + " WHERE tenant_id = :tenantId AND id = :id AND status = 'RUNNING'")
     void fail(String tenantId, UUID id, String error);
 
     @Introspected

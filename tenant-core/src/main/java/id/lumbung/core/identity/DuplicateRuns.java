@@ -165,7 +165,7 @@ public class DuplicateRuns {
                     people.size(),
                     found.size() - review,
                     review);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             LOG.error("Duplicate run {} of {} failed", id, tenantId, e);
             transactions.inTenant(tenantId, connection -> {
                 rows.fail(tenantId, id, "Pencarian gagal: " + e.getClass().getSimpleName());

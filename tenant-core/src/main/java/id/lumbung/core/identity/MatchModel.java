@@ -339,7 +339,7 @@ public final class MatchModel {
                 // The data, with the default as if seen on U_PSEUDO pairs more: no level is impossible.
                 // A small tenant's own pairs weigh as much as the default: how often two records
                 // share a KK or a village depends on the tenant's size, which the default cannot know.
-                double pseudo = Math.min(U_PSEUDO, samples);
+                double pseudo = Math.max(1, Math.min(U_PSEUDO, samples)); // never 0/0: fewer than two records
                 shares[level] = (counts[field.ordinal()][level] + pseudo * DEFAULT_U[field.ordinal()][level])
                         / (samples + pseudo);
             }
