@@ -415,6 +415,13 @@ public class DuplicateRuns {
                         throw new LumbungException(
                                 ErrorCode.BAD_REQUEST, "keep names the member of the cluster whose record stays");
                     }
+                    // The record kept must itself stand: merging into a record merged elsewhere
+                    // would make chains (and, across runs, cycles).
+                    if (rows.shown(tenantId, List.of(keep)).stream().anyMatch(m -> m.duplicateOf() != null)) {
+                        throw new LumbungException(
+                                ErrorCode.DUPLICATE_ALREADY_DECIDED,
+                                "The record to keep is merged into another already: undo that merge first");
+                    }
                     kept = keep;
                     state = DuplicateClusterRow.MERGED;
                     for (UUID member : members) {
