@@ -120,6 +120,7 @@ final class DuplicatePages {
             @Nullable String keputusan,
             @Nullable String pertahankan,
             @Nullable String jenis,
+            @Nullable String keadaan,
             Caller caller) {
         String page = "/ui/tenants/" + tenantId + "/ganda?run=" + run + "&jenis="
                 + ("periksa".equals(jenis) ? "periksa" : "pasti");
@@ -127,7 +128,7 @@ final class DuplicatePages {
             UUID runId = id(run);
             UUID clusterId = id(cluster);
             if ("batal".equals(keputusan)) {
-                runs.undo(caller, tenantId, runId, clusterId);
+                runs.undo(caller, tenantId, runId, clusterId, keadaan);
                 return;
             }
             String decision = keputusan == null ? null : DECISIONS.get(keputusan.toLowerCase(Locale.ROOT));
@@ -175,6 +176,7 @@ final class DuplicatePages {
         row.put("id", cluster.id().toString());
         row.put("probability", String.format(Locale.ROOT, "%.0f%%", cluster.probability() * 100));
         row.put("open", "OPEN".equals(cluster.state()));
+        row.put("stateCode", cluster.state());
         row.put("state", STATES.getOrDefault(cluster.state(), cluster.state()));
         row.put("decidedBy", cluster.decidedBy());
         row.put(

@@ -120,11 +120,16 @@ class DuplicateRunController {
     @Permits(Permission.DUPLICATE_DECIDE)
     @Post("/{id}/clusters/{clusterId}/undo")
     @Operation(
-            summary = "Undo a decision: merged records are separate again, two people may be joined again (409"
-                    + " duplicate_not_merged when nothing was decided)")
+            summary = "Undo a decision, only what it changed itself: merged records are separate again, two people"
+                    + " may be joined again (409 duplicate_not_merged when nothing was decided; with expected=MERGED,"
+                    + " KEPT or NOT_SAME, the state the caller saw, 409 duplicate_already_decided if it changed)")
     DuplicateRun.Cluster undo(
-            @PathVariable String tenantId, @PathVariable String id, @PathVariable String clusterId, Caller caller) {
-        return runs.undo(caller, tenantId, runId(id), clusterId(clusterId));
+            @PathVariable String tenantId,
+            @PathVariable String id,
+            @PathVariable String clusterId,
+            @Nullable @QueryValue String expected,
+            Caller caller) {
+        return runs.undo(caller, tenantId, runId(id), clusterId(clusterId), expected);
     }
 
     private static UUID runId(String id) {

@@ -131,9 +131,28 @@ class DuplicateRunApiTest extends ApiTest {
         String second = again.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
         Eventually.await(
                 Duration.ofSeconds(30), () -> object(get(second, admin)).get("status"), "DONE"::equals);
-        assertThat(array(get(second + "/clusters?kind=MATCH", admin)))
+        List<Map<String, Object>> secondClusters = array(get(second + "/clusters?kind=MATCH", admin));
+        assertThat(secondClusters)
                 .extracting(c -> names(c))
                 .containsExactly(List.of("HJ. WA ODE HASNA", "WA ODE HASNA"));
+
+        // Both runs list Hasna: merged in the first, then "merged" again in the second (nothing left
+        // to change). Undoing the second leaves the first's merge standing; an undo of a state the
+        // caller did not see is refused.
+        String body = "{\"decision\":\"MERGE\",\"keep\":\"" + kept.get("id") + "\"}";
+        assertThat(postJson(clusterUrl + "/decision", admin, body).statusCode()).isEqualTo(200);
+        String secondCluster = second + "/clusters/" + secondClusters.get(0).get("id");
+        assertThat(postJson(secondCluster + "/decision", admin, body).statusCode())
+                .isEqualTo(200);
+        assertProblem(postJson(secondCluster + "/undo?expected=KEPT", admin, "{}"), 409, "duplicate_already_decided");
+        var secondUndone = postJson(secondCluster + "/undo?expected=MERGED", admin, "{}");
+        assertThat(secondUndone.statusCode()).as(secondUndone.body()).isEqualTo(200);
+        assertThat(((List<Map<String, Object>>) object(secondUndone).get("members")))
+                .filteredOn(m -> "HJ. WA ODE HASNA".equals(m.get("fullName")))
+                .singleElement()
+                .satisfies(m -> assertThat(m.get("duplicateOf"))
+                        .as("the first run's merge stands")
+                        .isEqualTo(kept.get("id")));
 
         // Every decision is in the audit log.
         String audit = get("/api/v1/tenants/7406/audit", login("dup-dpo-7406")).body();

@@ -24,6 +24,7 @@ record DuplicateClusterRow(
         @Nullable UUID keptMember,
         @Nullable String decidedBy,
         @Nullable Instant decidedAt,
+        @Nullable String effects,
         Instant createdAt) {
 
     static final String OPEN = "OPEN";

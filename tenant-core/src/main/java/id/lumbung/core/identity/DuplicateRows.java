@@ -105,9 +105,10 @@ interface DuplicateRows extends GenericRepository<DuplicateClusterRow, UUID> {
     Optional<DuplicateClusterRow> lock(String tenantId, UUID runId, UUID id);
 
     @Query(
-            "UPDATE duplicate_cluster SET state = :state, kept_member = :kept, decided_by = :by,"
+            "UPDATE duplicate_cluster SET state = :state, kept_member = :kept, decided_by = :by, effects = :effects,"
                     + " decided_at = CASE WHEN :state = 'OPEN' THEN NULL ELSE now() END WHERE tenant_id = :tenantId AND id = :id")
-    void decide(String tenantId, UUID id, String state, @Nullable UUID kept, @Nullable String by);
+    void decide(
+            String tenantId, UUID id, String state, @Nullable UUID kept, @Nullable String by, @Nullable String effects);
 
     /** A member as a cluster shows it: masked NIK only. */
     @Introspected
@@ -143,7 +144,7 @@ interface DuplicateRows extends GenericRepository<DuplicateClusterRow, UUID> {
 
     @Query("INSERT INTO identity_not_same (tenant_id, member_a, member_b, decided_by) VALUES (:tenantId, :a, :b, :by)"
             + " ON CONFLICT DO NOTHING")
-    void apart(String tenantId, UUID a, UUID b, String by);
+    int apart(String tenantId, UUID a, UUID b, String by);
 
     @Query("DELETE FROM identity_not_same WHERE tenant_id = :tenantId AND member_a = :a AND member_b = :b")
     void together(String tenantId, UUID a, UUID b);

@@ -136,7 +136,8 @@ public class DuplicateRuns {
                 rows.stage(tenantId, id, "blocking", people.size());
                 return null;
             });
-            Resolver.Resolution resolution = Resolver.resolve(people, thresholds, separated::contains, stage -> {
+            long[] apartPairs = separated.stream().mapToLong(Long::longValue).toArray();
+            Resolver.Resolution resolution = Resolver.resolve(people, thresholds, apartPairs, stage -> {
                 transactions.inTenant(tenantId, connection -> {
                     rows.stage(tenantId, id, stage, people.size());
                     return null;
@@ -238,6 +239,7 @@ public class DuplicateRuns {
                 resolution.probability(pair),
                 write(reasons),
                 DuplicateClusterRow.OPEN,
+                null,
                 null,
                 null,
                 null,
@@ -404,11 +406,16 @@ public class DuplicateRuns {
             List<UUID> members = row.members();
             UUID kept = null;
             String state;
+            List<String> effects = new ArrayList<>();
             switch (decision) {
                 case KEEP -> state = DuplicateClusterRow.KEPT;
                 case NOT_SAME -> {
                     state = DuplicateClusterRow.NOT_SAME;
-                    eachPair(members, (a, b) -> rows.apart(tenantId, a, b, caller.username()));
+                    eachPair(members, (a, b) -> {
+                        if (rows.apart(tenantId, a, b, caller.username()) == 1) {
+                            effects.add(a + ":" + b);
+                        }
+                    });
                 }
                 default -> {
                     if (keep == null || !members.contains(keep)) {
@@ -428,40 +435,63 @@ public class DuplicateRuns {
                         if (!member.equals(keep) && rows.merge(tenantId, member, keep) == 1) {
                             rows.history(
                                     tenantId, member, "Digabung: data ganda dari anggota " + keep, caller.username());
+                            effects.add(member.toString());
                         }
                     }
                 }
             }
-            rows.decide(tenantId, cluster, state, kept, caller.username());
+            rows.decide(tenantId, cluster, state, kept, caller.username(), String.join(",", effects));
             return shown(tenantId, rows.findByIdIn(List.of(cluster))).get(0);
         });
         audit.record(tenantId, caller, "DUPLICATE_" + decision.name(), cluster.toString(), List.of());
         return decided;
     }
 
-    /** Undoes a decision: a merge's records are separate again, two people may be joined again. */
-    public DuplicateRun.Cluster undo(Caller caller, String tenantId, UUID run, UUID cluster) {
+    /**
+     * Undoes a decision, reversing only what it changed itself (a member another cluster merged
+     * stays merged; a pair another decision separated stays apart): a merge's records are
+     * separate again, two people may be joined again. {@code expected}, when given, is the state
+     * the caller saw: if someone undid and decided again meanwhile, 409 rather than undoing theirs.
+     */
+    public DuplicateRun.Cluster undo(Caller caller, String tenantId, UUID run, UUID cluster, String expected) {
         access.grant(caller, Permission.DUPLICATE_DECIDE, tenantId);
         find(caller, tenantId, run);
+        String seen = upper(expected);
         DuplicateRun.Cluster undone = transactions.inTenant(tenantId, connection -> {
             DuplicateClusterRow row = rows.lock(tenantId, run, cluster).orElseThrow(() -> clusterNotFound(cluster));
-            List<UUID> members = row.members();
+            if (DuplicateClusterRow.OPEN.equals(row.state())) {
+                throw new LumbungException(ErrorCode.DUPLICATE_NOT_MERGED, "This cluster has no decision to undo");
+            }
+            if (!seen.isEmpty() && !seen.equals(row.state())) {
+                throw new LumbungException(
+                        ErrorCode.DUPLICATE_ALREADY_DECIDED,
+                        "The decision changed meanwhile (now " + row.state() + "): reload before undoing");
+            }
+            List<String> effects = row.effects() == null
+                    ? null
+                    : row.effects().isEmpty()
+                            ? List.of()
+                            : List.of(row.effects().split(","));
             switch (row.state()) {
                 case DuplicateClusterRow.MERGED -> {
-                    for (UUID member : members) {
-                        if (!member.equals(row.keptMember()) && rows.unmerge(tenantId, member, row.keptMember()) == 1) {
+                    for (UUID member : row.members()) {
+                        boolean own = effects == null
+                                ? !member.equals(row.keptMember())
+                                : effects.contains(member.toString());
+                        if (own && rows.unmerge(tenantId, member, row.keptMember()) == 1) {
                             rows.history(tenantId, member, "Penggabungan data ganda dibatalkan", caller.username());
                         }
                     }
                 }
-                case DuplicateClusterRow.NOT_SAME -> {
-                    eachPair(members, (a, b) -> rows.together(tenantId, a, b));
-                }
-                case DuplicateClusterRow.KEPT -> {}
-                default ->
-                    throw new LumbungException(ErrorCode.DUPLICATE_NOT_MERGED, "This cluster has no decision to undo");
+                case DuplicateClusterRow.NOT_SAME ->
+                    eachPair(row.members(), (a, b) -> {
+                        if (effects == null || effects.contains(a + ":" + b)) {
+                            rows.together(tenantId, a, b);
+                        }
+                    });
+                default -> {}
             }
-            rows.decide(tenantId, cluster, DuplicateClusterRow.OPEN, null, null);
+            rows.decide(tenantId, cluster, DuplicateClusterRow.OPEN, null, null, null);
             return shown(tenantId, rows.findByIdIn(List.of(cluster))).get(0);
         });
         audit.record(tenantId, caller, "DUPLICATE_UNDO", cluster.toString(), List.of());

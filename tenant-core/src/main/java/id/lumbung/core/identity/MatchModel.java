@@ -387,8 +387,17 @@ public final class MatchModel {
         if (Field.NAME.of(pattern) != 0) {
             return probability[pattern];
         }
-        double weight = Math.log(prior / (1 - prior)) / Math.log(2) + weight(pattern) + nameAdjustment(nameShare);
-        return 1 / (1 + Math.pow(2, -weight));
+        return 1 / (1 + Math.pow(2, -matchWeight(pattern, nameShare)));
+    }
+
+    /**
+     * The pair's match weight in bits (the log2 odds of the probability): it orders pairs where
+     * the probability rounds to 1.
+     */
+    public double matchWeight(int pattern, double nameShare) {
+        return Math.log(prior / (1 - prior)) / Math.log(2)
+                + weight(pattern)
+                + (Field.NAME.of(pattern) == 0 ? nameAdjustment(nameShare) : 0);
     }
 
     /** How much an agreeing name weighs more (or less) than an average one, given its share. */

@@ -2,7 +2,9 @@ package id.lumbung.core.identity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -48,19 +50,18 @@ public final class Resolver {
     private Resolver() {}
 
     public static Resolution resolve(People people, Thresholds thresholds) {
-        return resolve(people, thresholds, pair -> false, stage -> {});
+        return resolve(people, thresholds, new long[0], stage -> {});
     }
 
     /**
-     * As {@link #resolve(People, Thresholds)}, never joining a pair {@code apart} names (records
-     * {@code (a << 32) | b}, {@code a < b}: people someone said are two), and telling {@code
-     * stages} where it is ("blocking", "comparing", "estimating", "clustering").
+     * As {@link #resolve(People, Thresholds)}, never putting into one person two records that
+     * {@code apart} names (records {@code (a << 32) | b}, {@code a < b}: people someone said are
+     * two) — neither directly nor through a third record: the strongest pairs join first and a
+     * pair that would bring two such records together is left for review. {@code stages} hears
+     * where it is ("blocking", "comparing", "estimating", "clustering").
      */
     public static Resolution resolve(
-            People people,
-            Thresholds thresholds,
-            java.util.function.LongPredicate apart,
-            java.util.function.Consumer<String> stages) {
+            People people, Thresholds thresholds, long[] apart, java.util.function.Consumer<String> stages) {
         stages.accept("blocking");
         long started = System.nanoTime();
         Blocking.Result blocked = Blocking.pairs(people);
@@ -90,15 +91,33 @@ public final class Resolver {
         Arrays.setAll(parent, i -> i);
         long matched = 0;
         long review = 0;
+        List<Integer> joining = new ArrayList<>();
         for (int i = 0; i < pairs.length; i++) {
-            double probability = probabilities[i];
-            if (apart.test(pairs[i])) {
-                continue;
+            if (probabilities[i] >= thresholds.match()) {
+                joining.add(i);
+            } else if (probabilities[i] >= thresholds.review()) {
+                review++;
             }
-            if (probability >= thresholds.match()) {
-                union(parent, (int) (pairs[i] >>> 32), (int) pairs[i]);
+        }
+        CannotLink cannot = new CannotLink(apart);
+        if (!cannot.isEmpty()) {
+            // The strongest first, by weight: probabilities of near-certain pairs all round to 1.
+            Map<Integer, Double> weight = new HashMap<>();
+            for (int i : joining) {
+                weight.put(i, model.matchWeight(patterns[i], frequency.share((int) (pairs[i] >>> 32))));
+            }
+            joining.sort((x, y) -> Double.compare(weight.get(y), weight.get(x)));
+        }
+        for (int i : joining) {
+            int x = find(parent, (int) (pairs[i] >>> 32));
+            int y = find(parent, (int) pairs[i]);
+            if (x == y) {
                 matched++;
-            } else if (probability >= thresholds.review()) {
+            } else if (cannot.allows(parent, x, y)) {
+                parent[Math.max(x, y)] = Math.min(x, y);
+                cannot.joined(Math.min(x, y), Math.max(x, y));
+                matched++;
+            } else {
                 review++;
             }
         }
@@ -141,12 +160,47 @@ public final class Resolver {
         return root;
     }
 
-    /** Joins two sets; the smaller record number leads, so a cluster's name is stable. */
-    private static void union(int[] parent, int a, int b) {
-        int x = find(parent, a);
-        int y = find(parent, b);
-        if (x != y) {
-            parent[Math.max(x, y)] = Math.min(x, y);
+    /**
+     * The records each person's records must never join (pairs said to be two people), kept by
+     * the person's first record; a union joins the lists. The sets are few and small (decisions
+     * of people), so the check is a walk of the shorter list.
+     */
+    private static final class CannotLink {
+        private final java.util.Map<Integer, List<Integer>> byRoot = new java.util.HashMap<>();
+
+        CannotLink(long[] apart) {
+            for (long pair : apart) {
+                int a = (int) (pair >>> 32);
+                int b = (int) pair;
+                byRoot.computeIfAbsent(a, r -> new ArrayList<>()).add(b);
+                byRoot.computeIfAbsent(b, r -> new ArrayList<>()).add(a);
+            }
+        }
+
+        boolean isEmpty() {
+            return byRoot.isEmpty();
+        }
+
+        /** Whether the persons led by {@code x} and {@code y} may become one. */
+        boolean allows(int[] parent, int x, int y) {
+            List<Integer> ofX = byRoot.getOrDefault(x, List.of());
+            List<Integer> ofY = byRoot.getOrDefault(y, List.of());
+            boolean shorterX = ofX.size() <= ofY.size();
+            int other = shorterX ? y : x;
+            for (int record : shorterX ? ofX : ofY) {
+                if (find(parent, record) == other) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** {@code lost} now belongs to {@code root}'s person. */
+        void joined(int root, int lost) {
+            List<Integer> moved = byRoot.remove(lost);
+            if (moved != null) {
+                byRoot.computeIfAbsent(root, r -> new ArrayList<>()).addAll(moved);
+            }
         }
     }
 

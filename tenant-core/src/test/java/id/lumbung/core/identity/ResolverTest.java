@@ -110,6 +110,42 @@ class ResolverTest {
         assertThat(resolution.explain(0)).hasSize(Field.values().length);
     }
 
+    @Test
+    void twoRecordsSaidToBeTwoPeopleNeverBecomeOneThroughAThird() {
+        People people = new People();
+        LocalDate born = LocalDate.of(1980, 5, 17);
+        // One person written three times: B and C carry the same slip, so B–C is the strongest pair.
+        people.add("a", "7471021705800001", "7471020000000001", "SITI AMINAH", born, "P", "7471021001", 0);
+        people.add("b", "7471021705800001", "7471020000000001", "SITI AMINA", born, "P", "7471021001", 1);
+        people.add("c", "7471021705800001", "7471020000000001", "SITI AMINA", born, "P", "7471021001", 2);
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 300; i++) {
+            LocalDate other = LocalDate.of(1950 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            people.add(
+                    "x" + i,
+                    String.format(
+                            "747103%02d%02d%02d%04d",
+                            other.getDayOfMonth(), other.getMonthValue(), other.getYear() % 100, i + 1),
+                    null,
+                    GIVEN[random.nextInt(GIVEN.length)] + " " + FAMILY[random.nextInt(FAMILY.length)],
+                    other,
+                    random.nextBoolean() ? "L" : "P",
+                    "7471031002",
+                    3 + i);
+        }
+
+        int[] together = Resolver.resolve(people, Resolver.Thresholds.DEFAULT).person();
+        assertThat(together[0]).isEqualTo(together[1]).isEqualTo(together[2]);
+
+        // A person said a and b are two people: b and c stay one, a stays apart from both.
+        long apart = (0L << 32) | 1;
+        int[] person = Resolver.resolve(people, Resolver.Thresholds.DEFAULT, new long[] {apart}, stage -> {})
+                .person();
+        assertThat(person[0]).isNotEqualTo(person[1]);
+        assertThat(person[1]).isEqualTo(person[2]);
+        assertThat(person[0]).as("a must not join b through c").isNotEqualTo(person[2]);
+    }
+
     /** Another given name, the family's name. */
     private static String twinName(String name) {
         String given = name.split(" ")[0];
