@@ -27,6 +27,10 @@ final class Samples {
                     "POST /api/v1/provinces/{provinceId}/users",
                     "{\"username\":\"prov-{unique}\",\"password\":\"" + PASSWORD
                             + "\",\"roles\":[\"PROVINCE_ADMIN\"]}"),
+            Map.entry("POST /api/v1/provinces/{provinceId}/duplicate-runs", "{\"scope\":\"PROVINCE\"}"),
+            Map.entry(
+                    "POST /api/v1/provinces/{provinceId}/duplicate-runs/{id}/clusters/{clusterId}/decision",
+                    "{\"decision\":\"SAME\"}"),
             Map.entry("POST /api/v1/tenants", "{\"regionCode\":\"74.05\"}"),
             Map.entry("POST /api/v1/tenants/{tenantId}/civil-syncs", "{\"village\":\"74.71.01.1005\"}"),
             Map.entry(

@@ -46,6 +46,8 @@ public enum Permission {
     DUPLICATE_RUN(false, "mencari data ganda"),
     /** Decide on a person found twice: keep, merge (reversible), or not the same person. */
     DUPLICATE_DECIDE(false, "memutuskan data ganda"),
+    /** Look for the same person registered in two regencies of a province (or nationally), and decide. */
+    DUPLICATE_ACROSS(false, "mencari data ganda antarkabupaten/kota"),
     /** Read students from Dapodik and the pulls. */
     STUDENT_READ(false, "melihat data siswa"),
     /** Read the exchanges with the ministry. */

@@ -33,11 +33,13 @@ interface DuplicateRows extends GenericRepository<DuplicateClusterRow, UUID> {
             @Nullable String sex,
             String villageCode) {}
 
+    /** The next batch after the household and member given, in household order (a run reads batch by batch). */
     @Query("SELECT m.id, m.household_id, m.nik_encrypted, h.kk_encrypted, m.full_name, m.birth_date, m.sex,"
             + " h.village_code FROM member m JOIN household h ON h.tenant_id = m.tenant_id AND h.id = m.household_id"
             + " WHERE m.tenant_id = :tenantId AND m.status = 'ALIVE' AND h.status = 'ACTIVE'"
-            + " AND m.duplicate_of IS NULL ORDER BY m.id")
-    List<Compared> compared(String tenantId);
+            + " AND m.duplicate_of IS NULL AND (m.household_id, m.id) > (:household, :after)"
+            + " ORDER BY m.household_id, m.id LIMIT :limit")
+    List<Compared> compared(String tenantId, UUID household, UUID after, int limit);
 
     @Introspected
     record Apart(UUID memberA, UUID memberB) {}

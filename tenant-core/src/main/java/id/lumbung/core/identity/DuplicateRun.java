@@ -51,18 +51,24 @@ public record DuplicateRun(
             List<Reason> reasons,
             Instant createdAt) {}
 
-    /** A member of a cluster, NIK masked. */
+    /**
+     * A member of a cluster, NIK masked. Across regencies, {@code tenantId} and {@code regency}
+     * say where it is registered; a regency whose households the caller may not read shows its
+     * village only (no name, NIK, birth date or sex).
+     */
     @Serdeable
     public record Member(
             UUID id,
-            UUID householdId,
-            String fullName,
+            @Nullable UUID householdId,
+            @Nullable String fullName,
             @Nullable String nikMasked,
             @Nullable LocalDate birthDate,
             @Nullable String sex,
             String villageCode,
-            String relationship,
-            @Nullable UUID duplicateOf) {}
+            @Nullable String relationship,
+            @Nullable UUID duplicateOf,
+            @Nullable String tenantId,
+            @Nullable String regency) {}
 
     /** One field's part: {@code field} (Indonesian), its {@code level}, its weight in bits. */
     @Serdeable

@@ -14,8 +14,6 @@ import id.lumbung.core.protection.IdentifierProtection;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,48 +100,39 @@ public class DuplicateRuns {
 
     private void run(String tenantId, UUID id) {
         try {
-            List<DuplicateRows.Compared> members =
-                    transactions.inTenant(tenantId, connection -> rows.compared(tenantId));
-            List<DuplicateRows.Apart> apart = transactions.inTenant(tenantId, connection -> rows.apart(tenantId));
-            People people = new People();
-            Map<UUID, Integer> number = new HashMap<>();
-            Map<UUID, Integer> households = new HashMap<>();
-            for (DuplicateRows.Compared member : members) {
-                String nik = member.nikEncrypted() == null ? null : protection.decrypt(tenantId, member.nikEncrypted());
-                String kk = member.kkEncrypted() == null ? null : protection.decrypt(tenantId, member.kkEncrypted());
-                int household = households.computeIfAbsent(member.householdId(), h -> households.size());
-                number.put(
-                        member.id(),
-                        people.add(
-                                member.id().toString(),
-                                nik,
-                                kk,
-                                member.fullName(),
-                                member.birthDate(),
-                                member.sex(),
-                                member.villageCode(),
-                                household));
-            }
-            Set<Long> separated = new HashSet<>();
-            for (DuplicateRows.Apart pair : apart) {
-                Integer a = number.get(pair.memberA());
-                Integer b = number.get(pair.memberB());
-                if (a != null && b != null) {
-                    separated.add(Math.min(a, b) * (1L << 32) + Math.max(a, b));
-                }
-            }
-            transactions.inTenant(tenantId, connection -> {
-                rows.stage(tenantId, id, "blocking", people.size());
-                return null;
-            });
-            long[] apartPairs = separated.stream().mapToLong(Long::longValue).toArray();
-            Resolver.Resolution resolution = Resolver.resolve(people, thresholds, apartPairs, stage -> {
+            List<String[]> decided = transactions.inTenant(tenantId, connection -> rows.apart(tenantId)).stream()
+                    .map(pair -> new String[] {
+                        pair.memberA().toString(), pair.memberB().toString()
+                    })
+                    .toList();
+            Set<String> wanted = new HashSet<>();
+            decided.forEach(pair -> wanted.addAll(List.of(pair)));
+            Registers.Read read = Registers.read(transactions, rows, protection, List.of(tenantId), false, wanted);
+            People people = read.people();
+            long[] apart = Registers.apart(read.numbers(), decided);
+            Resolver.Resolution resolution = Resolver.resolve(people, thresholds, apart, stage -> {
                 transactions.inTenant(tenantId, connection -> {
                     rows.stage(tenantId, id, stage, people.size());
                     return null;
                 });
             });
-            List<DuplicateClusterRow> found = clusters(tenantId, id, resolution, separated);
+            Instant now = Instant.now();
+            List<DuplicateClusterRow> found = Findings.of(resolution, apart, ids -> true, MAXIMUM_REVIEW).stream()
+                    .map(f -> new DuplicateClusterRow(
+                            UUID.randomUUID(),
+                            tenantId,
+                            id,
+                            f.kind(),
+                            String.join(",", f.ids()),
+                            f.probability(),
+                            write(f.reasons()),
+                            DuplicateClusterRow.OPEN,
+                            null,
+                            null,
+                            null,
+                            null,
+                            now))
+                    .toList();
             int review = (int)
                     found.stream().filter(row -> "REVIEW".equals(row.kind())).count();
             transactions.inTenant(tenantId, connection -> {
@@ -173,77 +162,6 @@ public class DuplicateRuns {
                 return null;
             });
         }
-    }
-
-    /** The persons found (one row each, with the weakest joining pair's reasons) and the pairs to review. */
-    private List<DuplicateClusterRow> clusters(
-            String tenantId, UUID run, Resolver.Resolution resolution, Set<Long> separated) {
-        People people = resolution.people();
-        int[] person = resolution.person();
-        Map<Integer, Integer> weakest = new HashMap<>();
-        List<Integer> review = new ArrayList<>();
-        for (int pair = 0; pair < resolution.pairs().length; pair++) {
-            double probability = resolution.probability(pair);
-            int a = resolution.first(pair);
-            int b = resolution.second(pair);
-            if (probability >= thresholds.match() && person[a] == person[b]) {
-                weakest.merge(
-                        person[a], pair, (x, y) -> resolution.probability(x) <= resolution.probability(y) ? x : y);
-            } else if (probability >= thresholds.review()
-                    && person[a] != person[b]
-                    && !separated.contains(resolution.pairs()[pair])) {
-                review.add(pair);
-            }
-        }
-        review.sort((x, y) -> Double.compare(resolution.probability(y), resolution.probability(x)));
-        Instant now = Instant.now();
-        List<DuplicateClusterRow> found = new ArrayList<>();
-        for (int[] cluster : resolution.clusters()) {
-            List<String> ids = new ArrayList<>();
-            for (int record : cluster) {
-                ids.add(people.id(record));
-            }
-            int pair = weakest.get(person[cluster[0]]);
-            found.add(row(tenantId, run, "MATCH", ids, resolution, pair, now));
-        }
-        for (int pair : review.subList(0, Math.min(MAXIMUM_REVIEW, review.size()))) {
-            found.add(row(
-                    tenantId,
-                    run,
-                    "REVIEW",
-                    List.of(people.id(resolution.first(pair)), people.id(resolution.second(pair))),
-                    resolution,
-                    pair,
-                    now));
-        }
-        return found;
-    }
-
-    private DuplicateClusterRow row(
-            String tenantId,
-            UUID run,
-            String kind,
-            List<String> ids,
-            Resolver.Resolution resolution,
-            int pair,
-            Instant now) {
-        List<DuplicateRun.Reason> reasons = resolution.explain(pair).stream()
-                .map(reason -> new DuplicateRun.Reason(reason.field().label(), reason.level(), reason.weight()))
-                .toList();
-        return new DuplicateClusterRow(
-                UUID.randomUUID(),
-                tenantId,
-                run,
-                kind,
-                String.join(",", ids),
-                resolution.probability(pair),
-                write(reasons),
-                DuplicateClusterRow.OPEN,
-                null,
-                null,
-                null,
-                null,
-                now);
     }
 
     /** The tenant's runs, newest first. */
@@ -366,7 +284,9 @@ public class DuplicateRuns {
                         m.sex(),
                         m.villageCode(),
                         m.relationship(),
-                        m.duplicateOf()));
+                        m.duplicateOf(),
+                        null,
+                        null));
             }
         }
         return new DuplicateRun.Cluster(
@@ -500,41 +420,28 @@ public class DuplicateRuns {
 
     /** Every pair of the members, the smaller id first (as {@code identity_not_same} keeps them). */
     private static void eachPair(List<UUID> members, java.util.function.BiConsumer<UUID, UUID> pair) {
-        for (int i = 0; i < members.size(); i++) {
-            for (int j = i + 1; j < members.size(); j++) {
-                UUID a = members.get(i);
-                UUID b = members.get(j);
-                boolean ordered = a.toString().compareTo(b.toString()) < 0;
-                pair.accept(ordered ? a : b, ordered ? b : a);
-            }
-        }
+        Findings.eachPair(
+                members.stream().map(UUID::toString).toList(),
+                (a, b) -> pair.accept(UUID.fromString(a), UUID.fromString(b)));
     }
 
-    private static String upper(String text) {
+    static String upper(String text) {
         return text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
     }
 
     private String write(List<DuplicateRun.Reason> reasons) {
-        try {
-            return json.writeValueAsString(reasons);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Findings.write(json, reasons);
     }
 
     private List<DuplicateRun.Reason> read(String reasons) {
-        try {
-            return List.of(json.readValue(reasons, DuplicateRun.Reason[].class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Findings.read(json, reasons);
     }
 
-    private static LumbungException runNotFound(UUID id) {
+    static LumbungException runNotFound(UUID id) {
         return new LumbungException(ErrorCode.DUPLICATE_RUN_NOT_FOUND, "Duplicate run " + id + " was not found");
     }
 
-    private static LumbungException clusterNotFound(UUID id) {
+    static LumbungException clusterNotFound(UUID id) {
         return new LumbungException(ErrorCode.DUPLICATE_CLUSTER_NOT_FOUND, "Cluster " + id + " was not found");
     }
 }

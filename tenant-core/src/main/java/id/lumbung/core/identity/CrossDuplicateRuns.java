@@ -1,0 +1,465 @@
+package id.lumbung.core.identity;
+
+import id.lumbung.core.access.Authorizer;
+import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Permission;
+import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.error.ErrorCode;
+import id.lumbung.core.error.LumbungException;
+import id.lumbung.core.paging.Keyset;
+import id.lumbung.core.paging.Page;
+import id.lumbung.core.paging.PageRequest;
+import id.lumbung.core.protection.IdentifierProtection;
+import id.lumbung.core.tenant.Tenant;
+import id.lumbung.core.tenant.TenantRepository;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The same person registered in two regencies, for the province that oversees them: a search
+ * reads the living members of the province's regencies (or of every regency, for a national
+ * search) with the engine of a tenant's own search, and keeps only the persons whose records lie
+ * in two regencies or more — at least one of them in the province. A member is shown with its
+ * name and masked NIK only where the caller may read that regency's households (its own
+ * province); elsewhere by regency and village alone. Reads are audited in each regency whose
+ * people were shown. A decision says "the same person" (for the regencies to settle: one keeps
+ * the family) or "two people" (remembered: no later search, of the province or of a regency,
+ * joins them).
+ */
+@Singleton
+public class CrossDuplicateRuns {
+    private static final Logger LOG = LoggerFactory.getLogger(CrossDuplicateRuns.class);
+
+    /** What the search covers. */
+    public enum Scope {
+        /** The regencies of the province, with each other. */
+        PROVINCE,
+        /** Every regency: the persons with a member in the province and one elsewhere. */
+        NATIONAL
+    }
+
+    /** A province's decision on a person found in two regencies. */
+    public enum Decision {
+        /** One person registered twice: the regencies settle which keeps the family. */
+        SAME,
+        /** Two people: no later search joins them. */
+        NOT_SAME
+    }
+
+    private final Authorizer access;
+    private final TenantTransactions transactions;
+    private final TenantRepository tenants;
+    private final CrossDuplicateRows rows;
+    private final DuplicateRows members;
+    private final IdentifierProtection protection;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final Resolver.Thresholds thresholds;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "cross-duplicate-runs");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    CrossDuplicateRuns(
+            Authorizer access,
+            TenantTransactions transactions,
+            TenantRepository tenants,
+            CrossDuplicateRows rows,
+            DuplicateRows members,
+            IdentifierProtection protection,
+            AuditLog audit,
+            JsonMapper json,
+            @Value("${lumbung.identity.match-threshold:0.95}") double match,
+            @Value("${lumbung.identity.review-threshold:0.5}") double review) {
+        this.access = access;
+        this.transactions = transactions;
+        this.tenants = tenants;
+        this.rows = rows;
+        this.members = members;
+        this.protection = protection;
+        this.audit = audit;
+        this.json = json;
+        this.thresholds = new Resolver.Thresholds(match, review);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The regencies of the province, for a caller holding {@code DUPLICATE_ACROSS} (a province
+     * admin): refused (403) without the verb, 404 for another province than the caller's own.
+     */
+    private List<Tenant> province(Caller caller, String provinceId) {
+        if (!access.holdsAnywhere(caller, Permission.DUPLICATE_ACROSS)) {
+            throw Authorizer.denied(Permission.DUPLICATE_ACROSS);
+        }
+        if (provinceId == null || !provinceId.equals(caller.provinceId())) {
+            throw new LumbungException(ErrorCode.PROVINCE_NOT_FOUND, "No province " + provinceId + " is visible");
+        }
+        return tenants.findAll().stream()
+                .filter(tenant -> tenant.provinceId().equals(provinceId))
+                .toList();
+    }
+
+    /** Starts a search; one runs at a time per province (409 otherwise). */
+    public CrossDuplicateRun start(Caller caller, String provinceId, Scope scope) {
+        List<Tenant> own = province(caller, provinceId);
+        List<String> covered = (scope == Scope.NATIONAL ? tenants.findAll() : own)
+                .stream().map(Tenant::id).toList();
+        UUID id = UUID.randomUUID();
+        transactions.platform(connection -> {
+            rows.lockProvince(provinceId);
+            rows.abandonStale(provinceId);
+            if (rows.running(provinceId) > 0) {
+                throw new LumbungException(
+                        ErrorCode.DUPLICATE_RUN_RUNNING, "A search across the regencies is still running");
+            }
+            rows.open(
+                    provinceId,
+                    id,
+                    scope.name(),
+                    covered.size(),
+                    thresholds.match(),
+                    thresholds.review(),
+                    caller.username());
+            return null;
+        });
+        Set<String> ownIds = new HashSet<>(own.stream().map(Tenant::id).toList());
+        for (String tenantId : ownIds) {
+            audit.record(tenantId, caller, "DUPLICATE_ACROSS_RUN", id.toString(), List.of());
+        }
+        executor.execute(() -> run(provinceId, id, covered, ownIds));
+        return find(caller, provinceId, id);
+    }
+
+    private void run(String provinceId, UUID id, List<String> covered, Set<String> own) {
+        try {
+            List<String[]> decided = new ArrayList<>();
+            transactions
+                    .platform(connection -> rows.apart())
+                    .forEach(pair -> decided.add(new String[] {pair.memberA(), pair.memberB()}));
+            for (String tenantId : covered) {
+                transactions
+                        .inTenant(tenantId, connection -> members.apart(tenantId))
+                        .forEach(pair -> decided.add(
+                                new String[] {tenantId + "/" + pair.memberA(), tenantId + "/" + pair.memberB()}));
+            }
+            Set<String> wanted = new HashSet<>();
+            decided.forEach(pair -> wanted.addAll(List.of(pair)));
+            Registers.Read read = Registers.read(transactions, members, protection, covered, true, wanted);
+            People people = read.people();
+            long[] apart = Registers.apart(read.numbers(), decided);
+            Resolver.Resolution resolution = Resolver.resolve(
+                    people,
+                    thresholds,
+                    apart,
+                    stage -> transactions.platform(connection -> {
+                        rows.stage(provinceId, id, stage, people.size());
+                        return null;
+                    }));
+            Instant now = Instant.now();
+            List<CrossClusterRow> found =
+                    Findings.of(resolution, apart, ids -> acrossRegencies(ids, own), DuplicateRuns.MAXIMUM_REVIEW)
+                            .stream()
+                            .map(f -> new CrossClusterRow(
+                                    UUID.randomUUID(),
+                                    provinceId,
+                                    id,
+                                    f.kind(),
+                                    String.join(",", f.ids()),
+                                    f.probability(),
+                                    Findings.write(json, f.reasons()),
+                                    CrossClusterRow.OPEN,
+                                    null,
+                                    null,
+                                    null,
+                                    now))
+                            .toList();
+            int review = (int)
+                    found.stream().filter(row -> "REVIEW".equals(row.kind())).count();
+            transactions.platform(connection -> {
+                for (int from = 0; from < found.size(); from += 1000) {
+                    rows.saveAll(found.subList(from, Math.min(found.size(), from + 1000)));
+                }
+                rows.finish(
+                        provinceId,
+                        id,
+                        resolution.stats().candidatePairs(),
+                        found.size() - review,
+                        review,
+                        resolution.model().describe());
+                return null;
+            });
+            LOG.info(
+                    "Search across regencies {} of province {}: {} records of {} regencies, {} persons in two or more",
+                    id,
+                    provinceId,
+                    people.size(),
+                    covered.size(),
+                    found.size() - review);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.error("Search across regencies {} of province {} failed", id, provinceId, e);
+            transactions.platform(connection -> {
+                rows.fail(provinceId, id, "Pencarian gagal: " + e.getClass().getSimpleName());
+                return null;
+            });
+        }
+    }
+
+    /** Records in two regencies or more, one of them the province's own. */
+    static boolean acrossRegencies(List<String> ids, Set<String> own) {
+        Set<String> regencies = new HashSet<>();
+        boolean ours = false;
+        for (String id : ids) {
+            String tenant = CrossClusterRow.tenantOf(id);
+            regencies.add(tenant);
+            ours |= own.contains(tenant);
+        }
+        return ours && regencies.size() > 1;
+    }
+
+    /** The province's searches, newest first. */
+    public Page<CrossDuplicateRun> page(Caller caller, String provinceId, PageRequest request) {
+        province(caller, provinceId);
+        return transactions.platform(connection -> {
+            Keyset.Ids page =
+                    Keyset.newestIds(connection, "FROM cross_duplicate_run WHERE province_id = ?", request, provinceId);
+            List<CrossDuplicateRun> read = page.inOrder(runs(provinceId, page.ids()), CrossDuplicateRun::id);
+            return Page.of(
+                    read,
+                    request,
+                    page.total(),
+                    run -> PageRequest.cursor(
+                            run.createdAt().toString(), run.id().toString()));
+        });
+    }
+
+    public CrossDuplicateRun find(Caller caller, String provinceId, UUID id) {
+        province(caller, provinceId);
+        return transactions.platform(connection -> runs(provinceId, List.of(id))).stream()
+                .findFirst()
+                .orElseThrow(() -> DuplicateRuns.runNotFound(id));
+    }
+
+    private List<CrossDuplicateRun> runs(String provinceId, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Map<String, Long>> states = new HashMap<>();
+        for (DuplicateRows.Decided decided : rows.decided(provinceId, ids)) {
+            states.computeIfAbsent(decided.runId(), run -> new HashMap<>()).put(decided.state(), decided.clusters());
+        }
+        return rows.runs(provinceId, ids).stream()
+                .map(run -> {
+                    Map<String, Long> by = states.getOrDefault(run.id(), Map.of());
+                    return new CrossDuplicateRun(
+                            run.id(),
+                            provinceId,
+                            run.scope(),
+                            run.status(),
+                            run.stage(),
+                            run.tenants(),
+                            run.records(),
+                            run.compared(),
+                            run.clusters(),
+                            run.review(),
+                            by.getOrDefault(CrossClusterRow.OPEN, 0L),
+                            by.getOrDefault(CrossClusterRow.SAME, 0L),
+                            by.getOrDefault(CrossClusterRow.NOT_SAME, 0L),
+                            run.matchThreshold(),
+                            run.reviewThreshold(),
+                            run.error(),
+                            run.requestedBy(),
+                            run.createdAt(),
+                            run.finishedAt());
+                })
+                .toList();
+    }
+
+    /** A search's persons found in two regencies, newest first, a page at a time. */
+    public Page<DuplicateRun.Cluster> clusters(
+            Caller caller, String provinceId, UUID run, String state, String kind, PageRequest request) {
+        find(caller, provinceId, run);
+        String onlyState = DuplicateRuns.upper(state);
+        String onlyKind = DuplicateRuns.upper(kind);
+        if (!onlyState.isEmpty() && !Set.of("OPEN", "SAME", "NOT_SAME").contains(onlyState)) {
+            throw new LumbungException(ErrorCode.INVALID_PAGE, "state is OPEN, SAME or NOT_SAME");
+        }
+        if (!onlyKind.isEmpty() && !Set.of("MATCH", "REVIEW").contains(onlyKind)) {
+            throw new LumbungException(ErrorCode.INVALID_PAGE, "kind is MATCH or REVIEW");
+        }
+        Page<CrossClusterRow> page = transactions.platform(connection -> {
+            Keyset.Ids ids = Keyset.newestIds(
+                    connection,
+                    "FROM cross_duplicate_cluster WHERE province_id = ? AND run_id = ? AND (? = '' OR state = ?)"
+                            + " AND (? = '' OR kind = ?)",
+                    request,
+                    provinceId,
+                    run,
+                    onlyState,
+                    onlyState,
+                    onlyKind,
+                    onlyKind);
+            List<CrossClusterRow> read = ids.inOrder(rows.findByIdIn(ids.ids()), CrossClusterRow::id);
+            return Page.of(
+                    read,
+                    request,
+                    ids.total(),
+                    cluster -> PageRequest.cursor(
+                            cluster.createdAt().toString(), cluster.id().toString()));
+        });
+        return new Page<>(
+                shown(caller, run, page.items()), page.total(), page.totalAtLeast(), page.next(), page.previous());
+    }
+
+    /**
+     * The clusters with their members: each regency's rows read in that regency's transaction;
+     * name, NIK (masked), birth date and sex only where the caller may read its households (and
+     * that read audited there).
+     */
+    private List<DuplicateRun.Cluster> shown(Caller caller, UUID run, List<CrossClusterRow> read) {
+        Map<String, List<UUID>> byTenant = new LinkedHashMap<>();
+        for (CrossClusterRow row : read) {
+            for (String member : row.members()) {
+                byTenant.computeIfAbsent(CrossClusterRow.tenantOf(member), t -> new ArrayList<>())
+                        .add(CrossClusterRow.memberOf(member));
+            }
+        }
+        Map<String, String> names = new HashMap<>();
+        tenants.findAll().forEach(tenant -> names.put(tenant.id(), tenant.name()));
+        Map<String, DuplicateRun.Member> shown = new HashMap<>();
+        for (Map.Entry<String, List<UUID>> entry : byTenant.entrySet()) {
+            String tenantId = entry.getKey();
+            boolean readable = access.permits(caller, Permission.HOUSEHOLD_READ, tenantId);
+            for (DuplicateRows.Shown m :
+                    transactions.inTenant(tenantId, connection -> members.shown(tenantId, entry.getValue()))) {
+                shown.put(
+                        tenantId + "/" + m.id(),
+                        readable
+                                ? new DuplicateRun.Member(
+                                        m.id(),
+                                        m.householdId(),
+                                        m.fullName(),
+                                        m.nikMasked(),
+                                        m.birthDate(),
+                                        m.sex(),
+                                        m.villageCode(),
+                                        m.relationship(),
+                                        m.duplicateOf(),
+                                        tenantId,
+                                        names.get(tenantId))
+                                : new DuplicateRun.Member(
+                                        m.id(),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        m.villageCode(),
+                                        null,
+                                        null,
+                                        tenantId,
+                                        names.get(tenantId)));
+            }
+            if (readable) {
+                audit.record(
+                        tenantId, caller, "DUPLICATE_ACROSS_READ", run.toString(), List.of("full_name", "nik_masked"));
+            }
+        }
+        return read.stream()
+                .map(row -> new DuplicateRun.Cluster(
+                        row.id(),
+                        row.kind(),
+                        Math.round(row.probability() * 1000) / 1000.0,
+                        row.state(),
+                        null,
+                        row.decidedBy(),
+                        row.decidedAt(),
+                        row.members().stream()
+                                .map(shown::get)
+                                .filter(java.util.Objects::nonNull)
+                                .toList(),
+                        Findings.read(json, row.reasons()),
+                        row.createdAt()))
+                .toList();
+    }
+
+    /** Decides an open cluster (409 when decided already); audited in each regency of the cluster. */
+    public DuplicateRun.Cluster decide(Caller caller, String provinceId, UUID run, UUID cluster, Decision decision) {
+        find(caller, provinceId, run);
+        CrossClusterRow decided = transactions.platform(connection -> {
+            CrossClusterRow row =
+                    rows.lock(provinceId, run, cluster).orElseThrow(() -> DuplicateRuns.clusterNotFound(cluster));
+            if (!CrossClusterRow.OPEN.equals(row.state())) {
+                throw new LumbungException(
+                        ErrorCode.DUPLICATE_ALREADY_DECIDED, "This cluster was decided already (" + row.state() + ")");
+            }
+            List<String> effects = new ArrayList<>();
+            if (decision == Decision.NOT_SAME) {
+                Findings.eachPair(row.members(), (a, b) -> {
+                    if (!CrossClusterRow.tenantOf(a).equals(CrossClusterRow.tenantOf(b))
+                            && rows.apart(a, b, caller.username()) == 1) {
+                        effects.add(a + "|" + b);
+                    }
+                });
+            }
+            rows.decide(provinceId, cluster, decision.name(), caller.username(), String.join(",", effects));
+            return rows.findByIdIn(List.of(cluster)).get(0);
+        });
+        for (String tenantId : decided.tenants()) {
+            audit.record(tenantId, caller, "DUPLICATE_ACROSS_" + decision.name(), cluster.toString(), List.of());
+        }
+        return shown(caller, run, List.of(decided)).get(0);
+    }
+
+    /** Undoes a decision (only what it changed itself); {@code expected}, when given, the state the caller saw. */
+    public DuplicateRun.Cluster undo(Caller caller, String provinceId, UUID run, UUID cluster, String expected) {
+        find(caller, provinceId, run);
+        String seen = DuplicateRuns.upper(expected);
+        CrossClusterRow undone = transactions.platform(connection -> {
+            CrossClusterRow row =
+                    rows.lock(provinceId, run, cluster).orElseThrow(() -> DuplicateRuns.clusterNotFound(cluster));
+            if (CrossClusterRow.OPEN.equals(row.state())) {
+                throw new LumbungException(ErrorCode.DUPLICATE_NOT_MERGED, "This cluster has no decision to undo");
+            }
+            if (!seen.isEmpty() && !seen.equals(row.state())) {
+                throw new LumbungException(
+                        ErrorCode.DUPLICATE_ALREADY_DECIDED,
+                        "The decision changed meanwhile (now " + row.state() + "): reload before undoing");
+            }
+            if (row.effects() != null && !row.effects().isEmpty()) {
+                for (String pair : row.effects().split(",")) {
+                    String[] ab = pair.split("\\|");
+                    rows.together(ab[0], ab[1]);
+                }
+            }
+            rows.decide(provinceId, cluster, CrossClusterRow.OPEN, null, null);
+            return rows.findByIdIn(List.of(cluster)).get(0);
+        });
+        for (String tenantId : undone.tenants()) {
+            audit.record(tenantId, caller, "DUPLICATE_ACROSS_UNDO", cluster.toString(), List.of());
+        }
+        return shown(caller, run, List.of(undone)).get(0);
+    }
+}
