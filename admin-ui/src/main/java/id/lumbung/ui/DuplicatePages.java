@@ -37,15 +37,14 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class DuplicatePages {
-    private static final Map<String, String> STAGES = Map.of(
+    static final Map<String, String> STAGES = Map.of(
             "reading", "membaca data",
             "blocking", "memilih pasangan",
             "comparing", "membandingkan",
             "estimating", "menghitung bobot",
             "clustering", "mengelompokkan",
             "done", "selesai");
-    private static final Map<String, String> STATUSES =
-            Map.of("RUNNING", "Berjalan", "DONE", "Selesai", "FAILED", "Gagal");
+    static final Map<String, String> STATUSES = Map.of("RUNNING", "Berjalan", "DONE", "Selesai", "FAILED", "Gagal");
     private static final Map<String, String> STATES = Map.of(
             "OPEN", "Belum diputuskan",
             "KEPT", "Orang yang sama, data dibiarkan",
@@ -171,7 +170,11 @@ final class DuplicatePages {
         return row;
     }
 
-    private static Map<String, Object> cluster(String tenantId, DuplicateRun.Cluster cluster) {
+    /**
+     * A cluster as the pages show it. A member of another regency carries its regency's name; one
+     * whose regency's households the reader may not read shows its village alone.
+     */
+    static Map<String, Object> cluster(String tenantId, DuplicateRun.Cluster cluster) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", cluster.id().toString());
         row.put("probability", String.format(Locale.ROOT, "%.0f%%", cluster.probability() * 100));
@@ -185,7 +188,8 @@ final class DuplicatePages {
                         .map(member -> {
                             Map<String, Object> m = new HashMap<>();
                             m.put("id", member.id().toString());
-                            m.put("name", member.fullName());
+                            m.put("name", member.fullName() == null ? "(data kabupaten/kota lain)" : member.fullName());
+                            m.put("regency", member.regency());
                             m.put("nik", member.nikMasked() == null ? "—" : member.nikMasked());
                             m.put(
                                     "born",
@@ -196,7 +200,13 @@ final class DuplicatePages {
                             m.put("village", member.villageCode());
                             m.put("kept", member.id().equals(cluster.keptMember()));
                             m.put("merged", member.duplicateOf() != null);
-                            m.put("householdUrl", "/ui/tenants/" + tenantId + "/keluarga/" + member.householdId());
+                            m.put(
+                                    "householdUrl",
+                                    member.householdId() == null
+                                            ? null
+                                            : "/ui/tenants/"
+                                                    + (member.tenantId() == null ? tenantId : member.tenantId())
+                                                    + "/keluarga/" + member.householdId());
                             return m;
                         })
                         .toList());

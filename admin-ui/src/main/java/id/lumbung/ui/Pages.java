@@ -82,7 +82,11 @@ final class Pages {
                 "showCounts",
                 showCounts,
                 "mayConnectors",
-                authorizer.holdsAnywhere(caller, Permission.CONNECTOR_READ));
+                authorizer.holdsAnywhere(caller, Permission.CONNECTOR_READ),
+                "acrossUrl",
+                caller.provinceId() != null && authorizer.holdsAnywhere(caller, Permission.DUPLICATE_ACROSS)
+                        ? "/ui/provinsi/" + caller.provinceId() + "/ganda"
+                        : "");
     }
 
     /** A tenant's row: the pages its permissions open, and nothing else. */

@@ -313,6 +313,72 @@ class AdminUiBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aProvinceAdminFindsAPersonRegisteredInTwoCitiesAndSaysTheyAreOne() {
+        // Sulawesi Utara of its own: Kota Manado and Kota Bitung both list Yohana Lumi.
+        String head = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
+                + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n";
+        String manado = regencyOfItsOwn("71.71", "ganda-7171");
+        importFile(
+                "7171",
+                manado,
+                "manado.csv",
+                head
+                        + "MDO1;MDO1-1;71.71.01.1001;Jl. Molas;1;1;7171010101100001;7171014809850001;YOHANA LUMI;MANADO;"
+                        + "08-09-1985;P;Kepala Keluarga;MARIA;1\n");
+        String bitung = regencyOfItsOwn("71.72", "ganda-7172");
+        importFile(
+                "7172",
+                bitung,
+                "bitung.csv",
+                head
+                        + "BTG1;BTG1-1;71.72.01.1001;Jl. Pelabuhan;2;1;7172010202200001;7171014809850001;YOHANA LUMY;MANADO;"
+                        + "08-09-1985;P;Kepala Keluarga;MARIA;1\n"
+                        + "BTG2;BTG2-1;71.72.01.1001;Jl. Pelabuhan;3;1;7172010202200002;7172011003700002;FRANS TUMBEL;BITUNG;"
+                        + "10-03-1970;L;Kepala Keluarga;AGUSTINA;2\n");
+        var province = postJson(
+                "/api/v1/provinces/71/users",
+                login("admin"),
+                "{\"username\":\"prov-71\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"PROVINCE_ADMIN\"]}");
+        assertThat(province.statusCode()).as(province.body()).isEqualTo(201);
+
+        logIn("prov-71");
+        browser.open(url("/ui/tenants"));
+        browser.click("#across");
+        assertThat(browser.text("h1"))
+                .isEqualTo("Data ganda antarkabupaten/kota: orang yang sama terdaftar di dua tempat");
+        browser.click("#start-across");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("run="));
+        String found = id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(30),
+                () -> {
+                    browser.open(browser.currentUrl());
+                    return browser.text("#stage").equals("selesai") ? browser.text("#selected") : "";
+                },
+                text -> !text.isEmpty());
+        assertThat(found)
+                .contains("YOHANA LUMI", "YOHANA LUMY", "KOTA MANADO", "KOTA BITUNG")
+                .doesNotContain("FRANS TUMBEL");
+        assertThat(browser.pageSource()).doesNotContain("7171014809850001");
+        assertThat(browser.text("#found")).isEqualTo("1");
+
+        browser.click("button.same");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10),
+                () -> browser.text("#selected"),
+                text -> text.contains("Orang yang sama, tercatat di dua kabupaten/kota"));
+        browser.click("button.undo");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10),
+                () -> browser.text("#selected"),
+                text -> text.contains("Belum diputuskan"));
+        // A city's admin has no such page: the list offers no link, the page answers in Indonesian.
+        logIn("ganda-7171");
+        browser.open(url("/ui/tenants"));
+        assertThat(browser.pageSource()).doesNotContain("id=\"across\"");
+    }
+
+    @Test
     void anOperatorFollowsPaymentsUntilTheBankHasAnswered() {
         String token = login("admin-7471");
         var submitted = postJson(
