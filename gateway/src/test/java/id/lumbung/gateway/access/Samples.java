@@ -94,6 +94,7 @@ final class Samples {
 
     private static final Map<String, String[]> FILES = Map.of(
             "POST /api/v1/tenants/{tenantId}/imports", new String[] {"dtks.csv", "iddtks;kode_wilayah\n"},
+            "POST /api/v1/tenants/{tenantId}/list-reconciliations", new String[] {"p3ke.csv", "nama;nomor_nik\n"},
             "POST /api/v1/tenants/{tenantId}/disbursements/reconciliations",
                     new String[] {"bni.txt", "H|BNI|20261201|0|0.00\nT|0|0.00\n"},
             "POST /api/v1/tenants/{tenantId}/ministry/{list}", new String[] {"sk.csv", "iddtks;nama\n"},
@@ -108,7 +109,8 @@ final class Samples {
             "heldOn", java.time.LocalDate.now().minusDays(1).toString(),
             "place", "Balai Desa",
             "attendees", "25",
-            "version", "0");
+            "version", "0",
+            "name", "P3KE 2025");
 
     private Samples() {}
 

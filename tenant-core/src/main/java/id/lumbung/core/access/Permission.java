@@ -48,6 +48,8 @@ public enum Permission {
     DUPLICATE_DECIDE(false, "memutuskan data ganda"),
     /** Look for the same person registered in two regencies of a province (or nationally), and decide. */
     DUPLICATE_ACROSS(false, "mencari data ganda antarkabupaten/kota"),
+    /** Set another list (P3KE, a DTSEN extract) beside the registry: in both, only here, only there. */
+    LIST_RECONCILE(false, "mencocokkan daftar lain dengan DTKS"),
     /** Read students from Dapodik and the pulls. */
     STUDENT_READ(false, "melihat data siswa"),
     /** Read the exchanges with the ministry. */

@@ -208,6 +208,11 @@ public enum RegistryField {
         return headers.get(0);
     }
 
+    /** Every name a file's header may give it, the first the one files are written with. */
+    public List<String> headers() {
+        return headers;
+    }
+
     /** The label a person reads, in Bahasa Indonesia. */
     public String label() {
         return label;
