@@ -43,6 +43,7 @@ final class DuplicatePages {
             "comparing", "membandingkan",
             "estimating", "menghitung bobot",
             "clustering", "mengelompokkan",
+            "saving", "menyimpan",
             "done", "selesai");
     static final Map<String, String> STATUSES = Map.of("RUNNING", "Berjalan", "DONE", "Selesai", "FAILED", "Gagal");
     private static final Map<String, String> STATES = Map.of(

@@ -379,6 +379,62 @@ class AdminUiBrowserTest extends BrowserTest {
     }
 
     @Test
+    void anAdminSetsTheP3keListBesideTheRegistryAndSeesWhoIsWhere() throws Exception {
+        // Kab. Polewali Mandar of its own: two families; the list names one of them and a newcomer.
+        String admin = regencyOfItsOwn("76.04", "cocok-7604");
+        importFile(
+                "7604",
+                admin,
+                "polman.csv",
+                "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
+                        + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n"
+                        + "PLM1;PLM1-1;76.04.01.1001;Jl. Sungai;1;1;7604010101100001;7604011505700001;MUH. RIDWAN;POLEWALI;"
+                        + "15-05-1970;L;Kepala Keluarga;CACCE;2\n"
+                        + "PLM2;PLM2-1;76.04.01.1001;Jl. Sungai;2;1;7604010101100002;7604015808800002;HASNIAH;POLEWALI;"
+                        + "18-08-1980;P;Kepala Keluarga;BECCE;3\n");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("p3ke", ".csv");
+        java.nio.file.Files.writeString(
+                file,
+                "nama;nomor_nik;tanggal_lahir;jenis_kelamin;kode_wilayah;desil\n"
+                        + "MUHAMMAD RIDWAN;7604011505700001;15-05-1970;L;76.04.01.1001;4\n"
+                        + "ANDI PENDATANG;7604012002950003;20-02-1995;L;76.04.01.1001;1\n"
+                        + "BARIS RUSAK;;;P;76.04.01.1001;1\n");
+
+        logIn("cocok-7604");
+        browser.open(url("/ui/tenants"));
+        browser.click("a[href='/ui/tenants/7604/cocokkan']");
+        assertThat(browser.text("h1")).isEqualTo("Cocokkan daftar lain dengan DTKS");
+        browser.type("#list-name", "P3KE 2025");
+        browser.type("#list-file", file.toString());
+        browser.click("#start-reconcile");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("id="));
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(30),
+                () -> {
+                    browser.open(browser.currentUrl());
+                    return browser.text("#stage");
+                },
+                "selesai"::equals);
+        assertThat(browser.text("#both")).isEqualTo("1");
+        assertThat(browser.text("#desil")).isEqualTo("1");
+        assertThat(browser.text("#only-here")).isEqualTo("1");
+        assertThat(browser.text("#only-there")).isEqualTo("1");
+        assertThat(browser.text("#rejected")).isEqualTo("1");
+        assertThat(browser.text("#items")).contains("MUHAMMAD RIDWAN", "MUH. RIDWAN");
+        assertThat(browser.text("#issues")).contains("4", "tanggal lahir");
+        assertThat(browser.pageSource()).doesNotContain("7604011505700001");
+        browser.click("#tab-dtks");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10), () -> browser.text("#items"), text -> text.contains("HASNIAH"));
+        browser.click("#tab-daftar");
+        id.lumbung.core.testing.Eventually.await(
+                java.time.Duration.ofSeconds(10),
+                () -> browser.text("#items"),
+                text -> text.contains("ANDI PENDATANG"));
+    }
+
+    @Test
     void anOperatorFollowsPaymentsUntilTheBankHasAnswered() {
         String token = login("admin-7471");
         var submitted = postJson(

@@ -24,6 +24,11 @@ public record ImportIssue(long line, String column, Severity severity, String co
      * code's text), or the message when neither has the code.
      */
     public String indonesian() {
+        return indonesian(code, message);
+    }
+
+    /** What a problem's code says in Bahasa Indonesia (its message when no text is known). */
+    public static String indonesian(String code, String message) {
         String text = INDONESIAN.getProperty(code);
         if (text != null) {
             return text;
