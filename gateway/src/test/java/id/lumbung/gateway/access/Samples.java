@@ -31,6 +31,12 @@ final class Samples {
             Map.entry(
                     "POST /api/v1/provinces/{provinceId}/duplicate-runs/{id}/clusters/{clusterId}/decision",
                     "{\"decision\":\"SAME\"}"),
+            Map.entry(
+                    "POST /api/v1/tenants/{tenantId}/identity-matches",
+                    "{\"fullName\":\"LA SAMPEL\",\"nik\":\"7471011205850001\",\"birthDate\":\"1985-05-12\"}"),
+            Map.entry(
+                    "PUT /api/v1/tenants/{tenantId}/identity-settings",
+                    "{\"matchThreshold\":0.95,\"reviewThreshold\":0.5}"),
             Map.entry("POST /api/v1/tenants", "{\"regionCode\":\"74.05\"}"),
             Map.entry("POST /api/v1/tenants/{tenantId}/civil-syncs", "{\"village\":\"74.71.01.1005\"}"),
             Map.entry(

@@ -462,8 +462,12 @@ class WorkflowApiTest extends ApiTest {
         // Digits 7 and 8 swapped (21-05-85), the same name with a title: perhaps the same woman.
         String swapped = registered.substring(0, 6) + "21" + registered.substring(8);
         Map<String, Object> submitted = stepOk(operator, draft(operator, swapped), "SUBMIT", "");
-        assertThat(outcomes(submitted)).contains("duplicate_tenant=OK", "nik_slip=WARNING");
+        assertThat(outcomes(submitted)).contains("duplicate_tenant=OK", "nik_slip=WARNING", "same_person=WARNING");
         assertThat(message(submitted, "nik_slip")).contains("WA ODE SITI").doesNotContain(registered);
+        // Identity resolution's lookup weighs the slip, the name and the village together.
+        assertThat(message(submitted, "same_person"))
+                .contains("WA ODE SITI", "%")
+                .doesNotContain(registered);
         // Another name a slip away is someone else: no warning.
         String other = freshNik();
         imported("7471", "admin-7471", "74.71.02.1009", other, "LA BAKRI");

@@ -50,6 +50,8 @@ public enum Permission {
     DUPLICATE_ACROSS(false, "mencari data ganda antarkabupaten/kota"),
     /** Set another list (P3KE, a DTSEN extract) beside the registry: in both, only here, only there. */
     LIST_RECONCILE(false, "mencocokkan daftar lain dengan DTKS"),
+    /** Set the tenant's thresholds of identity resolution (match, review). */
+    IDENTITY_SETTINGS(false, "mengatur ambang data ganda"),
     /** Read students from Dapodik and the pulls. */
     STUDENT_READ(false, "melihat data siswa"),
     /** Read the exchanges with the ministry. */

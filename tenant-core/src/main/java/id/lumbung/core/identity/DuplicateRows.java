@@ -68,9 +68,53 @@ interface DuplicateRows extends GenericRepository<DuplicateClusterRow, UUID> {
     void stage(String tenantId, UUID id, String stage, int records);
 
     @Query("UPDATE duplicate_run SET status = 'DONE', stage = 'done', compared = :compared, clusters = :clusters,"
-            + " review = :review, model = :model, finished_at = now() WHERE tenant_id = :tenantId AND id = :id"
-            + " AND status = 'RUNNING'")
-    void finish(String tenantId, UUID id, long compared, int clusters, int review, String model);
+            + " review = :review, model = :model, weights = :weights, finished_at = now() WHERE tenant_id = :tenantId"
+            + " AND id = :id AND status = 'RUNNING'")
+    void finish(String tenantId, UUID id, long compared, int clusters, int review, String model, String weights);
+
+    /** The weights of the tenant's latest finished run, if any. */
+    @Query("SELECT weights FROM duplicate_run WHERE tenant_id = :tenantId AND status = 'DONE' AND weights IS NOT NULL"
+            + " ORDER BY finished_at DESC LIMIT 1")
+    Optional<String> latestWeights(String tenantId);
+
+    @Introspected
+    record Setting(double matchThreshold, double reviewThreshold, String updatedBy, Instant updatedAt) {}
+
+    @Query("SELECT match_threshold, review_threshold, updated_by, updated_at FROM identity_setting"
+            + " WHERE tenant_id = :tenantId")
+    Optional<Setting> setting(String tenantId);
+
+    @Query("INSERT INTO identity_setting (tenant_id, match_threshold, review_threshold, updated_by) VALUES"
+            + " (:tenantId, :match, :review, :by) ON CONFLICT (tenant_id) DO UPDATE SET match_threshold = :match,"
+            + " review_threshold = :review, updated_by = :by, updated_at = now()")
+    void setting(String tenantId, double match, double review, String by);
+
+    /** A living member near a record looked up: the same NIK or a slip of it, or a like name nearby. */
+    @Introspected
+    record Near(
+            UUID id,
+            UUID householdId,
+            @Nullable String iddtks,
+            @Nullable String nikEncrypted,
+            @Nullable String kkEncrypted,
+            String fullName,
+            @Nullable String nikMasked,
+            @Nullable LocalDate birthDate,
+            @Nullable String sex,
+            String villageCode) {}
+
+    @Query("SELECT m.id, m.household_id, h.iddtks, m.nik_encrypted, h.kk_encrypted, m.full_name, m.nik_masked,"
+            + " m.birth_date, m.sex, h.village_code FROM member m JOIN household h ON h.tenant_id = m.tenant_id"
+            + " AND h.id = m.household_id WHERE m.tenant_id = :tenantId AND m.status = 'ALIVE' AND h.status = 'ACTIVE'"
+            + " AND m.duplicate_of IS NULL AND (m.nik_index IN (:indexes) OR (m.name_key LIKE :prefix"
+            + " AND (h.village_code = :village OR m.birth_date BETWEEN :bornFrom AND :bornTo))) LIMIT 200")
+    List<Near> near(
+            String tenantId,
+            Collection<String> indexes,
+            String prefix,
+            String village,
+            LocalDate bornFrom,
+            LocalDate bornTo);
 
     @Query("UPDATE duplicate_run SET status = 'FAILED', error = :error, finished_at = now()"
             + " WHERE tenant_id = :tenantId AND id = :id AND status = 'RUNNING'")

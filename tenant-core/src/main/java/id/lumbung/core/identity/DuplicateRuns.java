@@ -48,7 +48,7 @@ public class DuplicateRuns {
     private final IdentifierProtection protection;
     private final AuditLog audit;
     private final JsonMapper json;
-    private final Resolver.Thresholds thresholds;
+    private final IdentitySettings settings;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "duplicate-runs");
         thread.setDaemon(true);
@@ -62,15 +62,14 @@ public class DuplicateRuns {
             IdentifierProtection protection,
             AuditLog audit,
             JsonMapper json,
-            @io.micronaut.context.annotation.Value("${lumbung.identity.match-threshold:0.95}") double match,
-            @io.micronaut.context.annotation.Value("${lumbung.identity.review-threshold:0.5}") double review) {
+            IdentitySettings settings) {
         this.access = access;
         this.transactions = transactions;
         this.rows = rows;
         this.protection = protection;
         this.audit = audit;
         this.json = json;
-        this.thresholds = new Resolver.Thresholds(match, review);
+        this.settings = settings;
     }
 
     @PreDestroy
@@ -83,6 +82,7 @@ public class DuplicateRuns {
     public DuplicateRun start(Caller caller, String tenantId) {
         access.grant(caller, Permission.DUPLICATE_RUN, tenantId);
         UUID id = UUID.randomUUID();
+        Resolver.Thresholds thresholds = settings.of(tenantId);
         transactions.inTenant(tenantId, connection -> {
             rows.lockTenant(tenantId);
             rows.abandonStale(tenantId);
@@ -94,11 +94,11 @@ public class DuplicateRuns {
             return null;
         });
         audit.record(tenantId, caller, "DUPLICATE_RUN", id.toString(), List.of());
-        executor.execute(() -> run(tenantId, id));
+        executor.execute(() -> run(tenantId, id, thresholds));
         return find(caller, tenantId, id);
     }
 
-    private void run(String tenantId, UUID id) {
+    private void run(String tenantId, UUID id, Resolver.Thresholds thresholds) {
         try {
             List<String[]> decided = transactions.inTenant(tenantId, connection -> rows.apart(tenantId)).stream()
                     .map(pair -> new String[] {
@@ -145,7 +145,8 @@ public class DuplicateRuns {
                         resolution.stats().candidatePairs(),
                         found.size() - review,
                         review,
-                        resolution.model().describe());
+                        resolution.model().describe(),
+                        resolution.model().write());
                 return null;
             });
             LOG.info(

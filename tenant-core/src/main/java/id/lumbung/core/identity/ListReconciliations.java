@@ -14,7 +14,6 @@ import id.lumbung.core.paging.Page;
 import id.lumbung.core.paging.PageRequest;
 import id.lumbung.core.protection.IdentifierProtection;
 import id.lumbung.core.registry.TabularFile;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -65,7 +64,7 @@ public class ListReconciliations {
     private final IdentifierProtection protection;
     private final AuditLog audit;
     private final JsonMapper json;
-    private final Resolver.Thresholds thresholds;
+    private final IdentitySettings settings;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "list-reconciliations");
         thread.setDaemon(true);
@@ -80,8 +79,7 @@ public class ListReconciliations {
             IdentifierProtection protection,
             AuditLog audit,
             JsonMapper json,
-            @Value("${lumbung.identity.match-threshold:0.95}") double match,
-            @Value("${lumbung.identity.review-threshold:0.5}") double review) {
+            IdentitySettings settings) {
         this.access = access;
         this.transactions = transactions;
         this.rows = rows;
@@ -89,7 +87,7 @@ public class ListReconciliations {
         this.protection = protection;
         this.audit = audit;
         this.json = json;
-        this.thresholds = new Resolver.Thresholds(match, review);
+        this.settings = settings;
     }
 
     @PreDestroy
@@ -139,7 +137,8 @@ public class ListReconciliations {
         });
         audit.record(tenantId, caller, "LIST_RECONCILE", id + ": " + label, List.of("nik", "full_name"));
         List<Theirs> theirs = read.accepted();
-        executor.execute(() -> compare(tenantId, id, theirs));
+        Resolver.Thresholds thresholds = settings.of(tenantId);
+        executor.execute(() -> compare(tenantId, id, theirs, thresholds));
         return find(caller, tenantId, id);
     }
 
@@ -201,7 +200,7 @@ public class ListReconciliations {
     /** A pair of the list and the registry, by weight. */
     private record Candidate(int ours, int theirs, int pair, double weight) {}
 
-    private void compare(String tenantId, UUID id, List<Theirs> theirs) {
+    private void compare(String tenantId, UUID id, List<Theirs> theirs, Resolver.Thresholds thresholds) {
         try {
             Registers.Read read = Registers.read(transactions, members, protection, List.of(tenantId), false, Set.of());
             People people = read.people();

@@ -417,14 +417,17 @@ public final class MatchModel {
     /** One field's part in a match: its level, what it weighs. */
     public record Reason(Field field, String level, double weight) {}
 
-    /** Why two records match or not, field by field, strongest first. */
+    /**
+     * Why two records match or not, field by field, strongest first; {@code nameShare} NaN when
+     * the name's frequency is not known (one record looked up: no adjustment).
+     */
     public List<Reason> explain(int pattern, double nameShare) {
         List<Reason> reasons = new ArrayList<>();
         for (Field field : Field.values()) {
             int level = field.of(pattern);
             double weight = countedInNik(field, pattern) ? 0 : weight(field, pattern);
             String said = field.level(level) + (countedInNik(field, pattern) ? " (sudah terhitung di NIK)" : "");
-            if (field == Field.NAME && level == 0) {
+            if (field == Field.NAME && level == 0 && !Double.isNaN(nameShare)) {
                 weight += nameAdjustment(nameShare);
                 said += nameShare < u[Field.NAME.ordinal()][0] ? " (nama jarang)" : " (nama umum)";
             }
@@ -432,6 +435,99 @@ public final class MatchModel {
         }
         reasons.sort((x, y) -> Double.compare(Math.abs(y.weight()), Math.abs(x.weight())));
         return reasons;
+    }
+
+    /**
+     * The weights a tenant starts from before any run of its own (a new regency): the defaults,
+     * missing values saying nothing, and {@code prior} the chance that a compared pair is one person.
+     */
+    static MatchModel defaults(double prior) {
+        Field[] fields = Field.values();
+        double[][] m = new double[fields.length][];
+        double[][] u = new double[fields.length][];
+        double[][] family = new double[fields.length][];
+        for (Field field : fields) {
+            m[field.ordinal()] = DEFAULT_M[field.ordinal()].clone();
+            u[field.ordinal()] = DEFAULT_U[field.ordinal()].clone();
+            m[field.ordinal()][field.missing()] = u[field.ordinal()][field.missing()];
+        }
+        family[Field.NAME.ordinal()] = DEFAULT_FAMILY_NAME.clone();
+        family[Field.BIRTH_DATE.ordinal()] = DEFAULT_FAMILY_BIRTH.clone();
+        return new MatchModel(m, u, family, prior, 0);
+    }
+
+    /** The model as a run keeps it ({@link #read} gives it back): one record is then scored without a run. */
+    public String write() {
+        StringBuilder text = new StringBuilder("prior=").append(prior).append('\n');
+        for (Field field : Field.values()) {
+            text.append("m.")
+                    .append(field.name())
+                    .append('=')
+                    .append(join(m[field.ordinal()]))
+                    .append('\n');
+            text.append("u.")
+                    .append(field.name())
+                    .append('=')
+                    .append(join(u[field.ordinal()]))
+                    .append('\n');
+            if (family[field.ordinal()] != null) {
+                text.append("f.")
+                        .append(field.name())
+                        .append('=')
+                        .append(join(family[field.ordinal()]))
+                        .append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** A model {@link #write} wrote; {@code IllegalArgumentException} for any other text. */
+    public static MatchModel read(String text) {
+        Field[] fields = Field.values();
+        double[][] m = new double[fields.length][];
+        double[][] u = new double[fields.length][];
+        double[][] family = new double[fields.length][];
+        double prior = Double.NaN;
+        try {
+            for (String line : text.split("\n")) {
+                int at = line.indexOf('=');
+                String key = line.substring(0, at);
+                String value = line.substring(at + 1);
+                if (key.equals("prior")) {
+                    prior = Double.parseDouble(value);
+                    continue;
+                }
+                Field field = Field.valueOf(key.substring(2));
+                double[] levels = java.util.Arrays.stream(value.split(","))
+                        .mapToDouble(Double::parseDouble)
+                        .toArray();
+                if (levels.length != field.levels()) {
+                    throw new IllegalArgumentException("levels of " + field);
+                }
+                switch (key.charAt(0)) {
+                    case 'm' -> m[field.ordinal()] = levels;
+                    case 'u' -> u[field.ordinal()] = levels;
+                    default -> family[field.ordinal()] = levels;
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Not a model: " + e.getMessage(), e);
+        }
+        for (Field field : fields) {
+            if (m[field.ordinal()] == null || u[field.ordinal()] == null) {
+                throw new IllegalArgumentException("Not a model: " + field + " is missing");
+            }
+        }
+        if (!(prior > 0 && prior < 1)) {
+            throw new IllegalArgumentException("Not a model: no prior");
+        }
+        return new MatchModel(m, u, family, prior, 0);
+    }
+
+    private static String join(double[] values) {
+        return java.util.Arrays.stream(values)
+                .mapToObj(Double::toString)
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     /** The estimated {@code m} and {@code u} of each field's levels, for the record of a run. */

@@ -42,6 +42,7 @@ final class ProposalChecks {
     private final io.micronaut.json.JsonMapper json;
 
     private final id.lumbung.core.protection.IdentifierProtection protection;
+    private final id.lumbung.core.identity.IdentityLookup lookup;
 
     ProposalChecks(
             TenantTransactions transactions,
@@ -49,7 +50,9 @@ final class ProposalChecks {
             IdentityIndex index,
             NikCheckService nikChecks,
             id.lumbung.core.protection.IdentifierProtection protection,
+            id.lumbung.core.identity.IdentityLookup lookup,
             io.micronaut.json.JsonMapper json) {
+        this.lookup = lookup;
         this.json = json;
         this.protection = protection;
         this.transactions = transactions;
@@ -150,6 +153,7 @@ final class ProposalChecks {
         }
         if (adding && here == null) {
             checks.addAll(nearNik(tenant, province, names, proposal, nik));
+            checks.add(samePerson(tenant, proposal, nik));
         }
         checks.add(
                 elsewhere.isEmpty()
@@ -210,6 +214,39 @@ final class ProposalChecks {
                 "NIK ini hanya beda satu angka atau dua angka tertukar dengan orang terdaftar bernama mirip: "
                         + String.join(", ", alike) + ". Mungkin orang yang sama: periksa salah ketik NIK",
                 null));
+    }
+
+    /**
+     * The head proposed against the regency's registry by identity resolution's lookup (one
+     * record, scored with the tenant's weights): a registered person of a like name in the same
+     * village, or with a NIK a slip away, perhaps listed already under another NIK or none.
+     */
+    private Proposal.Check samePerson(Tenant tenant, ProposalRow proposal, String nik) {
+        String kk = proposal.kkEncrypted() == null ? null : protection.decrypt(tenant.id(), proposal.kkEncrypted());
+        List<id.lumbung.core.identity.IdentityLookup.Match> found = lookup.near(
+                tenant.id(),
+                new id.lumbung.core.identity.IdentityLookup.Probe(
+                        nik, kk, proposal.headName(), null, null, proposal.villageCode()));
+        if (found.isEmpty()) {
+            return new Proposal.Check(
+                    "same_person",
+                    "head_name",
+                    OK,
+                    "Tidak ada orang terdaftar yang mirip dengan kepala keluarga ini",
+                    null);
+        }
+        List<String> named = found.stream()
+                .limit(3)
+                .map(match -> match.fullName() + (match.iddtks() == null ? "" : " (" + match.iddtks() + ")") + ", "
+                        + Math.round(match.probability() * 100) + "%")
+                .toList();
+        return new Proposal.Check(
+                "same_person",
+                "head_name",
+                WARNING,
+                "Mungkin sudah terdaftar: " + String.join("; ", named)
+                        + ". Periksa apakah orang yang sama sebelum mengusulkan keluarga baru",
+                null);
     }
 
     /** The checks on this tenant's own data, in the submission's transaction. */

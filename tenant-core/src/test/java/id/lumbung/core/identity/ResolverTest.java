@@ -108,6 +108,13 @@ class ResolverTest {
         }
         // Every compared pair says why, field by field.
         assertThat(resolution.explain(0)).hasSize(Field.values().length);
+        // The weights a run keeps score a pattern as the run did (a lookup of one record uses them).
+        MatchModel kept = MatchModel.read(resolution.model().write());
+        for (int pattern = 0; pattern < Field.patterns(); pattern++) {
+            assertThat(kept.probability(pattern)).isEqualTo(resolution.model().probability(pattern));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MatchModel.read("prior=0.5\nm.NIK=1,2"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
