@@ -158,10 +158,33 @@ class DuplicateRunApiTest extends ApiTest {
         String audit = get("/api/v1/tenants/7406/audit", login("dup-dpo-7406")).body();
         assertThat(audit).contains("DUPLICATE_MERGE").contains("DUPLICATE_UNDO").contains("DUPLICATE_NOT_SAME");
         assertProblem(get(url + "/clusters?state=MAYBE", admin), 400, "invalid_page");
+
+        // A run another process holds, started a minute ago, blocks a start; one left running for
+        // two hours by a process that died is marked failed, and the start goes ahead.
+        String other = java.util.UUID.randomUUID().toString();
+        owner("INSERT INTO duplicate_run (tenant_id, id, status, match_threshold, review_threshold, requested_by,"
+                + " created_at) VALUES ('7406', '" + other
+                + "', 'RUNNING', 0.95, 0.5, 'other', now() - interval '1 minute')");
+        assertProblem(postJson("/api/v1/tenants/7406/duplicate-runs", admin, "{}"), 409, "duplicate_run_running");
+        owner("UPDATE duplicate_run SET created_at = now() - interval '2 hours' WHERE id = '" + other + "'");
+        var resumed = postJson("/api/v1/tenants/7406/duplicate-runs", admin, "{}");
+        assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(202);
+        assertThat(object(get("/api/v1/tenants/7406/duplicate-runs/" + other, admin)))
+                .containsEntry("status", "FAILED")
+                .containsEntry("error", "Proses terhenti sebelum selesai");
         assertProblem(
                 get("/api/v1/tenants/7406/duplicate-runs/" + java.util.UUID.randomUUID(), admin),
                 404,
                 "duplicate_run_not_found");
+    }
+
+    private static void owner(String sql) {
+        try (var connection = id.lumbung.core.testing.TestDatabase.get().ownerConnection();
+                var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -23,14 +23,13 @@ interface CrossDuplicateRows extends GenericRepository<CrossClusterRow, UUID> {
     @Query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('cross_duplicate_run:' || :provinceId))) held")
     int lockProvince(String provinceId);
 
-    @Query("SELECT count(*) FROM cross_duplicate_run WHERE province_id = :provinceId AND status = 'RUNNING'"
-            + " AND created_at > now() - interval '3 hours'")
-    long running(String provinceId);
+    @Query("SELECT id FROM cross_duplicate_run WHERE province_id = :provinceId AND status = 'RUNNING'")
+    List<UUID> runningIds(String provinceId);
 
     @Query("UPDATE cross_duplicate_run SET status = 'FAILED', error = 'Proses terhenti sebelum selesai',"
-            + " finished_at = now() WHERE province_id = :provinceId AND status = 'RUNNING'"
+            + " finished_at = now() WHERE province_id = :provinceId AND id = :id AND status = 'RUNNING'"
             + " AND created_at <= now() - interval '3 hours'")
-    void abandonStale(String provinceId);
+    int abandon(String provinceId, UUID id);
 
     @Query("INSERT INTO cross_duplicate_run (province_id, id, scope, status, tenants, match_threshold,"
             + " review_threshold, requested_by) VALUES (:provinceId, :id, :scope, 'RUNNING', :tenants, :match, :review,"

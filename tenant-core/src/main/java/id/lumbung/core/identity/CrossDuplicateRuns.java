@@ -72,6 +72,9 @@ public class CrossDuplicateRuns {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Resolver.Thresholds thresholds;
+    /** The runs this process queued or runs: never taken for dead, however long they wait. */
+    private final Set<UUID> alive = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "cross-duplicate-runs");
         thread.setDaemon(true);
@@ -130,10 +133,12 @@ public class CrossDuplicateRuns {
         UUID id = UUID.randomUUID();
         transactions.platform(connection -> {
             rows.lockProvince(provinceId);
-            rows.abandonStale(provinceId);
-            if (rows.running(provinceId) > 0) {
-                throw new LumbungException(
-                        ErrorCode.DUPLICATE_RUN_RUNNING, "A search across the regencies is still running");
+            for (UUID running : rows.runningIds(provinceId)) {
+                // A run no process of ours holds, older than its time, died with its process.
+                if (alive.contains(running) || rows.abandon(provinceId, running) == 0) {
+                    throw new LumbungException(
+                            ErrorCode.DUPLICATE_RUN_RUNNING, "A search across the regencies is still running");
+                }
             }
             rows.open(
                     provinceId,
@@ -149,7 +154,14 @@ public class CrossDuplicateRuns {
         for (String tenantId : ownIds) {
             audit.record(tenantId, caller, "DUPLICATE_ACROSS_RUN", id.toString(), List.of());
         }
-        executor.execute(() -> run(provinceId, id, covered, ownIds));
+        alive.add(id);
+        executor.execute(() -> {
+            try {
+                run(provinceId, id, covered, ownIds);
+            } finally {
+                alive.remove(id);
+            }
+        });
         return find(caller, provinceId, id);
     }
 

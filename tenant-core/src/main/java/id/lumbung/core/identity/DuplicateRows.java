@@ -51,14 +51,15 @@ interface DuplicateRows extends GenericRepository<DuplicateClusterRow, UUID> {
     @Query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('duplicate_run:' || :tenantId))) held")
     int lockTenant(String tenantId);
 
-    /** Runs still running that started less than an hour ago (an older one died with its process). */
-    @Query("SELECT count(*) FROM duplicate_run WHERE tenant_id = :tenantId AND status = 'RUNNING'"
-            + " AND created_at > now() - interval '1 hour'")
-    long running(String tenantId);
+    /** The tenant's runs marked running (in this process, another, or one that died). */
+    @Query("SELECT id FROM duplicate_run WHERE tenant_id = :tenantId AND status = 'RUNNING'")
+    List<UUID> runningIds(String tenantId);
 
-    @Query("UPDATE duplicate_run SET status = 'FAILED', error = 'Proses terhenti sebelum selesai', finished_at = now()"
-            + " WHERE tenant_id = :tenantId AND status = 'RUNNING' AND created_at <= now() - interval '1 hour'")
-    void abandonStale(String tenantId);
+    /** Marks a run failed when it started more than an hour ago and no process of ours holds it. */
+    @Query(
+            "UPDATE duplicate_run SET status = 'FAILED', error = 'Proses terhenti sebelum selesai', finished_at = now()"
+                    + " WHERE tenant_id = :tenantId AND id = :id AND status = 'RUNNING' AND created_at <= now() - interval '1 hour'")
+    int abandon(String tenantId, UUID id);
 
     @Query("INSERT INTO duplicate_run (tenant_id, id, status, match_threshold, review_threshold, requested_by)"
             + " VALUES (:tenantId, :id, 'RUNNING', :match, :review, :requestedBy)")

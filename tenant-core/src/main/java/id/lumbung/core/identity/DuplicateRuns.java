@@ -49,6 +49,9 @@ public class DuplicateRuns {
     private final AuditLog audit;
     private final JsonMapper json;
     private final IdentitySettings settings;
+    /** The runs this process queued or runs: never taken for dead, however long they wait. */
+    private final Set<UUID> alive = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "duplicate-runs");
         thread.setDaemon(true);
@@ -80,21 +83,31 @@ public class DuplicateRuns {
 
     /** Starts a run over the whole registry; one runs at a time per tenant (409 otherwise). */
     public DuplicateRun start(Caller caller, String tenantId) {
-        access.grant(caller, Permission.DUPLICATE_RUN, tenantId);
+        access.require(caller, Permission.DUPLICATE_RUN, tenantId);
         UUID id = UUID.randomUUID();
         Resolver.Thresholds thresholds = settings.of(tenantId);
         transactions.inTenant(tenantId, connection -> {
             rows.lockTenant(tenantId);
-            rows.abandonStale(tenantId);
-            if (rows.running(tenantId) > 0) {
-                throw new LumbungException(
-                        ErrorCode.DUPLICATE_RUN_RUNNING, "A search for duplicates of this registry is still running");
+            for (UUID running : rows.runningIds(tenantId)) {
+                // A run no process of ours holds, older than its time, died with its process.
+                if (alive.contains(running) || rows.abandon(tenantId, running) == 0) {
+                    throw new LumbungException(
+                            ErrorCode.DUPLICATE_RUN_RUNNING,
+                            "A search for duplicates of this registry is still running");
+                }
             }
             rows.open(tenantId, id, thresholds.match(), thresholds.review(), caller.username());
             return null;
         });
         audit.record(tenantId, caller, "DUPLICATE_RUN", id.toString(), List.of());
-        executor.execute(() -> run(tenantId, id, thresholds));
+        alive.add(id);
+        executor.execute(() -> {
+            try {
+                run(tenantId, id, thresholds);
+            } finally {
+                alive.remove(id);
+            }
+        });
         return find(caller, tenantId, id);
     }
 
@@ -167,7 +180,7 @@ public class DuplicateRuns {
 
     /** The tenant's runs, newest first. */
     public Page<DuplicateRun> page(Caller caller, String tenantId, PageRequest request) {
-        access.grant(caller, Permission.DUPLICATE_RUN, tenantId);
+        access.require(caller, Permission.DUPLICATE_RUN, tenantId);
         return transactions.inTenant(tenantId, connection -> {
             Keyset.Ids page = Keyset.newestIds(connection, "FROM duplicate_run WHERE tenant_id = ?", request, tenantId);
             List<DuplicateRun> read = page.inOrder(runs(tenantId, page.ids()), DuplicateRun::id);
@@ -181,7 +194,7 @@ public class DuplicateRuns {
     }
 
     public DuplicateRun find(Caller caller, String tenantId, UUID id) {
-        access.grant(caller, Permission.DUPLICATE_RUN, tenantId);
+        access.require(caller, Permission.DUPLICATE_RUN, tenantId);
         return transactions.inTenant(tenantId, connection -> runs(tenantId, List.of(id))).stream()
                 .findFirst()
                 .orElseThrow(() -> runNotFound(id));
@@ -316,7 +329,7 @@ public class DuplicateRuns {
     /** Decides an open cluster; a cluster already decided answers 409 (undo it first). */
     public DuplicateRun.Cluster decide(
             Caller caller, String tenantId, UUID run, UUID cluster, Decision decision, UUID keep) {
-        access.grant(caller, Permission.DUPLICATE_DECIDE, tenantId);
+        access.require(caller, Permission.DUPLICATE_DECIDE, tenantId);
         find(caller, tenantId, run);
         DuplicateRun.Cluster decided = transactions.inTenant(tenantId, connection -> {
             DuplicateClusterRow row = rows.lock(tenantId, run, cluster).orElseThrow(() -> clusterNotFound(cluster));
@@ -375,7 +388,7 @@ public class DuplicateRuns {
      * the caller saw: if someone undid and decided again meanwhile, 409 rather than undoing theirs.
      */
     public DuplicateRun.Cluster undo(Caller caller, String tenantId, UUID run, UUID cluster, String expected) {
-        access.grant(caller, Permission.DUPLICATE_DECIDE, tenantId);
+        access.require(caller, Permission.DUPLICATE_DECIDE, tenantId);
         find(caller, tenantId, run);
         String seen = upper(expected);
         DuplicateRun.Cluster undone = transactions.inTenant(tenantId, connection -> {
