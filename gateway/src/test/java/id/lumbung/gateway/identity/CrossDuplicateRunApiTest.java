@@ -63,11 +63,13 @@ class CrossDuplicateRunApiTest extends ApiTest {
         String url = started(province, "{\"scope\":\"PROVINCE\"}");
         Map<String, Object> done = Eventually.await(
                 Duration.ofSeconds(60), () -> object(get(url, province)), run -> !"RUNNING".equals(run.get("status")));
-        assertThat(done)
-                .containsEntry("status", "DONE")
-                .containsEntry("tenants", 2)
-                .containsEntry("records", 4);
-        List<Map<String, Object>> found = array(get(url + "/clusters?kind=MATCH", province));
+        // Other regencies of Sulawesi Barat may be onboarded by other tests: at least these two.
+        assertThat(done).containsEntry("status", "DONE");
+        assertThat((Integer) done.get("tenants")).isGreaterThanOrEqualTo(2);
+        assertThat((Integer) done.get("records")).isGreaterThanOrEqualTo(4);
+        List<Map<String, Object>> found = array(get(url + "/clusters?kind=MATCH", province)).stream()
+                .filter(c -> c.toString().contains("RAHMAWATI"))
+                .toList();
         assertThat(found).hasSize(1);
         List<Map<String, Object>> members =
                 (List<Map<String, Object>>) found.get(0).get("members");
@@ -118,7 +120,8 @@ class CrossDuplicateRunApiTest extends ApiTest {
         String again = started(province, "{}");
         Eventually.await(
                 Duration.ofSeconds(60), () -> object(get(again, province)).get("status"), "DONE"::equals);
-        assertThat(array(get(again + "/clusters?kind=MATCH", province))).isEmpty();
+        assertThat(array(get(again + "/clusters?kind=MATCH", province)).toString())
+                .doesNotContain("RAHMAWATI");
         assertProblem(postJson(cluster + "/undo?expected=SAME", province, "{}"), 409, "duplicate_already_decided");
         var undone = postJson(cluster + "/undo?expected=NOT_SAME", province, "{}");
         assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);

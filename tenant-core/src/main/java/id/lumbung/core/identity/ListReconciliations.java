@@ -452,14 +452,11 @@ public class ListReconciliations {
                     "FROM list_reconciliation_item WHERE tenant_id = ? AND reconciliation_id = ?"
                             + " AND (? = '' OR outcome = ?) AND (NOT ? OR desil_conflict)",
                     request,
-                    query -> {
-                        query.setString(1, tenantId);
-                        query.setObject(2, id);
-                        query.setString(3, only);
-                        query.setString(4, only);
-                        query.setBoolean(5, Boolean.TRUE.equals(desilConflict));
-                        return 6;
-                    });
+                    tenantId,
+                    id,
+                    only,
+                    only,
+                    Boolean.TRUE.equals(desilConflict));
             List<ReconciliationItemRow> read = ids.inOrder(rows.findByIdIn(ids.ids()), ReconciliationItemRow::id);
             List<UUID> memberIds = read.stream()
                     .map(ReconciliationItemRow::memberId)

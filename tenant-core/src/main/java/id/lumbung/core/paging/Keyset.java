@@ -123,6 +123,13 @@ public final class Keyset {
         }
     }
 
+    /** As {@link #ids}, the filter's parameters given as values. */
+    public Ids ids(
+            java.sql.Connection connection, String idColumn, String from, PageRequest request, Object... parameters)
+            throws SQLException {
+        return ids(connection, idColumn, from, request, query -> bind(query, parameters));
+    }
+
     /**
      * As {@link #ids}, newest first ({@code created_at}, then {@code id}), the filter's parameters
      * given as values.
