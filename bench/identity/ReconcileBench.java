@@ -76,6 +76,18 @@ public class ReconcileBench {
         ListReconciliations.Pairing pairing = ListReconciliations.pair(resolution, registry);
         double seconds = (System.nanoTime() - start) / 1e9;
         report("Lumbung", truth, registry, theirs.size(), inBoth, i -> pairing.ours(i));
+        long review = 0;
+        long reviewRight = 0;
+        for (int i = 0; i < theirs.size(); i++) {
+            if (pairing.taken()[i] < 0 && pairing.likely()[i] >= 0) {
+                review++;
+                if (truth[pairing.likely()[i]] == truth[registry + i]) {
+                    reviewRight++;
+                }
+            }
+        }
+        System.out.printf("           to look at: %d rows, %d of them beside their right registry record%n", review,
+                reviewRight);
         System.out.printf("seconds %.2f (resolution and pairing, %d pairs compared)%n", seconds,
                 resolution.stats().candidatePairs());
 

@@ -69,6 +69,7 @@ public class CrossDuplicateRuns {
     private final CrossDuplicateRows rows;
     private final DuplicateRows members;
     private final IdentifierProtection protection;
+    private final id.lumbung.core.database.Statistics statistics;
     private final AuditLog audit;
     private final JsonMapper json;
     private final Resolver.Thresholds thresholds;
@@ -88,6 +89,7 @@ public class CrossDuplicateRuns {
             CrossDuplicateRows rows,
             DuplicateRows members,
             IdentifierProtection protection,
+            id.lumbung.core.database.Statistics statistics,
             AuditLog audit,
             JsonMapper json,
             @Value("${lumbung.identity.match-threshold:0.95}") double match,
@@ -98,6 +100,7 @@ public class CrossDuplicateRuns {
         this.rows = rows;
         this.members = members;
         this.protection = protection;
+        this.statistics = statistics;
         this.audit = audit;
         this.json = json;
         this.thresholds = new Resolver.Thresholds(match, review);
@@ -179,7 +182,7 @@ public class CrossDuplicateRuns {
             }
             Set<String> wanted = new HashSet<>();
             decided.forEach(pair -> wanted.addAll(List.of(pair)));
-            Registers.Read read = Registers.read(transactions, members, protection, covered, true, wanted);
+            Registers.Read read = Registers.read(transactions, members, protection, statistics, covered, true, wanted);
             People people = read.people();
             long[] apart = Registers.apart(read.numbers(), decided);
             Resolver.Resolution resolution = Resolver.resolve(

@@ -107,12 +107,16 @@ interface DuplicateRows extends GenericRepository<DuplicateClusterRow, UUID> {
     @Query("SELECT m.id, m.household_id, h.iddtks, m.nik_encrypted, h.kk_encrypted, m.full_name, m.nik_masked,"
             + " m.birth_date, m.sex, h.village_code FROM member m JOIN household h ON h.tenant_id = m.tenant_id"
             + " AND h.id = m.household_id WHERE m.tenant_id = :tenantId AND m.status = 'ALIVE' AND h.status = 'ACTIVE'"
-            + " AND m.duplicate_of IS NULL AND (m.nik_index IN (:indexes) OR (m.name_key LIKE :prefix"
-            + " AND (h.village_code = :village OR m.birth_date BETWEEN :bornFrom AND :bornTo))) LIMIT 200")
+            + " AND m.duplicate_of IS NULL AND (m.nik_index IN (:indexes) OR (m.name_key ~>=~ :nameFrom"
+            + " AND m.name_key ~<~ :nameTo AND (h.village_code = :village OR m.birth_date BETWEEN :bornFrom AND :bornTo)))"
+            + " LIMIT 200")
+    // The name's range with text_pattern_ops' own operators, not LIKE: a prepared statement's
+    // generic plan cannot turn a LIKE parameter into an index range (it read the whole tenant).
     List<Near> near(
             String tenantId,
             Collection<String> indexes,
-            String prefix,
+            String nameFrom,
+            String nameTo,
             String village,
             LocalDate bornFrom,
             LocalDate bornTo);

@@ -46,6 +46,7 @@ public class DuplicateRuns {
     private final TenantTransactions transactions;
     private final DuplicateRows rows;
     private final IdentifierProtection protection;
+    private final id.lumbung.core.database.Statistics statistics;
     private final AuditLog audit;
     private final JsonMapper json;
     private final IdentitySettings settings;
@@ -63,6 +64,7 @@ public class DuplicateRuns {
             TenantTransactions transactions,
             DuplicateRows rows,
             IdentifierProtection protection,
+            id.lumbung.core.database.Statistics statistics,
             AuditLog audit,
             JsonMapper json,
             IdentitySettings settings) {
@@ -70,6 +72,7 @@ public class DuplicateRuns {
         this.transactions = transactions;
         this.rows = rows;
         this.protection = protection;
+        this.statistics = statistics;
         this.audit = audit;
         this.json = json;
         this.settings = settings;
@@ -120,7 +123,8 @@ public class DuplicateRuns {
                     .toList();
             Set<String> wanted = new HashSet<>();
             decided.forEach(pair -> wanted.addAll(List.of(pair)));
-            Registers.Read read = Registers.read(transactions, rows, protection, List.of(tenantId), false, wanted);
+            Registers.Read read =
+                    Registers.read(transactions, rows, protection, statistics, List.of(tenantId), false, wanted);
             People people = read.people();
             long[] apart = Registers.apart(read.numbers(), decided);
             Resolver.Resolution resolution = Resolver.resolve(people, thresholds, apart, stage -> {

@@ -97,9 +97,13 @@ final class Findings {
     }
 
     private static Found found(String kind, List<String> ids, Resolver.Resolution resolution, int pair) {
-        List<DuplicateRun.Reason> reasons = resolution.explain(pair).stream()
+        return new Found(kind, ids, resolution.probability(pair), shown(resolution.explain(pair)));
+    }
+
+    /** The reasons as the API shows them: each field by its Indonesian label. */
+    static List<DuplicateRun.Reason> shown(List<MatchModel.Reason> reasons) {
+        return reasons.stream()
                 .map(reason -> new DuplicateRun.Reason(reason.field().label(), reason.level(), reason.weight()))
                 .toList();
-        return new Found(kind, ids, resolution.probability(pair), reasons);
     }
 }

@@ -95,7 +95,9 @@ public class IdentityLookup {
         Resolver.Thresholds thresholds = settings.of(tenantId);
         String key = NameKey.of(probe.fullName());
         String[] words = key.split(" ");
-        String prefix = words[0] + (words.length > 1 ? " " + words[1].charAt(0) : "") + "%";
+        // Names starting alike: the first word and the second's first letter (name keys are a-z and spaces).
+        String prefix = words[0] + (words.length > 1 ? " " + words[1].charAt(0) : "");
+        String beyond = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
         List<String> indexes = new ArrayList<>();
         String nik = digits(probe.nik());
         if (nik != null) {
@@ -119,6 +121,7 @@ public class IdentityLookup {
                                 tenantId,
                                 indexes,
                                 prefix,
+                                beyond,
                                 inVillage,
                                 born == null ? LocalDate.of(1, 1, 1) : born.minusYears(1),
                                 born == null ? LocalDate.of(1, 1, 1) : born.plusYears(1)),
@@ -146,9 +149,7 @@ public class IdentityLookup {
                 continue;
             }
             DuplicateRows.Near member = read.near().get(record - 1);
-            List<DuplicateRun.Reason> reasons = model.explain(pattern, Double.NaN).stream()
-                    .map(reason -> new DuplicateRun.Reason(reason.field().label(), reason.level(), reason.weight()))
-                    .toList();
+            List<DuplicateRun.Reason> reasons = Findings.shown(model.explain(pattern, Double.NaN));
             found.add(new Match(
                     member.id(),
                     member.householdId(),

@@ -62,6 +62,7 @@ public class ListReconciliations {
     private final ReconciliationRows rows;
     private final DuplicateRows members;
     private final IdentifierProtection protection;
+    private final id.lumbung.core.database.Statistics statistics;
     private final AuditLog audit;
     private final JsonMapper json;
     private final IdentitySettings settings;
@@ -77,6 +78,7 @@ public class ListReconciliations {
             ReconciliationRows rows,
             DuplicateRows members,
             IdentifierProtection protection,
+            id.lumbung.core.database.Statistics statistics,
             AuditLog audit,
             JsonMapper json,
             IdentitySettings settings) {
@@ -85,6 +87,7 @@ public class ListReconciliations {
         this.rows = rows;
         this.members = members;
         this.protection = protection;
+        this.statistics = statistics;
         this.audit = audit;
         this.json = json;
         this.settings = settings;
@@ -200,9 +203,67 @@ public class ListReconciliations {
     /** A pair of the list and the registry, by weight. */
     private record Candidate(int ours, int theirs, int pair, double weight) {}
 
+    /**
+     * The list's records paired with the registry's, one to one: for each of the list's records
+     * (numbered from 0; the resolution numbers them from {@code ours} on), the registry record it
+     * is ({@code taken}, -1 if none) through which compared pair, or the likeliest one to look at
+     * ({@code likely}); {@code found} the registry records taken.
+     */
+    public record Pairing(int[] taken, int[] takenPair, int[] likely, int[] likelyPair, boolean[] found) {
+        /** The registry record the list's record is, or -1. */
+        public int ours(int listRecord) {
+            return taken[listRecord];
+        }
+    }
+
+    /**
+     * Pairs the compared pairs across the two lists at or above the review threshold, surest first
+     * (by weight): a pair at or above the match threshold whose two records are both still free
+     * is taken; otherwise the list's record keeps its likeliest pair for a person to look at.
+     */
+    public static Pairing pair(Resolver.Resolution resolution, int ours) {
+        Resolver.Thresholds thresholds = resolution.thresholds();
+        int listed = resolution.people().size() - ours;
+        List<Candidate> candidates = new ArrayList<>();
+        for (int pair = 0; pair < resolution.pairs().length; pair++) {
+            int a = resolution.first(pair);
+            int b = resolution.second(pair);
+            if ((a < ours) != (b < ours) && resolution.probability(pair) >= thresholds.review()) {
+                double weight = resolution
+                        .model()
+                        .matchWeight(
+                                resolution.patterns()[pair],
+                                resolution.frequency().share(a));
+                candidates.add(new Candidate(Math.min(a, b), Math.max(a, b) - ours, pair, weight));
+            }
+        }
+        candidates.sort((x, y) -> Double.compare(y.weight(), x.weight()));
+        int[] taken = new int[listed];
+        int[] takenPair = new int[listed];
+        int[] likely = new int[listed];
+        int[] likelyPair = new int[listed];
+        java.util.Arrays.fill(taken, -1);
+        java.util.Arrays.fill(likely, -1);
+        boolean[] found = new boolean[ours];
+        for (Candidate candidate : candidates) {
+            int theirs = candidate.theirs();
+            boolean sure = resolution.probability(candidate.pair()) >= thresholds.match();
+            if (sure && taken[theirs] < 0 && !found[candidate.ours()]) {
+                taken[theirs] = candidate.ours();
+                takenPair[theirs] = candidate.pair();
+                found[candidate.ours()] = true;
+            } else if (likely[theirs] < 0) {
+                likely[theirs] = candidate.ours();
+                likelyPair[theirs] = candidate.pair();
+            }
+        }
+        return new Pairing(taken, takenPair, likely, likelyPair, found);
+    }
+
     private void compare(String tenantId, UUID id, List<Theirs> theirs, Resolver.Thresholds thresholds) {
         try {
-            Registers.Read read = Registers.read(transactions, members, protection, List.of(tenantId), false, Set.of());
+            Registers.Read read =
+                    Registers.read(transactions, members, protection, statistics, List.of(tenantId), false, Set.of());
             People people = read.people();
             int ours = people.size();
             int[] household = {ours == 0 ? 0 : people.household(ours - 1) + 1};
@@ -227,36 +288,7 @@ public class ListReconciliations {
                     return null;
                 });
             });
-            List<Candidate> candidates = new ArrayList<>();
-            for (int pair = 0; pair < resolution.pairs().length; pair++) {
-                int a = resolution.first(pair);
-                int b = resolution.second(pair);
-                if ((a < ours) != (b < ours) && resolution.probability(pair) >= thresholds.review()) {
-                    candidates.add(new Candidate(
-                            Math.min(a, b),
-                            Math.max(a, b) - ours,
-                            pair,
-                            resolution
-                                    .model()
-                                    .matchWeight(
-                                            resolution.patterns()[pair],
-                                            resolution.frequency().share(a))));
-                }
-            }
-            candidates.sort((x, y) -> Double.compare(y.weight(), x.weight()));
-            Candidate[] taken = new Candidate[theirs.size()];
-            Candidate[] likely = new Candidate[theirs.size()];
-            boolean[] found = new boolean[ours];
-            for (Candidate candidate : candidates) {
-                boolean sure = resolution.probability(candidate.pair()) >= thresholds.match();
-                if (sure && taken[candidate.theirs()] == null && !found[candidate.ours()]) {
-                    taken[candidate.theirs()] = candidate;
-                    found[candidate.ours()] = true;
-                } else if (likely[candidate.theirs()] == null) {
-                    likely[candidate.theirs()] = candidate;
-                }
-            }
-            store(tenantId, id, theirs, people, resolution, taken, likely, found);
+            store(tenantId, id, theirs, people, resolution, pair(resolution, ours));
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.error("Comparison {} of {} with another list failed", id, tenantId, e);
             transactions.inTenant(tenantId, connection -> {
@@ -272,9 +304,8 @@ public class ListReconciliations {
             List<Theirs> theirs,
             People people,
             Resolver.Resolution resolution,
-            Candidate[] taken,
-            Candidate[] likely,
-            boolean[] found) {
+            Pairing pairing) {
+        boolean[] found = pairing.found();
         Map<UUID, ReconciliationRows.Ours> byId = new HashMap<>();
         List<UUID> wanted = new ArrayList<>();
         for (int record = 0; record < found.length; record++) {
@@ -290,9 +321,11 @@ public class ListReconciliations {
         List<ReconciliationItemRow> items = new ArrayList<>();
         for (int i = 0; i < theirs.size(); i++) {
             Theirs row = theirs.get(i);
-            Candidate with = taken[i] != null ? taken[i] : likely[i];
-            String outcome = taken[i] != null ? "BOTH" : likely[i] != null ? "REVIEW" : "ONLY_THERE";
-            ReconciliationRows.Ours member = with == null ? null : byId.get(UUID.fromString(people.id(with.ours())));
+            boolean both = pairing.taken()[i] >= 0;
+            int with = both ? pairing.taken()[i] : pairing.likely()[i];
+            int pair = both ? pairing.takenPair()[i] : pairing.likelyPair()[i];
+            String outcome = both ? "BOTH" : with >= 0 ? "REVIEW" : "ONLY_THERE";
+            ReconciliationRows.Ours member = with < 0 ? null : byId.get(UUID.fromString(people.id(with)));
             boolean conflict = "BOTH".equals(outcome)
                     && member != null
                     && member.desil() != null
@@ -323,8 +356,8 @@ public class ListReconciliations {
                     member == null ? null : member.id(),
                     member == null ? null : member.householdId(),
                     member == null ? null : member.desil(),
-                    with == null ? null : Math.round(resolution.probability(with.pair()) * 1000) / 1000.0,
-                    with == null ? null : write(reasons(resolution, with.pair()))));
+                    with < 0 ? null : Math.round(resolution.probability(pair) * 1000) / 1000.0,
+                    with < 0 ? null : write(Findings.shown(resolution.explain(pair)))));
         }
         for (int record = 0; record < found.length; record++) {
             if (found[record]) {
@@ -371,12 +404,6 @@ public class ListReconciliations {
                 counts[1],
                 counts[2],
                 counts[3]);
-    }
-
-    private static List<DuplicateRun.Reason> reasons(Resolver.Resolution resolution, int pair) {
-        return resolution.explain(pair).stream()
-                .map(reason -> new DuplicateRun.Reason(reason.field().label(), reason.level(), reason.weight()))
-                .toList();
     }
 
     /** The tenant's comparisons, newest first. */

@@ -30,9 +30,16 @@ final class Registers {
             TenantTransactions transactions,
             DuplicateRows rows,
             IdentifierProtection protection,
+            id.lumbung.core.database.Statistics statistics,
             List<String> tenants,
             boolean qualified,
             Set<String> wanted) {
+        // A registry imported a moment ago may still be planned as empty (its statistics are
+        // refreshed after the import ends): the first batch then joined every member with every
+        // household, a minute for 100,000 members.
+        if (!tenants.isEmpty()) {
+            statistics.refresh(tenants.get(0), "household", "member");
+        }
         People people = new People();
         Map<String, Integer> numbers = new HashMap<>();
         int household = -1;
