@@ -153,6 +153,18 @@ class DuplicateRunApiTest extends ApiTest {
                 .satisfies(m -> assertThat(m.get("duplicateOf"))
                         .as("the first run's merge stands")
                         .isEqualTo(kept.get("id")));
+        // Both merged again; the first undone: the second still stands on the merge and keeps it,
+        // until it is undone in turn.
+        assertThat(postJson(secondCluster + "/decision", admin, body).statusCode())
+                .isEqualTo(200);
+        assertThat(postJson(clusterUrl + "/undo?expected=MERGED", admin, "{}").statusCode())
+                .isEqualTo(200);
+        assertThat(merged(get(second + "/clusters?kind=MATCH", admin))).isEqualTo(kept.get("id"));
+        assertThat(postJson(secondCluster + "/undo?expected=MERGED", admin, "{}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(merged(get(second + "/clusters?kind=MATCH", admin))).isNull();
+        assertProblem(postJson(secondCluster + "/undo?expected=MAYBE", admin, "{}"), 400, "bad_request");
 
         // Every decision is in the audit log.
         String audit = get("/api/v1/tenants/7406/audit", login("dup-dpo-7406")).body();
@@ -176,6 +188,17 @@ class DuplicateRunApiTest extends ApiTest {
                 get("/api/v1/tenants/7406/duplicate-runs/" + java.util.UUID.randomUUID(), admin),
                 404,
                 "duplicate_run_not_found");
+    }
+
+    /** Where the titled listing of Hasna points now (null: it stands alone). */
+    @SuppressWarnings("unchecked")
+    private Object merged(java.net.http.HttpResponse<String> clusters) {
+        return ((List<Map<String, Object>>) array(clusters).get(0).get("members"))
+                .stream()
+                        .filter(m -> "HJ. WA ODE HASNA".equals(m.get("fullName")))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("duplicateOf");
     }
 
     private static void owner(String sql) {

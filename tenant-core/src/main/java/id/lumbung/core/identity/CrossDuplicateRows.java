@@ -85,6 +85,15 @@ interface CrossDuplicateRows extends GenericRepository<CrossClusterRow, UUID> {
             + " WHERE province_id = :provinceId AND id = :id")
     void decide(String provinceId, UUID id, String state, @Nullable String by, @Nullable String effects);
 
+    /** Another cluster of the province decided NOT_SAME over both records: it takes the pair over. */
+    @Query("SELECT id FROM cross_duplicate_cluster WHERE province_id = :provinceId AND id <> :id"
+            + " AND state = 'NOT_SAME' AND position(:a in member_ids) > 0 AND position(:b in member_ids) > 0 LIMIT 1")
+    Optional<UUID> apartAlso(String provinceId, UUID id, String a, String b);
+
+    @Query("UPDATE cross_duplicate_cluster SET effects = CASE WHEN coalesce(effects, '') = '' THEN :effect"
+            + " ELSE effects || ',' || :effect END WHERE province_id = :provinceId AND id = :id")
+    void handOver(String provinceId, UUID id, String effect);
+
     @Introspected
     record Apart(String memberA, String memberB) {}
 

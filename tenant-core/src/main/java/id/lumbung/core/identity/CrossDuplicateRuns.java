@@ -452,6 +452,9 @@ public class CrossDuplicateRuns {
     public DuplicateRun.Cluster undo(Caller caller, String provinceId, UUID run, UUID cluster, String expected) {
         find(caller, provinceId, run);
         String seen = DuplicateRuns.upper(expected);
+        if (!seen.isEmpty() && !Set.of("SAME", "NOT_SAME").contains(seen)) {
+            throw new LumbungException(ErrorCode.BAD_REQUEST, "expected is one of SAME, NOT_SAME");
+        }
         CrossClusterRow undone = transactions.platform(connection -> {
             CrossClusterRow row =
                     rows.lock(provinceId, run, cluster).orElseThrow(() -> DuplicateRuns.clusterNotFound(cluster));
@@ -466,7 +469,12 @@ public class CrossDuplicateRuns {
             if (row.effects() != null && !row.effects().isEmpty()) {
                 for (String pair : row.effects().split(",")) {
                     String[] ab = pair.split("\\|");
-                    rows.together(ab[0], ab[1]);
+                    var also = rows.apartAlso(provinceId, cluster, ab[0], ab[1]);
+                    if (also.isPresent()) {
+                        rows.handOver(provinceId, also.get(), pair); // another decision still says two people
+                    } else {
+                        rows.together(ab[0], ab[1]);
+                    }
                 }
             }
             rows.decide(provinceId, cluster, CrossClusterRow.OPEN, null, null);

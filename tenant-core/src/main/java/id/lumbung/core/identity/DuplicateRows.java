@@ -109,7 +109,8 @@ interface DuplicateRows extends GenericRepository<DuplicateClusterRow, UUID> {
             + " AND h.id = m.household_id WHERE m.tenant_id = :tenantId AND m.status = 'ALIVE' AND h.status = 'ACTIVE'"
             + " AND m.duplicate_of IS NULL AND (m.nik_index IN (:indexes) OR (m.name_key ~>=~ :nameFrom"
             + " AND m.name_key ~<~ :nameTo AND (h.village_code = :village OR m.birth_date BETWEEN :bornFrom AND :bornTo)))"
-            + " LIMIT 200")
+            // The NIK and its slips first: a common name must never push them past the limit.
+            + " ORDER BY m.nik_index IN (:indexes) DESC LIMIT 200")
     // The name's range with text_pattern_ops' own operators, not LIKE: a prepared statement's
     // generic plan cannot turn a LIKE parameter into an index range (it read the whole tenant).
     List<Near> near(
@@ -160,6 +161,24 @@ interface DuplicateRows extends GenericRepository<DuplicateClusterRow, UUID> {
                     + " decided_at = CASE WHEN :state = 'OPEN' THEN NULL ELSE now() END WHERE tenant_id = :tenantId AND id = :id")
     void decide(
             String tenantId, UUID id, String state, @Nullable UUID kept, @Nullable String by, @Nullable String effects);
+
+    /**
+     * Another decided cluster that made the same merge (the member into the same kept record):
+     * an undo hands the merge over to it rather than reversing what it still stands on.
+     */
+    @Query("SELECT id FROM duplicate_cluster WHERE tenant_id = :tenantId AND id <> :id AND state = 'MERGED'"
+            + " AND kept_member = :kept AND position(:member in member_ids) > 0 LIMIT 1")
+    Optional<UUID> mergedAlso(String tenantId, UUID id, UUID kept, String member);
+
+    /** Another cluster decided NOT_SAME over both members: it takes the remembered pair over. */
+    @Query("SELECT id FROM duplicate_cluster WHERE tenant_id = :tenantId AND id <> :id AND state = 'NOT_SAME'"
+            + " AND position(:a in member_ids) > 0 AND position(:b in member_ids) > 0 LIMIT 1")
+    Optional<UUID> apartAlso(String tenantId, UUID id, String a, String b);
+
+    /** Adds an effect to a decided cluster's own (handed over by an undo). */
+    @Query("UPDATE duplicate_cluster SET effects = CASE WHEN coalesce(effects, '') = '' THEN :effect"
+            + " ELSE effects || ',' || :effect END WHERE tenant_id = :tenantId AND id = :id")
+    void handOver(String tenantId, UUID id, String effect);
 
     /** A member as a cluster shows it: masked NIK only. */
     @Introspected

@@ -395,6 +395,9 @@ public class DuplicateRuns {
         access.require(caller, Permission.DUPLICATE_DECIDE, tenantId);
         find(caller, tenantId, run);
         String seen = upper(expected);
+        if (!seen.isEmpty() && !Set.of("KEPT", "MERGED", "NOT_SAME").contains(seen)) {
+            throw new LumbungException(ErrorCode.BAD_REQUEST, "expected is one of KEPT, MERGED, NOT_SAME");
+        }
         DuplicateRun.Cluster undone = transactions.inTenant(tenantId, connection -> {
             DuplicateClusterRow row = rows.lock(tenantId, run, cluster).orElseThrow(() -> clusterNotFound(cluster));
             if (DuplicateClusterRow.OPEN.equals(row.state())) {
@@ -416,7 +419,14 @@ public class DuplicateRuns {
                         boolean own = effects == null
                                 ? !member.equals(row.keptMember())
                                 : effects.contains(member.toString());
-                        if (own && rows.unmerge(tenantId, member, row.keptMember()) == 1) {
+                        if (!own) {
+                            continue;
+                        }
+                        // Another standing decision made the same merge: it keeps it.
+                        var also = rows.mergedAlso(tenantId, cluster, row.keptMember(), member.toString());
+                        if (also.isPresent()) {
+                            rows.handOver(tenantId, also.get(), member.toString());
+                        } else if (rows.unmerge(tenantId, member, row.keptMember()) == 1) {
                             rows.history(tenantId, member, "Penggabungan data ganda dibatalkan", caller.username());
                         }
                     }
@@ -424,7 +434,12 @@ public class DuplicateRuns {
                 case DuplicateClusterRow.NOT_SAME ->
                     eachPair(row.members(), (a, b) -> {
                         if (effects == null || effects.contains(a + ":" + b)) {
-                            rows.together(tenantId, a, b);
+                            var also = rows.apartAlso(tenantId, cluster, a.toString(), b.toString());
+                            if (also.isPresent()) {
+                                rows.handOver(tenantId, also.get(), a + ":" + b); // another decision still says two
+                            } else {
+                                rows.together(tenantId, a, b);
+                            }
                         }
                     });
                 default -> {}

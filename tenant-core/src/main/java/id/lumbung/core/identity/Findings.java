@@ -42,6 +42,7 @@ final class Findings {
             } else if (probability >= review
                     && person[a] != person[b]
                     && !separated.contains(resolution.pairs()[pair])
+                    && !people.id(a).equals(people.id(b))
                     && wanted.test(List.of(people.id(a), people.id(b)))) {
                 reviewed.add(pair);
             }
@@ -51,9 +52,12 @@ final class Findings {
         for (int[] cluster : resolution.clusters()) {
             List<String> ids = new ArrayList<>();
             for (int record : cluster) {
-                ids.add(people.id(record));
+                // A member moved by a re-import while the run read could be read twice: once is enough.
+                if (!ids.contains(people.id(record))) {
+                    ids.add(people.id(record));
+                }
             }
-            if (wanted.test(ids)) {
+            if (ids.size() > 1 && wanted.test(ids)) {
                 found.add(found("MATCH", ids, resolution, weakest.get(person[cluster[0]])));
             }
         }
@@ -90,6 +94,9 @@ final class Findings {
             for (int j = i + 1; j < members.size(); j++) {
                 String a = members.get(i);
                 String b = members.get(j);
+                if (a.equals(b)) {
+                    continue;
+                }
                 boolean ordered = a.compareTo(b) < 0;
                 pair.accept(ordered ? a : b, ordered ? b : a);
             }

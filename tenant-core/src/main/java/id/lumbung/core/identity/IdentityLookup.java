@@ -94,6 +94,9 @@ public class IdentityLookup {
     public List<Match> near(String tenantId, Probe probe) {
         Resolver.Thresholds thresholds = settings.of(tenantId);
         String key = NameKey.of(probe.fullName());
+        if (key.isEmpty()) {
+            return List.of(); // "Ibu", "Alm.", "-": nothing of a name to look for
+        }
         String[] words = key.split(" ");
         // Names starting alike: the first word and the second's first letter (name keys are a-z and spaces).
         String prefix = words[0] + (words.length > 1 ? " " + words[1].charAt(0) : "");
