@@ -127,6 +127,16 @@ public abstract class ApiTest extends DatabaseTest {
         return login(adminName);
     }
 
+    /** Runs SQL as the database owner (past row-level security): to set up what no API makes, e.g. a run a dead process left. */
+    protected static void owner(String sql) {
+        try (var connection = id.lumbung.core.testing.TestDatabase.get().ownerConnection();
+                var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Imports a registry file (its text) into the tenant and waits until the import has succeeded. */
     protected void importFile(String tenantId, String token, String fileName, String content) {
         var upload = postFile(

@@ -201,15 +201,6 @@ class DuplicateRunApiTest extends ApiTest {
                         .get("duplicateOf");
     }
 
-    private static void owner(String sql) {
-        try (var connection = id.lumbung.core.testing.TestDatabase.get().ownerConnection();
-                var statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private static List<String> names(Map<String, Object> cluster) {
         return ((List<Map<String, Object>>) cluster.get("members"))

@@ -65,6 +65,7 @@ class IdentityLookupApiTest extends ApiTest {
                         "{\"fullName\":\"YOHANES KAMBU\",\"nik\":\"7605010303030003\",\"birthDate\":\"2003-03-03\"}")))
                 .isEmpty();
         assertProblem(postJson(url, admin, "{\"fullName\":\"  \"}"), 400, "bad_request");
+        assertProblem(postJson(url, admin, "{\"fullName\":\"Alm.\"}"), 400, "bad_request");
         assertProblem(postJson(url, login("admin-7471"), "{\"fullName\":\"NURJANNAH\"}"), 404, "tenant_not_found");
 
         // The tenant's thresholds: the platform's until set; only its admin sets them; a run keeps them.

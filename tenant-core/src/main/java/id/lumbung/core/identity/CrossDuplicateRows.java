@@ -43,7 +43,7 @@ interface CrossDuplicateRows extends GenericRepository<CrossClusterRow, UUID> {
     @Query("UPDATE cross_duplicate_run SET status = 'DONE', stage = 'done', compared = :compared,"
             + " clusters = :clusters, review = :review, model = :model, finished_at = now()"
             + " WHERE province_id = :provinceId AND id = :id AND status = 'RUNNING'")
-    void finish(String provinceId, UUID id, long compared, int clusters, int review, String model);
+    int finish(String provinceId, UUID id, long compared, int clusters, int review, String model);
 
     @Query("UPDATE cross_duplicate_run SET status = 'FAILED', error = :error, finished_at = now()"
             + " WHERE province_id = :provinceId AND id = :id AND status = 'RUNNING'")

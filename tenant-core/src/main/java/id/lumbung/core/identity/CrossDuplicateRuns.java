@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public class CrossDuplicateRuns {
+    static final String STOPPED = "Proses dihentikan: aplikasi dimatikan sebelum selesai";
     private static final Logger LOG = LoggerFactory.getLogger(CrossDuplicateRuns.class);
 
     /** What the search covers. */
@@ -73,8 +74,9 @@ public class CrossDuplicateRuns {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Resolver.Thresholds thresholds;
+    private final long maximumRecords;
     /** The runs this process queued or runs: never taken for dead, however long they wait. */
-    private final Set<UUID> alive = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<UUID, String> alive = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "cross-duplicate-runs");
@@ -93,7 +95,9 @@ public class CrossDuplicateRuns {
             AuditLog audit,
             JsonMapper json,
             @Value("${lumbung.identity.match-threshold:0.95}") double match,
-            @Value("${lumbung.identity.review-threshold:0.5}") double review) {
+            @Value("${lumbung.identity.review-threshold:0.5}") double review,
+            @Value("${lumbung.identity.maximum-records:5000000}") long maximumRecords) {
+        this.maximumRecords = Math.min(maximumRecords, People.MAXIMUM);
         this.access = access;
         this.transactions = transactions;
         this.tenants = tenants;
@@ -108,6 +112,17 @@ public class CrossDuplicateRuns {
 
     @PreDestroy
     void stop() throws InterruptedException {
+        // A run cut short by a shutdown is failed now, not left RUNNING to block the next start.
+        alive.forEach((id, owner) -> {
+            try {
+                transactions.platform(connection -> {
+                    rows.fail(owner, id, STOPPED);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Run {} could not be marked as stopped: {}", id, e.getMessage());
+            }
+        });
         executor.shutdownNow();
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
@@ -133,12 +148,24 @@ public class CrossDuplicateRuns {
         List<Tenant> own = province(caller, provinceId);
         List<String> covered = (scope == Scope.NATIONAL ? tenants.findAll() : own)
                 .stream().map(Tenant::id).toList();
+        // Every record compared is held in memory: a search larger than this process may hold is
+        // refused before it starts, not left to fail half-way.
+        long records = 0;
+        for (String tenantId : covered) {
+            records += transactions.inTenant(tenantId, connection -> members.living(tenantId));
+        }
+        if (records > maximumRecords) {
+            throw new LumbungException(
+                    ErrorCode.BAD_REQUEST,
+                    "This search would compare " + records + " records; one search holds at most " + maximumRecords
+                            + ": search the province (scope PROVINCE)");
+        }
         UUID id = UUID.randomUUID();
         transactions.platform(connection -> {
             rows.lockProvince(provinceId);
             for (UUID running : rows.runningIds(provinceId)) {
                 // A run no process of ours holds, older than its time, died with its process.
-                if (alive.contains(running) || rows.abandon(provinceId, running) == 0) {
+                if (alive.containsKey(running) || rows.abandon(provinceId, running) == 0) {
                     throw new LumbungException(
                             ErrorCode.DUPLICATE_RUN_RUNNING, "A search across the regencies is still running");
                 }
@@ -157,7 +184,7 @@ public class CrossDuplicateRuns {
         for (String tenantId : ownIds) {
             audit.record(tenantId, caller, "DUPLICATE_ACROSS_RUN", id.toString(), List.of());
         }
-        alive.add(id);
+        alive.put(id, provinceId);
         executor.execute(() -> {
             try {
                 run(provinceId, id, covered, ownIds);
@@ -217,13 +244,17 @@ public class CrossDuplicateRuns {
                 for (int from = 0; from < found.size(); from += 1000) {
                     rows.saveAll(found.subList(from, Math.min(found.size(), from + 1000)));
                 }
-                rows.finish(
+                int finished = rows.finish(
                         provinceId,
                         id,
                         resolution.stats().candidatePairs(),
                         found.size() - review,
                         review,
                         resolution.model().describe());
+                if (finished == 0) {
+                    // Failed meanwhile (a shutdown, a start that took it for dead): keep nothing.
+                    throw new IllegalStateException("The run is no longer running");
+                }
                 return null;
             });
             LOG.info(
@@ -366,7 +397,7 @@ public class CrossDuplicateRuns {
         Map<String, DuplicateRun.Member> shown = new HashMap<>();
         for (Map.Entry<String, List<UUID>> entry : byTenant.entrySet()) {
             String tenantId = entry.getKey();
-            boolean readable = access.permits(caller, Permission.HOUSEHOLD_READ, tenantId);
+            boolean readable = readsEveryHousehold(caller, tenantId);
             for (DuplicateRows.Shown m :
                     transactions.inTenant(tenantId, connection -> members.shown(tenantId, entry.getValue()))) {
                 shown.put(
@@ -418,6 +449,17 @@ public class CrossDuplicateRuns {
                         Findings.read(json, row.reasons()),
                         row.createdAt()))
                 .toList();
+    }
+
+    /** Whether the caller reads all of the tenant's households (a village's reach is not enough here). */
+    private boolean readsEveryHousehold(Caller caller, String tenantId) {
+        try {
+            return access.grant(caller, Permission.HOUSEHOLD_READ, tenantId)
+                    .reach()
+                    .everything();
+        } catch (LumbungException e) {
+            return false;
+        }
     }
 
     /** Decides an open cluster (409 when decided already); audited in each regency of the cluster. */

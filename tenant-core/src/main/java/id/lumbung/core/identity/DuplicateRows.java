@@ -41,6 +41,10 @@ interface DuplicateRows extends GenericRepository<DuplicateClusterRow, UUID> {
             + " ORDER BY m.household_id, m.id LIMIT :limit")
     List<Compared> compared(String tenantId, UUID household, UUID after, int limit);
 
+    /** The tenant's living members (what a run would compare, about). */
+    @Query("SELECT count(*) FROM member WHERE tenant_id = :tenantId AND status = 'ALIVE'")
+    long living(String tenantId);
+
     @Introspected
     record Apart(UUID memberA, UUID memberB) {}
 
@@ -71,7 +75,7 @@ interface DuplicateRows extends GenericRepository<DuplicateClusterRow, UUID> {
     @Query("UPDATE duplicate_run SET status = 'DONE', stage = 'done', compared = :compared, clusters = :clusters,"
             + " review = :review, model = :model, weights = :weights, finished_at = now() WHERE tenant_id = :tenantId"
             + " AND id = :id AND status = 'RUNNING'")
-    void finish(String tenantId, UUID id, long compared, int clusters, int review, String model, String weights);
+    int finish(String tenantId, UUID id, long compared, int clusters, int review, String model, String weights);
 
     /** The weights of the tenant's latest finished run, if any. */
     @Query("SELECT weights FROM duplicate_run WHERE tenant_id = :tenantId AND status = 'DONE' AND weights IS NOT NULL"

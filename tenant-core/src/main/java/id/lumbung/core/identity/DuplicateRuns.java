@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public class DuplicateRuns {
+    static final String STOPPED = "Proses dihentikan: aplikasi dimatikan sebelum selesai";
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateRuns.class);
     /** Review pairs kept per run, most likely first: a person reads them one by one. */
     static final int MAXIMUM_REVIEW = 20_000;
@@ -51,7 +52,7 @@ public class DuplicateRuns {
     private final JsonMapper json;
     private final IdentitySettings settings;
     /** The runs this process queued or runs: never taken for dead, however long they wait. */
-    private final Set<UUID> alive = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<UUID, String> alive = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "duplicate-runs");
@@ -80,6 +81,17 @@ public class DuplicateRuns {
 
     @PreDestroy
     void stop() throws InterruptedException {
+        // A run cut short by a shutdown is failed now, not left RUNNING to block the next start.
+        alive.forEach((id, owner) -> {
+            try {
+                transactions.inTenant(owner, connection -> {
+                    rows.fail(owner, id, STOPPED);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Run {} could not be marked as stopped: {}", id, e.getMessage());
+            }
+        });
         executor.shutdownNow();
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
@@ -93,7 +105,7 @@ public class DuplicateRuns {
             rows.lockTenant(tenantId);
             for (UUID running : rows.runningIds(tenantId)) {
                 // A run no process of ours holds, older than its time, died with its process.
-                if (alive.contains(running) || rows.abandon(tenantId, running) == 0) {
+                if (alive.containsKey(running) || rows.abandon(tenantId, running) == 0) {
                     throw new LumbungException(
                             ErrorCode.DUPLICATE_RUN_RUNNING,
                             "A search for duplicates of this registry is still running");
@@ -103,7 +115,7 @@ public class DuplicateRuns {
             return null;
         });
         audit.record(tenantId, caller, "DUPLICATE_RUN", id.toString(), List.of());
-        alive.add(id);
+        alive.put(id, tenantId);
         executor.execute(() -> {
             try {
                 run(tenantId, id, thresholds);
@@ -156,7 +168,7 @@ public class DuplicateRuns {
                 for (int from = 0; from < found.size(); from += 1000) {
                     rows.saveAll(found.subList(from, Math.min(found.size(), from + 1000)));
                 }
-                rows.finish(
+                int finished = rows.finish(
                         tenantId,
                         id,
                         resolution.stats().candidatePairs(),
@@ -164,6 +176,10 @@ public class DuplicateRuns {
                         review,
                         resolution.model().describe(),
                         resolution.model().write());
+                if (finished == 0) {
+                    // Failed meanwhile (a shutdown, a start that took it for dead): keep nothing.
+                    throw new IllegalStateException("The run is no longer running");
+                }
                 return null;
             });
             LOG.info(

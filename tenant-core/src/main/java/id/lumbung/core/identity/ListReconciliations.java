@@ -66,6 +66,9 @@ public class ListReconciliations {
     private final AuditLog audit;
     private final JsonMapper json;
     private final IdentitySettings settings;
+    /** The comparisons this process queued or runs, and their tenants. */
+    private final Map<UUID, String> alive = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "list-reconciliations");
         thread.setDaemon(true);
@@ -95,6 +98,16 @@ public class ListReconciliations {
 
     @PreDestroy
     void stop() throws InterruptedException {
+        alive.forEach((id, owner) -> {
+            try {
+                transactions.inTenant(owner, connection -> {
+                    rows.fail(owner, id, DuplicateRuns.STOPPED);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Comparison {} could not be marked as stopped: {}", id, e.getMessage());
+            }
+        });
         executor.shutdownNow();
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
@@ -126,6 +139,15 @@ public class ListReconciliations {
                 ListReconciliations::parse);
         UUID id = UUID.randomUUID();
         transactions.inTenant(tenantId, connection -> {
+            // One comparison at a time per tenant: each holds its list and the registry in memory.
+            rows.lockTenant(tenantId);
+            for (UUID running : rows.runningIds(tenantId)) {
+                if (alive.containsKey(running) || rows.abandon(tenantId, running) == 0) {
+                    throw new LumbungException(
+                            ErrorCode.RECONCILIATION_RUNNING,
+                            "Another list is still being compared with this registry");
+                }
+            }
             rows.open(
                     tenantId,
                     id,
@@ -141,7 +163,14 @@ public class ListReconciliations {
         audit.record(tenantId, caller, "LIST_RECONCILE", id + ": " + label, List.of("nik", "full_name"));
         List<Theirs> theirs = read.accepted();
         Resolver.Thresholds thresholds = settings.of(tenantId);
-        executor.execute(() -> compare(tenantId, id, theirs, thresholds));
+        alive.put(id, tenantId);
+        executor.execute(() -> {
+            try {
+                compare(tenantId, id, theirs, thresholds);
+            } finally {
+                alive.remove(id);
+            }
+        });
         return find(caller, tenantId, id);
     }
 
@@ -154,9 +183,17 @@ public class ListReconciliations {
             if (raw.isEmpty()) {
                 continue; // every column but the name may be empty in another list
             }
+            boolean identifier = field == RegistryField.NOMOR_NIK || field == RegistryField.NOMOR_KK;
             Object value = field.read(raw, new RegistryField.Problems() {
                 @Override
                 public void error(RegistryField f, String reason, String message) {
+                    if (identifier && raw.matches("[0-9]{16}")) {
+                        // Sixteen digits breaking a rule (a region, a date) are a NIK typed wrong:
+                        // kept for matching, which weighs slips, and reported.
+                        values.put(f, raw);
+                        issues.add(new TabularFile.Issue(line, f.header(), reason, message + " (kept for matching)"));
+                        return;
+                    }
                     if (!refused[0]) {
                         issues.add(new TabularFile.Issue(line, f.header(), reason, message));
                     }
@@ -392,7 +429,9 @@ public class ListReconciliations {
             for (int from = 0; from < items.size(); from += 1000) {
                 rows.saveAll(items.subList(from, Math.min(items.size(), from + 1000)));
             }
-            rows.finish(tenantId, id, counts[0], counts[1], counts[2], counts[3], counts[4]);
+            if (rows.finish(tenantId, id, counts[0], counts[1], counts[2], counts[3], counts[4]) == 0) {
+                throw new IllegalStateException("The comparison is no longer running"); // keep nothing
+            }
             return null;
         });
         LOG.info(

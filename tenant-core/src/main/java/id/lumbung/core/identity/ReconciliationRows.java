@@ -19,6 +19,19 @@ interface ReconciliationRows extends GenericRepository<ReconciliationItemRow, UU
 
     List<ReconciliationItemRow> findByIdIn(Collection<UUID> ids);
 
+    /** Holds the tenant's comparison lock until the transaction ends. */
+    @Query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('list_reconciliation:' || :tenantId))) held")
+    int lockTenant(String tenantId);
+
+    @Query("SELECT id FROM list_reconciliation WHERE tenant_id = :tenantId AND status = 'RUNNING'")
+    List<UUID> runningIds(String tenantId);
+
+    /** Fails a comparison no process holds that started more than an hour ago. */
+    @Query("UPDATE list_reconciliation SET status = 'FAILED', error = 'Proses terhenti sebelum selesai',"
+            + " finished_at = now() WHERE tenant_id = :tenantId AND id = :id AND status = 'RUNNING'"
+            + " AND created_at <= now() - interval '1 hour'")
+    int abandon(String tenantId, UUID id);
+
     @Query("INSERT INTO list_reconciliation (tenant_id, id, name, file_name, status, rows, rejected, issues,"
             + " their_records, requested_by) VALUES (:tenantId, :id, :name, :fileName, 'RUNNING', :rows, :rejected,"
             + " :issues, :theirRecords, :requestedBy)")
@@ -40,7 +53,7 @@ interface ReconciliationRows extends GenericRepository<ReconciliationItemRow, UU
     @Query("UPDATE list_reconciliation SET status = 'DONE', stage = 'done', both_lists = :both, only_here = :onlyHere,"
             + " only_there = :onlyThere, review = :review, desil_conflicts = :desilConflicts, finished_at = now()"
             + " WHERE tenant_id = :tenantId AND id = :id AND status = 'RUNNING'")
-    void finish(String tenantId, UUID id, int both, int onlyHere, int onlyThere, int review, int desilConflicts);
+    int finish(String tenantId, UUID id, int both, int onlyHere, int onlyThere, int review, int desilConflicts);
 
     @Query("UPDATE list_reconciliation SET status = 'FAILED', error = :error, finished_at = now()"
             + " WHERE tenant_id = :tenantId AND id = :id AND status = 'RUNNING'")
