@@ -55,7 +55,15 @@ public class LookupBench {
             if (asked++ == limit) {
                 break;
             }
-            String born = f[5].isEmpty() ? "null" : "\"" + f[5].substring(6) + "-" + f[5].substring(3, 5) + "-" + f[5].substring(0, 2) + "\"";
+            // A birth date typed as no calendar has it (30-02) is one a form refuses: sent as unknown.
+            String born = "null";
+            try {
+                born = f[5].isEmpty() ? "null" : "\"" + java.time.LocalDate.parse(f[5],
+                        java.time.format.DateTimeFormatter.ofPattern("dd-MM-uuuu")
+                                .withResolverStyle(java.time.format.ResolverStyle.STRICT)) + "\"";
+            } catch (java.time.format.DateTimeParseException e) {
+                born = "null";
+            }
             String body = "{\"fullName\":" + quote(f[4]) + ",\"nik\":" + quote(f[2]) + ",\"kk\":" + quote(f[3])
                     + ",\"birthDate\":" + born + ",\"sex\":" + quote(f[6]) + ",\"villageCode\":" + quote(f[7]) + "}";
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + args[2]

@@ -26,9 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public class CrossDuplicateRuns {
-    static final String STOPPED = "Proses dihentikan: aplikasi dimatikan sebelum selesai";
     private static final Logger LOG = LoggerFactory.getLogger(CrossDuplicateRuns.class);
 
     /** What the search covers. */
@@ -75,14 +71,7 @@ public class CrossDuplicateRuns {
     private final JsonMapper json;
     private final Resolver.Thresholds thresholds;
     private final long maximumRecords;
-    /** The runs this process queued or runs: never taken for dead, however long they wait. */
-    private final Map<UUID, String> alive = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "cross-duplicate-runs");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final BackgroundRuns background = new BackgroundRuns("cross-duplicate-runs");
 
     CrossDuplicateRuns(
             Authorizer access,
@@ -112,19 +101,10 @@ public class CrossDuplicateRuns {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        // A run cut short by a shutdown is failed now, not left RUNNING to block the next start.
-        alive.forEach((id, owner) -> {
-            try {
-                transactions.platform(connection -> {
-                    rows.fail(owner, id, STOPPED);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                LOG.warn("Run {} could not be marked as stopped: {}", id, e.getMessage());
-            }
-        });
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        background.stop((owner, id) -> transactions.platform(connection -> {
+            rows.fail(owner, id, BackgroundRuns.STOPPED);
+            return null;
+        }));
     }
 
     /**
@@ -165,7 +145,7 @@ public class CrossDuplicateRuns {
             rows.lockProvince(provinceId);
             for (UUID running : rows.runningIds(provinceId)) {
                 // A run no process of ours holds, older than its time, died with its process.
-                if (alive.containsKey(running) || rows.abandon(provinceId, running) == 0) {
+                if (background.holds(running) || rows.abandon(provinceId, running) == 0) {
                     throw new LumbungException(
                             ErrorCode.DUPLICATE_RUN_RUNNING, "A search across the regencies is still running");
                 }
@@ -184,14 +164,7 @@ public class CrossDuplicateRuns {
         for (String tenantId : ownIds) {
             audit.record(tenantId, caller, "DUPLICATE_ACROSS_RUN", id.toString(), List.of());
         }
-        alive.put(id, provinceId);
-        executor.execute(() -> {
-            try {
-                run(provinceId, id, covered, ownIds);
-            } finally {
-                alive.remove(id);
-            }
-        });
+        background.submit(id, provinceId, () -> run(provinceId, id, covered, ownIds));
         return find(caller, provinceId, id);
     }
 

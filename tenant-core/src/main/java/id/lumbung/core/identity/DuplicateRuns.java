@@ -23,9 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public class DuplicateRuns {
-    static final String STOPPED = "Proses dihentikan: aplikasi dimatikan sebelum selesai";
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateRuns.class);
     /** Review pairs kept per run, most likely first: a person reads them one by one. */
     static final int MAXIMUM_REVIEW = 20_000;
@@ -51,14 +47,7 @@ public class DuplicateRuns {
     private final AuditLog audit;
     private final JsonMapper json;
     private final IdentitySettings settings;
-    /** The runs this process queued or runs: never taken for dead, however long they wait. */
-    private final Map<UUID, String> alive = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "duplicate-runs");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final BackgroundRuns background = new BackgroundRuns("duplicate-runs");
 
     DuplicateRuns(
             Authorizer access,
@@ -81,19 +70,10 @@ public class DuplicateRuns {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        // A run cut short by a shutdown is failed now, not left RUNNING to block the next start.
-        alive.forEach((id, owner) -> {
-            try {
-                transactions.inTenant(owner, connection -> {
-                    rows.fail(owner, id, STOPPED);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                LOG.warn("Run {} could not be marked as stopped: {}", id, e.getMessage());
-            }
-        });
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        background.stop((owner, id) -> transactions.inTenant(owner, connection -> {
+            rows.fail(owner, id, BackgroundRuns.STOPPED);
+            return null;
+        }));
     }
 
     /** Starts a run over the whole registry; one runs at a time per tenant (409 otherwise). */
@@ -105,7 +85,7 @@ public class DuplicateRuns {
             rows.lockTenant(tenantId);
             for (UUID running : rows.runningIds(tenantId)) {
                 // A run no process of ours holds, older than its time, died with its process.
-                if (alive.containsKey(running) || rows.abandon(tenantId, running) == 0) {
+                if (background.holds(running) || rows.abandon(tenantId, running) == 0) {
                     throw new LumbungException(
                             ErrorCode.DUPLICATE_RUN_RUNNING,
                             "A search for duplicates of this registry is still running");
@@ -115,14 +95,7 @@ public class DuplicateRuns {
             return null;
         });
         audit.record(tenantId, caller, "DUPLICATE_RUN", id.toString(), List.of());
-        alive.put(id, tenantId);
-        executor.execute(() -> {
-            try {
-                run(tenantId, id, thresholds);
-            } finally {
-                alive.remove(id);
-            }
-        });
+        background.submit(id, tenantId, () -> run(tenantId, id, thresholds));
         return find(caller, tenantId, id);
     }
 

@@ -28,9 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,14 +63,7 @@ public class ListReconciliations {
     private final AuditLog audit;
     private final JsonMapper json;
     private final IdentitySettings settings;
-    /** The comparisons this process queued or runs, and their tenants. */
-    private final Map<UUID, String> alive = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "list-reconciliations");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final BackgroundRuns background = new BackgroundRuns("list-reconciliations");
 
     ListReconciliations(
             Authorizer access,
@@ -98,18 +88,10 @@ public class ListReconciliations {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        alive.forEach((id, owner) -> {
-            try {
-                transactions.inTenant(owner, connection -> {
-                    rows.fail(owner, id, DuplicateRuns.STOPPED);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                LOG.warn("Comparison {} could not be marked as stopped: {}", id, e.getMessage());
-            }
-        });
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        background.stop((owner, id) -> transactions.inTenant(owner, connection -> {
+            rows.fail(owner, id, BackgroundRuns.STOPPED);
+            return null;
+        }));
     }
 
     /** A row of the other list, as read. */
@@ -142,7 +124,7 @@ public class ListReconciliations {
             // One comparison at a time per tenant: each holds its list and the registry in memory.
             rows.lockTenant(tenantId);
             for (UUID running : rows.runningIds(tenantId)) {
-                if (alive.containsKey(running) || rows.abandon(tenantId, running) == 0) {
+                if (background.holds(running) || rows.abandon(tenantId, running) == 0) {
                     throw new LumbungException(
                             ErrorCode.RECONCILIATION_RUNNING,
                             "Another list is still being compared with this registry");
@@ -163,14 +145,7 @@ public class ListReconciliations {
         audit.record(tenantId, caller, "LIST_RECONCILE", id + ": " + label, List.of("nik", "full_name"));
         List<Theirs> theirs = read.accepted();
         Resolver.Thresholds thresholds = settings.of(tenantId);
-        alive.put(id, tenantId);
-        executor.execute(() -> {
-            try {
-                compare(tenantId, id, theirs, thresholds);
-            } finally {
-                alive.remove(id);
-            }
-        });
+        background.submit(id, tenantId, () -> compare(tenantId, id, theirs, thresholds));
         return find(caller, tenantId, id);
     }
 
