@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
 final class DemoRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(DemoRegistry.class);
     /** Tenant → share of the members setting (Kolaka is the smaller one). */
-    private static final Map<String, Integer> TENANTS = Map.of("7471", 2, "7401", 1);
+    private static final Map<String, Integer> TENANTS = new java.util.LinkedHashMap<>(Map.of("7471", 2, "7401", 1));
+    /** Heads of Kendari's households who moved to Kolaka and were registered there again. */
+    static final int MOVED = 5;
 
     static final String FILE_PREFIX = "dtks-demo-";
 
@@ -69,7 +71,11 @@ final class DemoRegistry {
             folder = Files.createTempDirectory("lumbung-demo-registry");
             Path villages = regions(folder);
             for (Map.Entry<String, Integer> tenant : TENANTS.entrySet()) {
-                seed(folder, villages, tenant.getKey(), Math.max(10, members * tenant.getValue() / 2));
+                generate(folder, villages, tenant.getKey(), Math.max(10, members * tenant.getValue() / 2));
+            }
+            moved(folder.resolve(FILE_PREFIX + "7471.csv"), folder.resolve(FILE_PREFIX + "7401.csv"));
+            for (String tenantId : TENANTS.keySet()) {
+                submit(folder, tenantId);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("The demo registry could not be generated", e);
@@ -78,7 +84,7 @@ final class DemoRegistry {
         }
     }
 
-    private void seed(Path folder, Path villages, String tenantId, int rows) throws IOException {
+    private void generate(Path folder, Path villages, String tenantId, int rows) throws IOException {
         Path registry = folder.resolve(FILE_PREFIX + tenantId + ".csv");
         Path civil = folder.resolve("civil-" + tenantId + ".csv");
         GenerateRegistry.generate(
@@ -96,6 +102,54 @@ final class DemoRegistry {
         try (InputStream in = Files.newInputStream(civil)) {
             known = dukcapil.load(in, unreadable);
         }
+        LOG.info(
+                "Demo registry of tenant {}: {} rows; {} people known to the Dukcapil simulator",
+                tenantId,
+                rows,
+                known);
+    }
+
+    /**
+     * The demo's people registered in two regencies (the province's search for them, README): the
+     * first heads of Kendari's households, with their NIK, name and birth date, listed again in
+     * Kolaka as new households in one of its villages — as a family that moved is, when the office
+     * it left does not remove it.
+     */
+    static void moved(Path from, Path to) throws IOException {
+        List<String> source = Files.readAllLines(from);
+        List<String> target = Files.readAllLines(to);
+        List<String> header = List.of(source.get(0).split(";", -1));
+        List<String> targetHeader = List.of(target.get(0).split(";", -1));
+        if (!header.equals(targetHeader)) {
+            throw new IOException("The demo registries have different columns");
+        }
+        String[] place = target.get(1).split(";", -1);
+        int relationship = header.indexOf("hubungan_keluarga");
+        int nik = header.indexOf("nomor_nik");
+        List<String> added = new ArrayList<>();
+        for (String line : source.subList(1, source.size())) {
+            String[] row = line.split(";", -1);
+            if (added.size() == MOVED) {
+                break;
+            }
+            if (!"Kepala Keluarga".equals(row[relationship]) || row[nik].length() != 16) {
+                continue;
+            }
+            String iddtks = String.format("DTKS7401PINDAH%04d", added.size() + 1);
+            for (String column : List.of(
+                    "provinsi", "kabupaten_kota", "kecamatan", "desa_kelurahan", "kode_wilayah", "dusun", "alamat")) {
+                row[header.indexOf(column)] = place[header.indexOf(column)];
+            }
+            row[header.indexOf("iddtks")] = iddtks;
+            row[header.indexOf("id_art")] = iddtks + "-01";
+            row[header.indexOf("nomor_kk")] = String.format("740101%010d", 9_900_000_000L + added.size());
+            added.add(String.join(";", row));
+        }
+        Files.write(to, added, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private void submit(Path folder, String tenantId) throws IOException {
+        Path registry = folder.resolve(FILE_PREFIX + tenantId + ".csv");
         Caller admin = Caller.of("admin-" + tenantId, Role.TENANT_ADMIN, Set.of(tenantId), tenantId.substring(0, 2));
         String fileName = registry.getFileName().toString();
         boolean imported = imports.recent(admin, tenantId).stream()
@@ -106,12 +160,7 @@ final class DemoRegistry {
                 imports.submit(admin, tenantId, fileName, in, ImportService.Mode.KEEP_GOOD_ROWS);
             }
         }
-        LOG.info(
-                "Demo registry of tenant {}: {} rows {}; {} people known to the Dukcapil simulator",
-                tenantId,
-                rows,
-                imported ? "imported before" : "being imported",
-                known);
+        LOG.info("Demo registry of tenant {} {}", tenantId, imported ? "imported before" : "being imported");
     }
 
     /** The region files the generator reads, copied out of the application's resources. */
