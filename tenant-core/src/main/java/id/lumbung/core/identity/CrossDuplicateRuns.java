@@ -130,10 +130,7 @@ public class CrossDuplicateRuns {
                 .stream().map(Tenant::id).toList();
         // Every record compared is held in memory: a search larger than this process may hold is
         // refused before it starts, not left to fail half-way.
-        long records = 0;
-        for (String tenantId : covered) {
-            records += transactions.inTenant(tenantId, connection -> members.living(tenantId));
-        }
+        long records = covered.isEmpty() ? 0 : transactions.inTenants(covered, connection -> members.living(covered));
         if (records > maximumRecords) {
             throw new LumbungException(
                     ErrorCode.BAD_REQUEST,

@@ -41,9 +41,9 @@ interface DuplicateRows extends GenericRepository<DuplicateClusterRow, UUID> {
             + " ORDER BY m.household_id, m.id LIMIT :limit")
     List<Compared> compared(String tenantId, UUID household, UUID after, int limit);
 
-    /** The tenant's living members (what a run would compare, about). */
-    @Query("SELECT count(*) FROM member WHERE tenant_id = :tenantId AND status = 'ALIVE'")
-    long living(String tenantId);
+    /** The living members of these tenants (what a run would compare, about), in one read. */
+    @Query("SELECT count(*) FROM member WHERE tenant_id IN (:tenantIds) AND status = 'ALIVE'")
+    long living(Collection<String> tenantIds);
 
     @Introspected
     record Apart(UUID memberA, UUID memberB) {}

@@ -92,7 +92,6 @@ public class IdentityLookup {
 
     /** As {@link #matches}, for the platform's own checks (no caller, no audit). */
     public List<Match> near(String tenantId, Probe probe) {
-        Resolver.Thresholds thresholds = settings.of(tenantId);
         String key = NameKey.of(probe.fullName());
         if (key.isEmpty()) {
             return List.of(); // "Ibu", "Alm.", "-": nothing of a name to look for
@@ -116,7 +115,8 @@ public class IdentityLookup {
                     + village.substring(6);
         }
         String inVillage = village;
-        record Read(List<DuplicateRows.Near> near, String weights) {}
+        // Candidates, weights and thresholds in one transaction: a submission runs this on every proposal.
+        record Read(List<DuplicateRows.Near> near, String weights, Resolver.Thresholds thresholds) {}
         Read read = transactions.inTenant(
                 tenantId,
                 connection -> new Read(
@@ -128,7 +128,9 @@ public class IdentityLookup {
                                 inVillage,
                                 born == null ? LocalDate.of(1, 1, 1) : born.minusYears(1),
                                 born == null ? LocalDate.of(1, 1, 1) : born.plusYears(1)),
-                        rows.latestWeights(tenantId).orElse(null)));
+                        rows.latestWeights(tenantId).orElse(null),
+                        settings.inTransaction(tenantId)));
+        Resolver.Thresholds thresholds = read.thresholds();
         MatchModel model =
                 read.weights() == null ? MatchModel.defaults(DEFAULT_PRIOR) : MatchModel.read(read.weights());
         People people = new People();

@@ -82,9 +82,14 @@ public class IdentitySettings {
         return saved;
     }
 
-    /** The thresholds a tenant's run or lookup uses, inside the caller's transaction or its own. */
+    /** The thresholds a tenant's run or comparison uses, read in a transaction of its own. */
     Resolver.Thresholds of(String tenantId) {
-        Setting setting = transactions.inTenant(tenantId, connection -> setting(tenantId));
+        return transactions.inTenant(tenantId, connection -> inTransaction(tenantId));
+    }
+
+    /** As {@link #of}, inside the caller's transaction of the tenant (a lookup's one read). */
+    Resolver.Thresholds inTransaction(String tenantId) {
+        Setting setting = setting(tenantId);
         return new Resolver.Thresholds(setting.matchThreshold(), setting.reviewThreshold());
     }
 
