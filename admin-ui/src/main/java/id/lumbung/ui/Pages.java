@@ -48,8 +48,22 @@ final class Pages {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @View("login")
     Map<String, Object> login(
-            @Nullable @QueryValue("gagal") String failed, @Nullable @QueryValue("keluar") String out) {
+            @Nullable @QueryValue("gagal") String failed,
+            @Nullable @QueryValue("keluar") String out,
+            @Nullable @QueryValue("ganti") String change) {
         Map<String, Object> model = new HashMap<>();
+        // A first login that must choose a new password, and why the last try did not pass.
+        model.put("change", change != null);
+        model.put(
+                "changeProblem",
+                change == null
+                        ? ""
+                        : switch (change) {
+                            case "beda" -> "Kata sandi baru dan ulangannya tidak sama.";
+                            case "lemah" -> "Kata sandi baru harus 12 sampai 256 karakter.";
+                            case "sama" -> "Kata sandi baru harus berbeda dari yang lama.";
+                            default -> "";
+                        });
         model.put("failed", failed != null);
         model.put("loggedOut", out != null);
         return model;

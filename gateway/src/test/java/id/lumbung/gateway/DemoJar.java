@@ -34,11 +34,19 @@ final class DemoJar {
 
     /** Starts the jar and waits until it is healthy. */
     static DemoJar start(Path data, int port, Path log, Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                        JAR.toAbsolutePath().toString(), "--demo")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        return start(data, port, log, environment, "--demo");
+    }
+
+    /** Starts the jar with these arguments (none: production mode) and waits until it is healthy. */
+    static DemoJar start(Path data, int port, Path log, Map<String, String> environment, String... arguments)
+            throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LUMBUNG_DATA_DIR", data.toString());
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("LUMBUNG_DEMO_PASSWORD", PASSWORD);
@@ -58,6 +66,15 @@ final class DemoJar {
                 },
                 body -> body.contains("\"UP\""));
         return jar;
+    }
+
+    /** Logs in with a password of one's own; answers the body as it is. */
+    String login(String username, String password, String newPassword) {
+        return post(
+                "/api/v1/auth/login",
+                null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\""
+                        + (newPassword == null ? "" : ",\"newPassword\":\"" + newPassword + "\"") + "}");
     }
 
     String login(String username) {

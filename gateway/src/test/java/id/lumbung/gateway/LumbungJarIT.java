@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,69 @@ class LumbungJarIT {
         try {
             String token = again.login("admin-7471");
             assertThat(again.get("/api/v1/tenants/7471/nik-checks", token)).contains("\"result\":\"FOUND\"");
+        } finally {
+            again.process.destroy();
+            again.process.waitFor(40, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aRealDeploymentsFirstDayBootstrapsOnePlatformAdminWhoMustChooseItsOwnPassword() throws Exception {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]).replace("AAAA", "AbCd");
+        Map<String, String> production = Map.of(
+                "LUMBUNG_JWT_SECRET", "a-production-secret-of-at-least-32-characters",
+                "LUMBUNG_PROTECTION_KEYS", "p1:" + key,
+                "LUMBUNG_PROTECTION_ACTIVE_KEY_ID", "p1",
+                "LUMBUNG_PROTECTION_BLIND_INDEX_KEY", key,
+                "LUMBUNG_AUDIT_KEYS", "a1:" + key,
+                "LUMBUNG_AUDIT_ACTIVE_KEY_ID", "a1",
+                "LUMBUNG_CONNECTORS_WORKER_ENABLED", "false",
+                "LUMBUNG_BOOTSTRAP_USERNAME", "root",
+                "LUMBUNG_BOOTSTRAP_PASSWORD", "first-day-password");
+        // A data folder of its own: the demo's (with its platform admin) may share the class's folder.
+        Path home = Files.createDirectories(data.resolve("production"));
+        int port = FreePort.pick();
+        DemoJar app = DemoJar.start(home, port, home.resolve("production.log"), production, new String[0]);
+        try {
+            assertThat(app.login("root", "wrong-password-here", null)).contains("invalid_credentials");
+            assertThat(app.login("root", "first-day-password", null))
+                    .as("the right password, but it must be changed first")
+                    .contains("password_change_required")
+                    .doesNotContain("accessToken");
+            assertThat(app.login("root", "first-day-password", "first-day-password"))
+                    .contains("password_unchanged");
+            assertThat(app.login("root", "first-day-password", "short")).contains("weak_password");
+            String token = DemoJar.match(
+                    Pattern.compile("\"accessToken\":\"([^\"]+)\""),
+                    app.login("root", "first-day-password", "the-admins-own-password"));
+            assertThat(app.post("/api/v1/tenants", token, "{\"regionCode\":\"74.71\"}"))
+                    .contains("KOTA KENDARI");
+            assertThat(app.login("root", "first-day-password", null)).contains("invalid_credentials");
+            assertThat(app.login("root", "the-admins-own-password", null)).contains("accessToken");
+        } finally {
+            app.process.destroy();
+            app.process.waitFor(40, TimeUnit.SECONDS);
+        }
+        DemoJar again = DemoJar.start(
+                home,
+                port,
+                home.resolve("production-again.log"),
+                new java.util.HashMap<>(Map.of(
+                        "LUMBUNG_JWT_SECRET", production.get("LUMBUNG_JWT_SECRET"),
+                        "LUMBUNG_PROTECTION_KEYS", production.get("LUMBUNG_PROTECTION_KEYS"),
+                        "LUMBUNG_PROTECTION_ACTIVE_KEY_ID", "p1",
+                        "LUMBUNG_PROTECTION_BLIND_INDEX_KEY", key,
+                        "LUMBUNG_AUDIT_KEYS", production.get("LUMBUNG_AUDIT_KEYS"),
+                        "LUMBUNG_AUDIT_ACTIVE_KEY_ID", "a1",
+                        "LUMBUNG_CONNECTORS_WORKER_ENABLED", "false",
+                        "LUMBUNG_BOOTSTRAP_USERNAME", "root2",
+                        "LUMBUNG_BOOTSTRAP_PASSWORD", "second-day-password")),
+                new String[0]);
+        try {
+            assertThat(again.login("root2", "second-day-password", "another-own-password"))
+                    .as("the setting is read once: a platform admin exists, no second one is made")
+                    .contains("invalid_credentials");
+            assertThat(again.login("root", "the-admins-own-password", null)).contains("accessToken");
         } finally {
             again.process.destroy();
             again.process.waitFor(40, TimeUnit.SECONDS);

@@ -43,10 +43,12 @@ class AuthController {
 
     @Public("logging in: who the caller is, not what it may do")
     @Post(value = "/login", consumes = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in with a username and password; answers an access token and a refresh token")
+    @Operation(
+            summary =
+                    "Log in with a username and password (and a new password at the first login of an account that must change it: else 403 password_change_required); answers an access token and a refresh token")
     TokenResponse login(@Valid @Body LoginRequest request, HttpRequest<?> http) {
         rateLimits.login(http.getRemoteAddress().getAddress().getHostAddress(), request.username());
-        return users.authenticate(request.username(), request.password())
+        return users.logIn(request.username(), request.password(), request.newPassword())
                 .map(issuer::tokensFor)
                 .orElseThrow(() -> {
                     // Never the name typed: it may be a password typed in the wrong field, or a NIK.

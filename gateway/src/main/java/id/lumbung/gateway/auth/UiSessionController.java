@@ -1,7 +1,9 @@
 package id.lumbung.gateway.auth;
 
 import id.lumbung.core.access.Public;
+import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.ratelimit.RateLimits;
+import id.lumbung.core.user.UserAccount;
 import id.lumbung.core.user.UserService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -20,6 +22,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
+import java.util.Optional;
 
 /** The admin UI's login form and logout: the session is a signed token in an HttpOnly cookie. */
 @Controller
@@ -46,8 +49,22 @@ class UiSessionController {
             return HttpResponse.seeOther(URI.create("/login?gagal=1"));
         }
         rateLimits.login(request.getRemoteAddress().getAddress().getHostAddress(), form.username());
-        return users.authenticate(form.username(), form.password())
-                .<HttpResponse<?>>map(user -> HttpResponse.seeOther(URI.create("/ui/tenants"))
+        String newPassword = form.newPassword() == null || form.newPassword().isEmpty() ? null : form.newPassword();
+        if (newPassword != null && !newPassword.equals(form.newPasswordAgain())) {
+            return HttpResponse.seeOther(URI.create("/login?ganti=beda"));
+        }
+        Optional<UserAccount> account;
+        try {
+            account = users.logIn(form.username(), form.password(), newPassword);
+        } catch (LumbungException e) {
+            return switch (e.errorCode()) {
+                case PASSWORD_CHANGE_REQUIRED -> HttpResponse.seeOther(URI.create("/login?ganti=wajib"));
+                case WEAK_PASSWORD, PASSWORD_TOO_LONG -> HttpResponse.seeOther(URI.create("/login?ganti=lemah"));
+                case PASSWORD_UNCHANGED -> HttpResponse.seeOther(URI.create("/login?ganti=sama"));
+                default -> throw e;
+            };
+        }
+        return account.<HttpResponse<?>>map(user -> HttpResponse.seeOther(URI.create("/ui/tenants"))
                         .cookie(Cookie.of(COOKIE, issuer.uiSession(user))
                                 .httpOnly(true)
                                 .sameSite(SameSite.Strict)
@@ -68,9 +85,15 @@ class UiSessionController {
      *
      * @param username the login name
      * @param password the password
+     * @param newPassword the new password, at the first login of an account that must change it
+     * @param newPasswordAgain the new password typed again
      */
     @Serdeable
-    record LoginForm(@Nullable String username, @Nullable String password) {
+    record LoginForm(
+            @Nullable String username,
+            @Nullable String password,
+            @Nullable String newPassword,
+            @Nullable String newPasswordAgain) {
         @Override
         public String toString() {
             return "LoginForm[username=" + username + "]";

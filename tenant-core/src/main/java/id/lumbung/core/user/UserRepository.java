@@ -224,6 +224,61 @@ public final class UserRepository {
         });
     }
 
+    /** Whether the user must choose a new password at its next login (a bootstrapped first admin). */
+    boolean mustChangePassword(UUID userId) {
+        return transactions.platform(connection -> {
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT must_change_password FROM app_user WHERE id = ?")) {
+                query.setObject(1, userId);
+                return Rows.first(query, row -> row.getBoolean(1)).orElse(false);
+            }
+        });
+    }
+
+    /** The user's own new password: tokens issued before stop working, and the duty to change it ends. */
+    void changeOwnPassword(UUID userId, String passwordHash) {
+        transactions.platform(connection -> {
+            update(connection, userId, null, passwordHash, null);
+            try (PreparedStatement clear =
+                    connection.prepareStatement("UPDATE app_user SET must_change_password = false WHERE id = ?")) {
+                clear.setObject(1, userId);
+                return clear.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Inserts the first platform admin, who must change the password at first login, unless a
+     * platform admin exists already (checked under a lock, so two starts cannot both create one).
+     */
+    boolean insertFirstPlatformAdmin(UserAccount user) {
+        return transactions.platform(connection -> {
+            try (PreparedStatement lock =
+                    connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('first-platform-admin'))")) {
+                lock.execute();
+            }
+            try (PreparedStatement exists = connection.prepareStatement(
+                    "SELECT 1 FROM app_user WHERE roles && ARRAY['PLATFORM_ADMIN'] LIMIT 1")) {
+                if (Rows.first(exists, row -> true).isPresent()) {
+                    return false;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO app_user (id, username,"
+                    + " password_hash, roles, enabled, must_change_password) VALUES (?, ?, ?, ?, true, true)"
+                    + " ON CONFLICT (username) DO NOTHING")) {
+                insert.setObject(1, user.id());
+                insert.setString(2, user.username());
+                insert.setString(3, user.passwordHash());
+                insert.setArray(4, roles(connection, user.roles()));
+                if (insert.executeUpdate() == 0) {
+                    throw new LumbungException(
+                            ErrorCode.USERNAME_TAKEN, "The username " + user.username() + " is taken");
+                }
+            }
+            return true;
+        });
+    }
+
     /** Creates the user, or resets the password and roles of the existing one with that name (demo seed). */
     public UserAccount upsert(UserAccount user) {
         transactions.platform(connection -> {

@@ -100,6 +100,47 @@ public final class UserService {
         return user;
     }
 
+    /**
+     * Logging in: {@link #authenticate}, and for an account that must choose a new password (a
+     * bootstrapped first admin) the new password too — without one, {@code
+     * password_change_required}, told only to whom gave the right password.
+     */
+    public Optional<UserAccount> logIn(String username, String password, String newPassword) {
+        Optional<UserAccount> user = authenticate(username, password);
+        if (user.isEmpty() || !users.mustChangePassword(user.get().id())) {
+            return user;
+        }
+        if (newPassword == null || newPassword.isEmpty()) {
+            throw new LumbungException(
+                    ErrorCode.PASSWORD_CHANGE_REQUIRED, "Choose a new password (newPassword) to log in the first time");
+        }
+        if (newPassword.equals(password)) {
+            throw new LumbungException(ErrorCode.PASSWORD_UNCHANGED, "The new password must differ from the old one");
+        }
+        users.changeOwnPassword(user.get().id(), hasher.hash(validPassword(newPassword)));
+        return users.findById(user.get().id());
+    }
+
+    /**
+     * A deployment's first day: creates the first platform admin, who must change this password at
+     * the first login, unless a platform admin exists (then nothing happens: the setting is read
+     * once). Answers whether it was created.
+     */
+    public boolean bootstrapPlatformAdmin(String username, String password) {
+        return users.insertFirstPlatformAdmin(new UserAccount(
+                UUID.randomUUID(),
+                validUsername(username),
+                hasher.hash(validPassword(password)),
+                Set.of(Role.PLATFORM_ADMIN),
+                null,
+                null,
+                true,
+                0,
+                0,
+                null,
+                Set.of()));
+    }
+
     private static Duration lockFor(int failures) {
         Duration lock = FIRST_LOCK.multipliedBy(1L << Math.min(failures - FAILURES_BEFORE_LOCK, 10));
         return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
