@@ -124,6 +124,37 @@ public final class Authorizer {
         return held;
     }
 
+    /**
+     * The regencies of a province in which the caller holds the verb for the whole tenant: a
+     * platform role oversees every province, a province role its own. Another province answers
+     * {@code 404 province_not_found} (as a tenant one may not see); a caller holding the verb
+     * nowhere, or not as the one overseeing, {@code 403}.
+     */
+    public java.util.List<Tenant> overseen(Caller caller, Permission permission, String provinceId) {
+        if (!holdsAnywhere(caller, permission)) {
+            throw denied(permission);
+        }
+        java.util.List<Role> overseeing = caller.roles().stream()
+                .filter(role -> role.level() == Role.Level.PLATFORM
+                        || (role.level() == Role.Level.PROVINCE
+                                && provinceId != null
+                                && provinceId.equals(caller.provinceId())))
+                .toList();
+        if (overseeing.isEmpty()) {
+            throw new LumbungException(ErrorCode.PROVINCE_NOT_FOUND, "No province " + provinceId + " is visible");
+        }
+        if (overseeing.stream().noneMatch(role -> matrix.national(role).containsKey(permission))) {
+            throw denied(permission);
+        }
+        return tenants.findAll().stream()
+                .filter(tenant -> tenant.provinceId().equals(provinceId))
+                .filter(tenant -> {
+                    Reach reach = reach(caller, permission, tenant);
+                    return reach != null && reach.everything();
+                })
+                .toList();
+    }
+
     /** Whether any of the caller's roles holds the verb anywhere (in the national matrix). */
     public boolean holdsAnywhere(Caller caller, Permission permission) {
         return caller.roles().stream().anyMatch(role -> matrix.national(role).containsKey(permission));

@@ -80,6 +80,8 @@ public enum Permission {
     CONNECTOR_READ(false, "melihat konektor"),
     /** Retry dead letters and resume paused connectors. */
     CONNECTOR_OPERATE(false, "menjalankan ulang konektor"),
+    /** Read a tenant's figures (counts, data quality, progress; no personal data): a province's dashboard. */
+    FIGURES_READ(false, "melihat ringkasan dan mutu data"),
     /** Read and verify the audit log. */
     AUDIT_READ(false, "membaca log audit"),
     /** Read the platform's metrics (Prometheus). */
