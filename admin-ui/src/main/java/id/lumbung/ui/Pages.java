@@ -81,8 +81,15 @@ final class Pages {
         Map<String, Long> counts = showCounts
                 ? households.countByTenant(visible.stream().map(Tenant::id).toList())
                 : Map.of();
+        Map<String, Boolean> overseen = new HashMap<>();
+        visible.forEach(tenant -> overseen.computeIfAbsent(
+                tenant.provinceId(), province -> authorizer.oversees(caller, Permission.FIGURES_READ, province)));
         List<Map<String, Object>> rows = visible.stream()
-                .map(tenant -> row(tenant, counts.getOrDefault(tenant.id(), 0L), held.get(tenant.id())))
+                .map(tenant -> row(
+                        tenant,
+                        counts.getOrDefault(tenant.id(), 0L),
+                        held.get(tenant.id()),
+                        overseen.get(tenant.provinceId())))
                 .toList();
         return Map.of(
                 "username",
@@ -100,11 +107,16 @@ final class Pages {
                 "acrossUrl",
                 caller.provinceId() != null && authorizer.holdsAnywhere(caller, Permission.DUPLICATE_ACROSS)
                         ? "/ui/provinsi/" + caller.provinceId() + "/ganda"
+                        : "",
+                "provinceUrl",
+                caller.provinceId() != null && authorizer.oversees(caller, Permission.FIGURES_READ, caller.provinceId())
+                        ? "/ui/provinsi/" + caller.provinceId()
                         : "");
     }
 
     /** A tenant's row: the pages its permissions open, and nothing else. */
-    private static Map<String, Object> row(Tenant tenant, long householdCount, Set<Permission> held) {
+    private static Map<String, Object> row(
+            Tenant tenant, long householdCount, Set<Permission> held, boolean provinceOverseen) {
         List<Map<String, String>> links = new ArrayList<>();
         PAGES.forEach((page, needed) -> {
             if (held.containsAll(needed)) {
@@ -116,6 +128,7 @@ final class Pages {
                 "regionCode", tenant.regionCode(),
                 "name", tenant.name(),
                 "provinceId", tenant.provinceId(),
+                "provinceHref", provinceOverseen ? "/ui/provinsi/" + tenant.provinceId() : "",
                 "households", householdCount,
                 "links", links);
     }
@@ -127,6 +140,7 @@ final class Pages {
 
     private static Map<PageLink, Set<Permission>> pages() {
         Map<PageLink, Set<Permission>> pages = new LinkedHashMap<>();
+        pages.put(new PageLink("ringkasan", "Ringkasan & mutu data"), Set.of(Permission.FIGURES_READ));
         pages.put(new PageLink("keluarga", "Data keluarga"), Set.of(Permission.HOUSEHOLD_READ));
         pages.put(new PageLink("impor", "Impor data"), Set.of(Permission.IMPORT_RUN));
         pages.put(new PageLink("verifikasi", "Verifikasi Dukcapil"), Set.of(Permission.VERIFICATION_READ));

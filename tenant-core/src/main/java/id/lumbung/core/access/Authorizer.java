@@ -155,6 +155,16 @@ public final class Authorizer {
                 .toList();
     }
 
+    /** Whether the caller oversees the province with the verb ({@link #overseen} would answer); never throws. */
+    public boolean oversees(Caller caller, Permission permission, String provinceId) {
+        try {
+            overseen(caller, permission, provinceId);
+            return true;
+        } catch (LumbungException e) {
+            return false;
+        }
+    }
+
     /** Whether any of the caller's roles holds the verb anywhere (in the national matrix). */
     public boolean holdsAnywhere(Caller caller, Permission permission) {
         return caller.roles().stream().anyMatch(role -> matrix.national(role).containsKey(permission));

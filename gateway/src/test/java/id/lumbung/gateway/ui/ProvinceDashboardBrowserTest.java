@@ -1,0 +1,95 @@
+package id.lumbung.gateway.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lumbung.core.access.Role;
+import id.lumbung.core.oversight.Figures;
+import id.lumbung.core.testing.Eventually;
+import id.lumbung.core.user.UserService;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sulawesi Tenggara's admin opens its dashboard in a real Chromium, sorts, filters, and drills
+ * down from the province to a regency, a district and its villages; and a first login that must
+ * choose its own password does so on the login page.
+ */
+@MicronautTest(transactional = false)
+class ProvinceDashboardBrowserTest extends BrowserTest {
+    @Inject
+    Figures figures;
+
+    @Inject
+    UserService users;
+
+    @Test
+    void aProvinceAdminReadsItsRegenciesAtAGlanceAndDrillsDownToAVillage() {
+        String kendari = login("admin-7471");
+        importFile(
+                "7471",
+                kendari,
+                "kendari-ringkasan.csv",
+                "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
+                        + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n"
+                        + "RKS1;RKS1-1;74.71.01.1005;Jl. Saranani;1;1;7471010101100091;7471014506800091;WA ODE RINGKAS;"
+                        + "KENDARI;05-06-1980;P;Kepala Keluarga;WA ODE HASNAH;1\n");
+        figures.refreshDue();
+        logIn("prov-74");
+        browser.click("#province-dashboard");
+        Eventually.await(Duration.ofSeconds(10), () -> browser.text("h1"), h1 -> h1.contains("SULAWESI TENGGARA"));
+        assertThat(browser.text("#regencies")).contains("KOTA KENDARI", "KABUPATEN KOLAKA", "belum tersedia");
+        assertThat(browser.pageSource())
+                .as("counts only")
+                .doesNotContain("WA ODE RINGKAS")
+                .doesNotContain("7471014506800091")
+                .contains("<svg");
+
+        browser.click("#sort-nama");
+        Eventually.await(Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("urut=nama"));
+        assertThat(browser.text("#sort-nama")).contains("▲");
+        browser.type("#filter", "kolaka");
+        browser.click("#apply-filter");
+        Eventually.await(Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("cari=kolaka"));
+        assertThat(browser.text("#regencies")).contains("KABUPATEN KOLAKA").doesNotContain("KOTA KENDARI");
+        assertThat(browser.pageSource()).contains("/ui/provinsi/74/ringkasan.xlsx");
+
+        browser.open(url("/ui/provinsi/74"));
+        browser.click("tr[data-tenant='7471'] td a");
+        Eventually.await(Duration.ofSeconds(10), () -> browser.text("h1"), "KOTA KENDARI"::equals);
+        assertThat(browser.text("#areas")).contains("74.71.01");
+        browser.click("tr[data-area='74.71.01'] td a");
+        Eventually.await(Duration.ofSeconds(10), () -> browser.text("h1"), h1 -> h1.contains("kecamatan"));
+        assertThat(browser.text("#areas")).contains("74.71.01.1005");
+        browser.click("#crumb-province");
+        Eventually.await(Duration.ofSeconds(10), () -> browser.text("h1"), h1 -> h1.contains("SULAWESI TENGGARA"));
+    }
+
+    @Test
+    void aFirstLoginChoosesItsOwnPasswordOnTheLoginPage() {
+        users.createOrReset("first-login-7471", PASSWORD, Role.AUDITOR, "7471", null);
+        owner("UPDATE app_user SET must_change_password = true WHERE username = 'first-login-7471'");
+        browser.open(url("/logout"));
+        browser.open(url("/login"));
+        browser.type("#username", "first-login-7471");
+        browser.type("#password", PASSWORD);
+        browser.click("#login-submit");
+        Eventually.await(Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("ganti=wajib"));
+        assertThat(browser.text("#change-required")).contains("login pertama");
+        browser.type("#username", "first-login-7471");
+        browser.type("#password", PASSWORD);
+        browser.type("#newPassword", "kata-sandi-baru-saya");
+        browser.type("#newPasswordAgain", "kata-sandi-lain-saya");
+        browser.click("#login-submit");
+        Eventually.await(Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("ganti=beda"));
+        assertThat(browser.text("#change-problem")).isEqualTo("Kata sandi baru dan ulangannya tidak sama.");
+        browser.type("#username", "first-login-7471");
+        browser.type("#password", PASSWORD);
+        browser.type("#newPassword", "kata-sandi-baru-saya");
+        browser.type("#newPasswordAgain", "kata-sandi-baru-saya");
+        browser.click("#login-submit");
+        Eventually.await(Duration.ofSeconds(10), browser::currentUrl, current -> current.endsWith("/ui/tenants"));
+        assertThat(browser.text("#tenants")).contains("KOTA KENDARI");
+    }
+}
