@@ -82,19 +82,21 @@ RETURNS double precision LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 -- Marks of change: a row per statement writing what the figures count (unless the tenant has an
--- unread mark already), taken (deleted) by the refresh. No unique key, so a writer never waits on
--- another's uncommitted mark; a mark becomes visible when its change commits, so a change committed
--- while the refresh ran leaves its mark for the next refresh.
+-- unread mark already), taken (deleted) by the refresh. No key a writer could contend for (the id
+-- comes from an identity), so a writer never waits on another's uncommitted mark; a mark becomes
+-- visible when its change commits, so a change committed while the refresh ran leaves its mark
+-- for the next refresh.
 CREATE TABLE figure_change (
   tenant_id text NOT NULL,
-  at        timestamptz NOT NULL DEFAULT now()
+  id        bigint GENERATED ALWAYS AS IDENTITY,
+  at        timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, id)
 );
-CREATE INDEX figure_change_tenant_idx ON figure_change (tenant_id);
 
 DO $$
 DECLARE t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['village_figure', 'tenant_figure', 'quality_snapshot'] LOOP
+  FOREACH t IN ARRAY ARRAY['village_figure', 'tenant_figure', 'quality_snapshot', 'figure_change'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
     EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = ANY (lumbung_allowed_tenants()))'

@@ -141,15 +141,15 @@ class FigureApiTest extends ApiTest {
 
     @Test
     void onlyThoseOverseeingAProvinceSeeIt() {
-        regencyOfItsOwn("72.03", "f-admin-7203");
-        String tenantAdmin = login("f-admin-7203");
+        regencyOfItsOwn("72.12", "f-admin-7212");
+        String tenantAdmin = login("f-admin-7212");
         assertProblem(get("/api/v1/provinces/72/figures", login("prov-74")), 404, "province_not_found");
         assertProblem(get("/api/v1/provinces/72/figures", tenantAdmin), 404, "province_not_found");
         assertProblem(get("/api/v1/provinces/99/figures", login("admin")), 404, "province_not_found");
         assertProblem(get("/api/v1/provinces/74/figures.xlsx", tenantAdmin), 404, "province_not_found");
-        assertThat(get("/api/v1/tenants/7203/figures", tenantAdmin).statusCode())
+        assertThat(get("/api/v1/tenants/7212/figures", tenantAdmin).statusCode())
                 .isEqualTo(200);
-        assertProblem(get("/api/v1/tenants/7203/figures", login("prov-74")), 404, "tenant_not_found");
+        assertProblem(get("/api/v1/tenants/7212/figures", login("prov-74")), 404, "tenant_not_found");
         assertThat(get("/api/v1/provinces/72/figures", login("admin")).statusCode())
                 .as("the platform admin oversees every province (counts only)")
                 .isEqualTo(200);

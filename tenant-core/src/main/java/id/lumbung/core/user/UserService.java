@@ -131,7 +131,7 @@ public final class UserService {
                 UUID.randomUUID(),
                 validUsername(username),
                 hasher.hash(validPassword(password)),
-                Set.of(Role.PLATFORM_ADMIN),
+                Role.heldIn(Role.Level.PLATFORM),
                 null,
                 null,
                 true,
