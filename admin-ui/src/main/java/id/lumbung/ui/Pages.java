@@ -141,6 +141,7 @@ final class Pages {
     private static Map<PageLink, Set<Permission>> pages() {
         Map<PageLink, Set<Permission>> pages = new LinkedHashMap<>();
         pages.put(new PageLink("ringkasan", "Ringkasan & mutu data"), Set.of(Permission.FIGURES_READ));
+        pages.put(new PageLink("akses", "Akses data pribadi"), Set.of(Permission.BREAK_GLASS_READ));
         pages.put(new PageLink("keluarga", "Data keluarga"), Set.of(Permission.HOUSEHOLD_READ));
         pages.put(new PageLink("impor", "Impor data"), Set.of(Permission.IMPORT_RUN));
         pages.put(new PageLink("verifikasi", "Verifikasi Dukcapil"), Set.of(Permission.VERIFICATION_READ));

@@ -131,6 +131,10 @@ class AccessMatrixTest extends SweepTest {
         if (!sees) {
             DENIED.incrementAndGet();
             record(as, seen, response.statusCode() == 404 && "tenant_not_found".equals(code));
+        } else if (holds && onlyWithAReason(who, declared.value()) && !accessRunning(who)) {
+            // Personal data of a regency for its province: only while an access opened with a reason runs.
+            DENIED.incrementAndGet();
+            record(as, seen, response.statusCode() == 403 && "break_glass_required".equals(code));
         } else if (!holds) {
             DENIED.incrementAndGet();
             record(as, seen, response.statusCode() == 403 && "permission_denied".equals(code));
@@ -160,6 +164,38 @@ class AccessMatrixTest extends SweepTest {
                 || KENDARI.equals(who.tenantId());
     }
 
+    /** Whether an access of the caller to Kendari opened with a reason runs (the sweep opens one itself). */
+    private static boolean accessRunning(Who who) {
+        try (var connection = id.lumbung.core.testing.TestDatabase.get().ownerConnection();
+                var query = connection.prepareStatement("SELECT count(*) FROM break_glass WHERE tenant_id = ?"
+                        + " AND username = ? AND closed_at IS NULL AND expires_at > now()")) {
+            query.setString(1, KENDARI);
+            query.setString(2, who.name().startsWith("province admin 74") ? "prov-74" : who.name());
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether some verb is held by the caller only with a reason (break-glass), none of its roles holding it outright. */
+    private boolean onlyWithAReason(Who who, Permission[] permissions) {
+        for (Permission permission : permissions) {
+            boolean reasoned = who.roles().stream().anyMatch(role -> "REASONED"
+                    .equals(matrix.getOrDefault(role, Map.of()).get(permission)));
+            boolean outright = who.roles().stream().anyMatch(role -> {
+                String reach = matrix.getOrDefault(role, Map.of()).get(permission);
+                return reach != null && !"REASONED".equals(reach);
+            });
+            if (reasoned && !outright) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean holdsAll(Who who, Permission[] permissions) {
         for (Permission permission : permissions) {
             boolean held = who.roles().stream()
@@ -176,7 +212,10 @@ class AccessMatrixTest extends SweepTest {
         Set<Permission> granted = EnumSet.noneOf(Permission.class);
         matrix.forEach((role, permissions) -> permissions.forEach((permission, reach) -> {
             granted.add(permission);
-            if (!permission.scoped() || role.level() != Role.Level.TENANT) {
+            if (role.level() == Role.Level.PROVINCE) {
+                // A province reads a regency's personal data only with a reason (break-glass).
+                assertThat(reach).as("%s holds %s", role, permission).isIn("TENANT", "REASONED");
+            } else if (!permission.scoped() || role.level() != Role.Level.TENANT) {
                 assertThat(reach).as("%s holds %s", role, permission).isEqualTo("TENANT");
             }
         }));
@@ -218,6 +257,7 @@ class AccessMatrixTest extends SweepTest {
                         : switch (reach) {
                             case "TENANT" -> "✓";
                             case "VILLAGES" -> "villages";
+                            case "REASONED" -> "with reason";
                             default -> "assigned";
                         };
                 assertThat(cells.get(i))
@@ -225,6 +265,11 @@ class AccessMatrixTest extends SweepTest {
                         .isEqualTo(expected);
             }
         });
+    }
+
+    @AfterAll
+    void endTheAccessesTheSweepOpened() {
+        owner("UPDATE break_glass SET closed_at = now() WHERE closed_at IS NULL AND username = 'prov-74'");
     }
 
     @AfterAll

@@ -29,6 +29,9 @@ final class Samples {
                             + "\",\"roles\":[\"PROVINCE_ADMIN\"]}"),
             Map.entry("POST /api/v1/provinces/{provinceId}/duplicate-runs", "{\"scope\":\"PROVINCE\"}"),
             Map.entry(
+                    "POST /api/v1/tenants/{tenantId}/break-glass",
+                    "{\"reason\":\"Pengaduan warga: bansos tidak diterima sejak Juli\",\"minutes\":15}"),
+            Map.entry(
                     "POST /api/v1/provinces/{provinceId}/duplicate-runs/{id}/clusters/{clusterId}/decision",
                     "{\"decision\":\"SAME\"}"),
             Map.entry(

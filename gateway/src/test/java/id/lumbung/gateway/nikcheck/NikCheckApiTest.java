@@ -58,7 +58,7 @@ class NikCheckApiTest extends ApiTest {
                 .get("accessToken");
 
         assertProblem(get(CHECKS + "/" + id + "/nik", admin), 403, "permission_denied");
-        assertProblem(get(CHECKS + "/" + id + "/nik", login("prov-74")), 403, "permission_denied");
+        assertProblem(get(CHECKS + "/" + id + "/nik", login("prov-74")), 403, "break_glass_required");
         var revealed = get(CHECKS + "/" + id + "/nik", verifier);
         assertThat(revealed.statusCode()).isEqualTo(200);
         assertThat(object(revealed)).containsEntry("nik", "7471011205850001");
@@ -118,8 +118,18 @@ class NikCheckApiTest extends ApiTest {
                 .get("id");
         String province = login("prov-74");
 
-        assertThat(get(CHECKS + "/" + id, province).statusCode()).isEqualTo(200);
-        assertProblem(postJson(CHECKS, province, "{\"nik\":\"7471011205850001\"}"), 403, "permission_denied");
+        assertProblem(get(CHECKS + "/" + id, province), 403, "break_glass_required");
+        var access = postJson(
+                "/api/v1/tenants/7471/break-glass",
+                province,
+                "{\"reason\":\"Memeriksa pengaduan NIK tidak padan di Kendari\",\"minutes\":15}");
+        assertThat(access.statusCode()).as(access.body()).isEqualTo(201);
+        try {
+            assertThat(get(CHECKS + "/" + id, province).statusCode()).isEqualTo(200);
+            assertProblem(postJson(CHECKS, province, "{\"nik\":\"7471011205850001\"}"), 403, "permission_denied");
+        } finally {
+            postJson("/api/v1/tenants/7471/break-glass/" + object(access).get("id") + "/close", province, "");
+        }
     }
 
     @Test

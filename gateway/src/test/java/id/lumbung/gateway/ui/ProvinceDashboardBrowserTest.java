@@ -67,6 +67,33 @@ class ProvinceDashboardBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aProvinceAdminOpensARegencysFamiliesOnlyWithAReasonAndEndsTheAccess() {
+        owner("UPDATE break_glass SET closed_at = now() WHERE closed_at IS NULL AND username = 'prov-74'");
+        logIn("prov-74");
+        assertThat(browser.text("#tenant-7471")).contains("Ringkasan & mutu data", "Akses data pribadi");
+        assertThat(browser.text("#tenant-7471")).doesNotContain("Data keluarga");
+        browser.click("#tenant-7471 a[href='/ui/tenants/7471/akses']");
+        Eventually.await(Duration.ofSeconds(10), () -> browser.text("h1"), h1 -> h1.contains("Akses data pribadi"));
+        // The page asks for 20 characters itself; 25 spaces pass it, and the server refuses them.
+        browser.type("#reason", " ".repeat(25));
+        browser.click("#open-access");
+        Eventually.await(Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("galat="));
+        assertThat(browser.text("#break-glass-error"))
+                .isEqualTo("Tuliskan alasannya, 20 sampai 500 karakter (misalnya nomor pengaduan).");
+        browser.type("#reason", "Pengaduan nomor 12/XII/2026: PKH keluarga di Kandai terhenti");
+        browser.click("#open-access");
+        Eventually.await(Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("/ui/tenants#"));
+        assertThat(browser.text("#tenant-7471")).contains("Data keluarga");
+        browser.click("#tenant-7471 a[href='/ui/tenants/7471/akses']");
+        Eventually.await(Duration.ofSeconds(10), () -> browser.text("#accesses"), table -> table.contains("Berjalan"));
+        assertThat(browser.text("#accesses")).contains("prov-74", "Pengaduan nomor 12/XII/2026");
+        browser.click("#accesses form button");
+        Eventually.await(Duration.ofSeconds(10), () -> browser.text("#accesses"), table -> table.contains("Diakhiri"));
+        browser.open(url("/ui/tenants"));
+        assertThat(browser.text("#tenant-7471")).doesNotContain("Data keluarga");
+    }
+
+    @Test
     void aFirstLoginChoosesItsOwnPasswordOnTheLoginPage() {
         users.createOrReset("first-login-7471", PASSWORD, Role.AUDITOR, "7471", null);
         owner("UPDATE app_user SET must_change_password = true WHERE username = 'first-login-7471'");

@@ -30,9 +30,12 @@ public final class Authorizer {
     private final PermissionMatrix matrix;
     private final Map<String, Tenant> onboarded = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Authorizer(TenantRepository tenants, PermissionMatrix matrix) {
+    private final BreakGlassLedger breakGlass;
+
+    Authorizer(TenantRepository tenants, PermissionMatrix matrix, BreakGlassLedger breakGlass) {
         this.tenants = tenants;
         this.matrix = matrix;
+        this.breakGlass = breakGlass;
     }
 
     /**
@@ -62,7 +65,7 @@ public final class Authorizer {
         Tenant tenant = visible(caller, tenantId);
         Reach reach = reach(caller, permission, tenant);
         if (reach == null) {
-            throw denied(permission);
+            throw reasoned(caller, permission, tenant) ? breakGlassRequired(permission) : denied(permission);
         }
         return new Grant(tenant, reach);
     }
@@ -212,7 +215,8 @@ public final class Authorizer {
     public boolean needVillages(Set<Role> roles) {
         return roles.stream()
                 .flatMap(role -> matrix.national(role).values().stream())
-                .anyMatch(scope -> scope != PermissionMatrix.Scope.TENANT);
+                .anyMatch(
+                        scope -> scope == PermissionMatrix.Scope.VILLAGES || scope == PermissionMatrix.Scope.ASSIGNED);
     }
 
     /** Whether households can be assigned to users with these roles (a field worker). */
@@ -247,6 +251,14 @@ public final class Authorizer {
                     continue;
                 }
             }
+            if (scope == PermissionMatrix.Scope.REASONED) {
+                // Only while an access opened with a reason runs: then the whole tenant, read-only
+                // (the verbs so held are reads).
+                if (breakGlass.runs(caller.username(), tenant.id())) {
+                    return Reach.WHOLE_TENANT;
+                }
+                continue;
+            }
             granted = true;
             switch (scope) {
                 case TENANT -> {
@@ -254,6 +266,7 @@ public final class Authorizer {
                 }
                 case VILLAGES -> villages.addAll(caller.villageCodes());
                 case ASSIGNED -> assignedTo = caller.username();
+                default -> throw new IllegalStateException("Unhandled reach " + scope);
             }
         }
         return granted ? new Reach(false, villages, assignedTo) : null;
@@ -288,6 +301,21 @@ public final class Authorizer {
     /** The national default, role by role (for the matrix page and the README's table). */
     Map<Permission, PermissionMatrix.Scope> nationalOf(Role role) {
         return matrix.national(role);
+    }
+
+    /** Whether a role of the caller applying to the tenant holds the verb only with a reason (break-glass). */
+    private boolean reasoned(Caller caller, Permission permission, Tenant tenant) {
+        return caller.roles().stream()
+                .anyMatch(role -> appliesTo(caller, role, tenant)
+                        && matrix.national(role).get(permission) == PermissionMatrix.Scope.REASONED);
+    }
+
+    /** The refusal of personal data without a running access opened with a reason ({@code 403 break_glass_required}). */
+    public static LumbungException breakGlassRequired(Permission permission) {
+        return new LumbungException(
+                ErrorCode.BREAK_GLASS_REQUIRED,
+                "This needs " + permission.name() + ", which the caller holds here only while an access opened with a"
+                        + " reason runs: POST …/break-glass");
     }
 
     /** The refusal of a verb the caller lacks ({@code 403 permission_denied}). */

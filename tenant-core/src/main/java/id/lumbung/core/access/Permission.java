@@ -82,6 +82,10 @@ public enum Permission {
     CONNECTOR_OPERATE(false, "menjalankan ulang konektor"),
     /** Read a tenant's figures (counts, data quality, progress; no personal data): a province's dashboard. */
     FIGURES_READ(false, "melihat ringkasan dan mutu data"),
+    /** Open a reasoned, time-limited, read-only access to a regency's personal data (a province admin). */
+    BREAK_GLASS_OPEN(false, "membuka akses data pribadi dengan alasan"),
+    /** See who opened such accesses to the tenant, when and why (its DPO, admin and auditor). */
+    BREAK_GLASS_READ(false, "melihat akses data pribadi oleh provinsi"),
     /** Read and verify the audit log. */
     AUDIT_READ(false, "membaca log audit"),
     /** Read the platform's metrics (Prometheus). */

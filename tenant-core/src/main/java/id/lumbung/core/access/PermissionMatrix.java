@@ -38,7 +38,9 @@ final class PermissionMatrix {
     enum Scope {
         TENANT,
         VILLAGES,
-        ASSIGNED
+        ASSIGNED,
+        /** The whole tenant, while an access opened with a reason runs (a province admin's personal-data reads). */
+        REASONED
     }
 
     /** A role's grants in the national default. */

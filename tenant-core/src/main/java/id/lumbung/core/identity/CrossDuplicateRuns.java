@@ -421,10 +421,14 @@ public class CrossDuplicateRuns {
                 .toList();
     }
 
-    /** Whether the caller reads all of the tenant's households (a village's reach is not enough here). */
+    /**
+     * Whether the caller sees the tenant's members in full here: a regency of the province it
+     * searches across (deciding whether two records are one person needs their names; each read
+     * is audited in the regency) — not those of another province, and without a break-glass.
+     */
     private boolean readsEveryHousehold(Caller caller, String tenantId) {
         try {
-            return access.grant(caller, Permission.HOUSEHOLD_READ, tenantId)
+            return access.grant(caller, Permission.DUPLICATE_ACROSS, tenantId)
                     .reach()
                     .everything();
         } catch (LumbungException e) {
