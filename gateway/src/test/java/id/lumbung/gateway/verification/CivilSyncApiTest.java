@@ -258,6 +258,22 @@ class CivilSyncApiTest extends ApiTest {
     }
 
     @Test
+    void aWholeRegistryWhoseLastImportRefusedNothingSynchronises() {
+        // Kab. Bone Bolango: its last import refused no row (no header of refused rows kept).
+        String admin = regencyOfItsOwn("75.03", "sync-7503");
+        importFile(
+                "7503",
+                admin,
+                "bone-bolango.csv",
+                "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;tanggal_lahir;"
+                        + "jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;desil\n"
+                        + "BNB1;BNB1-1;75.03.01.2004;Jl. Poros;1;1;7503010101200001;7503011302800001;RAHMAN;SUWAWA;"
+                        + "13-02-1980;L;Kepala Keluarga;IBU;3\n");
+        var started = postJson("/api/v1/tenants/7503/civil-syncs", admin, "{}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aWholeRegistryListsWhatTheImportRefusedWithTheRepairItsOwnCellsSuggest() {
         // A regency of its own (Kota Gorontalo), so that the whole registry is only this file.

@@ -22,10 +22,10 @@ public final class Rows {
         return mapped;
     }
 
-    /** The first row, mapped, if there is one. */
+    /** The first row, mapped, if there is one and it maps to a value (a NULL column maps to none). */
     public static <T> Optional<T> first(PreparedStatement query, Mapper<T> mapper) throws SQLException {
         try (ResultSet rows = query.executeQuery()) {
-            return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+            return rows.next() ? Optional.ofNullable(mapper.map(rows)) : Optional.empty();
         }
     }
 
