@@ -50,8 +50,10 @@ final class Pages {
     Map<String, Object> login(
             @Nullable @QueryValue("gagal") String failed,
             @Nullable @QueryValue("keluar") String out,
-            @Nullable @QueryValue("ganti") String change) {
+            @Nullable @QueryValue("ganti") String change,
+            @Nullable @QueryValue("undangan") String invited) {
         Map<String, Object> model = new HashMap<>();
+        model.put("invited", invited != null);
         // A first login that must choose a new password, and why the last try did not pass.
         model.put("change", change != null);
         model.put(
@@ -108,6 +110,8 @@ final class Pages {
                 caller.provinceId() != null && authorizer.holdsAnywhere(caller, Permission.DUPLICATE_ACROSS)
                         ? "/ui/provinsi/" + caller.provinceId() + "/ganda"
                         : "",
+                "mayOnboard",
+                authorizer.holdsAnywhere(caller, Permission.TENANT_ONBOARD),
                 "provinceUrl",
                 caller.provinceId() != null && authorizer.oversees(caller, Permission.FIGURES_READ, caller.provinceId())
                         ? "/ui/provinsi/" + caller.provinceId()
@@ -141,6 +145,7 @@ final class Pages {
     private static Map<PageLink, Set<Permission>> pages() {
         Map<PageLink, Set<Permission>> pages = new LinkedHashMap<>();
         pages.put(new PageLink("ringkasan", "Ringkasan & mutu data"), Set.of(Permission.FIGURES_READ));
+        pages.put(new PageLink("persiapan", "Persiapan"), Set.of(Permission.FIGURES_READ));
         pages.put(new PageLink("akses", "Akses data pribadi"), Set.of(Permission.BREAK_GLASS_READ));
         pages.put(new PageLink("keluarga", "Data keluarga"), Set.of(Permission.HOUSEHOLD_READ));
         pages.put(new PageLink("impor", "Impor data"), Set.of(Permission.IMPORT_RUN));

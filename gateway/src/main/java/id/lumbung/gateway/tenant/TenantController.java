@@ -4,6 +4,7 @@ import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Permits;
+import id.lumbung.core.onboarding.Onboarding;
 import id.lumbung.core.tenant.Tenant;
 import id.lumbung.core.tenant.TenantService;
 import io.micronaut.http.HttpResponse;
@@ -37,18 +38,40 @@ import java.util.List;
 class TenantController {
     private final TenantService tenants;
     private final Authorizer access;
+    private final Onboarding onboarding;
 
-    TenantController(TenantService tenants, Authorizer access) {
+    TenantController(TenantService tenants, Authorizer access, Onboarding onboarding) {
         this.tenants = tenants;
         this.access = access;
+        this.onboarding = onboarding;
     }
 
     @Permits(Permission.TENANT_ONBOARD)
     @Post(consumes = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Onboard a regency/city as a tenant (platform admin)")
-    HttpResponse<TenantResponse> create(@Valid @Body CreateTenantRequest request, Caller caller) {
-        Tenant tenant = tenants.create(caller, request.regionCode());
-        return HttpResponse.created(TenantResponse.from(tenant), URI.create("/api/v1/tenants/" + tenant.id()));
+    @Operation(
+            summary = "Onboard a regency/city (platform admin, or its province's admin: another province's answers 422"
+                    + " region_outside_province) with its province's template and, given adminUsername, the one-time"
+                    + " invitation of its first admin")
+    HttpResponse<Onboarded> create(@Valid @Body CreateTenantRequest request, Caller caller) {
+        Onboarding.Onboarded onboarded = onboarding.onboard(caller, request.regionCode(), request.adminUsername());
+        Tenant tenant = onboarded.tenant();
+        var invitation = onboarded.invitation();
+        return HttpResponse.created(
+                new Onboarded(
+                        tenant.id(),
+                        tenant.name(),
+                        tenant.provinceId(),
+                        tenant.regionCode(),
+                        tenant.createdAt(),
+                        onboarded.templateApplied(),
+                        invitation == null
+                                ? null
+                                : new FirstAdmin(
+                                        invitation.username(),
+                                        invitation.path(),
+                                        invitation.token(),
+                                        invitation.expiresAt())),
+                URI.create("/api/v1/tenants/" + tenant.id()));
     }
 
     @Permits(Permission.TENANT_READ)
@@ -69,9 +92,36 @@ class TenantController {
      * Onboarding request.
      *
      * @param regionCode the Kemendagri regency/city code, e.g. {@code 74.71} or {@code 7471}
+     * @param adminUsername the first tenant admin to invite, or none
      */
     @Serdeable
-    record CreateTenantRequest(@NotBlank @Size(max = 13) String regionCode) {}
+    record CreateTenantRequest(
+            @NotBlank @Size(max = 13) String regionCode,
+            @io.micronaut.core.annotation.Nullable @Size(max = 64) String adminUsername) {}
+
+    /**
+     * A regency onboarded.
+     *
+     * @param templateApplied whether its province's template (approval chain, thresholds) was applied
+     * @param firstAdmin the invitation of its first admin, shown this once, or {@code null}
+     */
+    @Serdeable
+    record Onboarded(
+            String id,
+            String name,
+            String provinceId,
+            String regionCode,
+            Instant createdAt,
+            boolean templateApplied,
+            @io.micronaut.core.annotation.Nullable FirstAdmin firstAdmin) {}
+
+    /**
+     * The first admin's invitation.
+     *
+     * @param link the page where the admin chooses a password (one use, seven days)
+     */
+    @Serdeable
+    record FirstAdmin(String username, String link, String token, Instant expiresAt) {}
 
     /**
      * A tenant.

@@ -268,11 +268,6 @@ class AccessMatrixTest extends SweepTest {
     }
 
     @AfterAll
-    void endTheAccessesTheSweepOpened() {
-        owner("UPDATE break_glass SET closed_at = now() WHERE closed_at IS NULL AND username = 'prov-74'");
-    }
-
-    @AfterAll
     void figures() {
         System.out.printf(
                 "Access sweep: %d operations × %d callers (+ anonymous): %d requests, %d refused as the matrix says,"

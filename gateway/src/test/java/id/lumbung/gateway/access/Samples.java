@@ -29,6 +29,18 @@ final class Samples {
                             + "\",\"roles\":[\"PROVINCE_ADMIN\"]}"),
             Map.entry("POST /api/v1/provinces/{provinceId}/duplicate-runs", "{\"scope\":\"PROVINCE\"}"),
             Map.entry(
+                    "POST /api/v1/tenants/{tenantId}/invitations",
+                    "{\"username\":\"invited-{unique}\",\"roles\":[\"VERIFIER\"]}"),
+            Map.entry(
+                    "POST /api/v1/invitations/accept",
+                    "{\"token\":\"no-such-invitation\",\"password\":\"sample-password-0123\"}"),
+            // The national default: a sweep setting it changes nothing for the tests onboarding after it.
+            Map.entry(
+                    "PUT /api/v1/provinces/{provinceId}/template",
+                    "{\"approvalChain\":[{\"role\":\"TENANT_ADMIN\",\"label\":\"Kepala Dinas Sosial\"},"
+                            + "{\"role\":\"APPROVER\",\"label\":\"Bupati/Wali Kota\"}],"
+                            + "\"matchThreshold\":0.95,\"reviewThreshold\":0.5}"),
+            Map.entry(
                     "POST /api/v1/tenants/{tenantId}/break-glass",
                     "{\"reason\":\"Pengaduan warga: bansos tidak diterima sejak Juli\",\"minutes\":15}"),
             Map.entry(

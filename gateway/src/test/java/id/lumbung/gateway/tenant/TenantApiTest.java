@@ -58,9 +58,13 @@ class TenantApiTest extends ApiTest {
         }
 
         @Test
-        void onlyThePlatformAdminOnboards() {
+        void onlyThePlatformAndTheRegencysOwnProvinceOnboard() {
             assertProblem(
-                    postJson("/api/v1/tenants", login("prov-74"), "{\"regionCode\":\"74.05\"}"),
+                    postJson("/api/v1/tenants", login("prov-74"), "{\"regionCode\":\"73.05\"}"),
+                    422,
+                    "region_outside_province");
+            assertProblem(
+                    postJson("/api/v1/tenants", login("admin-7471"), "{\"regionCode\":\"74.05\"}"),
                     403,
                     "permission_denied");
         }

@@ -158,6 +158,32 @@ public final class Authorizer {
                 .toList();
     }
 
+    /**
+     * Onboarding a regency of this province: a platform role holding {@code TENANT_ONBOARD}, or a
+     * province role holding it in its own province ({@code 422 region_outside_province} for another).
+     */
+    public void requireOnboarding(Caller caller, String provinceId) {
+        if (!holdsAnywhere(caller, Permission.TENANT_ONBOARD)) {
+            throw denied(Permission.TENANT_ONBOARD);
+        }
+        boolean platform = caller.roles().stream()
+                .anyMatch(role -> role.level() == Role.Level.PLATFORM
+                        && matrix.national(role).containsKey(Permission.TENANT_ONBOARD));
+        if (platform) {
+            return;
+        }
+        boolean province = caller.roles().stream()
+                .anyMatch(role -> role.level() == Role.Level.PROVINCE
+                        && matrix.national(role).containsKey(Permission.TENANT_ONBOARD));
+        if (!province) {
+            throw denied(Permission.TENANT_ONBOARD);
+        }
+        if (provinceId == null || !provinceId.equals(caller.provinceId())) {
+            throw new LumbungException(
+                    ErrorCode.REGION_OUTSIDE_PROVINCE, "The regency is in province " + provinceId + ", not yours");
+        }
+    }
+
     /** Whether the caller oversees the province with the verb ({@link #overseen} would answer); never throws. */
     public boolean oversees(Caller caller, Permission permission, String provinceId) {
         try {

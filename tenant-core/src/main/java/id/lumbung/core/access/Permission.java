@@ -12,8 +12,10 @@ package id.lumbung.core.access;
 public enum Permission {
     /** See that a tenant exists: its name and code. */
     TENANT_READ(false, "melihat kabupaten/kota"),
-    /** Onboard a regency or city as a tenant (platform). */
+    /** Onboard a regency or city as a tenant (the platform; a province admin, those of its province). */
     TENANT_ONBOARD(false, "mendaftarkan kabupaten/kota"),
+    /** Set a province's template for its new regencies: approval chain, identity thresholds. */
+    PROVINCE_TEMPLATE(false, "mengatur templat provinsi untuk kabupaten/kota baru"),
     /** Create the admins of a province (platform). */
     PROVINCE_ADMIN_MANAGE(false, "mengelola admin provinsi"),
     /** Create a tenant's first admin and reset a tenant admin's password (platform; audited in the tenant). */

@@ -40,6 +40,16 @@ public final class RegionRepository {
         });
     }
 
+    /** Every province (level 1), by code. */
+    public List<Region> provinces() {
+        return transactions.platform(connection -> {
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT " + COLUMNS + " FROM region WHERE level = 1 ORDER BY code")) {
+                return Rows.list(query, RegionRepository::map);
+            }
+        });
+    }
+
     /** The villages (level 4) of a regency or city, by code. */
     public List<Region> villagesOf(String regencyCode) {
         return transactions.platform(connection -> {

@@ -37,22 +37,23 @@ public final class TenantService {
         this.transactions = transactions;
     }
 
-    /** Onboards the regency/city with the given Kemendagri code as a tenant (platform admin only). */
+    /**
+     * Onboards the regency/city with the given Kemendagri code as a tenant: the platform admin, or
+     * the admin of its province.
+     */
     public Tenant create(Caller caller, String regionCode) {
-        access.requirePlatform(caller, Permission.TENANT_ONBOARD);
+        if (!access.holdsAnywhere(caller, Permission.TENANT_ONBOARD)) {
+            throw Authorizer.denied(Permission.TENANT_ONBOARD);
+        }
+        Region region = regency(regionCode);
+        access.requireOnboarding(caller, region.parentCode());
         return create(regionCode, caller.username());
     }
 
     /** Onboards a tenant on behalf of the platform itself (demo seeding, onboarding scripts). */
     public Tenant create(String regionCode, String createdBy) {
-        String code = RegionCode.normalise(regionCode);
-        Region region = regions.find(code)
-                .orElseThrow(() -> new LumbungException(
-                        ErrorCode.UNKNOWN_REGION, "No regency or city has the Kemendagri code " + code));
-        if (region.level() != RegionLevel.REGENCY) {
-            throw new LumbungException(
-                    ErrorCode.REGION_NOT_REGENCY, "A tenant is a regency or city (a code like 74.71), not " + code);
-        }
+        Region region = regency(regionCode);
+        String code = region.code();
         Tenant tenant = new Tenant(
                 code.replace(".", ""),
                 code,
@@ -65,6 +66,24 @@ public final class TenantService {
         }
         LOG.info("Tenant {} ({}) onboarded by {}", tenant.id(), tenant.name(), createdBy);
         return tenant;
+    }
+
+    /** The regency or city of a Kemendagri code; {@code unknown_region} or {@code region_not_regency} otherwise. */
+    private Region regency(String regionCode) {
+        String code = RegionCode.normalise(regionCode);
+        Region region = regions.find(code)
+                .orElseThrow(() -> new LumbungException(
+                        ErrorCode.UNKNOWN_REGION, "No regency or city has the Kemendagri code " + code));
+        if (region.level() != RegionLevel.REGENCY) {
+            throw new LumbungException(
+                    ErrorCode.REGION_NOT_REGENCY, "A tenant is a regency or city (a code like 74.71), not " + code);
+        }
+        return region;
+    }
+
+    /** A tenant's official name (for a page an invitation's token opens), or its id when unknown. */
+    public String name(String tenantId) {
+        return tenants.findById(tenantId).map(Tenant::name).orElse(tenantId);
     }
 
     /** The tenants the caller may see. */

@@ -224,6 +224,16 @@ public final class UserRepository {
         });
     }
 
+    /** Whether an account has this name (enabled or not); a platform read that joins any transaction. */
+    boolean exists(String username) {
+        return transactions.platform(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM app_user WHERE username = ?")) {
+                query.setString(1, username);
+                return Rows.first(query, row -> true).isPresent();
+            }
+        });
+    }
+
     /** Whether the user must choose a new password at its next login (a bootstrapped first admin). */
     boolean mustChangePassword(UUID userId) {
         return transactions.platform(connection -> {

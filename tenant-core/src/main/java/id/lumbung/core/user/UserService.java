@@ -192,6 +192,74 @@ public final class UserService {
         return user;
     }
 
+    /**
+     * The roles an invitation may name, checked: tenant roles that work in the whole tenant (a
+     * village operator or field worker is created with its villages, by the tenant's admin).
+     */
+    public Set<Role> invitableRoles(List<String> names) {
+        Set<Role> roles = parseRoles(names, TENANT_ROLES);
+        if (access.needVillages(roles)) {
+            throw new LumbungException(
+                    ErrorCode.ROLE_NOT_ALLOWED_HERE,
+                    "A role working in villages is created with its villages, not invited");
+        }
+        return roles;
+    }
+
+    /** A username as an account would have it; {@code invalid_username} otherwise. */
+    public String checkedUsername(String username) {
+        String valid = validUsername(username);
+        if (users.exists(valid)) {
+            throw usernameTaken(valid);
+        }
+        return valid;
+    }
+
+    /**
+     * Whether the tenant has an account with any of these roles, under the tenant's onboarding
+     * lock (run inside the tenant's transaction): onboarding ends with the first admin.
+     */
+    public boolean hasAnyLocked(java.sql.Connection connection, String tenantId, Set<Role> roles) {
+        try {
+            return users.anyWithRolesLocked(connection, tenantId, roles);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Creates the account an invitation named, with the password its invitee chose, inside the
+     * tenant's transaction (the one-time link is the credential; audited as the invitee's own act).
+     */
+    public UserAccount createInvited(
+            java.sql.Connection connection, String tenantId, String username, Set<Role> roles, String password)
+            throws java.sql.SQLException {
+        UserAccount user = new UserAccount(
+                UUID.randomUUID(),
+                validUsername(username),
+                hasher.hash(validPassword(password)),
+                roles,
+                tenantId,
+                null,
+                true,
+                0,
+                0,
+                null,
+                Set.of());
+        if (!users.insert(connection, user)) {
+            throw usernameTaken(user.username());
+        }
+        audit.record(
+                connection,
+                tenantId,
+                user.toCaller(null),
+                "USER_CREATE",
+                user.username(),
+                List.of("username", "roles", "invitation"),
+                "OK");
+        return user;
+    }
+
     /** Creates the admin of a province (platform admin only). */
     public UserAccount createProvinceAdmin(Caller caller, String provinceId, NewUser request) {
         access.requirePlatform(caller, Permission.PROVINCE_ADMIN_MANAGE);
