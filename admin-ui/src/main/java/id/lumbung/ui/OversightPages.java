@@ -55,9 +55,11 @@ final class OversightPages {
     private static final Map<String, Function<Figures.Regency, Comparable<?>>> SORTS = sorts();
 
     private final Figures figures;
+    private final id.lumbung.core.access.Authorizer access;
 
-    OversightPages(Figures figures) {
+    OversightPages(Figures figures, id.lumbung.core.access.Authorizer access) {
         this.figures = figures;
+        this.access = access;
     }
 
     @Get("/ui/provinsi/{provinceId}")
@@ -82,6 +84,10 @@ final class OversightPages {
         Map<String, Object> model = new HashMap<>();
         model.put("username", caller.username());
         model.put("code", province.code());
+        model.put(
+                "mayAcross",
+                province.code().equals(caller.provinceId())
+                        && access.holdsAnywhere(caller, id.lumbung.core.access.Permission.DUPLICATE_ACROSS));
         model.put("name", province.name());
         model.put("rows", rows);
         model.put("total", province.regencies().size());
@@ -127,6 +133,12 @@ final class OversightPages {
         model.put("tenantId", drill.tenant().id());
         model.put("name", drill.tenant().name());
         model.put("provinceId", drill.tenant().provinceId());
+        model.put(
+                "mayProvince",
+                access.oversees(
+                        caller,
+                        id.lumbung.core.access.Permission.FIGURES_READ,
+                        drill.tenant().provinceId()));
         model.put("district", drill.district() == null ? null : drill.district().name());
         model.put(
                 "districtCode",

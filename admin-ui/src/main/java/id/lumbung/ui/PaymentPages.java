@@ -38,9 +38,11 @@ final class PaymentPages {
             "BANK_NOTIFICATION", "notifikasi bank");
 
     private final DisbursementService disbursements;
+    private final id.lumbung.core.access.Authorizer authorizer;
 
-    PaymentPages(DisbursementService disbursements) {
+    PaymentPages(DisbursementService disbursements, id.lumbung.core.access.Authorizer authorizer) {
         this.disbursements = disbursements;
+        this.authorizer = authorizer;
     }
 
     @Get
@@ -60,6 +62,7 @@ final class PaymentPages {
         Map<String, Object> model = new HashMap<>();
         model.put("tenantId", tenantId);
         model.put("username", caller.username());
+        model.put("may", PagePermissions.may(authorizer, caller, tenantId));
         model.put("payments", recent.stream().map(PaymentPages::row).toList());
         model.put("counts", counts);
         model.put("pending", recent.stream().anyMatch(payment -> !payment.isFinal()));

@@ -64,10 +64,7 @@ class OnboardingController {
     HttpResponse<InvitationResponse> invite(
             @PathVariable String tenantId, @Valid @Body InviteBody body, Caller caller) {
         Invitations.Invitation invitation = invitations.invite(
-                caller,
-                tenantId,
-                body.username(),
-                body.roles() == null ? List.of(Role.TENANT_ADMIN.name()) : body.roles());
+                caller, tenantId, body.username(), body.roles() == null ? List.of("TENANT_ADMIN") : body.roles());
         return HttpResponse.created(InvitationResponse.from(invitation), URI.create(invitation.path()));
     }
 

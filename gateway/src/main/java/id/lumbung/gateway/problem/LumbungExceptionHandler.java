@@ -20,6 +20,9 @@ final class LumbungExceptionHandler implements ExceptionHandler<LumbungException
     public HttpResponse<Problem> handle(HttpRequest request, LumbungException exception) {
         MutableHttpResponse<Problem> response =
                 Problems.respond(request, exception.errorCode(), exception.getMessage(), List.of());
+        if (ErrorPage.wanted(request)) {
+            return ErrorPage.of(response, response.status(), exception.errorCode());
+        }
         if (exception instanceof RateLimits.RateLimitedException limited) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
         }

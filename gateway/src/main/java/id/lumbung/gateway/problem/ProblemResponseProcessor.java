@@ -59,6 +59,9 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
                     .map(ProblemResponseProcessor::safe)
                     .orElse(status.getReason());
         }
+        if (ErrorPage.wanted(context.getRequest())) {
+            return ErrorPage.of(response, status, code);
+        }
         return response.contentType(Problem.MEDIA_TYPE)
                 .body(Problem.of(status, code, detail, errors, Problems.prefersEnglish(context.getRequest())));
     }

@@ -30,7 +30,7 @@ final class Samples {
             Map.entry("POST /api/v1/provinces/{provinceId}/duplicate-runs", "{\"scope\":\"PROVINCE\"}"),
             Map.entry(
                     "POST /api/v1/tenants/{tenantId}/invitations",
-                    "{\"username\":\"invited-{unique}\",\"roles\":[\"VERIFIER\"]}"),
+                    "{\"username\":\"invited-{unique}\",\"roles\":[\"TENANT_ADMIN\"]}"),
             Map.entry(
                     "POST /api/v1/invitations/accept",
                     "{\"token\":\"no-such-invitation\",\"password\":\"sample-password-0123\"}"),

@@ -46,6 +46,9 @@ public final class Authorizer {
      */
     public record Grant(Tenant tenant, Reach reach) {}
 
+    /** The roles of a tenant's first account, which onboarding invites: its admin. */
+    public static final Set<Role> FIRST_ACCOUNT = Set.of(Role.TENANT_ADMIN);
+
     /** The tenant, if the caller may see it; otherwise {@code tenant_not_found}. */
     public Tenant visible(Caller caller, String tenantId) {
         Tenant tenant = find(tenantId);

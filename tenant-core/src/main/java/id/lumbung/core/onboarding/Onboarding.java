@@ -84,7 +84,7 @@ public final class Onboarding {
             boolean applied = applyTemplate(caller, tenant);
             Invitations.Invitation invitation = adminUsername == null || adminUsername.isBlank()
                     ? null
-                    : invitations.create(connection, caller, tenant.id(), adminUsername, Set.of(Role.TENANT_ADMIN));
+                    : invitations.create(connection, caller, tenant.id(), adminUsername, Authorizer.FIRST_ACCOUNT);
             audit.record(
                     connection,
                     tenant.id(),
