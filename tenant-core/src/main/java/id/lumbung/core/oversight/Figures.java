@@ -67,6 +67,7 @@ public final class Figures {
             fixedDelay = "${lumbung.oversight.refresh-interval:1m}",
             initialDelay = "${lumbung.oversight.first-refresh:20s}")
     public int refreshDue() {
+        long started = System.nanoTime();
         List<String> due = transactions.acrossAllTenants(connection -> rows.due());
         int refreshed = 0;
         for (String tenantId : due) {
@@ -80,6 +81,9 @@ public final class Figures {
                         tenantId,
                         e.getClass().getSimpleName());
             }
+        }
+        if (refreshed > 0) {
+            LOG.info("Figures refreshed: {} tenants in {} ms", refreshed, (System.nanoTime() - started) / 1_000_000);
         }
         return refreshed;
     }
