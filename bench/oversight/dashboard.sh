@@ -18,8 +18,9 @@ for code in $codes; do
   curl -s -o /dev/null -XPOST "localhost:$port/api/v1/tenants" -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' -d "{\"regionCode\":\"$code\"}"
 done
-curl -s -o /dev/null -XPOST "localhost:$port/api/v1/provinces/73/users" -H "Authorization: Bearer $token" \
-  -H 'Content-Type: application/json' -d '{"username":"prov-73","password":"bench-password-123"}'
+curl -s -o /dev/null -w 'province admin: %{http_code}\n' -XPOST "localhost:$port/api/v1/provinces/73/users" \
+  -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d '{"username":"prov-73","password":"bench-password-123"}'
 per=$(( people / count ))
 echo "$count regencies × $per people: writing the registries…"
 begin=$(date +%s)
@@ -60,20 +61,25 @@ js() { wd POST "/session/$session/execute/sync" "{\"script\":$(jq -Rn --arg s "$
 go /login
 js "document.getElementById('username').value='prov-73'; document.getElementById('password').value='bench-password-123'; document.querySelector('form').submit(); return 1" > /dev/null
 sleep 1
+echo "logged in: $(js 'return location.pathname')"
 measure() { # path
-  local paints=() bytes=()
+  local paints=() bytes=() html=()
   for i in 1 2 3 4 5; do
     go "$1"
     paints+=("$(js "return Math.round(performance.getEntriesByName('first-contentful-paint')[0].startTime)")")
     bytes+=("$(js "const n = performance.getEntriesByType('navigation')[0]; return n.transferSize + performance.getEntriesByType('resource').reduce((s, r) => s + r.transferSize, 0)")")
+    html+=("$(js "const n = performance.getEntriesByType('navigation')[0]; return n.decodedBodySize + performance.getEntriesByType('resource').reduce((s, r) => s + r.decodedBodySize, 0)")")
   done
-  printf '%s: first contentful paint ms %s (median %s); bytes %s (median %s)\n' "$1" "${paints[*]}" \
-    "$(printf '%s\n' "${paints[@]}" | sort -n | sed -n 3p)" "${bytes[*]}" "$(printf '%s\n' "${bytes[@]}" | sort -n | sed -n 3p)"
+  echo "  $(js "return location.pathname + ' — ' + document.querySelector('h1').textContent.trim() + ' — ' + document.querySelectorAll('tbody tr').length + ' rows, ' + document.documentElement.outerHTML.length + ' characters'")"
+  printf '%s: first contentful paint ms %s (median %s); bytes transferred %s (median %s), decoded %s\n' "$1" \
+    "${paints[*]}" "$(printf '%s\n' "${paints[@]}" | sort -n | sed -n 3p)" "${bytes[*]}" \
+    "$(printf '%s\n' "${bytes[@]}" | sort -n | sed -n 3p)" "$(printf '%s\n' "${html[@]}" | sort -n | sed -n 3p)"
 }
 measure /ui/provinsi/73
-measure /ui/tenants/7371/ringkasan
-district=$(psql_ -c "SELECT district_code FROM village_figure WHERE tenant_id = '7371' ORDER BY district_code LIMIT 1")
-measure "/ui/tenants/7371/ringkasan?kecamatan=$district"
+first=$(echo "$codes" | head -1 | tr -d .)
+measure "/ui/tenants/$first/ringkasan"
+district=$(psql_ -c "SELECT district_code FROM village_figure WHERE tenant_id = '$first' ORDER BY district_code LIMIT 1")
+measure "/ui/tenants/$first/ringkasan?kecamatan=$district"
 # Baseline in the same run: the same province's figures counted from the registry at request time.
 begin=$(date +%s%3N)
 psql_ -c "SELECT h.tenant_id, count(DISTINCT h.id), count(m.id) FROM household h JOIN member m ON m.tenant_id = h.tenant_id AND m.household_id = h.id WHERE h.tenant_id LIKE '73%' GROUP BY h.tenant_id" > /dev/null

@@ -4,6 +4,7 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.oversight.AreaFigures;
 import id.lumbung.core.oversight.FigureSheet;
 import id.lumbung.core.oversight.Figures;
+import id.lumbung.core.oversight.MonthlyReports;
 import id.lumbung.core.oversight.TenantFigureRow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -55,10 +56,12 @@ final class OversightPages {
     private static final Map<String, Function<Figures.Regency, Comparable<?>>> SORTS = sorts();
 
     private final Figures figures;
+    private final MonthlyReports reports;
     private final id.lumbung.core.access.Authorizer access;
 
-    OversightPages(Figures figures, id.lumbung.core.access.Authorizer access) {
+    OversightPages(Figures figures, MonthlyReports reports, id.lumbung.core.access.Authorizer access) {
         this.figures = figures;
+        this.reports = reports;
         this.access = access;
     }
 
@@ -84,6 +87,7 @@ final class OversightPages {
         Map<String, Object> model = new HashMap<>();
         model.put("username", caller.username());
         model.put("code", province.code());
+        model.put("months", months());
         model.put(
                 "mayAcross",
                 province.code().equals(caller.provinceId())
@@ -124,6 +128,43 @@ final class OversightPages {
                 .header("Content-Disposition", "attachment; filename=\"ringkasan-provinsi-" + provinceId + ".xlsx\"");
     }
 
+    /** A monthly report to download: {@code format} pdf (default) or xlsx; a province's or a regency's. */
+    @Get(
+            value = "/ui/laporan/{area}",
+            produces = {"application/pdf", FigureSheetMedia.XLSX})
+    HttpResponse<byte[]> report(
+            @PathVariable String area,
+            @Nullable @QueryValue String bulan,
+            @Nullable @QueryValue String format,
+            Caller caller)
+            throws IOException {
+        String month =
+                bulan == null ? java.time.YearMonth.now(JAKARTA).minusMonths(1).toString() : bulan;
+        MonthlyReports.Report report =
+                area.length() == 2 ? reports.province(caller, area, month) : reports.regency(caller, area, month);
+        String name = "laporan-bulanan-" + area + "-" + month;
+        if ("xlsx".equals(format)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            MonthlyReports.xlsx(report, out);
+            return HttpResponse.ok(out.toByteArray())
+                    .contentType(FigureSheetMedia.XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"");
+        }
+        return HttpResponse.ok(MonthlyReports.pdf(report))
+                .contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"");
+    }
+
+    /** The months a report can be asked for on a page: this one and the five before, newest first. */
+    private static List<String> months() {
+        java.time.YearMonth now = java.time.YearMonth.now(JAKARTA);
+        List<String> months = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            months.add(now.minusMonths(i).toString());
+        }
+        return months;
+    }
+
     @Get("/ui/tenants/{tenantId}/ringkasan")
     @View("regency-figures")
     Map<String, Object> regency(@PathVariable String tenantId, @Nullable @QueryValue String kecamatan, Caller caller) {
@@ -133,6 +174,7 @@ final class OversightPages {
         model.put("tenantId", drill.tenant().id());
         model.put("name", drill.tenant().name());
         model.put("provinceId", drill.tenant().provinceId());
+        model.put("months", months());
         model.put(
                 "mayProvince",
                 access.oversees(

@@ -6,6 +6,7 @@ import id.lumbung.core.access.Permits;
 import id.lumbung.core.oversight.AreaFigures;
 import id.lumbung.core.oversight.FigureSheet;
 import id.lumbung.core.oversight.Figures;
+import id.lumbung.core.oversight.MonthlyReports;
 import id.lumbung.core.oversight.QualityPoint;
 import id.lumbung.core.oversight.TenantFigureRow;
 import io.micronaut.core.annotation.Nullable;
@@ -42,9 +43,11 @@ class FigureController {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final Figures figures;
+    private final MonthlyReports reports;
 
-    FigureController(Figures figures) {
+    FigureController(Figures figures, MonthlyReports reports) {
         this.figures = figures;
+        this.reports = reports;
     }
 
     @Permits(Permission.FIGURES_READ)
@@ -72,6 +75,64 @@ class FigureController {
         return HttpResponse.ok(out.toByteArray())
                 .contentType(XLSX)
                 .header("Content-Disposition", "attachment; filename=\"ringkasan-provinsi-" + provinceId + ".xlsx\"");
+    }
+
+    @Permits(Permission.FIGURES_READ)
+    @Get(
+            value = "/tenants/{tenantId}/monthly-reports/{period}/report.pdf",
+            produces = {"application/pdf", MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "The regency's monthly report to its Bupati/Wali Kota (period yyyy-mm): registered, changes,"
+                    + " proposals, determinations, payments — counts only")
+    HttpResponse<byte[]> regencyPdf(@PathVariable String tenantId, @PathVariable String period, Caller caller) {
+        return file(
+                MonthlyReports.pdf(reports.regency(caller, tenantId, period)),
+                "application/pdf",
+                "laporan-" + tenantId + "-" + period + ".pdf");
+    }
+
+    @Permits(Permission.FIGURES_READ)
+    @Get(
+            value = "/tenants/{tenantId}/monthly-reports/{period}/report.xlsx",
+            produces = {XLSX, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The regency's monthly report as an Excel workbook")
+    HttpResponse<byte[]> regencyXlsx(@PathVariable String tenantId, @PathVariable String period, Caller caller)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MonthlyReports.xlsx(reports.regency(caller, tenantId, period), out);
+        return file(out.toByteArray(), XLSX, "laporan-" + tenantId + "-" + period + ".xlsx");
+    }
+
+    @Permits(Permission.FIGURES_READ)
+    @Get(
+            value = "/provinces/{provinceId}/monthly-reports/{period}/report.pdf",
+            produces = {"application/pdf", MediaType.APPLICATION_JSON})
+    @Operation(summary = "The province's monthly report to its governor: one row per regency, and the totals")
+    HttpResponse<byte[]> provincePdf(
+            @PathVariable @Size(max = 2) String provinceId, @PathVariable String period, Caller caller) {
+        return file(
+                MonthlyReports.pdf(reports.province(caller, provinceId, period)),
+                "application/pdf",
+                "laporan-provinsi-" + provinceId + "-" + period + ".pdf");
+    }
+
+    @Permits(Permission.FIGURES_READ)
+    @Get(
+            value = "/provinces/{provinceId}/monthly-reports/{period}/report.xlsx",
+            produces = {XLSX, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The province's monthly report as an Excel workbook")
+    HttpResponse<byte[]> provinceXlsx(
+            @PathVariable @Size(max = 2) String provinceId, @PathVariable String period, Caller caller)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MonthlyReports.xlsx(reports.province(caller, provinceId, period), out);
+        return file(out.toByteArray(), XLSX, "laporan-provinsi-" + provinceId + "-" + period + ".xlsx");
+    }
+
+    private static HttpResponse<byte[]> file(byte[] content, String type, String name) {
+        return HttpResponse.ok(content)
+                .contentType(type)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }
 
     @Permits(Permission.FIGURES_READ)
