@@ -144,9 +144,7 @@ final class OversightPages {
                 area.length() == 2 ? reports.province(caller, area, month) : reports.regency(caller, area, month);
         String name = "laporan-bulanan-" + area + "-" + month;
         if ("xlsx".equals(format)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            MonthlyReports.xlsx(report, out);
-            return HttpResponse.ok(out.toByteArray())
+            return HttpResponse.ok(MonthlyReports.xlsx(report))
                     .contentType(FigureSheetMedia.XLSX)
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"");
         }

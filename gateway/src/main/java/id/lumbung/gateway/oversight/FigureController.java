@@ -96,11 +96,11 @@ class FigureController {
             value = "/tenants/{tenantId}/monthly-reports/{period}/report.xlsx",
             produces = {XLSX, MediaType.APPLICATION_JSON})
     @Operation(summary = "The regency's monthly report as an Excel workbook")
-    HttpResponse<byte[]> regencyXlsx(@PathVariable String tenantId, @PathVariable String period, Caller caller)
-            throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MonthlyReports.xlsx(reports.regency(caller, tenantId, period), out);
-        return file(out.toByteArray(), XLSX, "laporan-" + tenantId + "-" + period + ".xlsx");
+    HttpResponse<byte[]> regencyXlsx(@PathVariable String tenantId, @PathVariable String period, Caller caller) {
+        return file(
+                MonthlyReports.xlsx(reports.regency(caller, tenantId, period)),
+                XLSX,
+                "laporan-" + tenantId + "-" + period + ".xlsx");
     }
 
     @Permits(Permission.FIGURES_READ)
@@ -122,11 +122,11 @@ class FigureController {
             produces = {XLSX, MediaType.APPLICATION_JSON})
     @Operation(summary = "The province's monthly report as an Excel workbook")
     HttpResponse<byte[]> provinceXlsx(
-            @PathVariable @Size(max = 2) String provinceId, @PathVariable String period, Caller caller)
-            throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MonthlyReports.xlsx(reports.province(caller, provinceId, period), out);
-        return file(out.toByteArray(), XLSX, "laporan-provinsi-" + provinceId + "-" + period + ".xlsx");
+            @PathVariable @Size(max = 2) String provinceId, @PathVariable String period, Caller caller) {
+        return file(
+                MonthlyReports.xlsx(reports.province(caller, provinceId, period)),
+                XLSX,
+                "laporan-provinsi-" + provinceId + "-" + period + ".xlsx");
     }
 
     private static HttpResponse<byte[]> file(byte[] content, String type, String name) {

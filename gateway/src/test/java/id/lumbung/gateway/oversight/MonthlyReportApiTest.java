@@ -83,6 +83,15 @@ class MonthlyReportApiTest extends ApiTest {
                         .statusCode())
                 .isEqualTo(200);
 
+        // The pages' download: the same report, as the form on the figures' pages asks for it.
+        var page = send(request("/ui/laporan/7208?bulan=" + THIS_MONTH + "&format=xlsx", parigi)
+                .setHeader("Accept", "*/*")
+                .GET()
+                .build());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("laporan-bulanan-7208-" + THIS_MONTH + ".xlsx");
+
         String next = YearMonth.now(ZoneId.of("Asia/Jakarta")).plusMonths(1).toString();
         assertProblem(
                 get("/api/v1/tenants/7208/monthly-reports/" + next + "/report.xlsx", parigi), 400, "invalid_period");

@@ -40,6 +40,7 @@ class ProvinceDashboardBrowserTest extends BrowserTest {
         browser.click("#province-dashboard");
         Eventually.await(Duration.ofSeconds(10), () -> browser.text("h1"), h1 -> h1.contains("SULAWESI TENGGARA"));
         assertThat(browser.text("#regencies")).contains("KOTA KENDARI", "KABUPATEN KOLAKA", "belum tersedia");
+        assertThat(browser.text("#monthly-report")).contains("Laporan bulanan", "Unduh");
         assertThat(browser.pageSource())
                 .as("counts only")
                 .doesNotContain("WA ODE RINGKAS")

@@ -26,7 +26,6 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -237,7 +236,8 @@ public final class MonthlyReports {
     }
 
     /** The report as an .xlsx workbook: a label and a value per row (a province: one row per regency). */
-    public static void xlsx(Report report, OutputStream out) throws IOException {
+    public static byte[] xlsx(Report report) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try (ExportSheet sheet = ExportSheet.Format.XLSX.open(out)) {
             sheet.row(List.of(
                     "Laporan bulanan DTKS", report.area(), report.period().toString()));
@@ -271,7 +271,10 @@ public final class MonthlyReports {
                         "Nilai penyaluran berhasil (Rp)",
                         line.month().amountPaid().toPlainString()));
             }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("The monthly report could not be written", e);
         }
+        return out.toByteArray();
     }
 
     private static Long total(Report report, Column column) {
