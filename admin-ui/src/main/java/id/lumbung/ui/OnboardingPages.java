@@ -46,6 +46,7 @@ import java.util.stream.Collectors;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class OnboardingPages {
     private final Onboarding onboarding;
+    private final id.lumbung.core.onboarding.JoinRequests joinRequests;
     private final Invitations invitations;
     private final TenantService tenants;
     private final RegionRepository regions;
@@ -54,12 +55,14 @@ final class OnboardingPages {
 
     OnboardingPages(
             Onboarding onboarding,
+            id.lumbung.core.onboarding.JoinRequests joinRequests,
             Invitations invitations,
             TenantService tenants,
             RegionRepository regions,
             Authorizer access,
             RateLimits rateLimits) {
         this.onboarding = onboarding;
+        this.joinRequests = joinRequests;
         this.invitations = invitations;
         this.tenants = tenants;
         this.regions = regions;
@@ -92,7 +95,97 @@ final class OnboardingPages {
                         .toList());
         model.put("regencies", open);
         model.put("error", galat);
+        model.put(
+                "requests",
+                access.oversees(caller, Permission.TENANT_ONBOARD, province)
+                        ? joinRequests.list(caller, province).stream()
+                                .map(OnboardingPages::request)
+                                .toList()
+                        : List.of());
         return model;
+    }
+
+    private static Map<String, Object> request(id.lumbung.core.onboarding.JoinRequestRow request) {
+        return Map.of(
+                "id", request.id().toString(),
+                "region", request.regionCode(),
+                "contact", request.contactName() + " (" + request.contactPosition() + ")",
+                "admin", request.adminUsername(),
+                "note", request.note() == null ? "" : request.note(),
+                "state",
+                        switch (request.state()) {
+                            case "PENDING" -> "Menunggu";
+                            case "APPROVED" -> "Disetujui";
+                            default -> "Ditolak: " + (request.decisionNote() == null ? "" : request.decisionNote());
+                        },
+                "waiting", "PENDING".equals(request.state()));
+    }
+
+    @Post(value = "/ui/pendaftaran/permohonan/{id}/setujui", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<?> approve(@PathVariable String id, @Nullable String provinsi, HttpRequest<?> request, Caller caller) {
+        String province = caller.provinceId() != null ? caller.provinceId() : provinsi == null ? "" : provinsi;
+        try {
+            return onboarded(joinRequests.approve(caller, province, uuid(id)), request, caller);
+        } catch (LumbungException e) {
+            return back(province, e);
+        }
+    }
+
+    @Post(value = "/ui/pendaftaran/permohonan/{id}/tolak", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<?> reject(@PathVariable String id, @Nullable String provinsi, @Nullable String alasan, Caller caller) {
+        String province = caller.provinceId() != null ? caller.provinceId() : provinsi == null ? "" : provinsi;
+        try {
+            joinRequests.reject(caller, province, uuid(id), alasan);
+            return HttpResponse.seeOther(URI.create("/ui/pendaftaran?provinsi=" + province));
+        } catch (LumbungException e) {
+            return back(province, e);
+        }
+    }
+
+    @Get("/gabung")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Public("a regency not on the platform has no account yet")
+    @View("join")
+    Map<String, Object> joinForm(@Nullable @QueryValue String galat, @Nullable @QueryValue String terkirim) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("error", galat);
+        model.put("sent", terkirim != null);
+        return model;
+    }
+
+    @Post(value = "/gabung", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Public("a regency not on the platform has no account yet")
+    HttpResponse<?> join(
+            @Nullable String kode,
+            @Nullable String nama,
+            @Nullable String jabatan,
+            @Nullable String admin,
+            @Nullable String catatan,
+            HttpRequest<?> request) {
+        rateLimits.login(request.getRemoteAddress().getAddress().getHostAddress(), "join-request");
+        return Redirects.to("/gabung", () -> {
+            joinRequests.ask(kode, nama, jabatan, admin, catatan);
+            return "/gabung?terkirim=1";
+        });
+    }
+
+    private static java.util.UUID uuid(String raw) {
+        try {
+            return java.util.UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw new LumbungException(
+                    id.lumbung.core.error.ErrorCode.JOIN_REQUEST_NOT_FOUND, "Permohonan tidak ditemukan");
+        }
+    }
+
+    private static HttpResponse<?> back(String province, LumbungException e) {
+        return HttpResponse.seeOther(UriBuilder.of("/ui/pendaftaran")
+                .queryParam("provinsi", province)
+                .queryParam("galat", Messages.of(e))
+                .build());
     }
 
     @Post(value = "/ui/pendaftaran", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -104,30 +197,28 @@ final class OnboardingPages {
             HttpRequest<?> request,
             Caller caller) {
         try {
-            Onboarding.Onboarded onboarded = onboarding.onboard(caller, kode == null ? "" : kode, admin);
-            Map<String, Object> model = new HashMap<>();
-            model.put("username", caller.username());
-            model.put("tenantId", onboarded.tenant().id());
-            model.put("name", onboarded.tenant().name());
-            model.put("templateApplied", onboarded.templateApplied());
-            model.put(
-                    "invitation",
-                    onboarded.invitation() == null
-                            ? null
-                            : onboarded.invitation().username());
-            model.put(
-                    "link",
-                    onboarded.invitation() == null
-                            ? null
-                            : origin(request) + onboarded.invitation().path());
-            return HttpResponse.ok(new ModelAndView<>("onboarded", model));
+            return onboarded(onboarding.onboard(caller, kode == null ? "" : kode, admin), request, caller);
         } catch (LumbungException e) {
-            URI back = UriBuilder.of("/ui/pendaftaran")
-                    .queryParam("provinsi", provinsi == null ? "" : provinsi)
-                    .queryParam("galat", Messages.of(e))
-                    .build();
-            return HttpResponse.seeOther(back);
+            return back(provinsi == null ? "" : provinsi, e);
         }
+    }
+
+    /** The page after onboarding: the first admin's link, shown this once. */
+    private static HttpResponse<?> onboarded(Onboarding.Onboarded onboarded, HttpRequest<?> request, Caller caller) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("username", caller.username());
+        model.put("tenantId", onboarded.tenant().id());
+        model.put("name", onboarded.tenant().name());
+        model.put("templateApplied", onboarded.templateApplied());
+        model.put(
+                "invitation",
+                onboarded.invitation() == null ? null : onboarded.invitation().username());
+        model.put(
+                "link",
+                onboarded.invitation() == null
+                        ? null
+                        : origin(request) + onboarded.invitation().path());
+        return HttpResponse.ok(new ModelAndView<>("onboarded", model));
     }
 
     @Get("/ui/tenants/{tenantId}/persiapan")

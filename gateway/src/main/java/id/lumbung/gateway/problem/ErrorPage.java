@@ -20,7 +20,8 @@ final class ErrorPage {
         return path.equals("/ui")
                 || path.startsWith("/ui/")
                 || path.startsWith("/undangan/")
-                || path.startsWith("/daftar/");
+                || path.startsWith("/daftar/")
+                || path.equals("/gabung");
     }
 
     /** The page: what went wrong in the code's own words, and links back. */

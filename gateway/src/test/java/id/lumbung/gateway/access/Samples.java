@@ -29,6 +29,12 @@ final class Samples {
                             + "\",\"roles\":[\"PROVINCE_ADMIN\"]}"),
             Map.entry("POST /api/v1/provinces/{provinceId}/duplicate-runs", "{\"scope\":\"PROVINCE\"}"),
             Map.entry(
+                    "POST /api/v1/join-requests",
+                    "{\"regionCode\":\"74.12\",\"contactName\":\"La Ode Sampel\",\"contactPosition\":"
+                            + "\"Kepala Dinas Sosial\",\"adminUsername\":\"join-{unique}\"}"),
+            Map.entry(
+                    "POST /api/v1/provinces/{provinceId}/join-requests/{id}/reject", "{\"reason\":\"Belum lengkap\"}"),
+            Map.entry(
                     "POST /api/v1/tenants/{tenantId}/invitations",
                     "{\"username\":\"invited-{unique}\",\"roles\":[\"TENANT_ADMIN\"]}"),
             Map.entry(

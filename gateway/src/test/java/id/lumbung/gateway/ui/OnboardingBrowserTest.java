@@ -50,4 +50,26 @@ class OnboardingBrowserTest extends BrowserTest {
         browser.open(link);
         assertThat(browser.text("#invitation-unknown")).contains("Undangan tidak dikenal");
     }
+
+    @Test
+    void aRegencyAsksToJoinOnThePublicFormAndThePlatformApprovesIt() {
+        browser.open(url("/logout"));
+        browser.open(url("/gabung"));
+        browser.type("#code", "82.04");
+        browser.type("#contact", "Hasanuddin Ladjim");
+        browser.type("#position", "Kepala Dinas Sosial");
+        browser.type("#admin", "admin-8204");
+        browser.click("#join-submit");
+        Eventually.await(Duration.ofSeconds(10), browser::currentUrl, current -> current.contains("terkirim=1"));
+        assertThat(browser.text("#join-sent")).contains("Permohonan terkirim");
+
+        logIn("admin");
+        browser.open(url("/ui/pendaftaran?provinsi=82"));
+        assertThat(browser.text("tr[data-request='82.04']")).contains("Hasanuddin Ladjim", "admin-8204", "Menunggu");
+        browser.click("tr[data-request='82.04'] button.approve");
+        Eventually.await(
+                Duration.ofSeconds(10), () -> browser.text("h1"), h1 -> h1.contains("KABUPATEN HALMAHERA SELATAN"));
+        assertThat((String) browser.script("return document.getElementById('invitation-link').value"))
+                .contains("/undangan/");
+    }
 }
