@@ -204,7 +204,7 @@ final class OversightPages {
         row.put("people", area.people());
         row.put("desil", Charts.desil(area.desil()));
         row.put("withNik", FigureSheet.share(area.withNik(), area.people()));
-        row.put("matching", FigureSheet.share(area.matching(), area.people()));
+        row.put("matching", FigureSheet.confirmed(area.matching(), area.verified(), area.people()));
         row.put("withoutHead", area.withoutHead());
         row.put("openDuplicates", area.openDuplicates());
         row.put("openProposals", area.openProposals());
@@ -236,7 +236,7 @@ final class OversightPages {
         row.put("people", f.people());
         row.put("desil", Charts.desil(f.desil()));
         row.put("withNik", FigureSheet.share(f.withNik(), f.people()));
-        row.put("matching", FigureSheet.share(f.matching(), f.people()));
+        row.put("matching", FigureSheet.confirmed(f.matching(), f.verified(), f.people()));
         row.put("withoutHead", f.withoutHead());
         row.put("quality", score(f.quality()));
         row.put("qualityBar", Charts.bar(f.quality()));

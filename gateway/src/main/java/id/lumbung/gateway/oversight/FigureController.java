@@ -169,7 +169,8 @@ class FigureController {
      *
      * @param desil households by desil 1 to 10, then without one
      * @param proposals proposals by state
-     * @param matchingShare the share of living members Dukcapil confirmed, in percent
+     * @param matchingShare the share of living members Dukcapil confirmed, in percent ({@code null}
+     *     while Dukcapil was asked about nobody)
      * @param qualityTrend the score from day to day (a day without a point kept the one before)
      */
     @Serdeable
@@ -255,7 +256,7 @@ class FigureController {
                     f.withNik(),
                     f.verified(),
                     f.matching(),
-                    f.people() == 0 ? null : Math.round(1000.0 * f.matching() / f.people()) / 10.0,
+                    f.people() == 0 || f.verified() == 0 ? null : Math.round(1000.0 * f.matching() / f.people()) / 10.0,
                     f.withoutHead(),
                     f.openDuplicates(),
                     f.quality(),

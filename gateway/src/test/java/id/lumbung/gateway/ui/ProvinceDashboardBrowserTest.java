@@ -60,6 +60,9 @@ class ProvinceDashboardBrowserTest extends BrowserTest {
         browser.click("tr[data-tenant='7471'] td a");
         Eventually.await(Duration.ofSeconds(10), () -> browser.text("h1"), "KOTA KENDARI"::equals);
         assertThat(browser.text("#areas")).contains("74.71.01");
+        assertThat(browser.text("#confirmed"))
+                .as("Dukcapil asked about nobody: no figure, not 0 %")
+                .isEqualTo("belum diverifikasi");
         browser.click("tr[data-area='74.71.01'] td a");
         Eventually.await(Duration.ofSeconds(10), () -> browser.text("h1"), h1 -> h1.contains("kecamatan"));
         assertThat(browser.text("#areas")).contains("74.71.01.1005");

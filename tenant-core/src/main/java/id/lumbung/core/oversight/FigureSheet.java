@@ -82,7 +82,7 @@ public final class FigureSheet {
         cells.add(Integer.toString(f.people()));
         cells.addAll(List.of(f.desil().split(",")));
         cells.add(share(f.withNik(), f.people()));
-        cells.add(share(f.matching(), f.people()));
+        cells.add(confirmed(f.matching(), f.verified(), f.people()));
         cells.add(Integer.toString(f.withoutHead()));
         cells.add(Integer.toString(f.openDuplicates()));
         cells.add(number(f.quality()));
@@ -103,6 +103,14 @@ public final class FigureSheet {
         cells.add(NONE);
         cells.add(NONE);
         return cells;
+    }
+
+    /**
+     * The share of members Dukcapil confirmed, in percent — or "belum diverifikasi" where Dukcapil
+     * was never asked about anyone (no figure yet, not a zero).
+     */
+    public static String confirmed(long matching, long verified, long people) {
+        return verified <= 0 ? "belum diverifikasi" : share(matching, people);
     }
 
     /** A share in percent with one decimal, or {@link #NONE} when there is nothing to share. */
