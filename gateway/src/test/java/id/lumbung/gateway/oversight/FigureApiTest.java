@@ -84,6 +84,9 @@ class FigureApiTest extends ApiTest {
         assertThat((List<Integer>) paluFigures.get("desil")).containsExactly(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1);
         // Never searched for duplicates; no programme or complaint on the platform: no figure, not a zero.
         assertThat(paluFigures.get("duplicatesFound")).isNull();
+        assertThat(paluFigures.get("matchingShare"))
+                .as("Dukcapil asked about nobody yet")
+                .isNull();
         assertThat(paluFigures.get("programmeCoverage")).isNull();
         assertThat(paluFigures.get("complaintsOverdue")).isNull();
         // 30 × 3/4 NIKs + 0 confirmed + 20 no duplicates + 10 all heads + 10 × 2/3 desil = 59.2
@@ -124,6 +127,7 @@ class FigureApiTest extends ApiTest {
         assertThat(paluRow.get(rows.get(0).indexOf("Mutu data (0-100)"))).isEqualTo("59.2");
         assertThat(paluRow.get(rows.get(0).indexOf("Ganda ditemukan"))).isEqualTo("belum ada");
         assertThat(paluRow.get(rows.get(0).indexOf("Cakupan program"))).isEqualTo("belum ada");
+        assertThat(paluRow.get(rows.get(0).indexOf("Padan Dukcapil (%)"))).isEqualTo("belum diverifikasi");
 
         // A change marks the regency; the next refresh counts it.
         importFile(
