@@ -55,10 +55,12 @@ final class DuplicatePages {
             Map.of("pertahankan", "KEEP", "gabung", "MERGE", "bukan", "NOT_SAME");
 
     private final DuplicateRuns runs;
+    private final id.lumbung.core.identity.CrossDuplicateRuns crossRuns;
     private final Authorizer authorizer;
 
-    DuplicatePages(DuplicateRuns runs, Authorizer authorizer) {
+    DuplicatePages(DuplicateRuns runs, id.lumbung.core.identity.CrossDuplicateRuns crossRuns, Authorizer authorizer) {
         this.runs = runs;
+        this.crossRuns = crossRuns;
         this.authorizer = authorizer;
     }
 
@@ -81,6 +83,12 @@ final class DuplicatePages {
             model.put("runs", page.items().stream().map(DuplicatePages::run).toList());
             model.put("pending", page.items().stream().anyMatch(found -> "RUNNING".equals(found.status())));
             model.put("paging", Paging.of(page, "pencarian", base));
+            Page<DuplicateRun.Cluster> across = across(caller, tenantId);
+            model.put(
+                    "across",
+                    across.items().stream().map(c -> cluster(tenantId, c)).toList());
+            model.put("acrossMore", across.total() > across.items().size());
+            model.put("acrossTotal", across.total());
             return model;
         }
         UUID id = id(run);
@@ -103,6 +111,11 @@ final class DuplicatePages {
         model.put("pending", "RUNNING".equals(selected.status()));
         model.put("paging", Paging.of(clusters, "data ganda", base + "?run=" + id + "&jenis=" + tab));
         return model;
+    }
+
+    /** What the provinces decided about the regency's people: one person, also registered elsewhere. */
+    private Page<DuplicateRun.Cluster> across(Caller caller, String tenantId) {
+        return crossRuns.aboutRegency(caller, tenantId, "SAME", PageRequest.of(null, null, 50));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)

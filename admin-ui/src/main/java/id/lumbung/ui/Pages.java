@@ -152,6 +152,7 @@ final class Pages {
         pages.put(new PageLink("verifikasi", "Verifikasi Dukcapil"), Set.of(Permission.VERIFICATION_READ));
         pages.put(new PageLink("sinkron", "Sinkronisasi Dukcapil"), Set.of(Permission.VERIFICATION_READ));
         pages.put(new PageLink("ganda", "Data ganda"), Set.of(Permission.DUPLICATE_RUN));
+        pages.put(new PageLink("pindahan", "Pindahan keluarga"), Set.of(Permission.HOUSEHOLD_TRANSFER));
         pages.put(new PageLink("cocokkan", "Cocokkan daftar lain"), Set.of(Permission.LIST_RECONCILE));
         pages.put(new PageLink("usulan", "Usulan"), Set.of(Permission.PROPOSAL_READ));
         pages.put(new PageLink("lapangan", "Kunjungan lapangan"), Set.of(Permission.FIELD_VISIT));

@@ -2,6 +2,7 @@ package id.lumbung.ui;
 
 import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
+import id.lumbung.core.access.Permission;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.household.Household;
 import id.lumbung.core.household.HouseholdDetail;
@@ -55,22 +56,31 @@ final class RegistryPages {
             "OPERATOR", "Operator",
             "FIELD_VISIT", "Kunjungan lapangan",
             "DUKCAPIL", "Dukcapil");
-    private static final Map<String, String> HOUSEHOLD_STATUS =
-            Map.of("ACTIVE", "Aktif", "INACTIVE", "Tidak aktif", "LEFT", "Keluar");
+    private static final Map<String, String> HOUSEHOLD_STATUS = Map.of(
+            "ACTIVE", "Aktif",
+            "INACTIVE", "Tidak aktif",
+            "LEFT", "Keluar",
+            "PENDING", "Pindahan, menunggu verifikasi");
 
     private final RegistryReads reads;
     private final TenantService tenants;
     private final RegionRepository regions;
     private final Authorizer authorizer;
     private final id.lumbung.core.household.CarryOver carryOver;
+    private final id.lumbung.core.transfer.Transfers transfers;
+    private final id.lumbung.core.tenant.TenantRepository allTenants;
 
     RegistryPages(
             RegistryReads reads,
             TenantService tenants,
             RegionRepository regions,
             Authorizer authorizer,
-            id.lumbung.core.household.CarryOver carryOver) {
+            id.lumbung.core.household.CarryOver carryOver,
+            id.lumbung.core.transfer.Transfers transfers,
+            id.lumbung.core.tenant.TenantRepository allTenants) {
         this.carryOver = carryOver;
+        this.transfers = transfers;
+        this.allTenants = allTenants;
         this.authorizer = authorizer;
         this.reads = reads;
         this.tenants = tenants;
@@ -206,6 +216,24 @@ final class RegistryPages {
         model.put(
                 "history", detail.history().stream().map(RegistryPages::change).toList());
         model.put("sameKk", detail.sameKk());
+        // A family that moved: sent from here (active), or waiting on either side of a transfer.
+        boolean moves = authorizer.permits(caller, Permission.HOUSEHOLD_TRANSFER, tenantId);
+        model.put(
+                "waiting",
+                transfers
+                        .waitingFor(caller, tenantId, detail.household().id())
+                        .map(transfer -> TransferPages.row(tenantId, transfer))
+                        .orElse(null));
+        model.put("movable", moves && "ACTIVE".equals(detail.status()));
+        model.put(
+                "destinations",
+                moves && "ACTIVE".equals(detail.status())
+                        ? allTenants.findAll().stream()
+                                .filter(tenant -> !tenant.id().equals(tenantId))
+                                .sorted(java.util.Comparator.comparing(Tenant::name))
+                                .map(tenant -> Map.of("id", tenant.id(), "name", tenant.name()))
+                                .toList()
+                        : List.of());
         return HttpResponse.ok(new ModelAndView<>("household", model));
     }
 

@@ -47,6 +47,17 @@ final class Samples {
                             + "{\"role\":\"APPROVER\",\"label\":\"Bupati/Wali Kota\"}],"
                             + "\"matchThreshold\":0.95,\"reviewThreshold\":0.5}"),
             Map.entry(
+                    "POST /api/v1/tenants/{tenantId}/households/{householdId}/transfers",
+                    "{\"destinationTenantId\":\"7401\",\"village\":\"74.01.01.2001\",\"address\":\"Jl. Sampel\","
+                            + "\"reason\":\"SKPWNI sampel 0001\"}"),
+            Map.entry("POST /api/v1/tenants/{tenantId}/transfers/{id}/accept", "{}"),
+            Map.entry(
+                    "POST /api/v1/tenants/{tenantId}/transfers/{id}/refuse",
+                    "{\"note\":\"Tidak ditemukan di alamat tujuan\"}"),
+            Map.entry(
+                    "POST /api/v1/tenants/{tenantId}/transfers/{id}/withdraw",
+                    "{\"note\":\"Keluarga batal pindah ke sana\"}"),
+            Map.entry(
                     "POST /api/v1/tenants/{tenantId}/break-glass",
                     "{\"reason\":\"Pengaduan warga: bansos tidak diterima sejak Juli\",\"minutes\":15}"),
             Map.entry(
@@ -145,7 +156,7 @@ final class Samples {
     static String path(String name, String tenantId, String targetUser) {
         return switch (name) {
             case "tenantId" -> tenantId;
-            case "id", "exchangeId", "pullId", "clusterId" -> MISSING_ID;
+            case "id", "exchangeId", "pullId", "clusterId", "householdId" -> MISSING_ID;
             case "username" -> targetUser;
             case "agency" -> "DUKCAPIL";
             case "list" -> "determinations";

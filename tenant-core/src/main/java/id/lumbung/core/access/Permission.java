@@ -30,6 +30,8 @@ public enum Permission {
     HOUSEHOLD_WRITE(true, "mendaftarkan keluarga"),
     /** Assign households to field workers. */
     HOUSEHOLD_ASSIGN(false, "menugaskan keluarga kepada pendamping"),
+    /** Move a family to another regency (origin) and accept or refuse one moving in (destination). */
+    HOUSEHOLD_TRANSFER(false, "memindahkan keluarga antarkabupaten/kota"),
     /** Download the registry (CSV, Excel). */
     REGISTRY_EXPORT(true, "mengunduh data terpadu"),
     /** See full NIK and KK numbers (each read audited). */

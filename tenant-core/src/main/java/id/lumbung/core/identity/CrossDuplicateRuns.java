@@ -346,7 +346,58 @@ public class CrossDuplicateRuns {
                             cluster.createdAt().toString(), cluster.id().toString()));
         });
         return new Page<>(
-                shown(caller, run, page.items()), page.total(), page.totalAtLeast(), page.next(), page.previous());
+                shown(caller, run.toString(), page.items(), tenantId -> readsEveryHousehold(caller, tenantId)),
+                page.total(),
+                page.totalAtLeast(),
+                page.next(),
+                page.previous());
+    }
+
+    /**
+     * What the provinces found about a regency: the persons it registered that another regency
+     * holds too — those the province decided are one person ({@code SAME}, the default: for the
+     * two regencies to settle, one keeping the family, e.g. by a transfer) or, with {@code OPEN},
+     * those of each province's latest search still undecided. A cluster found again by a later
+     * search shows once. The regency's own members carry their names (for a caller reading all
+     * its households; the read audited); the other regency's, their regency and village alone.
+     */
+    public Page<DuplicateRun.Cluster> aboutRegency(Caller caller, String tenantId, String state, PageRequest request) {
+        access.require(caller, Permission.DUPLICATE_RUN, tenantId);
+        String only = DuplicateRuns.upper(state).isEmpty() ? CrossClusterRow.SAME : DuplicateRuns.upper(state);
+        if (!Set.of(CrossClusterRow.OPEN, CrossClusterRow.SAME).contains(only)) {
+            throw new LumbungException(ErrorCode.INVALID_PAGE, "state is SAME or OPEN");
+        }
+        boolean readsOwn = access.permits(caller, Permission.HOUSEHOLD_READ, tenantId)
+                && access.grant(caller, Permission.HOUSEHOLD_READ, tenantId)
+                        .reach()
+                        .everything();
+        Page<CrossClusterRow> page = transactions.platform(connection -> {
+            Keyset.Ids ids = Keyset.newestIds(
+                    connection,
+                    "FROM cross_duplicate_cluster c WHERE c.state = ?"
+                            + " AND position(',' || ? || '/' in ',' || c.member_ids) > 0"
+                            + " AND (c.state <> 'OPEN' OR c.run_id IN (SELECT DISTINCT ON (r.province_id) r.id"
+                            + " FROM cross_duplicate_run r WHERE r.status = 'DONE'"
+                            + " ORDER BY r.province_id, r.created_at DESC))"
+                            + " AND NOT EXISTS (SELECT 1 FROM cross_duplicate_cluster d WHERE d.member_ids = c.member_ids"
+                            + " AND d.state = c.state AND (d.created_at, d.id) > (c.created_at, c.id))",
+                    request,
+                    only,
+                    tenantId);
+            List<CrossClusterRow> read = ids.inOrder(rows.findByIdIn(ids.ids()), CrossClusterRow::id);
+            return Page.of(
+                    read,
+                    request,
+                    ids.total(),
+                    cluster -> PageRequest.cursor(
+                            cluster.createdAt().toString(), cluster.id().toString()));
+        });
+        return new Page<>(
+                shown(caller, "regency " + tenantId, page.items(), regency -> readsOwn && regency.equals(tenantId)),
+                page.total(),
+                page.totalAtLeast(),
+                page.next(),
+                page.previous());
     }
 
     /**
@@ -354,7 +405,8 @@ public class CrossDuplicateRuns {
      * name, NIK (masked), birth date and sex only where the caller may read its households (and
      * that read audited there).
      */
-    private List<DuplicateRun.Cluster> shown(Caller caller, UUID run, List<CrossClusterRow> read) {
+    private List<DuplicateRun.Cluster> shown(
+            Caller caller, String subject, List<CrossClusterRow> read, java.util.function.Predicate<String> readable) {
         Map<String, List<UUID>> byTenant = new LinkedHashMap<>();
         for (CrossClusterRow row : read) {
             for (String member : row.members()) {
@@ -367,12 +419,12 @@ public class CrossDuplicateRuns {
         Map<String, DuplicateRun.Member> shown = new HashMap<>();
         for (Map.Entry<String, List<UUID>> entry : byTenant.entrySet()) {
             String tenantId = entry.getKey();
-            boolean readable = readsEveryHousehold(caller, tenantId);
+            boolean full = readable.test(tenantId);
             for (DuplicateRows.Shown m :
                     transactions.inTenant(tenantId, connection -> members.shown(tenantId, entry.getValue()))) {
                 shown.put(
                         tenantId + "/" + m.id(),
-                        readable
+                        full
                                 ? new DuplicateRun.Member(
                                         m.id(),
                                         m.householdId(),
@@ -398,9 +450,8 @@ public class CrossDuplicateRuns {
                                         tenantId,
                                         names.get(tenantId)));
             }
-            if (readable) {
-                audit.record(
-                        tenantId, caller, "DUPLICATE_ACROSS_READ", run.toString(), List.of("full_name", "nik_masked"));
+            if (full) {
+                audit.record(tenantId, caller, "DUPLICATE_ACROSS_READ", subject, List.of("full_name", "nik_masked"));
             }
         }
         return read.stream()
@@ -461,7 +512,8 @@ public class CrossDuplicateRuns {
         for (String tenantId : decided.tenants()) {
             audit.record(tenantId, caller, "DUPLICATE_ACROSS_" + decision.name(), cluster.toString(), List.of());
         }
-        return shown(caller, run, List.of(decided)).get(0);
+        return shown(caller, run.toString(), List.of(decided), tenantId -> readsEveryHousehold(caller, tenantId))
+                .get(0);
     }
 
     /** Undoes a decision (only what it changed itself); {@code expected}, when given, the state the caller saw. */
@@ -499,6 +551,7 @@ public class CrossDuplicateRuns {
         for (String tenantId : undone.tenants()) {
             audit.record(tenantId, caller, "DUPLICATE_ACROSS_UNDO", cluster.toString(), List.of());
         }
-        return shown(caller, run, List.of(undone)).get(0);
+        return shown(caller, run.toString(), List.of(undone), tenantId -> readsEveryHousehold(caller, tenantId))
+                .get(0);
     }
 }
