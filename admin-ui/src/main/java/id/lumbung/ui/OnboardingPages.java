@@ -4,6 +4,7 @@ import id.lumbung.core.access.Authorizer;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Public;
+import id.lumbung.core.connector.ConnectorCredentials;
 import id.lumbung.core.error.LumbungException;
 import id.lumbung.core.onboarding.Invitations;
 import id.lumbung.core.onboarding.Onboarding;
@@ -53,6 +54,8 @@ final class OnboardingPages {
     private final Authorizer access;
     private final RateLimits rateLimits;
 
+    private final ConnectorCredentials credentials;
+
     OnboardingPages(
             Onboarding onboarding,
             id.lumbung.core.onboarding.JoinRequests joinRequests,
@@ -60,7 +63,9 @@ final class OnboardingPages {
             TenantService tenants,
             RegionRepository regions,
             Authorizer access,
-            RateLimits rateLimits) {
+            RateLimits rateLimits,
+            ConnectorCredentials credentials) {
+        this.credentials = credentials;
         this.onboarding = onboarding;
         this.joinRequests = joinRequests;
         this.invitations = invitations;
@@ -224,9 +229,13 @@ final class OnboardingPages {
     @Get("/ui/tenants/{tenantId}/persiapan")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @View("checklist")
-    Map<String, Object> checklist(@PathVariable String tenantId, Caller caller) {
+    Map<String, Object> checklist(@PathVariable String tenantId, @Nullable @QueryValue String galat, Caller caller) {
         Onboarding.Checklist checklist = onboarding.checklist(caller, tenantId);
         Map<String, Object> model = new HashMap<>();
+        model.put("error", galat);
+        boolean configures = access.permits(caller, Permission.CONNECTOR_CONFIGURE, tenantId);
+        model.put("mayConfigure", configures);
+        model.put("dukcapil", configures ? credentials.of(tenantId, "DUKCAPIL") : null);
         model.put("username", caller.username());
         model.put("tenantId", tenantId);
         model.put("name", checklist.tenant().name());
@@ -246,6 +255,27 @@ final class OnboardingPages {
                                 "detail", item.detail()))
                         .toList());
         return model;
+    }
+
+    /** The regency's own Dukcapil credentials, entered on its checklist (never shown back). */
+    @Post(uri = "/ui/tenants/{tenantId}/persiapan/dukcapil", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<?> credentials(
+            @PathVariable String tenantId,
+            @Nullable String userId,
+            @Nullable String password,
+            @Nullable String ipUser,
+            Caller caller) {
+        String page = "/ui/tenants/" + tenantId + "/persiapan";
+        return Redirects.after(page, () -> credentials.set(caller, tenantId, "DUKCAPIL", userId, password, ipUser));
+    }
+
+    /** Try them: the worker asks Dukcapil; the page shows the answer (it refreshes while waiting). */
+    @Post(uri = "/ui/tenants/{tenantId}/persiapan/dukcapil/coba", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<?> tryCredentials(@PathVariable String tenantId, Caller caller) {
+        String page = "/ui/tenants/" + tenantId + "/persiapan";
+        return Redirects.after(page, () -> credentials.tryThem(caller, tenantId, "DUKCAPIL"));
     }
 
     @Get("/undangan/{token}")

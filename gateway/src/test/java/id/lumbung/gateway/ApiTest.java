@@ -48,6 +48,8 @@ public abstract class ApiTest extends DatabaseTest {
         properties.put("lumbung.jwt.secret", JWT_SECRET);
         // A break-glass a test ends (by SQL) ends at once for the next request.
         properties.put("lumbung.access.break-glass-fresh", "0s");
+        // Credentials a test removes (by SQL) are not used for the next call.
+        properties.put("lumbung.connectors.credentials-fresh", "0s");
         properties.put("lumbung.connectors.dukcapil.poll-interval", "100ms");
         properties.put("lumbung.connectors.kemensos.poll-interval", "100ms");
         properties.put("lumbung.connectors.dukcapil.breaker-open-for", "1s");

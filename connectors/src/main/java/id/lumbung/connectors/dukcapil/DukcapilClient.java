@@ -4,6 +4,7 @@ import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyException.Kind;
 import id.lumbung.core.civilsync.CivilBiodata;
 import id.lumbung.core.connector.AgencyStandIns;
+import id.lumbung.core.connector.ConnectorCredentials;
 import id.lumbung.core.nikcheck.NikCheckResult;
 import id.lumbung.core.verification.ElementResult;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -40,13 +41,16 @@ public final class DukcapilClient {
     private final String password;
 
     private final Map<String, DukcapilTenantCredentials> tenants = new java.util.HashMap<>();
+    private final ConnectorCredentials stored;
 
     DukcapilClient(
             DukcapilSettings settings,
             JsonMapper json,
             @Nullable AgencyStandIns.Dukcapil standIn,
-            List<DukcapilTenantCredentials> tenantCredentials) {
+            List<DukcapilTenantCredentials> tenantCredentials,
+            ConnectorCredentials stored) {
         this.settings = settings;
+        this.stored = stored;
         tenantCredentials.forEach(credentials -> tenants.put(credentials.tenantId(), credentials));
         this.json = json;
         this.http = HttpClient.newBuilder()
@@ -175,9 +179,38 @@ public final class DukcapilClient {
         return new ElementResult.Match(text.startsWith("sesuai"), score);
     }
 
+    /**
+     * Tries the regency's credentials: a CALL_NIK of a NIK no one holds. Dukcapil checks the
+     * access first, so "not found" (or its quota, or its hours) means they were accepted.
+     *
+     * @return {@code null} when accepted, else why not
+     * @throws AgencyException when Dukcapil could not be reached (retried like any call)
+     */
+    public String tryAccess(String tenantId) throws AgencyException {
+        Map<String, Object> body = credentials(tenantId);
+        body.put("NIK", "0000000000000000");
+        try {
+            classify(post(callNik, body));
+            return null;
+        } catch (AgencyException e) {
+            return switch (e.kind()) {
+                case QUOTA, OUTSIDE_HOURS -> null;
+                case CONFIGURATION, BAD_REQUEST, REJECTED -> e.getMessage();
+                default -> throw e;
+            };
+        }
+    }
+
     private Map<String, Object> credentials(String tenantId) {
-        DukcapilTenantCredentials own = tenants.get(tenantId);
         Map<String, Object> body = new LinkedHashMap<>();
+        java.util.Optional<ConnectorCredentials.Credentials> entered = stored.forCall(tenantId, "DUKCAPIL");
+        if (entered.isPresent()) {
+            body.put("user_id", entered.get().userId());
+            body.put("password", entered.get().password());
+            body.put("ip_user", entered.get().ipUser() != null ? entered.get().ipUser() : settings.ipUser());
+            return body;
+        }
+        DukcapilTenantCredentials own = tenants.get(tenantId);
         body.put("user_id", own != null && own.userId() != null ? own.userId() : userId);
         body.put("password", own != null && own.password() != null ? own.password() : password);
         body.put("ip_user", own != null && own.ipUser() != null ? own.ipUser() : settings.ipUser());

@@ -7,6 +7,7 @@ import id.lumbung.connectors.camel.MessageHandler;
 import id.lumbung.core.civilsync.CivilBiodata;
 import id.lumbung.core.civilsync.CivilSyncService;
 import id.lumbung.core.connector.ConnectorControl;
+import id.lumbung.core.connector.ConnectorCredentials;
 import id.lumbung.core.nikcheck.NikCheckRequest;
 import id.lumbung.core.nikcheck.NikCheckResult;
 import id.lumbung.core.nikcheck.NikCheckService;
@@ -32,6 +33,7 @@ final class DukcapilRoutes extends AgencyPipeline {
     private final NikCheckService nikChecks;
     private final VerificationService verifications;
     private final CivilSyncService civilSyncs;
+    private final ConnectorCredentials credentials;
 
     DukcapilRoutes(
             DukcapilSettings settings,
@@ -41,8 +43,10 @@ final class DukcapilRoutes extends AgencyPipeline {
             ConnectorMetrics metrics,
             NikCheckService nikChecks,
             VerificationService verifications,
-            CivilSyncService civilSyncs) {
+            CivilSyncService civilSyncs,
+            ConnectorCredentials credentials) {
         super(NikCheckRequest.AGENCY, settings.pipeline(), outbox, control, metrics);
+        this.credentials = credentials;
         this.client = client;
         this.nikChecks = nikChecks;
         this.verifications = verifications;
@@ -50,6 +54,39 @@ final class DukcapilRoutes extends AgencyPipeline {
         handle(NikCheckRequest.KIND, new NikChecks());
         handle(VerificationService.KIND, new Verifications());
         handle(CivilSyncService.KIND, new CivilSyncs());
+        handle(ConnectorCredentials.TRY, new CredentialTries());
+    }
+
+    /** CREDENTIAL_TRY: does Dukcapil accept the regency's own credentials? */
+    private final class CredentialTries implements MessageHandler<String> {
+        @Override
+        public String call(OutboxMessage message) throws AgencyException {
+            String refused = client.tryAccess(message.tenantId());
+            return refused == null ? "" : refused;
+        }
+
+        @Override
+        public boolean record(OutboxMessage message, String refused) {
+            boolean applied = credentials.recordTry(
+                    message, refused.isEmpty() ? "OK" : "REFUSED", refused.isEmpty() ? null : refused);
+            if (applied) {
+                LOG.info(
+                        "Dukcapil credentials of tenant {} tried: {}",
+                        message.tenantId(),
+                        refused.isEmpty() ? "OK" : "REFUSED");
+            }
+            return applied;
+        }
+
+        @Override
+        public void failed(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
+            credentials.tryFailed(message, delay, reason, giveUp);
+        }
+
+        @Override
+        public boolean negative(String refused) {
+            return !refused.isEmpty();
+        }
     }
 
     /** CIVIL_SYNC: what Dukcapil holds of a NIK that a synchronisation suspects. */

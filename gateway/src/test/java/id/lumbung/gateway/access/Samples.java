@@ -52,6 +52,9 @@ final class Samples {
                             + "\"reason\":\"SKPWNI sampel 0001\"}"),
             Map.entry("POST /api/v1/tenants/{tenantId}/transfers/{id}/accept", "{}"),
             Map.entry(
+                    "PUT /api/v1/tenants/{tenantId}/connector-credentials/{agency}",
+                    "{\"userId\":\"sampel-user\",\"password\":\"sampel-user-secret\"}"),
+            Map.entry(
                     "POST /api/v1/tenants/{tenantId}/transfers/{id}/refuse",
                     "{\"note\":\"Tidak ditemukan di alamat tujuan\"}"),
             Map.entry(

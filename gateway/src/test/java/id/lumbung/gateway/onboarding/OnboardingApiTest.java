@@ -80,8 +80,16 @@ class OnboardingApiTest extends ApiTest {
                 .containsEntry("admin", "false undangan terkirim, belum dibuka")
                 .containsEntry("approval_chain", "true 3 tahap")
                 .containsEntry("import", "false belum ada impor yang berhasil")
-                .containsEntry(
-                        "dukcapil", "null diatur admin platform pada konfigurasi (belum dapat diisi di halaman ini)");
+                .containsEntry("dukcapil", "false belum diisi (sementara memakai kredensial platform, bila ada)");
+        // Whoever onboards it enters the regency's Dukcapil credentials the same day (never shown back).
+        var credentials = putJson(
+                "/api/v1/tenants/8271/connector-credentials/DUKCAPIL",
+                province,
+                "{\"userId\":\"dinsos-8271\",\"password\":\"dinsos-8271-secret\"}");
+        assertThat(credentials.statusCode()).as(credentials.body()).isEqualTo(200);
+        assertThat(credentials.body()).doesNotContain("secret");
+        assertThat(items(object(get("/api/v1/tenants/8271/checklist", province))))
+                .containsEntry("dukcapil", "false user id di******, tersimpan, belum dicoba");
 
         assertProblem(
                 postJson("/api/v1/invitations/accept", null, "{\"token\":\"" + token + "\",\"password\":\"pendek\"}"),

@@ -84,6 +84,8 @@ public enum Permission {
     CONNECTOR_READ(false, "melihat konektor"),
     /** Retry dead letters and resume paused connectors. */
     CONNECTOR_OPERATE(false, "menjalankan ulang konektor"),
+    /** Enter a regency's own credentials for an agency (never shown back) and try them. */
+    CONNECTOR_CONFIGURE(false, "mengisi dan mencoba kredensial konektor"),
     /** Read a tenant's figures (counts, data quality, progress; no personal data): a province's dashboard. */
     FIGURES_READ(false, "melihat ringkasan dan mutu data"),
     /** Open a reasoned, time-limited, read-only access to a regency's personal data (a province admin). */

@@ -38,6 +38,8 @@ public final class Onboarding {
     private final double platformMatch;
     private final double platformReview;
 
+    private final id.lumbung.core.connector.ConnectorCredentials credentials;
+
     Onboarding(
             TenantService tenants,
             Invitations invitations,
@@ -46,8 +48,10 @@ public final class Onboarding {
             OnboardingRows rows,
             RegionRepository regions,
             AuditLog audit,
+            id.lumbung.core.connector.ConnectorCredentials credentials,
             @Value("${lumbung.identity.match-threshold:0.95}") double match,
             @Value("${lumbung.identity.review-threshold:0.5}") double review) {
+        this.credentials = credentials;
         this.tenants = tenants;
         this.invitations = invitations;
         this.access = access;
@@ -218,6 +222,24 @@ public final class Onboarding {
      */
     public record Item(String key, String label, @Nullable Boolean done, String detail) {}
 
+    /** The regency's own Dukcapil credentials: done once Dukcapil accepted them. */
+    private static Item dukcapil(id.lumbung.core.connector.ConnectorCredential entered) {
+        String label = "Kredensial Dukcapil kabupaten/kota dicoba dan diterima";
+        if (!entered.set()) {
+            return new Item("dukcapil", label, false, "belum diisi (sementara memakai kredensial platform, bila ada)");
+        }
+        String who = "user id " + entered.userIdMasked();
+        String outcome = entered.tryOutcome() == null ? "" : entered.tryOutcome();
+        return switch (outcome) {
+            case "OK" -> new Item("dukcapil", label, true, who + ", diterima Dukcapil");
+            case "WAITING" -> new Item("dukcapil", label, false, who + ", sedang dicoba");
+            case "REFUSED" -> new Item("dukcapil", label, false, who + ", ditolak Dukcapil: " + entered.tryMessage());
+            case "UNREACHABLE" ->
+                new Item("dukcapil", label, false, who + ", Dukcapil tidak dapat dihubungi: " + entered.tryMessage());
+            default -> new Item("dukcapil", label, false, who + ", tersimpan, belum dicoba");
+        };
+    }
+
     /** What a new regency still lacks before it works, in Bahasa Indonesia. */
     public record Checklist(Tenant tenant, List<Item> items, long done, long total) {}
 
@@ -244,11 +266,7 @@ public final class Onboarding {
                         p.approvalSteps() > 0
                                 ? p.approvalSteps() + " tahap"
                                 : "belum: berlaku alur nasional (Kepala Dinas, lalu Bupati/Wali Kota)"),
-                new Item(
-                        "dukcapil",
-                        "Kredensial Dukcapil",
-                        null,
-                        "diatur admin platform pada konfigurasi (belum dapat diisi di halaman ini)"),
+                dukcapil(credentials.of(tenantId, "DUKCAPIL")),
                 new Item(
                         "import",
                         "Impor DTKS pertama",
