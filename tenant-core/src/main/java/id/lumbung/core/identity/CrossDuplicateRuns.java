@@ -325,18 +325,31 @@ public class CrossDuplicateRuns {
         if (!onlyKind.isEmpty() && !Set.of("MATCH", "REVIEW").contains(onlyKind)) {
             throw new LumbungException(ErrorCode.INVALID_PAGE, "kind is MATCH or REVIEW");
         }
+        return shownPage(
+                caller,
+                run.toString(),
+                tenantId -> readsEveryHousehold(caller, tenantId),
+                "FROM cross_duplicate_cluster WHERE province_id = ? AND run_id = ? AND (? = '' OR state = ?)"
+                        + " AND (? = '' OR kind = ?)",
+                request,
+                provinceId,
+                run,
+                onlyState,
+                onlyState,
+                onlyKind,
+                onlyKind);
+    }
+
+    /** A page of clusters ({@code FROM cross_duplicate_cluster …}, newest first), shown as {@link #shown} does. */
+    private Page<DuplicateRun.Cluster> shownPage(
+            Caller caller,
+            String subject,
+            java.util.function.Predicate<String> readable,
+            String from,
+            PageRequest request,
+            Object... parameters) {
         Page<CrossClusterRow> page = transactions.platform(connection -> {
-            Keyset.Ids ids = Keyset.newestIds(
-                    connection,
-                    "FROM cross_duplicate_cluster WHERE province_id = ? AND run_id = ? AND (? = '' OR state = ?)"
-                            + " AND (? = '' OR kind = ?)",
-                    request,
-                    provinceId,
-                    run,
-                    onlyState,
-                    onlyState,
-                    onlyKind,
-                    onlyKind);
+            Keyset.Ids ids = Keyset.newestIds(connection, from, request, parameters);
             List<CrossClusterRow> read = ids.inOrder(rows.findByIdIn(ids.ids()), CrossClusterRow::id);
             return Page.of(
                     read,
@@ -346,7 +359,7 @@ public class CrossDuplicateRuns {
                             cluster.createdAt().toString(), cluster.id().toString()));
         });
         return new Page<>(
-                shown(caller, run.toString(), page.items(), tenantId -> readsEveryHousehold(caller, tenantId)),
+                shown(caller, subject, page.items(), readable),
                 page.total(),
                 page.totalAtLeast(),
                 page.next(),
@@ -371,33 +384,20 @@ public class CrossDuplicateRuns {
                 && access.grant(caller, Permission.HOUSEHOLD_READ, tenantId)
                         .reach()
                         .everything();
-        Page<CrossClusterRow> page = transactions.platform(connection -> {
-            Keyset.Ids ids = Keyset.newestIds(
-                    connection,
-                    "FROM cross_duplicate_cluster c WHERE c.state = ?"
-                            + " AND position(',' || ? || '/' in ',' || c.member_ids) > 0"
-                            + " AND (c.state <> 'OPEN' OR c.run_id IN (SELECT DISTINCT ON (r.province_id) r.id"
-                            + " FROM cross_duplicate_run r WHERE r.status = 'DONE'"
-                            + " ORDER BY r.province_id, r.created_at DESC))"
-                            + " AND NOT EXISTS (SELECT 1 FROM cross_duplicate_cluster d WHERE d.member_ids = c.member_ids"
-                            + " AND d.state = c.state AND (d.created_at, d.id) > (c.created_at, c.id))",
-                    request,
-                    only,
-                    tenantId);
-            List<CrossClusterRow> read = ids.inOrder(rows.findByIdIn(ids.ids()), CrossClusterRow::id);
-            return Page.of(
-                    read,
-                    request,
-                    ids.total(),
-                    cluster -> PageRequest.cursor(
-                            cluster.createdAt().toString(), cluster.id().toString()));
-        });
-        return new Page<>(
-                shown(caller, "regency " + tenantId, page.items(), regency -> readsOwn && regency.equals(tenantId)),
-                page.total(),
-                page.totalAtLeast(),
-                page.next(),
-                page.previous());
+        return shownPage(
+                caller,
+                "regency " + tenantId,
+                regency -> readsOwn && regency.equals(tenantId),
+                "FROM cross_duplicate_cluster c WHERE c.state = ?"
+                        + " AND position(',' || ? || '/' in ',' || c.member_ids) > 0"
+                        + " AND (c.state <> 'OPEN' OR c.run_id IN (SELECT DISTINCT ON (r.province_id) r.id"
+                        + " FROM cross_duplicate_run r WHERE r.status = 'DONE'"
+                        + " ORDER BY r.province_id, r.created_at DESC))"
+                        + " AND NOT EXISTS (SELECT 1 FROM cross_duplicate_cluster d WHERE d.member_ids = c.member_ids"
+                        + " AND d.state = c.state AND (d.created_at, d.id) > (c.created_at, c.id))",
+                request,
+                only,
+                tenantId);
     }
 
     /**
