@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A tolerant adapter for Dukcapil's web service: field names in any case, errors inside HTTP
@@ -39,6 +40,8 @@ public final class DukcapilClient {
     private final URI verifyByElement;
     private final String userId;
     private final String password;
+
+    private static final String AGENCY = "DUKCAPIL";
 
     private final Map<String, DukcapilTenantCredentials> tenants = new java.util.HashMap<>();
     private final ConnectorCredentials stored;
@@ -81,9 +84,7 @@ public final class DukcapilClient {
 
     /** Asks Dukcapil about a NIK, with the tenant's credentials (or the default ones). */
     public NikCheckResult checkNik(String tenantId, String nik) throws AgencyException {
-        Map<String, Object> body = credentials(tenantId);
-        body.put("NIK", nik);
-        return classify(post(callNik, body));
+        return classify(ask(tenantId, callNik, Map.of("NIK", nik)));
     }
 
     /**
@@ -92,9 +93,7 @@ public final class DukcapilClient {
      * of sync; nothing else of the answer is read.
      */
     public CivilBiodata biodata(String tenantId, String nik) throws AgencyException {
-        Map<String, Object> body = credentials(tenantId);
-        body.put("NIK", nik);
-        Map<String, Object> record = post(callNik, body);
+        Map<String, Object> record = ask(tenantId, callNik, Map.of("NIK", nik));
         NikCheckResult result = classify(record);
         if (result != NikCheckResult.FOUND && result != NikCheckResult.DECEASED) {
             return CivilBiodata.unknown(result.name());
@@ -146,10 +145,10 @@ public final class DukcapilClient {
      * person is copied.
      */
     public ElementResult verifyByElement(String tenantId, Map<String, String> elements) throws AgencyException {
-        Map<String, Object> body = credentials(tenantId);
-        body.put("TRESHOLD", settings.threshold()); // sic: the field is spelled so
-        body.putAll(elements);
-        Map<String, Object> record = post(verifyByElement, body);
+        Map<String, Object> question = new LinkedHashMap<>();
+        question.put("TRESHOLD", settings.threshold()); // sic: the field is spelled so
+        question.putAll(elements);
+        Map<String, Object> record = ask(tenantId, verifyByElement, question);
         NikCheckResult result = classify(record);
         Map<String, ElementResult.Match> matches = new LinkedHashMap<>();
         if (result == NikCheckResult.FOUND || result == NikCheckResult.DECEASED) {
@@ -187,10 +186,12 @@ public final class DukcapilClient {
      * @throws AgencyException when Dukcapil could not be reached (retried like any call)
      */
     public String tryAccess(String tenantId) throws AgencyException {
-        Map<String, Object> body = credentials(tenantId);
-        body.put("NIK", "0000000000000000");
+        Optional<ConnectorCredentials.Credentials> entered = stored.fresh(tenantId, AGENCY);
+        if (entered.isEmpty()) {
+            return "Kredensial kabupaten/kota ini tidak tersimpan lagi";
+        }
         try {
-            classify(post(callNik, body));
+            classify(post(callNik, body(tenantId, entered, Map.of("NIK", "0000000000000000"))));
             return null;
         } catch (AgencyException e) {
             return switch (e.kind()) {
@@ -201,19 +202,47 @@ public final class DukcapilClient {
         }
     }
 
-    private Map<String, Object> credentials(String tenantId) {
+    /**
+     * Posts a question with the regency's credentials. Refused access with the credentials this
+     * process read earlier: they are read again, and the question asked once more if they changed
+     * (the regency's admin may have replaced them in another process a moment ago).
+     */
+    private Map<String, Object> ask(String tenantId, URI uri, Map<String, Object> question) throws AgencyException {
+        Optional<ConnectorCredentials.Credentials> used = stored.forCall(tenantId, AGENCY);
+        Map<String, Object> record = post(uri, body(tenantId, used, question));
+        if (used.isPresent() && accessRefused(record)) {
+            Optional<ConnectorCredentials.Credentials> now = stored.fresh(tenantId, AGENCY);
+            if (!now.equals(used)) {
+                record = post(uri, body(tenantId, now, question));
+            }
+        }
+        return record;
+    }
+
+    private static boolean accessRefused(Map<String, Object> record) {
+        try {
+            classify(record);
+            return false;
+        } catch (AgencyException e) {
+            return e.kind() == Kind.CONFIGURATION;
+        }
+    }
+
+    /** The question with the regency's own credentials if it entered any, else the deployment's. */
+    private Map<String, Object> body(
+            String tenantId, Optional<ConnectorCredentials.Credentials> entered, Map<String, Object> question) {
         Map<String, Object> body = new LinkedHashMap<>();
-        java.util.Optional<ConnectorCredentials.Credentials> entered = stored.forCall(tenantId, "DUKCAPIL");
         if (entered.isPresent()) {
             body.put("user_id", entered.get().userId());
             body.put("password", entered.get().password());
             body.put("ip_user", entered.get().ipUser() != null ? entered.get().ipUser() : settings.ipUser());
-            return body;
+        } else {
+            DukcapilTenantCredentials own = tenants.get(tenantId);
+            body.put("user_id", own != null && own.userId() != null ? own.userId() : userId);
+            body.put("password", own != null && own.password() != null ? own.password() : password);
+            body.put("ip_user", own != null && own.ipUser() != null ? own.ipUser() : settings.ipUser());
         }
-        DukcapilTenantCredentials own = tenants.get(tenantId);
-        body.put("user_id", own != null && own.userId() != null ? own.userId() : userId);
-        body.put("password", own != null && own.password() != null ? own.password() : password);
-        body.put("ip_user", own != null && own.ipUser() != null ? own.ipUser() : settings.ipUser());
+        body.putAll(question);
         return body;
     }
 

@@ -47,6 +47,12 @@ class DukcapilConnectorTest extends DatabaseTest {
     ConnectorControl control;
 
     @Inject
+    id.lumbung.core.connector.ConnectorCredentials credentials;
+
+    @Inject
+    id.lumbung.core.protection.IdentifierProtection protection;
+
+    @Inject
     java.util.List<AgencyPipeline> pipelines;
 
     @Override
@@ -174,6 +180,34 @@ class DukcapilConnectorTest extends DatabaseTest {
     }
 
     @Test
+    void credentialsReplacedByAnotherProcessAreReadAgainWhenDukcapilRefusesTheOnesHeld() throws Exception {
+        tenants.ensure("74.02");
+        Caller konawe = Caller.of("admin-7402", Role.TENANT_ADMIN, Set.of("7402"), null);
+        credentials.set(konawe, "7402", "DUKCAPIL", "konawe", "konawe-lama", null);
+        // This process holds the old, wrong password (read for 30 s) ...
+        assertThat(credentials.forCall("7402", "DUKCAPIL").orElseThrow().password())
+                .isEqualTo("konawe-lama");
+        // ... when the regency's admin enters the right one through another process (the API's).
+        try (var owner = id.lumbung.core.testing.TestDatabase.get().ownerConnection();
+                var update = owner.prepareStatement("UPDATE connector_credential SET password_encrypted = ?"
+                        + " WHERE tenant_id = '7402' AND agency = 'DUKCAPIL'")) {
+            update.setString(1, protection.encrypt("7402", "konawe-secret"));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        long before = simulator.hitsBy("konawe");
+
+        NikCheck check = answered(nikChecks.submit(konawe, "7402", "7471011205850001"));
+
+        assertThat(check.result()).isEqualTo(NikCheckResult.FOUND);
+        assertThat(control.pauseOf("7402", "DUKCAPIL"))
+                .as("not paused for the old password")
+                .isEmpty();
+        assertThat(simulator.hitsBy("konawe") - before)
+                .as("refused once with the old password, answered with the new")
+                .isEqualTo(2);
+    }
+
+    @Test
     void whenDukcapilSaysTheQuotaIsUsedUpNoMoreCallsAreMadeUntilItResets() {
         simulator.faults(Faults.NONE.withDailyQuota(3));
         long before = simulator.hits();
@@ -289,7 +323,12 @@ class DukcapilConnectorTest extends DatabaseTest {
     }
 
     private NikCheck answered(NikCheck check) {
-        Caller caller = check.tenantId().equals("7401") ? KOLAKA : KENDARI;
+        Caller caller =
+                switch (check.tenantId()) {
+                    case "7401" -> KOLAKA;
+                    case "7402" -> Caller.of("admin-7402", Role.TENANT_ADMIN, Set.of("7402"), null);
+                    default -> KENDARI;
+                };
         return Eventually.await(
                 PATIENCE,
                 () -> nikChecks.find(caller, check.tenantId(), check.id()),

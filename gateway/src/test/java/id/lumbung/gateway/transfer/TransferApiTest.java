@@ -167,6 +167,28 @@ class TransferApiTest extends ApiTest {
                 .isEmpty();
         assertProblem(get(ORIGIN + "/transfers?state=LOST", palangkaRaya), 400, "invalid_page");
 
+        // A year later the family comes back: the record it left in Palangka Raya gives its keys
+        // (DTKS id, members' keys) to the one it comes with, and stays closed.
+        var back = postJson(
+                DESTINATION + "/households/" + copy + "/transfers",
+                pulangPisau,
+                "{\"destinationTenantId\":\"6271\",\"village\":\"62.71.01.1001\",\"address\":\"Jl. Tjilik"
+                        + " Riwut\",\"reason\":\"SKPWNI 6211/2027/0001\"}");
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(201);
+        String home = (String) object(back).get("id");
+        var welcomed = postJson(ORIGIN + "/transfers/" + home + "/accept", palangkaRaya, "{}");
+        assertThat(welcomed.statusCode()).as(welcomed.body()).isEqualTo(200);
+        String returned = (String)
+                object(get(ORIGIN + "/transfers/" + home, palangkaRaya)).get("destinationHouseholdId");
+        assertThat(status(palangkaRaya, ORIGIN, returned)).isEqualTo("ACTIVE");
+        assertThat(status(palangkaRaya, ORIGIN, yanto)).isEqualTo("LEFT");
+        assertThat(status(pulangPisau, DESTINATION, copy)).isEqualTo("LEFT");
+        assertThat(registered("6271011506800001")).isEqualTo(1);
+        assertThat(ownerLong("SELECT count(*) FROM household WHERE tenant_id = '6271' AND iddtks = 'PKY1'"
+                        + " AND id = '" + returned + "'"))
+                .as("the DTKS id is the returned record's")
+                .isEqualTo(1);
+
         // Sari's family: refused, then moved again, then withdrawn — back home each time, never lost.
         String first = (String) object(move(palangkaRaya, sari, "6211", "62.11.01.2001", "SKPWNI 6271/2026/0003"))
                 .get("id");
@@ -199,11 +221,11 @@ class TransferApiTest extends ApiTest {
         for (String tenant : List.of("6271", "6211")) {
             assertThat(ownerLong("SELECT count(*) FROM audit_log WHERE tenant_id = '" + tenant
                             + "' AND action IN ('HOUSEHOLD_TRANSFER_OUT', 'HOUSEHOLD_TRANSFER_IN')"))
-                    .isEqualTo(3);
+                    .isEqualTo(4);
             assertThat(ownerLong("SELECT count(*) FROM audit_log WHERE tenant_id = '" + tenant
                             + "' AND action IN ('HOUSEHOLD_TRANSFER_ACCEPTED', 'HOUSEHOLD_TRANSFER_REFUSED',"
                             + " 'HOUSEHOLD_TRANSFER_WITHDRAWN')"))
-                    .isEqualTo(3);
+                    .isEqualTo(4);
         }
     }
 

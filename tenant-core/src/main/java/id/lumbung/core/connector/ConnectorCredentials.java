@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * process that reaches agencies, asks the agency with them and writes what it answered.
  * Entering new credentials lifts the regency's pause for a configuration error (they are what it
  * waited for). The worker reads them at most every {@code lumbung.connectors.credentials-fresh}
- * (30 s).
+ * (30 s), and again at once when the agency refuses the ones it holds ({@link #fresh}); a try
+ * always reads them afresh.
  */
 @Singleton
 public final class ConnectorCredentials {
@@ -100,7 +101,8 @@ public final class ConnectorCredentials {
             Caller caller, String tenantId, String agency, String userId, String password, String ipUser) {
         access.require(caller, Permission.CONNECTOR_CONFIGURE, tenantId);
         String name = agency(agency);
-        String user = text(userId, "userId", 100);
+        String user = text(userId, "userId", 100).strip();
+        // A password is taken as typed: spaces at its ends may be part of it.
         String secret = text(password, "password", 200);
         String ip = ipUser == null || ipUser.isBlank() ? null : ip(ipUser.strip());
         int lifted = transactions.inTenant(tenantId, connection -> {
@@ -167,19 +169,26 @@ public final class ConnectorCredentials {
      * at most every {@code credentials-fresh}; at once in the process that changed them).
      */
     public Optional<Credentials> forCall(String tenantId, String agency) {
-        String key = key(tenantId, agency);
-        Cached cached = cache.get(key);
-        Instant now = Instant.now();
-        if (cached == null || cached.readAt().plus(fresh).isBefore(now)) {
-            Optional<Credentials> read = transactions.inTenant(tenantId, connection -> rows.find(tenantId, agency)
-                    .map(row -> new Credentials(
-                            protection.decrypt(tenantId, row.userIdEncrypted()),
-                            protection.decrypt(tenantId, row.passwordEncrypted()),
-                            row.ipUser())));
-            cached = new Cached(read, now);
-            cache.put(key, cached);
+        Cached cached = cache.get(key(tenantId, agency));
+        if (cached == null || cached.readAt().plus(fresh).isBefore(Instant.now())) {
+            return fresh(tenantId, agency);
         }
         return cached.credentials();
+    }
+
+    /**
+     * The regency's own credentials as stored now (for a try, and for a call the agency refused
+     * with the ones read before: another process may have replaced them since).
+     */
+    public Optional<Credentials> fresh(String tenantId, String agency) {
+        Instant now = Instant.now();
+        Optional<Credentials> read = transactions.inTenant(tenantId, connection -> rows.find(tenantId, agency)
+                .map(row -> new Credentials(
+                        protection.decrypt(tenantId, row.userIdEncrypted()),
+                        protection.decrypt(tenantId, row.passwordEncrypted()),
+                        row.ipUser())));
+        cache.put(key(tenantId, agency), new Cached(read, now));
+        return read;
     }
 
     /**
@@ -250,7 +259,7 @@ public final class ConnectorCredentials {
                     ErrorCode.CONNECTOR_CREDENTIALS_INVALID,
                     field + " is required, at most " + longest + " characters");
         }
-        return value.strip();
+        return value;
     }
 
     private static String ip(String text) {

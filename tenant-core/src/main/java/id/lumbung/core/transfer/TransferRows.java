@@ -57,6 +57,17 @@ interface TransferRows extends GenericRepository<TransferRow, UUID> {
             + " AND f.household_id = :household AND f.status = 'ALIVE' AND f.duplicate_of IS NULL) LIMIT 5)")
     List<Held> heldAlready(String from, UUID household, String to, UUID except);
 
+    /**
+     * The destination's households this family left earlier by a transfer ({@code LEFT}) that
+     * still hold its DTKS id or a member's key: a family coming back.
+     */
+    @Query("SELECT h.id FROM household h WHERE h.tenant_id = :to AND h.status = 'LEFT' AND (h.iddtks = (SELECT"
+            + " o.iddtks FROM household o WHERE o.tenant_id = :from AND o.id = :household) OR h.id IN (SELECT"
+            + " m.household_id FROM member m WHERE m.tenant_id = :to AND m.source_key IN (SELECT f.source_key"
+            + " FROM member f WHERE f.tenant_id = :from AND f.household_id = :household AND f.status = 'ALIVE'"
+            + " AND f.duplicate_of IS NULL)))")
+    List<UUID> leftBefore(String from, UUID household, String to);
+
     /** The destination's copy of the household, waiting for its verification. */
     @Query("INSERT INTO household SELECT r.* FROM household h CROSS JOIN LATERAL jsonb_populate_record(h,"
             + " jsonb_build_object('tenant_id', CAST(:to AS text), 'id', CAST(:copy AS uuid),"
@@ -105,6 +116,11 @@ interface TransferRows extends GenericRepository<TransferRow, UUID> {
     @Query("UPDATE household SET status = 'INACTIVE', iddtks = NULL, updated_at = now() WHERE tenant_id = :tenantId"
             + " AND id = :id")
     void retire(String tenantId, UUID id);
+
+    /** A household the family left earlier gives up its DTKS id to the family's new record (it stays LEFT). */
+    @Query("UPDATE household SET iddtks = NULL, updated_at = now() WHERE tenant_id = :tenantId AND id = :id"
+            + " AND status = 'LEFT'")
+    void releaseKeys(String tenantId, UUID id);
 
     @Query("UPDATE member SET source_key = 'pindahan:' || :transfer || ':' || source_key, updated_at = now()"
             + " WHERE tenant_id = :tenantId AND household_id = :household")

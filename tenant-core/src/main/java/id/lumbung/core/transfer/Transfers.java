@@ -98,6 +98,29 @@ public final class Transfers {
         }
         String address = (String) RegistryField.ALAMAT.require(move.address(), ErrorCode.TRANSFER_INVALID);
         String reason = text(move.reason(), "reason");
+        String by = caller.username();
+        try {
+            return moveOut(caller, tenantId, householdId, destination, village, address, reason, by);
+        } catch (RuntimeException e) {
+            if (uniqueViolation(e)) {
+                // Another regency moved the same family there at the same moment: one of the two waits there.
+                throw new LumbungException(
+                        ErrorCode.TRANSFER_ALREADY_THERE, "The destination received this family a moment ago");
+            }
+            throw e;
+        }
+    }
+
+    private Transfer moveOut(
+            Caller caller,
+            String tenantId,
+            UUID householdId,
+            Tenant destination,
+            String village,
+            String address,
+            String reason,
+            String by) {
+        String to = destination.id();
         UUID id = UUID.randomUUID();
         UUID copy = UUID.randomUUID();
         return transactions.inTenants(List.of(tenantId, to), connection -> {
@@ -113,21 +136,16 @@ public final class Transfers {
                 throw new LumbungException(
                         ErrorCode.TRANSFER_HOUSEHOLD_NOT_ACTIVE, "Household " + householdId + " has no living member");
             }
+            // A family coming back: the record it left here gives its keys to the one it comes with.
+            for (UUID before : rows.leftBefore(tenantId, householdId, to)) {
+                rows.releaseKeys(to, before);
+                rows.retireMembers(to, before, id.toString());
+                rows.householdChange(to, before, "UPDATED", "iddtks", "keluarga kembali: pindahan " + id, by);
+            }
             requireNotThere(tenantId, householdId, to, copy);
-            rows.open(
-                    id,
-                    tenantId,
-                    householdId,
-                    to,
-                    copy,
-                    village,
-                    origin.headName(),
-                    origin.living(),
-                    reason,
-                    caller.username());
+            rows.open(id, tenantId, householdId, to, copy, village, origin.headName(), origin.living(), reason, by);
             rows.status(tenantId, householdId, "LEFT");
-            rows.householdChange(
-                    tenantId, householdId, "UPDATED", "status", "pindah ke " + destination.name(), caller.username());
+            rows.householdChange(tenantId, householdId, "UPDATED", "status", "pindah ke " + destination.name(), by);
             String kk = origin.kkEncrypted() == null
                     ? null
                     : protection.encrypt(to, protection.decrypt(tenantId, origin.kkEncrypted()));
@@ -142,8 +160,8 @@ public final class Transfers {
             }
             String from = "pindahan dari "
                     + tenants.findById(tenantId).map(Tenant::name).orElse(tenantId);
-            rows.householdChange(to, copy, "CREATED", "", from, caller.username());
-            rows.membersCreated(to, copy, from, caller.username());
+            rows.householdChange(to, copy, "CREATED", "", from, by);
+            rows.membersCreated(to, copy, from, by);
             String subject = id + " " + householdId + " -> " + to;
             audit.record(connection, tenantId, caller, "HOUSEHOLD_TRANSFER_OUT", subject, List.of("status"), "OK");
             audit.record(connection, to, caller, "HOUSEHOLD_TRANSFER_IN", id + " " + copy, List.of("household"), "OK");
@@ -329,6 +347,15 @@ public final class Transfers {
             throw invalid("Say why in " + field + ", 10 to 500 characters (e.g. the SKPWNI number)");
         }
         return clean;
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String upper(String value) {
