@@ -7,7 +7,6 @@ import id.lumbung.core.user.UserService;
 import id.lumbung.gateway.demo.DemoSchools;
 import id.lumbung.simulators.StandaloneSimulators;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -19,10 +18,12 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Starts Lumbung. Without {@code DATASOURCE_URL} it runs an embedded PostgreSQL whose data is
- * kept in {@code LUMBUNG_DATA_DIR}. {@code --demo} adds the agency simulators and the demo
+ * Starts Lumbung. {@code --demo} runs an embedded PostgreSQL whose data is kept in {@code
+ * LUMBUNG_DATA_DIR} when no {@code DATASOURCE_URL} is given (outside demo mode that URL is
+ * required), and adds the agency simulators and the demo
  * tenants and users; {@code --migrate} applies the migrations and exits (the Helm job);
  * {@code --simulators} runs only the four agency simulators ({@link StandaloneSimulators}).
  */
@@ -52,6 +53,11 @@ public final class Lumbung {
         Map<String, Object> properties = new HashMap<>();
 
         String url = System.getenv("DATASOURCE_URL");
+        if ((url == null || url.isBlank()) && !demo) {
+            // The embedded database is the demo's: a production start never falls back to it quietly.
+            Startup.refuse("DATASOURCE_URL is not set (the JDBC URL of the PostgreSQL database; only --demo runs"
+                    + " an embedded one)");
+        }
         String appRole = env("LUMBUNG_DATABASE_APP_ROLE", DatabaseSettings.DEFAULT_APP_ROLE);
         EmbeddedDatabase embedded = null;
         String migrationUrl;
@@ -142,27 +148,31 @@ public final class Lumbung {
             }
         }
 
-        ApplicationContext context = Micronaut.build(args)
-                .mainClass(Lumbung.class)
-                .banner(false)
-                .properties(properties)
-                .start();
+        AtomicReference<ApplicationContext> started = new AtomicReference<>();
         if (embedded != null) {
             EmbeddedDatabase database = embedded;
             // Micronaut's own shutdown hook stops the application (Camel finishes its writes);
-            // this one waits for that, then stops the database. Stopping the context here too
-            // would deadlock with Micronaut's hook.
+            // this one waits for that, then stops the database — also when the start fails
+            // (Startup exits) or is interrupted. Stopping the context here too would deadlock
+            // with Micronaut's hook.
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
                             () -> {
                                 long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
-                                while (context.isRunning() && System.nanoTime() < deadline) {
+                                ApplicationContext context = started.get();
+                                while (context != null && context.isRunning() && System.nanoTime() < deadline) {
                                     sleep(50);
                                 }
                                 closeQuietly(database);
                             },
                             "lumbung-stop-database"));
         }
+        started.set(new Startup()
+                .args(args)
+                .mainClass(Lumbung.class)
+                .banner(false)
+                .properties(properties)
+                .start());
     }
 
     private static String env(String name, String fallback) {

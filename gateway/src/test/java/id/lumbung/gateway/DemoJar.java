@@ -40,6 +40,23 @@ final class DemoJar {
     /** Starts the jar with these arguments (none: production mode) and waits until it is healthy. */
     static DemoJar start(Path data, int port, Path log, Map<String, String> environment, String... arguments)
             throws IOException {
+        DemoJar jar = new DemoJar(launch(data, port, log, environment, arguments), port);
+        Eventually.await(
+                Duration.ofSeconds(90),
+                () -> {
+                    try {
+                        return jar.get("/health", null);
+                    } catch (IllegalStateException e) {
+                        return "";
+                    }
+                },
+                body -> body.contains("\"UP\""));
+        return jar;
+    }
+
+    /** Starts the jar with these arguments, without waiting for anything. */
+    static Process launch(Path data, int port, Path log, Map<String, String> environment, String... arguments)
+            throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
@@ -54,18 +71,7 @@ final class DemoJar {
         builder.environment().put("LUMBUNG_SIMULATORS_BANKS_PORT", "0");
         builder.environment().remove("DATASOURCE_URL");
         builder.environment().putAll(environment);
-        DemoJar jar = new DemoJar(builder.start(), port);
-        Eventually.await(
-                Duration.ofSeconds(90),
-                () -> {
-                    try {
-                        return jar.get("/health", null);
-                    } catch (IllegalStateException e) {
-                        return "";
-                    }
-                },
-                body -> body.contains("\"UP\""));
-        return jar;
+        return builder.start();
     }
 
     /** Logs in with a password of one's own; answers the body as it is. */

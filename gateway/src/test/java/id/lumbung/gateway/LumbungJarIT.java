@@ -2,6 +2,7 @@ package id.lumbung.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lumbung.core.database.EmbeddedDatabase;
 import id.lumbung.core.testing.Eventually;
 import id.lumbung.core.testing.FreePort;
 import java.nio.file.Files;
@@ -55,21 +56,70 @@ class LumbungJarIT {
 
     @Test
     void aRealDeploymentsFirstDayBootstrapsOnePlatformAdminWhoMustChooseItsOwnPassword() throws Exception {
-        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]).replace("AAAA", "AbCd");
-        Map<String, String> production = Map.of(
+        // The deployment's PostgreSQL, outside the process: the owner migrates, the application
+        // logs in with a login of its own that owns nothing.
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("external-postgres"))) {
+            try (var owner = java.sql.DriverManager.getConnection(
+                            database.jdbcUrl(), database.username(), database.password());
+                    var statement = owner.createStatement()) {
+                statement.execute("CREATE ROLE lumbung_api LOGIN PASSWORD 'api-login-password'");
+            }
+            Map<String, String> external = Map.of(
+                    "DATASOURCE_URL",
+                    database.jdbcUrl(),
+                    "DATASOURCE_USERNAME",
+                    "lumbung_api",
+                    "DATASOURCE_PASSWORD",
+                    "api-login-password",
+                    "MIGRATION_USERNAME",
+                    database.username(),
+                    "MIGRATION_PASSWORD",
+                    database.password(),
+                    "LUMBUNG_DATABASE_APP_LOGIN",
+                    "lumbung_api");
+            // A setting forgotten names itself in one line, and nothing is left running.
+            Path forgot = data.resolve("no-secret.log");
+            Map<String, String> withoutSecret = new java.util.HashMap<>(production());
+            withoutSecret.remove("LUMBUNG_JWT_SECRET");
+            withoutSecret.putAll(external);
+            Process refused = DemoJar.launch(data, FreePort.pick(), forgot, withoutSecret, new String[0]);
+            assertThat(refused.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            assertThat(refused.exitValue()).isEqualTo(78);
+            assertThat(Files.readAllLines(forgot).stream().filter(line -> line.contains(" ERROR ")))
+                    .singleElement()
+                    .asString()
+                    .endsWith("Lumbung cannot start: the setting LUMBUNG_JWT_SECRET is not set");
+            assertThat(Files.readString(forgot)).doesNotContain("\tat ");
+            firstDay(external);
+        }
+    }
+
+    private static final String KEY =
+            java.util.Base64.getEncoder().encodeToString(new byte[32]).replace("AAAA", "AbCd");
+
+    /** A production start's own settings (the database apart). */
+    private static Map<String, String> production() {
+        return Map.of(
                 "LUMBUNG_JWT_SECRET", "a-production-secret-of-at-least-32-characters",
-                "LUMBUNG_PROTECTION_KEYS", "p1:" + key,
+                "LUMBUNG_PROTECTION_KEYS", "p1:" + KEY,
                 "LUMBUNG_PROTECTION_ACTIVE_KEY_ID", "p1",
-                "LUMBUNG_PROTECTION_BLIND_INDEX_KEY", key,
-                "LUMBUNG_AUDIT_KEYS", "a1:" + key,
+                "LUMBUNG_PROTECTION_BLIND_INDEX_KEY", KEY,
+                "LUMBUNG_AUDIT_KEYS", "a1:" + KEY,
                 "LUMBUNG_AUDIT_ACTIVE_KEY_ID", "a1",
                 "LUMBUNG_CONNECTORS_WORKER_ENABLED", "false",
                 "LUMBUNG_BOOTSTRAP_USERNAME", "root",
                 "LUMBUNG_BOOTSTRAP_PASSWORD", "first-day-password");
+    }
+
+    private void firstDay(Map<String, String> database) throws Exception {
+        String key = KEY;
+        Map<String, String> production = production();
         // A data folder of its own: the demo's (with its platform admin) may share the class's folder.
         Path home = Files.createDirectories(data.resolve("production"));
         int port = FreePort.pick();
-        DemoJar app = DemoJar.start(home, port, home.resolve("production.log"), production, new String[0]);
+        Map<String, String> first = new java.util.HashMap<>(production);
+        first.putAll(database);
+        DemoJar app = DemoJar.start(home, port, home.resolve("production.log"), first, new String[0]);
         try {
             assertThat(app.login("root", "wrong-password-here", null)).contains("invalid_credentials");
             assertThat(app.login("root", "first-day-password", null))
@@ -90,21 +140,18 @@ class LumbungJarIT {
             app.process.destroy();
             app.process.waitFor(40, TimeUnit.SECONDS);
         }
-        DemoJar again = DemoJar.start(
-                home,
-                port,
-                home.resolve("production-again.log"),
-                new java.util.HashMap<>(Map.of(
-                        "LUMBUNG_JWT_SECRET", production.get("LUMBUNG_JWT_SECRET"),
-                        "LUMBUNG_PROTECTION_KEYS", production.get("LUMBUNG_PROTECTION_KEYS"),
-                        "LUMBUNG_PROTECTION_ACTIVE_KEY_ID", "p1",
-                        "LUMBUNG_PROTECTION_BLIND_INDEX_KEY", key,
-                        "LUMBUNG_AUDIT_KEYS", production.get("LUMBUNG_AUDIT_KEYS"),
-                        "LUMBUNG_AUDIT_ACTIVE_KEY_ID", "a1",
-                        "LUMBUNG_CONNECTORS_WORKER_ENABLED", "false",
-                        "LUMBUNG_BOOTSTRAP_USERNAME", "root2",
-                        "LUMBUNG_BOOTSTRAP_PASSWORD", "second-day-password")),
-                new String[0]);
+        Map<String, String> second = new java.util.HashMap<>(Map.of(
+                "LUMBUNG_JWT_SECRET", production.get("LUMBUNG_JWT_SECRET"),
+                "LUMBUNG_PROTECTION_KEYS", production.get("LUMBUNG_PROTECTION_KEYS"),
+                "LUMBUNG_PROTECTION_ACTIVE_KEY_ID", "p1",
+                "LUMBUNG_PROTECTION_BLIND_INDEX_KEY", key,
+                "LUMBUNG_AUDIT_KEYS", production.get("LUMBUNG_AUDIT_KEYS"),
+                "LUMBUNG_AUDIT_ACTIVE_KEY_ID", "a1",
+                "LUMBUNG_CONNECTORS_WORKER_ENABLED", "false",
+                "LUMBUNG_BOOTSTRAP_USERNAME", "root2",
+                "LUMBUNG_BOOTSTRAP_PASSWORD", "second-day-password"));
+        second.putAll(database);
+        DemoJar again = DemoJar.start(home, port, home.resolve("production-again.log"), second, new String[0]);
         try {
             assertThat(again.login("root2", "second-day-password", "another-own-password"))
                     .as("the setting is read once: a platform admin exists, no second one is made")

@@ -41,6 +41,12 @@ class BankConnectorTest extends DatabaseTest {
     @Inject
     Tenants tenants;
 
+    @Inject
+    id.lumbung.core.database.TenantTransactions transactions;
+
+    @Inject
+    id.lumbung.core.audit.AuditLog audit;
+
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of(
@@ -80,6 +86,52 @@ class BankConnectorTest extends DatabaseTest {
         assertThat(bank.transferCalls() - calls)
                 .as("one call each, no retry of a refusal")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void moneyAndTheAuditLogCommitSynchronouslyOnAServerThatDoesNot() {
+        Disbursement asked = finished(disbursements
+                .submit(KENDARI, "7471", List.of(payment("1234567896", "100000")))
+                .get(0));
+
+        assertThat(settingAfter(connection -> {}))
+                .as("a transaction of neither")
+                .isEqualTo("off");
+        assertThat(settingAfter(connection -> disbursements.markResent("7471", asked.id())))
+                .as("a payment's mark")
+                .isEqualTo("on");
+        assertThat(settingAfter(connection -> audit.record(
+                        connection,
+                        "7471",
+                        KENDARI,
+                        "DURABILITY_TEST",
+                        asked.id().toString(),
+                        List.of(),
+                        "OK")))
+                .as("an audit entry")
+                .isEqualTo("on");
+    }
+
+    /**
+     * {@code synchronous_commit} read back at the end of a transaction that starts as on a server
+     * running with it off (the embedded one) and then does the work (joining the transaction).
+     */
+    private String settingAfter(Work work) {
+        return transactions.inTenant("7471", connection -> {
+            try (var off = connection.createStatement()) {
+                off.execute("SET LOCAL synchronous_commit TO off");
+            }
+            work.run(connection);
+            try (var read = connection.createStatement();
+                    var row = read.executeQuery("SHOW synchronous_commit")) {
+                row.next();
+                return row.getString(1);
+            }
+        });
+    }
+
+    private interface Work {
+        void run(java.sql.Connection connection) throws java.sql.SQLException;
     }
 
     @Test

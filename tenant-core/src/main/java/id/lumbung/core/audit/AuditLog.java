@@ -54,6 +54,8 @@ public final class AuditLog {
             List<String> fields,
             String result)
             throws SQLException {
+        // An entry acknowledged is never lost, whatever the server's default.
+        TenantTransactions.commitSynchronously(connection);
         // Entries of one tenant are chained one after the other: serialise appends per tenant.
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
             lock.setString(1, "lumbung.audit." + tenantId);

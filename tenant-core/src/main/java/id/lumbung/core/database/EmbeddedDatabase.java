@@ -46,8 +46,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
             host all postgres ::1/128 trust
             """;
 
+    /**
+     * Stops the server (a fast shutdown, SIGINT) once the process that started it is gone, if the
+     * server is still the one its pid file names: a JVM killed with SIGKILL runs no shutdown hook.
+     * Arguments: the JVM's pid, the server's pid, the pid file.
+     */
+    private static final String WATCHDOG = "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done;"
+            + " if [ \"$(head -n 1 \"$3\" 2>/dev/null)\" = \"$2\" ]; then kill -INT \"$2\"; fi";
+
     private final EmbeddedPostgres postgres;
     private final String password;
+    private Process watchdog;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
@@ -69,6 +78,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(30))
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("fsync", "on")
+                // Commits are acknowledged before their WAL reaches the disk (weak disks, a demo):
+                // a crash may lose the last moments — except for money and the audit log, whose
+                // transactions commit synchronously (TenantTransactions.commitSynchronously).
+                .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setDataDirectoryCustomizer(folder -> writeAccessRules(folder.toPath(), secured));
@@ -81,7 +94,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
             database.requirePasswords(dataDirectory, passwordFile);
         }
         database.createDatabaseIfMissing();
+        database.watchdog = watch(dataDirectory);
         return database;
+    }
+
+    /** A shell that outlives this JVM only to stop its server ({@link #WATCHDOG}); none where there is no shell. */
+    private static Process watch(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        try {
+            String serverPid = Files.readAllLines(pidFile).get(0).strip();
+            return new ProcessBuilder(
+                            "sh",
+                            "-c",
+                            WATCHDOG,
+                            "lumbung-pg-watchdog",
+                            Long.toString(ProcessHandle.current().pid()),
+                            serverPid,
+                            pidFile.toString())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("No watchdog for the embedded PostgreSQL ({}): kill this process only with SIGTERM", e.toString());
+            return null;
+        }
     }
 
     /** The superuser gets its password, kept owner-only; from then on every login needs one. */
@@ -205,5 +242,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() throws IOException {
         postgres.close();
+        if (watchdog != null) {
+            watchdog.destroy();
+        }
     }
 }

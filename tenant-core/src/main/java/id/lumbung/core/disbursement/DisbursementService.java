@@ -128,7 +128,7 @@ public final class DisbursementService {
                                 + String.join(", ", rails.banks()) + ")");
             }
         }
-        List<Disbursement> created = transactions.inTenant(tenantId, connection -> {
+        List<Disbursement> created = transactions.inTenantDurably(tenantId, connection -> {
             requireHouseholds(connection, tenantId, payments);
             List<Disbursement> rows = new ArrayList<>(payments.size());
             for (NewDisbursement payment : payments) {
@@ -343,7 +343,7 @@ public final class DisbursementService {
      * the next attempt asks the bank for the outcome instead of sending blindly.
      */
     public boolean markSent(String tenantId, UUID id, String externalId) {
-        return transactions.inTenant(tenantId, connection -> {
+        return transactions.inTenantDurably(tenantId, connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE disbursement SET sent_at = now(),"
                     + " status = 'SENT', external_id = ?, updated_at = now()"
                     + " WHERE tenant_id = ? AND id = ? AND sent_at IS NULL")) {
@@ -361,7 +361,7 @@ public final class DisbursementService {
      * which one the bank has; later inquiries name the payment by its reference only.
      */
     public void markResent(String tenantId, UUID id) {
-        transactions.inTenant(tenantId, connection -> {
+        transactions.inTenantDurably(tenantId, connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE disbursement SET external_id = NULL,"
                     + " updated_at = now() WHERE tenant_id = ? AND id = ?")) {
                 update.setString(1, tenantId);
@@ -380,7 +380,7 @@ public final class DisbursementService {
      * @return whether this call completed the message or recorded the progress
      */
     public boolean recordOutcome(OutboxMessage message, BankOutcome outcome, Duration followUp) {
-        return transactions.inTenant(message.tenantId(), connection -> {
+        return transactions.inTenantDurably(message.tenantId(), connection -> {
             boolean finalStatus = "SUCCEEDED".equals(outcome.status()) || "FAILED".equals(outcome.status());
             apply(connection, message.tenantId(), message.aggregateId(), outcome);
             if (finalStatus) {
@@ -393,7 +393,7 @@ public final class DisbursementService {
 
     /** A failed attempt: the message waits, or is a dead letter; the disbursement shows why. */
     public void recordRetry(OutboxMessage message, Duration delay, String reason, boolean giveUp) {
-        transactions.inTenant(message.tenantId(), connection -> {
+        transactions.inTenantDurably(message.tenantId(), connection -> {
             outbox.retryLater(connection, message.tenantId(), message.id(), delay, reason, giveUp);
             try (PreparedStatement update = connection.prepareStatement("UPDATE disbursement SET failure_reason = ?,"
                     + " updated_at = now() WHERE tenant_id = ? AND id = ? AND status NOT IN ('SUCCEEDED', 'FAILED')")) {
@@ -436,7 +436,7 @@ public final class DisbursementService {
         }
         String tenantId = target.get()[0];
         UUID id = UUID.fromString(target.get()[1]);
-        return transactions.inTenant(tenantId, connection -> {
+        return transactions.inTenantDurably(tenantId, connection -> {
             try (PreparedStatement keep = connection.prepareStatement("INSERT INTO bank_notification (tenant_id,"
                     + " bank_code, partner_reference_no, external_id, transaction_status, applied)"
                     + " VALUES (?, ?, ?, ?, ?, false) ON CONFLICT DO NOTHING")) {

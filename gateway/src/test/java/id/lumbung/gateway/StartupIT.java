@@ -1,0 +1,82 @@
+package id.lumbung.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lumbung.core.testing.Eventually;
+import id.lumbung.core.testing.FreePort;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar fails fast and clearly: a start refused for its configuration says why in one
+ * line and exits; no embedded PostgreSQL outlives the process that started it, whether its start
+ * failed or it was killed outright.
+ */
+class StartupIT {
+    @TempDir
+    Path data;
+
+    @Test
+    void withoutADatabaseUrlAProductionStartRefusesInOneLineAndStartsNoDatabase() throws Exception {
+        Path log = data.resolve("no-url.log");
+        Process process = DemoJar.launch(data, FreePort.pick(), log, Map.of(), new String[0]);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(78);
+        assertThat(errors(log)).singleElement().asString().contains("Lumbung cannot start: DATASOURCE_URL is not set");
+        assertThat(Files.exists(data.resolve("postgres")))
+                .as("no embedded database")
+                .isFalse();
+    }
+
+    @Test
+    void aStartThatFailsStopsItsEmbeddedDatabase() throws Exception {
+        Path log = data.resolve("port-taken.log");
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Process process =
+                    DemoJar.launch(data, taken.getLocalPort(), log, Map.of("LUMBUNG_DEMO_MEMBERS", "0"), "--demo");
+
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(78);
+        }
+        // Netty says which port; then one line of ours, no stack trace.
+        assertThat(errors(log)).last().asString().endsWith("Lumbung cannot start: Address already in use");
+        assertThat(Files.readString(log)).doesNotContain("\tat ");
+        assertThat(Files.exists(data.resolve("postgres").resolve("postmaster.pid")))
+                .as("the embedded PostgreSQL was stopped")
+                .isFalse();
+    }
+
+    @Test
+    void aProcessKilledOutrightLeavesNoDatabaseRunning() throws Exception {
+        DemoJar app =
+                DemoJar.start(data, FreePort.pick(), data.resolve("killed.log"), Map.of("LUMBUNG_DEMO_MEMBERS", "0"));
+        Path pidFile = data.resolve("postgres").resolve("postmaster.pid");
+        long server = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+
+        app.process.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        app.process.waitFor(30, TimeUnit.SECONDS);
+
+        Eventually.await(
+                Duration.ofSeconds(30),
+                () -> ProcessHandle.of(server).map(ProcessHandle::isAlive).orElse(false),
+                alive -> !alive);
+        assertThat(Files.exists(pidFile))
+                .as("stopped cleanly, its pid file removed")
+                .isFalse();
+    }
+
+    /** The log's error lines (a stack trace's lines are not errors of their own). */
+    private static List<String> errors(Path log) throws java.io.IOException {
+        return Files.readAllLines(log).stream()
+                .filter(line -> line.contains(" ERROR "))
+                .toList();
+    }
+}
