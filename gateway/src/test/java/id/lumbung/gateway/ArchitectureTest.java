@@ -116,6 +116,7 @@ class ArchitectureTest {
     private static final java.util.Set<String> HAND_JDBC = java.util.Set.of(
             // bulk and plumbing, for good
             "id.lumbung.core.database.AppLogin",
+            "id.lumbung.core.database.CitusDistribution", // run by --migrate, before any bean exists
             "id.lumbung.core.database.EmbeddedDatabase",
             "id.lumbung.core.database.Rows",
             "id.lumbung.core.database.Statistics",

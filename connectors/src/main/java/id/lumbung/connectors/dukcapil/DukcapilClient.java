@@ -30,6 +30,7 @@ import java.util.Optional;
  * request or response body.
  */
 @Singleton
+@io.micronaut.context.annotation.Requires(condition = DukcapilConfigured.class)
 public final class DukcapilClient {
     private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
 

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * ("Data Tidak Ditemukan" included) is written back once per message.
  */
 @Singleton
+@io.micronaut.context.annotation.Requires(condition = DukcapilConfigured.class)
 final class DukcapilRoutes extends AgencyPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(DukcapilRoutes.class);
 

@@ -181,30 +181,31 @@ class DukcapilConnectorTest extends DatabaseTest {
 
     @Test
     void credentialsReplacedByAnotherProcessAreReadAgainWhenDukcapilRefusesTheOnesHeld() throws Exception {
-        tenants.ensure("74.02");
-        Caller konawe = Caller.of("admin-7402", Role.TENANT_ADMIN, Set.of("7402"), null);
-        credentials.set(konawe, "7402", "DUKCAPIL", "konawe", "konawe-lama", null);
+        tenants.ensure("74.05");
+        Caller bombana = Caller.of("admin-7405", Role.TENANT_ADMIN, Set.of("7405"), null);
+        credentials.set(bombana, "7405", "DUKCAPIL", "bombana", "bombana-lama", null);
         // This process holds the old, wrong password (read for 30 s) ...
-        assertThat(credentials.forCall("7402", "DUKCAPIL").orElseThrow().password())
-                .isEqualTo("konawe-lama");
+        assertThat(credentials.forCall("7405", "DUKCAPIL").orElseThrow().password())
+                .isEqualTo("bombana-lama");
         // ... when the regency's admin enters the right one through another process (the API's).
         try (var owner = id.lumbung.core.testing.TestDatabase.get().ownerConnection();
                 var update = owner.prepareStatement("UPDATE connector_credential SET password_encrypted = ?"
-                        + " WHERE tenant_id = '7402' AND agency = 'DUKCAPIL'")) {
-            update.setString(1, protection.encrypt("7402", "konawe-secret"));
+                        + " WHERE tenant_id = '7405' AND agency = 'DUKCAPIL'")) {
+            update.setString(1, protection.encrypt("7405", "bombana-secret"));
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
-        long before = simulator.hitsBy("konawe");
+        long before = simulator.hitsBy("bombana");
 
-        NikCheck check = answered(nikChecks.submit(konawe, "7402", "7471011205850001"));
+        NikCheck check = answered(nikChecks.submit(bombana, "7405", "7471011205850001"));
 
         assertThat(check.result()).isEqualTo(NikCheckResult.FOUND);
-        assertThat(control.pauseOf("7402", "DUKCAPIL"))
+        assertThat(control.pauseOf("7405", "DUKCAPIL"))
                 .as("not paused for the old password")
                 .isEmpty();
-        assertThat(simulator.hitsBy("konawe") - before)
+        assertThat(simulator.hitsBy("bombana") - before)
                 .as("refused once with the old password, answered with the new")
                 .isEqualTo(2);
+        credentials.remove(bombana, "7405", "DUKCAPIL");
     }
 
     @Test
@@ -326,7 +327,7 @@ class DukcapilConnectorTest extends DatabaseTest {
         Caller caller =
                 switch (check.tenantId()) {
                     case "7401" -> KOLAKA;
-                    case "7402" -> Caller.of("admin-7402", Role.TENANT_ADMIN, Set.of("7402"), null);
+                    case "7405" -> Caller.of("admin-7405", Role.TENANT_ADMIN, Set.of("7405"), null);
                     default -> KENDARI;
                 };
         return Eventually.await(

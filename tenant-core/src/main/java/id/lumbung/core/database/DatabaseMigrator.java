@@ -71,6 +71,13 @@ public class DatabaseMigrator {
                 .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();
+        if ("true".equalsIgnoreCase(System.getenv("LUMBUNG_DATABASE_CITUS"))) {
+            try (Connection owner = DriverManager.getConnection(url, username, password)) {
+                CitusDistribution.apply(owner);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not distribute the schema on Citus: " + e.getMessage(), e);
+            }
+        }
         if (appLogin != null && !appLogin.equals(username)) {
             try (Connection owner = DriverManager.getConnection(url, username, password)) {
                 AppLogin.grantTo(owner, appRole, appLogin);

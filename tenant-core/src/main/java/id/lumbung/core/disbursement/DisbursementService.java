@@ -39,6 +39,10 @@ public final class DisbursementService {
     public static final String KIND = "TRANSFER";
     public static final int MAXIMUM_BATCH = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(DisbursementService.class);
+    /** A payment's reference: {@code LBG}, its tenant, 21 characters of its id. */
+    private static final java.util.regex.Pattern REFERENCE =
+            java.util.regex.Pattern.compile("LBG([0-9]{4})[0-9A-F]{21}");
+
     private static final String COLUMNS = "tenant_id, id, bank_code, partner_reference_no, household_id, programme,"
             + " period, account_masked, beneficiary_name, amount, status, bank_reference_no, response_code,"
             + " failure_reason, status_source, created_at, completed_at";
@@ -423,14 +427,19 @@ public final class DisbursementService {
     public NotificationResult applyNotification(
             String bankCode, String partnerReferenceNo, String externalId, BankOutcome outcome) {
         String bank = bankCode.toUpperCase(Locale.ROOT);
-        Optional<String[]> target = transactions.acrossAllTenants(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT tenant_id, id FROM disbursement WHERE bank_code = ? AND partner_reference_no = ?")) {
-                query.setString(1, bank);
-                query.setString(2, partnerReferenceNo);
-                return Rows.first(query, row -> new String[] {row.getString(1), row.getString(2)});
-            }
-        });
+        // The reference names its tenant: the lookup reads that tenant's rows only (one shard).
+        java.util.regex.Matcher named = REFERENCE.matcher(partnerReferenceNo == null ? "" : partnerReferenceNo);
+        Optional<String[]> target = !named.matches()
+                ? Optional.empty()
+                : transactions.acrossAllTenants(connection -> {
+                    try (PreparedStatement query = connection.prepareStatement("SELECT tenant_id, id FROM disbursement"
+                            + " WHERE tenant_id = ? AND bank_code = ? AND partner_reference_no = ?")) {
+                        query.setString(1, named.group(1));
+                        query.setString(2, bank);
+                        query.setString(3, partnerReferenceNo);
+                        return Rows.first(query, row -> new String[] {row.getString(1), row.getString(2)});
+                    }
+                });
         if (target.isEmpty()) {
             return NotificationResult.UNKNOWN_REFERENCE;
         }
