@@ -54,12 +54,26 @@ class UnconfiguredDukcapilTest extends DatabaseTest {
         assertThat(nikChecks.find(konaweSelatan, "7403", check.id()).status()).isEqualTo(NikCheckStatus.QUEUED);
     }
 
-    /** The check that waited would be answered by the next test class's worker: it goes with this class. */
+    private java.time.Instant started;
+
+    @org.junit.jupiter.api.BeforeAll
+    void noteTheStart() {
+        started = java.time.Instant.now().minusSeconds(1);
+    }
+
+    /**
+     * What this class's worker left in the shared database goes with it: the check that waited,
+     * and the pauses its other connectors (without their simulators here) put on messages other
+     * test classes left queued.
+     */
     @org.junit.jupiter.api.AfterAll
-    void forgetTheWaitingCheck() throws Exception {
+    void forgetWhatThisWorkerLeft() throws Exception {
         try (var owner = id.lumbung.core.testing.TestDatabase.get().ownerConnection();
-                var statement = owner.createStatement()) {
-            statement.execute("DELETE FROM outbox WHERE tenant_id = '7403'");
+                var outbox = owner.createStatement();
+                var pauses = owner.prepareStatement("DELETE FROM connector_pause WHERE paused_at >= ?")) {
+            outbox.execute("DELETE FROM outbox WHERE tenant_id = '7403'");
+            pauses.setTimestamp(1, java.sql.Timestamp.from(started));
+            pauses.executeUpdate();
         }
     }
 }
