@@ -3,7 +3,7 @@
 -- runs it (once: a table already distributed is left as it is). DistributionRulesTest keeps this
 -- list equal to what the schema holds: every table with a mandatory tenant_id is distributed by it
 -- (co-located, so a tenant's rows and joins stay on one node), but the small ones kept on the
--- coordinator (refresh_token, invitation, join_request, household_transfer, cross_duplicate_run,
+-- coordinator (refresh_token, rate_limit_bucket, invitation, join_request, household_transfer, cross_duplicate_run,
 -- cross_duplicate_cluster, identity_not_same_across); the tables every tenant's rows refer to are
 -- reference tables, copied to every node.
 

@@ -59,6 +59,9 @@ public abstract class ApiTest extends DatabaseTest {
         properties.put("lumbung.rate-limits.login-per-user", "1000000");
         properties.put("lumbung.rate-limits.lookup-per-user", "1000000");
         properties.put("lumbung.rate-limits.lookup-per-tenant", "1000000");
+        // Budgets are shared by every context of this JVM (one database): a class testing one
+        // sets a capacity or window of its own, and so a bucket of its own.
+        properties.put("lumbung.rate-limits.registrations-per-ip", "1000000");
         return properties;
     }
 

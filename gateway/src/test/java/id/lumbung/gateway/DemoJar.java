@@ -160,6 +160,19 @@ final class DemoJar {
         return Map.entry(process, values);
     }
 
+    /** One number from a database outside the jar's process, as its owner. */
+    static long count(id.lumbung.core.database.EmbeddedDatabase database, String sql) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                        database.jdbcUrl(), database.username(), database.password());
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Counts through the embedded server's superuser, on the port its pid file names. */
     static long count(Path data, String sql) {
         try {

@@ -37,8 +37,9 @@ final class BankRoutes extends AgencyPipeline {
             Outbox outbox,
             ConnectorControl control,
             ConnectorMetrics metrics,
+            id.lumbung.core.ratelimit.SharedBuckets buckets,
             DisbursementService disbursements) {
-        super(DisbursementService.agency(profile.name()), profile.pipeline(), outbox, control, metrics);
+        super(DisbursementService.agency(profile.name()), profile.pipeline(), outbox, control, metrics, buckets);
         this.profile = profile;
         this.banks = banks;
         this.disbursements = disbursements;

@@ -5,6 +5,7 @@ import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.connector.ConnectorControl.PauseReason;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
+import id.lumbung.core.ratelimit.SharedBuckets;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -67,7 +68,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
     private final ConnectorControl control;
     private final ConnectorMetrics metrics;
     private final CircuitBreaker breaker;
-    private final RateLimiter limiter;
+    private final SharedBuckets.Rate limiter;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong answered = new AtomicLong();
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
@@ -84,13 +85,15 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
             PipelineSettings settings,
             Outbox outbox,
             ConnectorControl control,
-            ConnectorMetrics metrics) {
+            ConnectorMetrics metrics,
+            SharedBuckets buckets) {
         this.agency = agency;
         this.settings = settings;
         this.outbox = outbox;
         this.control = control;
         this.metrics = metrics;
-        this.limiter = new RateLimiter(settings.ratePerSecond());
+        // One rate for the agency, whatever the number of worker processes (decision 0026).
+        this.limiter = buckets.rate(agency, settings.ratePerSecond());
         this.policy = new FailurePolicy(
                 settings.maxAttempts(),
                 settings.maxRetryDelay(),

@@ -32,8 +32,9 @@ final class DapodikRoutes extends AgencyPipeline {
             Outbox outbox,
             ConnectorControl control,
             ConnectorMetrics metrics,
+            id.lumbung.core.ratelimit.SharedBuckets buckets,
             StudentPulls pulls) {
-        super(StudentPulls.AGENCY, settings.pipeline(), outbox, control, metrics);
+        super(StudentPulls.AGENCY, settings.pipeline(), outbox, control, metrics, buckets);
         this.client = client;
         this.settings = settings;
         this.pulls = pulls;

@@ -42,11 +42,12 @@ final class DukcapilRoutes extends AgencyPipeline {
             Outbox outbox,
             ConnectorControl control,
             ConnectorMetrics metrics,
+            id.lumbung.core.ratelimit.SharedBuckets buckets,
             NikCheckService nikChecks,
             VerificationService verifications,
             CivilSyncService civilSyncs,
             ConnectorCredentials credentials) {
-        super(NikCheckRequest.AGENCY, settings.pipeline(), outbox, control, metrics);
+        super(NikCheckRequest.AGENCY, settings.pipeline(), outbox, control, metrics, buckets);
         this.credentials = credentials;
         this.client = client;
         this.nikChecks = nikChecks;

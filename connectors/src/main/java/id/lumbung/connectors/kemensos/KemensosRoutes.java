@@ -51,8 +51,9 @@ final class KemensosRoutes extends AgencyPipeline {
             Outbox outbox,
             ConnectorControl control,
             ConnectorMetrics metrics,
+            id.lumbung.core.ratelimit.SharedBuckets buckets,
             MinistryExchange exchanges) {
-        super(MinistryExchange.AGENCY, settings.pipeline(), outbox, control, metrics);
+        super(MinistryExchange.AGENCY, settings.pipeline(), outbox, control, metrics, buckets);
         this.client = client;
         this.exchanges = exchanges;
         this.folder = folder(settings.lease());

@@ -28,6 +28,15 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(transactional = false)
 class WorkflowApiTest extends ApiTest {
+    @Override
+    protected java.util.Map<String, String> extraProperties() {
+        java.util.Map<String, String> properties = new java.util.HashMap<>(super.extraProperties());
+        // Five registrations a minute from one address, in a bucket of this class's own (61 s).
+        properties.put("lumbung.rate-limits.registrations-per-ip", "5");
+        properties.put("lumbung.rate-limits.window", "61s");
+        return properties;
+    }
+
     static final String T = "/api/v1/tenants/7471";
     static final String VILLAGE = "74.71.02.1009";
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);

@@ -6,25 +6,22 @@ import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets in memory, per user, tenant and client address. A bulk pull that runs out
- * answers {@code 429 rate_limited} with the seconds to wait, and is audited. (Several API
- * instances each keep their own buckets; a shared store comes with scale-out.)
+ * Token buckets per user, tenant and client address, shared by every API replica ({@link
+ * SharedBuckets}, decision 0026). A bulk pull that runs out answers {@code 429 rate_limited} with
+ * the seconds to wait, and is audited.
  */
 @Singleton
 public final class RateLimits {
-    private static final int MAX_TRACKED_KEYS = 100_000;
-
     private final RateLimitSettings settings;
     private final AuditLog audit;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final SharedBuckets buckets;
 
-    RateLimits(RateLimitSettings settings, AuditLog audit) {
+    RateLimits(RateLimitSettings settings, AuditLog audit, SharedBuckets buckets) {
         this.settings = settings;
         this.audit = audit;
+        this.buckets = buckets;
     }
 
     /** A login attempt from this address for this username. */
@@ -50,11 +47,7 @@ public final class RateLimits {
     }
 
     private void take(String key, int perWindow) {
-        if (buckets.size() > MAX_TRACKED_KEYS) {
-            buckets.clear();
-        }
-        long waitNanos = buckets.computeIfAbsent(key, k -> new Bucket(perWindow))
-                .take(perWindow, settings.window().toNanos());
+        long waitNanos = buckets.tryTake(key, perWindow, settings.window());
         if (waitNanos > 0) {
             throw new RateLimitedException(Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
         }
@@ -71,29 +64,6 @@ public final class RateLimits {
 
         public long retryAfterSeconds() {
             return retryAfterSeconds;
-        }
-    }
-
-    /** A token bucket refilled evenly over the window. */
-    private static final class Bucket {
-        private double tokens;
-        private long last = System.nanoTime();
-
-        Bucket(int capacity) {
-            this.tokens = capacity;
-        }
-
-        /** Takes a token; answers 0, or the nanoseconds until one is available. */
-        synchronized long take(int capacity, long windowNanos) {
-            long now = System.nanoTime();
-            double perNano = (double) capacity / windowNanos;
-            tokens = Math.min(capacity, tokens + (now - last) * perNano);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - tokens) / perNano);
         }
     }
 }

@@ -37,6 +37,7 @@ class DistributionRulesTest extends DatabaseTest {
      */
     static final Set<String> LOCAL = Set.of(
             "refresh_token",
+            "rate_limit_bucket",
             "invitation",
             "join_request",
             "household_transfer",
