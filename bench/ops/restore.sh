@@ -14,11 +14,11 @@ chown postgres "$work"
 pg() { runuser -u postgres -- "$@"; }
 port=55432
 cleanup() {
-  [ -n "${app:-}" ] && kill "$app" 2> /dev/null && wait "$app" 2> /dev/null
+  if [ -n "${app:-}" ]; then kill "$app" 2> /dev/null; wait "$app" 2> /dev/null || true; fi
   pg $bin/pg_ctl -D "$work/cluster" -m fast stop > /dev/null 2>&1 || true
   rm -rf "$work"
 }
-trap cleanup EXIT
+trap 'set +e; cleanup' EXIT
 pg $bin/initdb -D "$work/cluster" -A trust -U postgres > /dev/null
 pg $bin/pg_ctl -D "$work/cluster" -o "-p $port -k $work" -l "$work/pg.log" start > /dev/null
 psql_() { psql -q -At -h localhost -p $port -U postgres "$@"; }
@@ -26,6 +26,10 @@ psql_ -d postgres -c "CREATE ROLE lumbung_owner LOGIN CREATEROLE PASSWORD 'owner
   -c "CREATE ROLE lumbung_api LOGIN PASSWORD 'api-pass'" \
   -c "CREATE DATABASE lumbung OWNER lumbung_owner" -c "CREATE DATABASE restored OWNER lumbung_owner"
 
+# The keys of the dump's time go with the restore: NIK/KK are sealed with them, the chain with the audit key.
+export LUMBUNG_PROTECTION_KEYS="p1:$(openssl rand -base64 32)" LUMBUNG_PROTECTION_ACTIVE_KEY_ID=p1 \
+  LUMBUNG_PROTECTION_BLIND_INDEX_KEY="$(openssl rand -base64 32)" \
+  LUMBUNG_AUDIT_KEYS="a1:$(openssl rand -base64 32)" LUMBUNG_AUDIT_ACTIVE_KEY_ID=a1
 start() { # database log
   DATASOURCE_URL=jdbc:postgresql://localhost:$port/$1 DATASOURCE_USERNAME=lumbung_api DATASOURCE_PASSWORD=api-pass \
     MIGRATION_USERNAME=lumbung_owner MIGRATION_PASSWORD=owner-pass LUMBUNG_DATABASE_APP_LOGIN=lumbung_api \
@@ -50,6 +54,13 @@ start lumbung original.log
 # Wait for the demo's registries (imported in the background) before the dump.
 until [ "$(psql_ -d lumbung -c "SELECT count(*) FROM import_job WHERE status IN ('QUEUED', 'RUNNING')")" = 0 ] \
   && [ "$(psql_ -d lumbung -c "SELECT count(*) FROM import_job")" -gt 0 ]; do sleep 1; done
+# Audited work before the dump: each regency's admin creates three verifiers.
+for tenant in 7471 7401; do
+  for i in 1 2 3; do
+    curl -s -o /dev/null -XPOST "localhost:8099/api/v1/tenants/$tenant/users" -H "Authorization: Bearer $(token admin-$tenant)" \
+      -H 'Content-Type: application/json' -d "{\"username\":\"verif-$tenant-$i\",\"password\":\"restore-pass-123\",\"roles\":[\"VERIFIER\"]}"
+  done
+done
 t0=$(date +%s.%N)
 pg $bin/pg_dump -h localhost -p $port -U postgres -Fc -f "$work/lumbung.dump" lumbung
 t1=$(date +%s.%N)
@@ -61,7 +72,10 @@ counts restored > "$work/after.txt"
 start restored restored.log
 status=0
 for tenant in 7471 7401; do
-  verdict=$(curl -s "localhost:8099/api/v1/tenants/$tenant/audit/verify" -H "Authorization: Bearer $(token admin-$tenant)")
+  # The regency's data protection officer reads the chain (the demo has none: its admin makes one).
+  curl -s -o /dev/null -XPOST "localhost:8099/api/v1/tenants/$tenant/users" -H "Authorization: Bearer $(token admin-$tenant)" \
+    -H 'Content-Type: application/json' -d "{\"username\":\"dpo-$tenant\",\"password\":\"restore-pass-123\",\"roles\":[\"DPO\"]}"
+  verdict=$(curl -s "localhost:8099/api/v1/tenants/$tenant/audit/verify" -H "Authorization: Bearer $(token dpo-$tenant)")
   echo "audit chain of $tenant after the restore: $verdict"
   echo "$verdict" | grep -q '"intact":true' || status=1
 done
