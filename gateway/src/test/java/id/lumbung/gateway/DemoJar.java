@@ -160,6 +160,33 @@ final class DemoJar {
         return Map.entry(process, values);
     }
 
+    /**
+     * The settings of a deployment's database outside the jar's process: its owner migrates, the
+     * application logs in as {@code lumbung_api}, a login made here that owns nothing.
+     */
+    static Map<String, String> externalDatabase(id.lumbung.core.database.EmbeddedDatabase database) {
+        try (java.sql.Connection owner = java.sql.DriverManager.getConnection(
+                        database.jdbcUrl(), database.username(), database.password());
+                java.sql.Statement statement = owner.createStatement()) {
+            statement.execute("CREATE ROLE lumbung_api LOGIN PASSWORD 'api-login-password'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of(
+                "DATASOURCE_URL",
+                database.jdbcUrl(),
+                "DATASOURCE_USERNAME",
+                "lumbung_api",
+                "DATASOURCE_PASSWORD",
+                "api-login-password",
+                "MIGRATION_USERNAME",
+                database.username(),
+                "MIGRATION_PASSWORD",
+                database.password(),
+                "LUMBUNG_DATABASE_APP_LOGIN",
+                "lumbung_api");
+    }
+
     /** One number from a database outside the jar's process, as its owner. */
     static long count(id.lumbung.core.database.EmbeddedDatabase database, String sql) {
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection(

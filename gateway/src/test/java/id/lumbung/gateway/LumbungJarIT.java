@@ -59,24 +59,7 @@ class LumbungJarIT {
         // The deployment's PostgreSQL, outside the process: the owner migrates, the application
         // logs in with a login of its own that owns nothing.
         try (EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("external-postgres"))) {
-            try (var owner = java.sql.DriverManager.getConnection(
-                            database.jdbcUrl(), database.username(), database.password());
-                    var statement = owner.createStatement()) {
-                statement.execute("CREATE ROLE lumbung_api LOGIN PASSWORD 'api-login-password'");
-            }
-            Map<String, String> external = Map.of(
-                    "DATASOURCE_URL",
-                    database.jdbcUrl(),
-                    "DATASOURCE_USERNAME",
-                    "lumbung_api",
-                    "DATASOURCE_PASSWORD",
-                    "api-login-password",
-                    "MIGRATION_USERNAME",
-                    database.username(),
-                    "MIGRATION_PASSWORD",
-                    database.password(),
-                    "LUMBUNG_DATABASE_APP_LOGIN",
-                    "lumbung_api");
+            Map<String, String> external = DemoJar.externalDatabase(database);
             // A setting forgotten names itself in one line, and nothing is left running.
             Path forgot = data.resolve("no-secret.log");
             Map<String, String> withoutSecret = new java.util.HashMap<>(production());

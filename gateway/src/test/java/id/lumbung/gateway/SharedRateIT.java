@@ -39,26 +39,10 @@ class SharedRateIT {
         DemoJar first = null;
         DemoJar second = null;
         try (EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("postgres-shared"))) {
-            try (var owner = java.sql.DriverManager.getConnection(
-                            database.jdbcUrl(), database.username(), database.password());
-                    var statement = owner.createStatement()) {
-                statement.execute("CREATE ROLE lumbung_api LOGIN PASSWORD 'api-login-password'");
-            }
             String key =
                     java.util.Base64.getEncoder().encodeToString(new byte[32]).replace("AAAA", "RaTe");
-            Map<String, String> environment = new HashMap<>(Map.of(
-                    "DATASOURCE_URL",
-                    database.jdbcUrl(),
-                    "DATASOURCE_USERNAME",
-                    "lumbung_api",
-                    "DATASOURCE_PASSWORD",
-                    "api-login-password",
-                    "MIGRATION_USERNAME",
-                    database.username(),
-                    "MIGRATION_PASSWORD",
-                    database.password(),
-                    "LUMBUNG_DATABASE_APP_LOGIN",
-                    "lumbung_api",
+            Map<String, String> environment = new HashMap<>(DemoJar.externalDatabase(database));
+            environment.putAll(Map.of(
                     "LUMBUNG_JWT_SECRET",
                     "a-shared-secret-of-the-two-processes-0123",
                     "LUMBUNG_PROTECTION_KEYS",

@@ -182,14 +182,6 @@ class DistributionRulesTest extends DatabaseTest {
     }
 
     private static List<String> names(String sql) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Connection connection = TestDatabase.get().ownerConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        }
-        return names;
+        return SchemaRulesTest.names(sql);
     }
 }

@@ -81,7 +81,8 @@ class SchemaRulesTest extends DatabaseTest {
                 .isEmpty();
     }
 
-    private static List<String> names(String sql) throws SQLException {
+    /** The first column of every row the owner reads with {@code sql}. */
+    static List<String> names(String sql) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection connection = TestDatabase.get().ownerConnection();
                 Statement statement = connection.createStatement();
