@@ -73,8 +73,9 @@ class ConnectorCrashIT {
                     .isEqualTo(CHECKS);
             assertThat(count("SELECT count(*) FROM dead_letter")).isZero();
             assertThat(second.get("/api/v1/tenants/7471/dead-letters", token)).isEqualTo("[]");
+            // The killed process's database was stopped by its watchdog (StartupIT), or by this
+            // start if it came first ("still runs on"): either way the second start found it free.
             assertThat(Files.readString(data.resolve("second-run.log")))
-                    .contains("still runs on")
                     .doesNotContainPattern("(?<![0-9])[0-9]{16}(?![0-9])");
         } finally {
             second.process.destroy();
