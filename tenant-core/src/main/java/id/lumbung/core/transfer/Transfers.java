@@ -288,6 +288,9 @@ public final class Transfers {
         if (!only.isEmpty() && !STATES.contains(only)) {
             throw new LumbungException(ErrorCode.INVALID_PAGE, "state is one of " + new java.util.TreeSet<>(STATES));
         }
+        // A page names a handful of regencies, each read once (not twice per row).
+        java.util.Map<String, String> known = new java.util.HashMap<>();
+        java.util.function.Function<String, String> names = id -> known.computeIfAbsent(id, this::name);
         return transactions.inTenant(tenantId, connection -> {
             Keyset.Ids ids = Keyset.newestIds(
                     connection,
@@ -303,7 +306,7 @@ public final class Transfers {
             List<Transfer> read = ids.ids().isEmpty()
                     ? List.of()
                     : ids.inOrder(rows.findByIdIn(ids.ids()), TransferRow::id).stream()
-                            .map(row -> view(tenantId, row))
+                            .map(row -> view(tenantId, row, names))
                             .toList();
             return Page.of(
                     read,
@@ -315,16 +318,20 @@ public final class Transfers {
     }
 
     private Transfer view(String tenantId, TransferRow row) {
+        return view(tenantId, row, this::name);
+    }
+
+    private Transfer view(String tenantId, TransferRow row, java.util.function.Function<String, String> name) {
         boolean out = tenantId.equals(row.originTenantId());
         return new Transfer(
                 row.id(),
                 out ? OUT : IN,
                 row.state(),
                 row.originTenantId(),
-                name(row.originTenantId()),
+                name.apply(row.originTenantId()),
                 out ? row.originHouseholdId() : null,
                 row.destinationTenantId(),
-                name(row.destinationTenantId()),
+                name.apply(row.destinationTenantId()),
                 out ? null : row.destinationHouseholdId(),
                 row.destinationVillage(),
                 row.headName(),
