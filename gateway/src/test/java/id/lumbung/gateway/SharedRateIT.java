@@ -62,9 +62,10 @@ class SharedRateIT {
                     simulators.getValue().get("DUKCAPIL_USER_ID"),
                     "DUKCAPIL_PASSWORD",
                     simulators.getValue().get("DUKCAPIL_PASSWORD"),
-                    // 5 % below the agency's limit: with the burst, never above it (decision 0026).
+                    // 8 % below the agency's limit: the burst (one call) and the calls a busy machine
+                    // sends a little late into the next second stay within it (decision 0026).
                     "LUMBUNG_CONNECTORS_DUKCAPIL_RATE_PER_SECOND",
-                    Double.toString(LIMIT * 0.95),
+                    Double.toString(LIMIT * 0.92),
                     "LUMBUNG_CONNECTORS_DUKCAPIL_CONCURRENCY",
                     "8",
                     "LUMBUNG_DEMO_MEMBERS",

@@ -56,7 +56,8 @@ public final class SharedBuckets {
     /**
      * A rate of {@code perSecond} calls a second, shared by every process that names it, in
      * bursts of at most a twentieth of a second's worth (at least one call): over any second at
-     * most {@code perSecond} plus that burst, so a rate set 5 % below an agency's limit never
+     * most {@code perSecond} plus that burst, so a rate set about 8 % below an agency's limit (the burst, and calls a busy machine sends a
+     * little late) never
      * exceeds it.
      */
     public Rate rate(String name, double perSecond) {
