@@ -94,6 +94,7 @@ class DukcapilConnectorTest extends DatabaseTest {
         Eventually.await(
                 PATIENCE,
                 () -> control.queues(List.of("7471")).stream()
+                        .filter(queue -> queue.agency().equals("DUKCAPIL"))
                         .mapToLong(ConnectorControl.Queue::waiting)
                         .sum(),
                 waiting -> waiting == 0);
@@ -144,6 +145,7 @@ class DukcapilConnectorTest extends DatabaseTest {
                 .filteredOn(letter -> ids.contains(letter.aggregateId()))
                 .isEmpty();
         assertThat(control.queues(List.of("7471")))
+                .filteredOn(queue -> queue.agency().equals("DUKCAPIL"))
                 .allSatisfy(queue -> assertThat(queue.waiting()).isZero());
     }
 
