@@ -53,27 +53,4 @@ class UnconfiguredDukcapilTest extends DatabaseTest {
 
         assertThat(nikChecks.find(konaweSelatan, "7403", check.id()).status()).isEqualTo(NikCheckStatus.QUEUED);
     }
-
-    private java.time.Instant started;
-
-    @org.junit.jupiter.api.BeforeAll
-    void noteTheStart() {
-        started = java.time.Instant.now().minusSeconds(1);
-    }
-
-    /**
-     * What this class's worker left in the shared database goes with it: the check that waited,
-     * and the pauses its other connectors (without their simulators here) put on messages other
-     * test classes left queued.
-     */
-    @org.junit.jupiter.api.AfterAll
-    void forgetWhatThisWorkerLeft() throws Exception {
-        try (var owner = id.lumbung.core.testing.TestDatabase.get().ownerConnection();
-                var outbox = owner.createStatement();
-                var pauses = owner.prepareStatement("DELETE FROM connector_pause WHERE paused_at >= ?")) {
-            outbox.execute("DELETE FROM outbox WHERE tenant_id = '7403'");
-            pauses.setTimestamp(1, java.sql.Timestamp.from(started));
-            pauses.executeUpdate();
-        }
-    }
 }

@@ -91,16 +91,6 @@ class KemensosConnectorTest extends DatabaseTest {
         });
     }
 
-    /** Another test class may share this database: leave it no ministry exchange to run. */
-    @org.junit.jupiter.api.AfterAll
-    void forgetWhatThisWorkerLeft() throws Exception {
-        try (var owner = id.lumbung.core.testing.TestDatabase.get().ownerConnection();
-                var outbox = owner.createStatement()) {
-            outbox.execute("DELETE FROM outbox WHERE tenant_id IN ('7471', '7401') AND agency = 'KEMENSOS'");
-            outbox.execute("DELETE FROM connector_pause WHERE tenant_id IN ('7471', '7401') AND agency = 'KEMENSOS'");
-        }
-    }
-
     @Test
     void filesOfferedTwiceAndOutOfOrderAreImportedOnceEachIntoItsOwnPeriod() {
         simulator.offer("7471", "PENETAPAN_7471_2026-11.csv", "PENETAPAN", "2026-11", DETERMINATION);

@@ -93,14 +93,19 @@ class WorkflowApiTest extends ApiTest {
     }
 
     /** A NIK of Kendari no other test uses: a man born 12-05-1985, a serial of its own. */
+    /** Serials 1 … 8999 are this class's, one each (random ones met again one run in ten). */
+    private static final java.util.concurrent.atomic.AtomicInteger NIK_SERIAL =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    private static final java.util.concurrent.atomic.AtomicInteger KK_SERIAL =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     static String freshNik() {
-        return "747102120585"
-                + String.format("%04d", ThreadLocalRandom.current().nextInt(1, 10_000));
+        return "747102120585" + String.format("%04d", NIK_SERIAL.incrementAndGet());
     }
 
     static String freshKk() {
-        return "747102040411"
-                + String.format("%04d", ThreadLocalRandom.current().nextInt(1, 10_000));
+        return "747102040411" + String.format("%04d", KK_SERIAL.incrementAndGet());
     }
 
     Map<String, Object> draft(String token, String nik) {

@@ -17,6 +17,7 @@ public abstract class DatabaseTest implements TestPropertyProvider {
 
     @Override
     public final Map<String, String> getProperties() {
+        started = java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1));
         Map<String, String> properties =
                 new java.util.HashMap<>(TestDatabase.get().properties());
         // Fixed, test-only protection keys (never used anywhere else).
@@ -34,5 +35,29 @@ public abstract class DatabaseTest implements TestPropertyProvider {
 
     protected Map<String, String> extraProperties() {
         return Map.of();
+    }
+
+    /** When the class's context was asked for (its start may already queue agency work). */
+    private java.sql.Timestamp started;
+
+    /**
+     * What a class left for the agencies goes with it: every test class of this JVM shares one
+     * database, and agency work it queued (with no worker, or a worker whose simulator it
+     * stopped) or the pauses it caused would otherwise be the next class's queue to wait behind.
+     */
+    @org.junit.jupiter.api.AfterAll
+    final void forgetTheAgencyWorkThisClassLeft() throws java.sql.SQLException {
+        if (started == null) {
+            return;
+        }
+        try (var owner = TestDatabase.get().ownerConnection();
+                var outbox = owner.prepareStatement(
+                        "DELETE FROM outbox WHERE status IN ('QUEUED', 'RETRYING') AND created_at >= ?");
+                var pauses = owner.prepareStatement("DELETE FROM connector_pause WHERE paused_at >= ?")) {
+            outbox.setTimestamp(1, started);
+            outbox.executeUpdate();
+            pauses.setTimestamp(1, started);
+            pauses.executeUpdate();
+        }
     }
 }
