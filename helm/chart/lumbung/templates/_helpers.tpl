@@ -81,6 +81,16 @@ app.kubernetes.io/instance: {{ .Release.Name }}
   value: {{ .Values.rateLimits.lookupPerUser | quote }}
 - name: LUMBUNG_RATE_LIMITS_LOOKUP_PER_TENANT
   value: {{ .Values.rateLimits.lookupPerTenant | quote }}
+- name: LUMBUNG_LOG_FORMAT
+  value: {{ .Values.observability.logFormat | quote }}
+{{- with .Values.observability.otlpEndpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
+{{- range $name, $date := .Values.observability.secretsExpiry }}
+- name: LUMBUNG_SECRETS_EXPIRY_{{ upper $name }}
+  value: {{ $date | quote }}
+{{- end }}
 {{- range $code, $bank := .Values.connectors.banks }}
 {{- $prefix := printf "LUMBUNG_CONNECTORS_BANKS_%s_" (upper $code) }}
 - name: {{ $prefix }}BASE_URL

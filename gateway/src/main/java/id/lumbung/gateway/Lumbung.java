@@ -52,6 +52,12 @@ public final class Lumbung {
         boolean migrateOnly = arguments.contains("--migrate");
         Map<String, Object> properties = new HashMap<>();
 
+        String logFormat = System.getenv("LUMBUNG_LOG_FORMAT");
+        if (logFormat != null && !List.of("text", "json").contains(logFormat)) {
+            // Logback found no appender of that name: said where it is seen without one.
+            System.err.println("Lumbung cannot start: LUMBUNG_LOG_FORMAT must be text or json, not " + logFormat);
+            System.exit(Startup.CONFIGURATION);
+        }
         String url = System.getenv("DATASOURCE_URL");
         if ((url == null || url.isBlank()) && !demo) {
             // The embedded database is the demo's: a production start never falls back to it quietly.

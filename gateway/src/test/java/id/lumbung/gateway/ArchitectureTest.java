@@ -131,6 +131,7 @@ class ArchitectureTest {
             "id.lumbung.core.region.RegionDataMigration",
             "id.lumbung.core.registry.NameKeyMigration",
             "id.lumbung.core.access.Reach",
+            "id.lumbung.core.operations.Watch", // aggregates across every tenant, for the alert gauges
             // still to move
             "id.lumbung.core.access.AccessMatrix",
             "id.lumbung.core.access.PermissionMatrix",

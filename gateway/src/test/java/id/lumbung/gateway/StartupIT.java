@@ -37,6 +37,20 @@ class StartupIT {
     }
 
     @Test
+    void anUnknownLogFormatRefusesToStartInOneLine() throws Exception {
+        Path log = data.resolve("log-format.log");
+        Process process = DemoJar.launch(data, FreePort.pick(), log, Map.of("LUMBUNG_LOG_FORMAT", "xml"), "--demo");
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(78);
+        assertThat(Files.readString(log))
+                .contains("Lumbung cannot start: LUMBUNG_LOG_FORMAT must be text or json, not xml");
+        assertThat(Files.exists(data.resolve("postgres")))
+                .as("no embedded database")
+                .isFalse();
+    }
+
+    @Test
     void aStartThatFailsStopsItsEmbeddedDatabase() throws Exception {
         Path log = data.resolve("port-taken.log");
         try (ServerSocket taken = new ServerSocket(0)) {
@@ -56,8 +70,21 @@ class StartupIT {
 
     @Test
     void aProcessKilledOutrightLeavesNoDatabaseRunning() throws Exception {
-        DemoJar app =
-                DemoJar.start(data, FreePort.pick(), data.resolve("killed.log"), Map.of("LUMBUNG_DEMO_MEMBERS", "0"));
+        // Logging as a log collector reads it: every line one JSON object.
+        DemoJar app = DemoJar.start(
+                data,
+                FreePort.pick(),
+                data.resolve("killed.log"),
+                Map.of("LUMBUNG_DEMO_MEMBERS", "0", "LUMBUNG_LOG_FORMAT", "json"));
+        List<String> logged = Files.readAllLines(data.resolve("killed.log")).stream()
+                .filter(line -> line.startsWith("{"))
+                .toList();
+        assertThat(logged).hasSizeGreaterThan(3).allSatisfy(line -> assertThat(
+                        io.micronaut.serde.ObjectMapper.getDefault().readValue(line, Map.class))
+                .containsKeys("time", "level", "logger", "message"));
+        assertThat(Files.readAllLines(data.resolve("killed.log")))
+                .as("no line in the text format")
+                .noneMatch(line -> line.matches("^\\d{4}-\\d{2}-\\d{2}T.*"));
         Path pidFile = data.resolve("postgres").resolve("postmaster.pid");
         long server = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
 

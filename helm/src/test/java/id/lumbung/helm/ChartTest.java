@@ -130,11 +130,21 @@ class ChartTest {
         assertThat(map(rendered.one("HorizontalPodAutoscaler", "kendari-lumbung-api"), "spec"))
                 .containsEntry("minReplicas", 3);
 
+        // Logs as JSON and traces to the collector, from both roles; the worker watches the secrets.
+        for (Map<String, Object> deployment : List.of(api, worker)) {
+            assertThat(env(deployment))
+                    .containsEntry("LUMBUNG_LOG_FORMAT", "json")
+                    .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector.monitoring:4318")
+                    .containsEntry("LUMBUNG_SECRETS_EXPIRY_DUKCAPIL", "2027-06-30");
+        }
+
         assertThat(egressCidrs(rendered.one("NetworkPolicy", "kendari-lumbung-worker")))
-                .containsExactlyInAnyOrder("10.20.0.0/16", "10.100.0.0/16", "203.0.113.0/24");
+                .containsExactlyInAnyOrder("10.20.0.0/16", "10.30.0.0/16", "10.100.0.0/16", "203.0.113.0/24");
         assertThat(egressCidrs(rendered.one("NetworkPolicy", "kendari-lumbung-api")))
-                .as("never an agency: the database and the single sign-on's keys")
-                .containsExactlyInAnyOrder("10.20.0.0/16", "198.51.100.10/32");
+                .as("never an agency: the database, the collector and the single sign-on's keys")
+                .containsExactlyInAnyOrder("10.20.0.0/16", "10.30.0.0/16", "198.51.100.10/32");
+        assertThat(egressCidrs(rendered.one("NetworkPolicy", "kendari-lumbung-migrations")))
+                .containsExactlyInAnyOrder("10.20.0.0/16");
     }
 
     @Test

@@ -32,6 +32,8 @@ public abstract class AgencySimulator {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong refusedByRate = new AtomicLong();
     private final AtomicLong failedOnPurpose = new AtomicLong();
+    private final java.util.concurrent.ConcurrentLinkedDeque<String> traceparents =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final Object rateLock = new Object();
     private long rateSecond;
     private int servedThisSecond;
@@ -92,6 +94,11 @@ public abstract class AgencySimulator {
         return faults;
     }
 
+    /** The W3C {@code traceparent} headers of the last thousand calls, oldest first. */
+    public java.util.List<String> traceparents() {
+        return java.util.List.copyOf(traceparents);
+    }
+
     /** Calls received so far, faulty ones included: shows where retries happen. */
     public long hits() {
         return hits.get();
@@ -104,6 +111,13 @@ public abstract class AgencySimulator {
      */
     protected boolean faulty(HttpExchange exchange) throws IOException {
         hits.incrementAndGet();
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+        if (traceparent != null) {
+            traceparents.addLast(traceparent);
+            while (traceparents.size() > 1_000) {
+                traceparents.pollFirst();
+            }
+        }
         Faults current = faults;
         if (current.down()) {
             return true; // closed without an answer: the caller sees the connection drop

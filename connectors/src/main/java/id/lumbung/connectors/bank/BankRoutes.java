@@ -38,8 +38,16 @@ final class BankRoutes extends AgencyPipeline {
             ConnectorControl control,
             ConnectorMetrics metrics,
             id.lumbung.core.ratelimit.SharedBuckets buckets,
+            id.lumbung.core.observability.Tracing tracing,
             DisbursementService disbursements) {
-        super(DisbursementService.agency(profile.name()), profile.pipeline(), outbox, control, metrics, buckets);
+        super(
+                DisbursementService.agency(profile.name()),
+                profile.pipeline(),
+                outbox,
+                control,
+                metrics,
+                buckets,
+                tracing);
         this.profile = profile;
         this.banks = banks;
         this.disbursements = disbursements;

@@ -4,6 +4,7 @@ import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyException.Kind;
 import id.lumbung.core.disbursement.BankOutcome;
 import id.lumbung.core.disbursement.Disbursement;
+import id.lumbung.core.observability.Tracing;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -197,7 +198,8 @@ public final class SnapBankClient {
         String accessToken = accessToken();
         String payload = write(body);
         String timestamp = now();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+        HttpRequest request = Tracing.traced(
+                        HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path)))
                 .timeout(profile.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + accessToken)
@@ -233,10 +235,10 @@ public final class SnapBankClient {
             return token;
         }
         String timestamp = now();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(
+        HttpRequest request = Tracing.traced(HttpRequest.newBuilder(base.resolve(
                         profile.tokenPath().startsWith("/")
                                 ? profile.tokenPath().substring(1)
-                                : profile.tokenPath()))
+                                : profile.tokenPath())))
                 .timeout(profile.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("X-TIMESTAMP", timestamp)

@@ -3,12 +3,17 @@ package id.lumbung.connectors.camel;
 import id.lumbung.core.connector.AgencyConnector;
 import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.connector.ConnectorControl.PauseReason;
+import id.lumbung.core.logging.LogContext;
+import id.lumbung.core.observability.Tracing;
 import id.lumbung.core.outbox.Outbox;
 import id.lumbung.core.outbox.OutboxMessage;
 import id.lumbung.core.ratelimit.SharedBuckets;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +65,9 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
      * Set on the worker's thread when the call sub-route ran (the breaker runs it on the caller's
      * thread, on a copy of the exchange): a fallback without it is the breaker refusing the call.
      */
+    /** The exchange's property holding the message's trace context (the breaker copies exchanges). */
+    private static final String TRACE = "lumbung.trace";
+
     private static final ThreadLocal<Boolean> CALLED = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private final String agency;
@@ -67,6 +75,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
     private final Outbox outbox;
     private final ConnectorControl control;
     private final ConnectorMetrics metrics;
+    private final Tracing tracing;
     private final CircuitBreaker breaker;
     private final SharedBuckets.Rate limiter;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -86,8 +95,10 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
             Outbox outbox,
             ConnectorControl control,
             ConnectorMetrics metrics,
-            SharedBuckets buckets) {
+            SharedBuckets buckets,
+            Tracing tracing) {
         this.agency = agency;
+        this.tracing = tracing;
         this.settings = settings;
         this.outbox = outbox;
         this.control = control;
@@ -248,17 +259,24 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
         for (OutboxMessage message : claimed) {
             inFlight.incrementAndGet();
             workers.execute(() -> {
-                try {
+                // The message continues the trace of the request that queued it; its log lines
+                // carry that request's id and the tenant.
+                Span span = tracing.start(
+                        agency + " " + message.kind(), SpanKind.CONSUMER, Tracing.parent(message.traceContext()));
+                span.setAttribute("lumbung.tenant", message.tenantId());
+                span.setAttribute("lumbung.message.id", message.id().toString());
+                span.setAttribute("lumbung.message.attempt", message.attempts());
+                String error = null;
+                try (Scope scope = span.makeCurrent();
+                        LogContext.Restore log =
+                                LogContext.open(message.requestId(), message.tenantId(), span.getSpanContext())) {
                     producer.sendBody(route, message);
                 } catch (RuntimeException e) {
+                    error = e.getClass().getSimpleName();
                     // The class only: a database error's text may quote a row.
-                    LOG.error(
-                            "{} message {} of tenant {}: {}",
-                            agency,
-                            message.id(),
-                            message.tenantId(),
-                            e.getClass().getSimpleName());
+                    LOG.error("{} message {} of tenant {}: {}", agency, message.id(), message.tenantId(), error);
                 } finally {
+                    Tracing.end(span, error);
                     inFlight.decrementAndGet();
                 }
             });
@@ -268,6 +286,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
     /** The tenant's pause and quota. */
     private void admit(Exchange exchange) {
         CALLED.set(Boolean.FALSE);
+        exchange.setProperty(TRACE, io.opentelemetry.context.Context.current());
         OutboxMessage message = exchange.getMessage().getBody(OutboxMessage.class);
         exchange.getMessage().setHeader(LumbungHeaders.TENANT_ID, message.tenantId());
         exchange.getMessage().setHeader(LumbungHeaders.MESSAGE_ID, message.id());
@@ -304,9 +323,18 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                     new AgencyException(AgencyException.Kind.INTERNAL, "internal: no handler for " + message.kind()));
             return;
         }
-        try {
+        // Each call (a redelivery too) is a client span of the message's: the agency receives
+        // its traceparent.
+        io.opentelemetry.context.Context parent = exchange.getProperty(TRACE, io.opentelemetry.context.Context.class);
+        Span call = tracing.start(
+                agency + " call",
+                SpanKind.CLIENT,
+                parent == null ? io.opentelemetry.context.Context.current() : parent);
+        String error = null;
+        try (Scope scope = call.makeCurrent()) {
             exchange.setProperty(LumbungHeaders.RESULT, Answer.of(handler, message));
         } catch (AgencyException e) {
+            error = e.kind().name();
             if (e.kind() == AgencyException.Kind.TRANSPORT) {
                 metrics.count(agency, message.tenantId(), ConnectorMetrics.Outcome.TRANSPORT_ERROR);
                 throw e;
@@ -321,7 +349,10 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
                     message.id(),
                     message.tenantId(),
                     e.getClass().getSimpleName());
+            error = e.getClass().getSimpleName();
             exchange.setProperty(FAILURE, FailurePolicy.ours(e));
+        } finally {
+            Tracing.end(call, error);
         }
     }
 
@@ -348,6 +379,12 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
             }
             if (recorded) {
                 answered.incrementAndGet();
+                LOG.debug(
+                        "{} {} message {} answered after {} attempt(s)",
+                        agency,
+                        message.kind(),
+                        message.id(),
+                        message.attempts());
                 metrics.count(
                         agency,
                         message.tenantId(),

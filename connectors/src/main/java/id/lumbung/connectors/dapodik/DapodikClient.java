@@ -5,6 +5,7 @@ import static id.lumbung.connectors.camel.Answers.field;
 import id.lumbung.connectors.camel.AgencyException;
 import id.lumbung.connectors.camel.AgencyException.Kind;
 import id.lumbung.core.connector.AgencyStandIns;
+import id.lumbung.core.observability.Tracing;
 import id.lumbung.core.student.SchoolDirectory;
 import id.lumbung.core.student.StudentPulls;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -98,9 +99,10 @@ public final class DapodikClient implements SchoolDirectory {
         boolean simulated = isBlank(school.url());
         String base = simulated ? standIn.baseUrl() : school.url().replaceAll("/+$", "");
         String token = simulated ? standIn.tokenFor(npsn) : school.token();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/WebService/getPesertaDidik?npsn="
-                        + URLEncoder.encode(npsn, StandardCharsets.UTF_8) + "&start=" + start + "&limit="
-                        + settings.pageSize()))
+        HttpRequest request = Tracing.traced(
+                        HttpRequest.newBuilder(URI.create(base + "/WebService/getPesertaDidik?npsn="
+                                + URLEncoder.encode(npsn, StandardCharsets.UTF_8) + "&start=" + start + "&limit="
+                                + settings.pageSize())))
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + (token == null ? "" : token))
                 .header("Accept", "application/json")

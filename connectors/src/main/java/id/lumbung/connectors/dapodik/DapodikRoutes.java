@@ -33,8 +33,9 @@ final class DapodikRoutes extends AgencyPipeline {
             ConnectorControl control,
             ConnectorMetrics metrics,
             id.lumbung.core.ratelimit.SharedBuckets buckets,
+            id.lumbung.core.observability.Tracing tracing,
             StudentPulls pulls) {
-        super(StudentPulls.AGENCY, settings.pipeline(), outbox, control, metrics, buckets);
+        super(StudentPulls.AGENCY, settings.pipeline(), outbox, control, metrics, buckets, tracing);
         this.client = client;
         this.settings = settings;
         this.pulls = pulls;

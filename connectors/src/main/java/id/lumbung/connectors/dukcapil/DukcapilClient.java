@@ -6,6 +6,7 @@ import id.lumbung.core.civilsync.CivilBiodata;
 import id.lumbung.core.connector.AgencyStandIns;
 import id.lumbung.core.connector.ConnectorCredentials;
 import id.lumbung.core.nikcheck.NikCheckResult;
+import id.lumbung.core.observability.Tracing;
 import id.lumbung.core.verification.ElementResult;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
@@ -251,7 +252,7 @@ public final class DukcapilClient {
     private Map<String, Object> post(URI uri, Map<String, Object> body) throws AgencyException {
         HttpResponse<byte[]> response;
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri)
+            HttpRequest request = Tracing.traced(HttpRequest.newBuilder(uri))
                     .timeout(settings.requestTimeout())
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")

@@ -43,11 +43,12 @@ final class DukcapilRoutes extends AgencyPipeline {
             ConnectorControl control,
             ConnectorMetrics metrics,
             id.lumbung.core.ratelimit.SharedBuckets buckets,
+            id.lumbung.core.observability.Tracing tracing,
             NikCheckService nikChecks,
             VerificationService verifications,
             CivilSyncService civilSyncs,
             ConnectorCredentials credentials) {
-        super(NikCheckRequest.AGENCY, settings.pipeline(), outbox, control, metrics, buckets);
+        super(NikCheckRequest.AGENCY, settings.pipeline(), outbox, control, metrics, buckets, tracing);
         this.credentials = credentials;
         this.client = client;
         this.nikChecks = nikChecks;

@@ -7,6 +7,7 @@ import id.lumbung.connectors.camel.AgencyException.Kind;
 import id.lumbung.core.connector.AgencyStandIns;
 import id.lumbung.core.ministry.MinistryExchange;
 import id.lumbung.core.ministry.MinistryListService;
+import id.lumbung.core.observability.Tracing;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -229,7 +230,7 @@ public final class KemensosClient {
                             + ".key");
         }
         String base = simulated ? standIn.baseUrl() : settings.baseUrl().replaceAll("/+$", "");
-        return HttpRequest.newBuilder(URI.create(base + "/siksng/v1/" + encode(tenantId) + "/" + path))
+        return Tracing.traced(HttpRequest.newBuilder(URI.create(base + "/siksng/v1/" + encode(tenantId) + "/" + path)))
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + key);
     }

@@ -52,8 +52,9 @@ final class KemensosRoutes extends AgencyPipeline {
             ConnectorControl control,
             ConnectorMetrics metrics,
             id.lumbung.core.ratelimit.SharedBuckets buckets,
+            id.lumbung.core.observability.Tracing tracing,
             MinistryExchange exchanges) {
-        super(MinistryExchange.AGENCY, settings.pipeline(), outbox, control, metrics, buckets);
+        super(MinistryExchange.AGENCY, settings.pipeline(), outbox, control, metrics, buckets, tracing);
         this.client = client;
         this.exchanges = exchanges;
         this.folder = folder(settings.lease());

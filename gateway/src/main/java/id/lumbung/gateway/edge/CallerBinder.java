@@ -57,11 +57,10 @@ public final class CallerBinder implements TypedRequestArgumentBinder<Caller> {
             }
         }
         Object province = authentication.getAttributes().get(Claims.PROVINCE);
+        // The id RequestContext gave the request (the caller's X-Request-Id when it was sane).
         String requestId = request == null
                 ? null
-                : request.getHeaders()
-                        .get(REQUEST_ID_HEADER, String.class)
-                        .filter(id -> id.length() <= 100)
+                : request.getAttribute(RequestContext.REQUEST_ID_ATTRIBUTE, String.class)
                         .orElse(null);
         return new Caller(
                 authentication.getName(),

@@ -1,6 +1,8 @@
 package id.lumbung.core.outbox;
 
 import id.lumbung.core.database.TenantTransactions;
+import id.lumbung.core.logging.LogContext;
+import id.lumbung.core.observability.Tracing;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,7 +54,8 @@ public final class Outbox {
             )
             UPDATE outbox o SET locked_until = now() + make_interval(secs => ?), attempts = o.attempts + 1
             FROM picked p WHERE o.tenant_id = p.tenant_id AND o.id = p.id
-            RETURNING o.tenant_id, o.id, o.agency, o.kind, o.aggregate_id, o.payload::text, o.attempts
+            RETURNING o.tenant_id, o.id, o.agency, o.kind, o.aggregate_id, o.payload::text, o.attempts,
+              o.trace_context, o.request_id
             """;
 
     private final TenantTransactions transactions;
@@ -61,20 +64,25 @@ public final class Outbox {
         this.transactions = transactions;
     }
 
-    /** Appends a message in the caller's transaction (the one that changes the domain). */
+    /**
+     * Appends a message in the caller's transaction (the one that changes the domain), with the
+     * current trace and request id: the worker's call continues them.
+     */
     public UUID append(
             Connection connection, String tenantId, String agency, String kind, UUID aggregateId, String payload)
             throws SQLException {
         UUID id = UUID.randomUUID();
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO outbox (tenant_id, id, agency, kind, aggregate_id, payload, status)"
-                        + " VALUES (?, ?, ?, ?, ?, ?::jsonb, 'QUEUED')")) {
+                "INSERT INTO outbox (tenant_id, id, agency, kind, aggregate_id, payload, status, trace_context,"
+                        + " request_id) VALUES (?, ?, ?, ?, ?, ?::jsonb, 'QUEUED', ?, ?)")) {
             insert.setString(1, tenantId);
             insert.setObject(2, id);
             insert.setString(3, agency);
             insert.setString(4, kind);
             insert.setObject(5, aggregateId);
             insert.setString(6, payload);
+            insert.setString(7, Tracing.traceparent());
+            insert.setString(8, LogContext.requestId());
             insert.executeUpdate();
         }
         return id;
@@ -100,7 +108,9 @@ public final class Outbox {
                                 rows.getString(4),
                                 rows.getObject(5, UUID.class),
                                 rows.getString(6),
-                                rows.getInt(7)));
+                                rows.getInt(7),
+                                rows.getString(8),
+                                rows.getString(9)));
                     }
                 }
                 return messages;

@@ -12,9 +12,19 @@ import java.util.UUID;
  * @param aggregateId the domain object waiting for the result
  * @param payload the request as JSON
  * @param attempts how many times it has been claimed, this claim included
+ * @param traceContext the W3C {@code traceparent} of the request that queued it, or {@code null}
+ * @param requestId the id of that request, or {@code null}
  */
 public record OutboxMessage(
-        String tenantId, UUID id, String agency, String kind, UUID aggregateId, String payload, int attempts) {
+        String tenantId,
+        UUID id,
+        String agency,
+        String kind,
+        UUID aggregateId,
+        String payload,
+        int attempts,
+        String traceContext,
+        String requestId) {
 
     /** Without the payload: it may hold a NIK. */
     @Override

@@ -1,0 +1,105 @@
+package id.lumbung.gateway.metrics;
+
+import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.operations.Watch;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.MapFormat;
+import io.micronaut.scheduling.annotation.Scheduled;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gauges the alert rules watch ({@code docs/observability/alerts.yml}), kept by the worker
+ * (one process a deployment): stuck imports, the oldest agency message waiting, audit chains that
+ * no longer verify, and when the secrets an agency gave us expire ({@code lumbung.secrets.expiry.*},
+ * e.g. {@code LUMBUNG_SECRETS_EXPIRY_DUKCAPIL=2027-06-30}, the end of the cooperation agreement).
+ */
+@Context // its gauges exist from the start, before the first refresh
+@Requires(property = "lumbung.connectors.worker.enabled", notEquals = "false")
+final class WatchGauges {
+    private static final Logger LOG = LoggerFactory.getLogger(WatchGauges.class);
+
+    private final Watch watch;
+    private final MultiGauge oldestWaiting;
+    private final AtomicLong stuckImports = new AtomicLong();
+    private final AtomicLong brokenChains = new AtomicLong();
+    private final AtomicLong chainsVerifiedAt = new AtomicLong();
+
+    WatchGauges(
+            Watch watch,
+            MeterRegistry registry,
+            @Nullable
+                    @Property(name = "lumbung.secrets.expiry")
+                    @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
+                    Map<String, String> secretsExpiry) {
+        this.watch = watch;
+        Gauge.builder("lumbung.jobs.stuck", stuckImports, AtomicLong::get)
+                .description("Imports running over an hour or queued over 15 minutes")
+                .tag("kind", "import")
+                .register(registry);
+        this.oldestWaiting = MultiGauge.builder("lumbung.connector.oldest.waiting.seconds")
+                .description("Age of the oldest message due to an agency (paused tenants left out)")
+                .register(registry);
+        Gauge.builder("lumbung.audit.chains.broken", brokenChains, AtomicLong::get)
+                .description("Tenants whose audit chain did not verify at the last check")
+                .register(registry);
+        Gauge.builder("lumbung.audit.chains.verified", chainsVerifiedAt, AtomicLong::get)
+                .description("When every audit chain was last checked (epoch seconds; 0 = not yet)")
+                .register(registry);
+        (secretsExpiry == null ? Map.<String, String>of() : secretsExpiry).forEach((secret, date) -> {
+            long expires = LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+            Gauge.builder("lumbung.secret.expiry", () -> expires)
+                    .description("When a secret an agency gave expires (epoch seconds)")
+                    .tag("secret", secret)
+                    .register(registry);
+        });
+    }
+
+    @Scheduled(initialDelay = "20s", fixedDelay = "30s")
+    void refresh() {
+        try {
+            stuckImports.set(watch.stuckImports(Duration.ofHours(1), Duration.ofMinutes(15)));
+            oldestWaiting.register(
+                    watch.oldestWaitingSeconds().entrySet().stream()
+                            .map(entry -> MultiGauge.Row.of(Tags.of("agency", entry.getKey()), entry.getValue()))
+                            .toList(),
+                    true);
+        } catch (RuntimeException e) {
+            LOG.warn("Watch gauges not refreshed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    @Scheduled(
+            initialDelay = "${lumbung.audit.verify-initial-delay:2m}",
+            fixedDelay = "${lumbung.audit.verify-interval:6h}")
+    void verifyAuditChains() {
+        try {
+            List<AuditLog.Verification> broken = watch.brokenAuditChains();
+            for (AuditLog.Verification chain : broken) {
+                LOG.error(
+                        "The audit chain of tenant {} does not verify from entry {}: {}",
+                        chain.tenantId(),
+                        chain.firstBrokenSeq(),
+                        chain.reason());
+            }
+            brokenChains.set(broken.size());
+            chainsVerifiedAt.set(Instant.now().getEpochSecond());
+        } catch (RuntimeException e) {
+            LOG.warn("Audit chains not verified: {}", e.getClass().getSimpleName());
+        }
+    }
+}
