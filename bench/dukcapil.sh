@@ -27,7 +27,8 @@ until curl -sf "localhost:$port/health" > /dev/null; do
   sleep 0.2
 done
 pgport=$(sed -n 4p "$data/postgres/postmaster.pid")
-psql_() { psql -q -At -h localhost -p "$pgport" -U postgres -d lumbung "$@"; }
+# The embedded server asks for the superuser's password, kept beside its data folder.
+psql_() { PGPASSWORD=$(cat "$data/postgres.password") psql -q -At -h localhost -p "$pgport" -U postgres -d lumbung "$@"; }
 sim=http://127.0.0.1:18091
 faults() { curl -sf -XPOST "$sim/sim/faults" -H 'Content-Type: application/json' -d "$1" > /dev/null; }
 login() {

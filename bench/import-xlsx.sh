@@ -25,7 +25,7 @@ pgport=$(sed -n 4p "$data/postgres/postmaster.pid")
 token=$(curl -s -XPOST "localhost:$port/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d '{"username":"admin-7471","password":"bench-password-123"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
 empty() {
-  psql -q -h localhost -p "$pgport" -U postgres -d lumbung -c "DELETE FROM member WHERE tenant_id = '7471'" \
+  PGPASSWORD=$(cat "$data/postgres.password") psql -q -h localhost -p "$pgport" -U postgres -d lumbung -c "DELETE FROM member WHERE tenant_id = '7471'" \
     -c "DELETE FROM household WHERE tenant_id = '7471' AND iddtks IS NOT NULL" -c "VACUUM ANALYZE member" \
     -c "VACUUM ANALYZE household"
 }

@@ -25,7 +25,8 @@ until curl -sf "localhost:$port/health" > /dev/null; do
   sleep 0.2
 done
 pgport=$(sed -n 4p "$data/postgres/postmaster.pid")
-psql_() { psql -q -h localhost -p "$pgport" -U postgres -d lumbung "$@"; }
+# The embedded server asks for the superuser's password, kept beside its data folder.
+psql_() { PGPASSWORD=$(cat "$data/postgres.password") psql -q -h localhost -p "$pgport" -U postgres -d lumbung "$@"; }
 for setting in ${BENCH_PG_SETTINGS:-}; do psql_ -c "ALTER SYSTEM SET ${setting%%=*} = '${setting#*=}'"; done
 psql_ -c "SELECT pg_reload_conf()" > /dev/null
 psql_ -At -c "SELECT 'postgres: shared_buffers ' || current_setting('shared_buffers') || ', max_wal_size ' || current_setting('max_wal_size') || ', checkpoint_timeout ' || current_setting('checkpoint_timeout')"

@@ -173,6 +173,8 @@ public final class Lumbung {
                             },
                             "lumbung-stop-database"));
         }
+        id.lumbung.gateway.health.Drain.onTerm(
+                java.time.Duration.ofSeconds(Long.parseLong(env("LUMBUNG_SHUTDOWN_DRAIN_SECONDS", "0"))));
         started.set(new Startup()
                 .args(args)
                 .mainClass(Lumbung.class)

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged jar fails fast and clearly: a start refused for its configuration says why in one
  * line and exits; no embedded PostgreSQL outlives the process that started it, whether its start
- * failed or it was killed outright.
+ * failed or it was killed outright; a stop behind a load balancer first drains.
  */
 class StartupIT {
     @TempDir
@@ -98,6 +98,45 @@ class StartupIT {
         assertThat(Files.exists(pidFile))
                 .as("stopped cleanly, its pid file removed")
                 .isFalse();
+    }
+
+    @Test
+    void aStopIsNotReadyFirstWhileItStillAnswersThenEndsCleanly() throws Exception {
+        int port = FreePort.pick();
+        DemoJar app = DemoJar.start(
+                data,
+                port,
+                data.resolve("drain.log"),
+                Map.of("LUMBUNG_DEMO_MEMBERS", "0", "LUMBUNG_SHUTDOWN_DRAIN_SECONDS", "3"));
+        String token = app.login("admin-7471");
+        assertThat(status(port, "/health/readiness", null)).isEqualTo(200);
+
+        app.process.destroy(); // SIGTERM, as Kubernetes or systemd stops it
+
+        Eventually.await(Duration.ofSeconds(2), () -> status(port, "/health/readiness", null), code -> code == 503);
+        assertThat(status(port, "/api/v1/tenants/7471/households", token))
+                .as("still serving while the balancer takes it out")
+                .isEqualTo(200);
+        assertThat(app.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(app.process.exitValue()).isZero();
+        assertThat(Files.readString(data.resolve("drain.log"))).contains("Stopping: not ready for 3 s");
+    }
+
+    private static int status(int port, String path, String token) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The log's error lines (a stack trace's lines are not errors of their own). */

@@ -130,6 +130,9 @@ class ChartTest {
         assertThat(map(rendered.one("HorizontalPodAutoscaler", "kendari-lumbung-api"), "spec"))
                 .containsEntry("minReplicas", 3);
 
+        // An API pod drains before it stops, within the time Kubernetes gives it.
+        assertThat(env(api)).containsEntry("LUMBUNG_SHUTDOWN_DRAIN_SECONDS", "10");
+        assertThat(map(api, "spec", "template", "spec")).containsEntry("terminationGracePeriodSeconds", 40);
         // Logs as JSON and traces to the collector, from both roles; the worker watches the secrets.
         for (Map<String, Object> deployment : List.of(api, worker)) {
             assertThat(env(deployment))
