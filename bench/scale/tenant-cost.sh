@@ -9,6 +9,8 @@ cd "$(dirname "$0")/../.."
 . bench/lib.sh
 members=${1:-10000}
 tenants=${2:-100}
+# Every tenant's admin logs in once: more logins a minute than a real office makes.
+export LUMBUNG_RATE_LIMITS_LOGIN_PER_IP=100000 LUMBUNG_RATE_LIMITS_LOGIN_PER_USER=100000
 start_lumbung 8096 -Xmx1g
 gen="$data/gen"
 javac -d "$gen" bench/GenerateRegistry.java
@@ -24,12 +26,12 @@ measure() { # tenants so far
   rss=$(ps -o rss= -p "$app" | tr -d ' ')
   echo "at $1 tenant(s): heap after GC $(( heap / 1024 )) MiB, resident $(( rss / 1024 )) MiB," \
     "database $(psql_ -c "SELECT pg_size_pretty(pg_database_size('lumbung'))")"
-  psql_ -F ' | ' -c "SELECT c.relname,
-      c.reltuples::bigint, pg_size_pretty(pg_table_size(c.oid)), pg_size_pretty(pg_indexes_size(c.oid)),
-      round((pg_table_size(c.oid) + pg_indexes_size(c.oid))::numeric / greatest(c.reltuples, 1))
-    FROM pg_class c WHERE c.relname IN ('member', 'household', 'registry_change', 'import_job', 'import_issue',
-      'audit_log', 'region', 'user_account') ORDER BY pg_table_size(c.oid) DESC" \
-    | sed 's/^/  /'
+  for table in member household registry_change audit_log import_issue; do
+    psql_ -F ' | ' -c "SELECT '$table', count(*), pg_size_pretty(pg_table_size('$table')),
+        pg_size_pretty(pg_indexes_size('$table')),
+        round((pg_table_size('$table') + pg_indexes_size('$table'))::numeric / greatest(count(*), 1)) || ' B/row'
+      FROM $table" | sed 's/^/  /'
+  done
 }
 
 n=0
@@ -47,6 +49,7 @@ for code in $codes; do
   admin=$(login "admin-$id")
   job=$(curl -s -XPOST "localhost:$port/api/v1/tenants/$id/imports" -H "Authorization: Bearer $admin" \
     -F "file=@$data/dtks-$id.csv" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+  [[ "$job" =~ ^[0-9a-f-]{36}$ ]] || { echo "tenant $id: the import was not accepted: $job"; exit 1; }
   until curl -s "localhost:$port/api/v1/tenants/$id/imports/$job" -H "Authorization: Bearer $admin" \
       | grep -q '"finishedAt":"'; do sleep 0.2; done
   rm "$data/dtks-$id.csv"

@@ -271,6 +271,52 @@ class ImportApiTest extends ApiTest {
     }
 
     @Test
+    void aFileOfManyBatchesReportsItsBadRowsByLineInTheFilesOrder() throws SQLException {
+        // 7,200 rows, refused ones near the start, the end and the middle, two of them adjacent.
+        String admin = login("admin-7471");
+        String p = prefix();
+        int serial = SERIALS.getAndAdd(2_400);
+        List<String> rows = new java.util.ArrayList<>();
+        for (int family = 0; family < 2_400; family++) {
+            rows.addAll(List.of(
+                    family(p + family, serial + family, "Jl. Batch " + family).split("\n")));
+        }
+        List<Integer> badLines = List.of(3, 2_001, 2_002, 4_501, 7_201);
+        for (int line : badLines) {
+            String[] fields = rows.get(line - 2).split(";", -1);
+            fields[7] = fields[7].substring(0, 14); // a NIK of 14 digits
+            rows.set(line - 2, String.join(";", fields));
+        }
+
+        Map<String, Object> job = importAndWait(admin, "besar.csv", csv(rows.toArray(String[]::new)), "");
+
+        assertThat(job)
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("rowsTotal", 7_200)
+                .containsEntry("rowsRejected", 5)
+                .containsEntry("rowsAccepted", 7_195);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) job.get("errors");
+        assertThat(errors)
+                .filteredOn(error -> "nik_not_16_digits".equals(error.get("code")))
+                .extracting(error -> ((Number) error.get("line")).intValue())
+                .containsExactlyElementsOf(badLines);
+        assertThat(memberCount(p)).isEqualTo(7_195L);
+        // Their ids are in creation order (version 7), so they append to the indexes.
+        try (Connection owner = TestDatabase.get().ownerConnection();
+                PreparedStatement query = owner.prepareStatement(
+                        "SELECT m.id, m.household_id FROM member m WHERE m.tenant_id = '7471' AND m.source_key LIKE ?")) {
+            query.setString(1, p + "%");
+            try (ResultSet ids = query.executeQuery()) {
+                while (ids.next()) {
+                    assertThat(ids.getObject(1, UUID.class).version()).isEqualTo(7);
+                    assertThat(ids.getObject(2, UUID.class).version()).isEqualTo(7);
+                }
+            }
+        }
+    }
+
+    @Test
     void aCopiedLineIsDroppedAsACopyAndAReusedMemberIdWithOtherDataIsRefusedForSomeoneToLookAt() {
         String admin = login("admin-7471");
         String p = prefix();

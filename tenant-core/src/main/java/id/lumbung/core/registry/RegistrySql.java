@@ -39,12 +39,12 @@ final class RegistrySql {
     static final String UPSERT_HOUSEHOLDS = "WITH upserted AS (INSERT INTO household (tenant_id, id, "
             + columns(HOUSEHOLD, "") + ", head_name, member_count, desil_source, desil_date, source, row_hash,"
             + " updated_at)"
-            + " SELECT ?, gen_random_uuid(), " + columns(HOUSEHOLD, "i.") + ", i.head_name, i.member_count,"
+            + " SELECT ?, lumbung_uuid7(), " + columns(HOUSEHOLD, "i.") + ", i.head_name, i.member_count,"
             + " CASE WHEN i.desil IS NOT NULL THEN 'IMPORT' END, CASE WHEN i.desil IS NOT NULL THEN current_date END,"
             + " 'IMPORT', i.household_hash, now()"
             + " FROM import_household i LEFT JOIN household h ON h.tenant_id = ? AND h.iddtks = i.iddtks"
             // Unchanged households never reach ON CONFLICT, which would lock (and so write) them.
-            + " WHERE h.row_hash IS DISTINCT FROM i.household_hash"
+            + " WHERE h.row_hash IS DISTINCT FROM i.household_hash ORDER BY i.iddtks"
             + " ON CONFLICT (tenant_id, iddtks) DO UPDATE SET " + updates(HOUSEHOLD) + ","
             + " desil_source = CASE WHEN household.desil IS DISTINCT FROM excluded.desil THEN excluded.desil_source"
             + " ELSE household.desil_source END,"
@@ -58,9 +58,9 @@ final class RegistrySql {
     /** One history entry per created or changed household. Takes (tenant, import id, actor). */
     static final String HOUSEHOLD_HISTORY = "INSERT INTO registry_change (tenant_id, id, entity, entity_id, kind,"
             + " fields, source, import_id, changed_by)"
-            + " SELECT ?, gen_random_uuid(), 'HOUSEHOLD', d.id, CASE WHEN d.created THEN 'CREATED' ELSE 'UPDATED' END,"
+            + " SELECT ?, lumbung_uuid7(), 'HOUSEHOLD', d.id, CASE WHEN d.created THEN 'CREATED' ELSE 'UPDATED' END,"
             + " coalesce(c.fields, '{}'), 'IMPORT', ?, ? FROM import_household_done d"
-            + " LEFT JOIN import_household_change c ON c.id = d.id";
+            + " LEFT JOIN import_household_change c ON c.id = d.id ORDER BY d.id";
 
     static final String HOUSEHOLD_COUNTS =
             "SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created) FROM import_household_done";
@@ -84,10 +84,11 @@ final class RegistrySql {
     /** Inserts new members and updates changed ones. Takes (tenant, tenant). */
     static final String UPSERT_MEMBERS = "WITH upserted AS (INSERT INTO member (tenant_id, id, household_id, "
             + columns(MEMBER, "") + ", name_key, status_date, status_source, row_hash)"
-            + " SELECT ?, gen_random_uuid(), i.household_id, " + columns(MEMBER, "i.") + ", i.name_key,"
+            + " SELECT ?, lumbung_uuid7(), i.household_id, " + columns(MEMBER, "i.") + ", i.name_key,"
             + " CASE WHEN i.status <> 'ALIVE' THEN current_date END, 'IMPORT', i.member_hash"
             + " FROM import_member i LEFT JOIN member m ON m.tenant_id = ? AND m.source_key = i.source_key"
-            + " WHERE m.row_hash IS DISTINCT FROM i.member_hash"
+            // In household order: new ids and their households' (both time-ordered) append to the indexes.
+            + " WHERE m.row_hash IS DISTINCT FROM i.member_hash ORDER BY i.household_id, i.line"
             + " ON CONFLICT (tenant_id, source_key) DO UPDATE SET household_id = excluded.household_id, "
             + updates(MEMBER) + ", name_key = excluded.name_key,"
             + " status_date = CASE WHEN member.status IS DISTINCT FROM excluded.status THEN current_date"
@@ -102,9 +103,9 @@ final class RegistrySql {
     /** One history entry per created or changed member. Takes (tenant, import id, actor). */
     static final String MEMBER_HISTORY = "INSERT INTO registry_change (tenant_id, id, entity, entity_id, kind, fields,"
             + " source, import_id, changed_by)"
-            + " SELECT ?, gen_random_uuid(), 'MEMBER', d.id, CASE WHEN d.created THEN 'CREATED' ELSE 'UPDATED' END,"
+            + " SELECT ?, lumbung_uuid7(), 'MEMBER', d.id, CASE WHEN d.created THEN 'CREATED' ELSE 'UPDATED' END,"
             + " coalesce(c.fields, '{}'), 'IMPORT', ?, ? FROM import_member_done d"
-            + " LEFT JOIN import_member_change c ON c.id = d.id";
+            + " LEFT JOIN import_member_change c ON c.id = d.id ORDER BY d.id";
 
     static final String MEMBER_COUNTS =
             "SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created) FROM import_member_done";
