@@ -54,7 +54,7 @@ public final class Lumbung {
 
         String logFormat = System.getenv("LUMBUNG_LOG_FORMAT");
         if (logFormat != null && !List.of("text", "json").contains(logFormat)) {
-            // Logback found no appender of that name: said where it is seen without one.
+            // Logback already wrote text (and said why): a misspelt setting stops the start.
             System.err.println("Lumbung cannot start: LUMBUNG_LOG_FORMAT must be text or json, not " + logFormat);
             System.exit(Startup.CONFIGURATION);
         }
@@ -173,8 +173,11 @@ public final class Lumbung {
                             },
                             "lumbung-stop-database"));
         }
-        id.lumbung.gateway.health.Drain.onTerm(
-                java.time.Duration.ofSeconds(Long.parseLong(env("LUMBUNG_SHUTDOWN_DRAIN_SECONDS", "0"))));
+        String drain = env("LUMBUNG_SHUTDOWN_DRAIN_SECONDS", "0");
+        if (!drain.matches("[0-9]{1,3}")) {
+            Startup.refuse("LUMBUNG_SHUTDOWN_DRAIN_SECONDS must be a number of seconds, not " + drain);
+        }
+        id.lumbung.gateway.health.Drain.onTerm(java.time.Duration.ofSeconds(Long.parseLong(drain)));
         started.set(new Startup()
                 .args(args)
                 .mainClass(Lumbung.class)

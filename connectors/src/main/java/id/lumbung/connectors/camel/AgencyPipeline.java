@@ -13,6 +13,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,13 +62,13 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
 
     private static final String FAILURE = "LumbungFailure";
     private static final String SKIPPED = "LumbungSkipped";
+    /** The exchange's property holding the message's trace context (the breaker copies exchanges). */
+    private static final String TRACE = "lumbung.trace";
+
     /**
      * Set on the worker's thread when the call sub-route ran (the breaker runs it on the caller's
      * thread, on a copy of the exchange): a fallback without it is the breaker refusing the call.
      */
-    /** The exchange's property holding the message's trace context (the breaker copies exchanges). */
-    private static final String TRACE = "lumbung.trace";
-
     private static final ThreadLocal<Boolean> CALLED = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private final String agency;
@@ -286,7 +287,7 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
     /** The tenant's pause and quota. */
     private void admit(Exchange exchange) {
         CALLED.set(Boolean.FALSE);
-        exchange.setProperty(TRACE, io.opentelemetry.context.Context.current());
+        exchange.setProperty(TRACE, Context.current());
         OutboxMessage message = exchange.getMessage().getBody(OutboxMessage.class);
         exchange.getMessage().setHeader(LumbungHeaders.TENANT_ID, message.tenantId());
         exchange.getMessage().setHeader(LumbungHeaders.MESSAGE_ID, message.id());
@@ -325,11 +326,8 @@ public abstract class AgencyPipeline extends RouteBuilder implements AgencyConne
         }
         // Each call (a redelivery too) is a client span of the message's: the agency receives
         // its traceparent.
-        io.opentelemetry.context.Context parent = exchange.getProperty(TRACE, io.opentelemetry.context.Context.class);
-        Span call = tracing.start(
-                agency + " call",
-                SpanKind.CLIENT,
-                parent == null ? io.opentelemetry.context.Context.current() : parent);
+        Context parent = exchange.getProperty(TRACE, Context.class);
+        Span call = tracing.start(agency + " call", SpanKind.CLIENT, parent == null ? Context.current() : parent);
         String error = null;
         try (Scope scope = call.makeCurrent()) {
             exchange.setProperty(LumbungHeaders.RESULT, Answer.of(handler, message));
