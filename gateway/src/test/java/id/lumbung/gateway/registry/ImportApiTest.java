@@ -394,6 +394,22 @@ class ImportApiTest extends ApiTest {
         int serial = SERIALS.getAndAdd(10);
         byte[] first = csv(family(p + "A", serial, "Jl. Sao-Sao No. 2"));
         assertThat(importAndWait(admin, "a.csv", first, "")).containsEntry("membersCreated", 3);
+        // Their creation is on their rows, not four history rows (decision 0027); the page shows it.
+        assertThat(history(p)).isEmpty();
+        String household = strings("SELECT id::text FROM household WHERE tenant_id = '7471' AND iddtks = ?", p + "A")
+                .get(0);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> created =
+                (List<Map<String, Object>>) object(get("/api/v1/tenants/7471/households/" + household, admin))
+                        .get("history");
+        assertThat(created)
+                .extracting(change -> change.get("entity") + ":" + change.get("kind") + ":" + change.get("source") + ":"
+                        + change.get("changedBy"))
+                .containsExactlyInAnyOrder(
+                        "HOUSEHOLD:CREATED:IMPORT:admin-7471",
+                        "MEMBER:CREATED:IMPORT:admin-7471",
+                        "MEMBER:CREATED:IMPORT:admin-7471",
+                        "MEMBER:CREATED:IMPORT:admin-7471");
 
         Map<String, Object> again = importAndWait(admin, "a.csv", first, "");
         assertThat(again)

@@ -5,6 +5,7 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Permission;
 import id.lumbung.core.access.Reach;
 import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.database.Rows;
 import id.lumbung.core.database.TenantTransactions;
 import id.lumbung.core.error.ErrorCode;
 import id.lumbung.core.error.LumbungException;
@@ -343,7 +344,7 @@ public final class RegistryReads {
                     row.desilDate(),
                     criteria(connection, tenantId, id),
                     people,
-                    history(id, people),
+                    history(connection, tenantId, id, people),
                     sameKk(connection, reach, row));
         });
         if (detail == null) {
@@ -396,12 +397,46 @@ public final class RegistryReads {
         return index < 0 ? RELATIONSHIP_ORDER.size() : index;
     }
 
-    private List<HouseholdDetail.Change> history(UUID householdId, List<Member> people) {
+    /** The newest 100 changes of the household and its people, their creation by an import included. */
+    private List<HouseholdDetail.Change> history(
+            Connection connection, String tenantId, UUID householdId, List<Member> people) throws SQLException {
         List<UUID> ids = new ArrayList<>();
         ids.add(householdId);
         people.forEach(member -> ids.add(member.id()));
-        return changes.findByEntityIdInOrderByChangedAtDesc(ids, Pageable.from(0, 100)).stream()
-                .map(RegistryChangeRow::toChange)
-                .toList();
+        List<HouseholdDetail.Change> history = new ArrayList<>();
+        changes.findByEntityIdInOrderByChangedAtDesc(ids, Pageable.from(0, 100))
+                .forEach(change -> history.add(change.toChange()));
+        history.addAll(createdByImport(connection, tenantId, householdId));
+        history.sort(Comparator.comparing(HouseholdDetail.Change::changedAt).reversed());
+        return history.size() > 100 ? List.copyOf(history.subList(0, 100)) : history;
+    }
+
+    /**
+     * The household and members an import created: the creation is recorded on their rows
+     * (decision 0027), by whom the import's job says.
+     */
+    private static List<HouseholdDetail.Change> createdByImport(
+            Connection connection, String tenantId, UUID householdId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 'HOUSEHOLD', h.id, h.created_at,"
+                + " j.requested_by FROM household h JOIN import_job j ON j.tenant_id = h.tenant_id AND j.id = h.import_id"
+                + " WHERE h.tenant_id = ? AND h.id = ?"
+                + " UNION ALL SELECT 'MEMBER', m.id, m.created_at, j.requested_by FROM member m"
+                + " JOIN import_job j ON j.tenant_id = m.tenant_id AND j.id = m.import_id"
+                + " WHERE m.tenant_id = ? AND m.household_id = ?")) {
+            query.setString(1, tenantId);
+            query.setObject(2, householdId);
+            query.setString(3, tenantId);
+            query.setObject(4, householdId);
+            return Rows.list(
+                    query,
+                    row -> new HouseholdDetail.Change(
+                            row.getString(1),
+                            row.getObject(2, UUID.class),
+                            "CREATED",
+                            List.of(),
+                            "IMPORT",
+                            row.getString(4),
+                            row.getTimestamp(3).toInstant()));
+        }
     }
 }

@@ -188,10 +188,15 @@ interface FigureRows extends GenericRepository<TenantFigureRow, String> {
 
     /** A month of each regency (from and to: the month's bounds in Asia/Jakarta; period: {@code yyyy-mm}). */
     @Query("SELECT t.id AS tenant_id,"
+            // Created by hand or by a transfer: a history row; by an import: on the row itself (decision 0027).
             + " (SELECT count(*) FROM registry_change c WHERE c.tenant_id = t.id AND c.entity = 'HOUSEHOLD'"
-            + "   AND c.kind = 'CREATED' AND c.changed_at >= :from AND c.changed_at < :to) AS households_created,"
+            + "   AND c.kind = 'CREATED' AND c.changed_at >= :from AND c.changed_at < :to)"
+            + " + (SELECT count(*) FROM household h WHERE h.tenant_id = t.id AND h.import_id IS NOT NULL"
+            + "   AND h.created_at >= :from AND h.created_at < :to) AS households_created,"
             + " (SELECT count(*) FROM registry_change c WHERE c.tenant_id = t.id AND c.entity = 'MEMBER'"
-            + "   AND c.kind = 'CREATED' AND c.changed_at >= :from AND c.changed_at < :to) AS members_created,"
+            + "   AND c.kind = 'CREATED' AND c.changed_at >= :from AND c.changed_at < :to)"
+            + " + (SELECT count(*) FROM member m WHERE m.tenant_id = t.id AND m.import_id IS NOT NULL"
+            + "   AND m.created_at >= :from AND m.created_at < :to) AS members_created,"
             + " (SELECT count(*) FROM registry_change c WHERE c.tenant_id = t.id AND c.entity = 'MEMBER'"
             + "   AND c.kind = 'UPDATED' AND c.changed_at >= :from AND c.changed_at < :to) AS members_updated,"
             + " (SELECT count(*) FROM registry_change c WHERE c.tenant_id = t.id AND c.source = 'DUKCAPIL'"

@@ -311,7 +311,9 @@ final class ImportRunner {
                 counts,
                 "UPDATE import_row r SET rejected = true FROM (SELECT line, min(line) OVER w AS first,"
                         + " first_value(member_hash) OVER w = member_hash AND first_value(household_hash) OVER w"
-                        + " = household_hash AS copy FROM import_row WHERE NOT rejected"
+                        + " = household_hash AS copy FROM import_row WHERE NOT rejected AND source_key IN ("
+                        // Only the keys that repeat are sorted (a hash count finds them).
+                        + "SELECT source_key FROM import_row WHERE NOT rejected GROUP BY source_key HAVING count(*) > 1)"
                         + " WINDOW w AS (PARTITION BY source_key ORDER BY line)) d"
                         + " WHERE r.line = d.line AND d.line <> d.first RETURNING r.line, d.first, d.copy",
                 // A copy of a line changes nothing when dropped; the same member key with other
@@ -331,7 +333,8 @@ final class ImportRunner {
                 connection,
                 counts,
                 "UPDATE import_row r SET rejected = true FROM (SELECT line, min(line) OVER (PARTITION BY nik_index) AS first"
-                        + " FROM import_row WHERE NOT rejected AND nik_index IS NOT NULL) d"
+                        + " FROM import_row WHERE NOT rejected AND nik_index IN (SELECT nik_index FROM import_row"
+                        + " WHERE NOT rejected AND nik_index IS NOT NULL GROUP BY nik_index HAVING count(*) > 1)) d"
                         + " WHERE r.line = d.line AND d.line <> d.first RETURNING r.line, d.first",
                 row -> ImportIssue.error(
                         row.getLong(1),
@@ -386,8 +389,13 @@ final class ImportRunner {
                         "household_fields_differ",
                         "Rows of this household disagree on KK, address or criteria; its first row is used"));
         // One family card, one family: a KK number on several households is a split or a typo.
-        String firstRows = "(SELECT DISTINCT ON (iddtks) line, iddtks, kk_index FROM import_row WHERE NOT rejected"
-                + " ORDER BY iddtks, line)";
+        // Each household's first row, sorted out once for the two checks below.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE import_first ON COMMIT DROP AS SELECT DISTINCT ON (iddtks) line,"
+                    + " iddtks, kk_index FROM import_row WHERE NOT rejected ORDER BY iddtks, line");
+            statement.execute("ANALYZE import_first");
+        }
+        String firstRows = "import_first";
         warn(
                 connection,
                 counts,
@@ -436,6 +444,7 @@ final class ImportRunner {
             boolean rejects,
             String... parameters)
             throws SQLException {
+        long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
@@ -449,6 +458,7 @@ final class ImportRunner {
                 }
             }
         }
+        debugTime(started, sql);
     }
 
     /** Upserts households, then members, writing history; unchanged rows are not touched. */
@@ -475,7 +485,7 @@ final class ImportRunner {
         analyse(connection, steps.stagingTable());
         run(connection, steps.changes(), tenantId);
         run(connection, steps.doneTable());
-        run(connection, steps.upsert(), tenantId, tenantId);
+        run(connection, steps.upsert(), tenantId, importId, tenantId);
         analyse(connection, steps.changesTable(), steps.doneTableName());
         run(connection, steps.history(), tenantId, importId, by);
         return counts(connection, steps.counts());
@@ -489,6 +499,10 @@ final class ImportRunner {
             }
             statement.execute();
         }
+        debugTime(started, sql);
+    }
+
+    private static void debugTime(long started, String sql) {
         if (LOG.isDebugEnabled()) {
             LOG.debug(
                     "{} ms: {}",

@@ -35,13 +35,16 @@ final class RegistrySql {
     static final String HOUSEHOLDS_DONE =
             "CREATE TEMPORARY TABLE import_household_done (id uuid, created boolean) ON COMMIT DROP";
 
-    /** Inserts new households and updates changed ones; unchanged rows are not touched. Takes (tenant, tenant). */
+    /**
+     * Inserts new households (naming the import that created them) and updates changed ones;
+     * unchanged rows are not touched. Takes (tenant, import id, tenant).
+     */
     static final String UPSERT_HOUSEHOLDS = "WITH upserted AS (INSERT INTO household (tenant_id, id, "
             + columns(HOUSEHOLD, "") + ", head_name, member_count, desil_source, desil_date, source, row_hash,"
-            + " updated_at)"
+            + " updated_at, import_id)"
             + " SELECT ?, lumbung_uuid7(), " + columns(HOUSEHOLD, "i.") + ", i.head_name, i.member_count,"
             + " CASE WHEN i.desil IS NOT NULL THEN 'IMPORT' END, CASE WHEN i.desil IS NOT NULL THEN current_date END,"
-            + " 'IMPORT', i.household_hash, now()"
+            + " 'IMPORT', i.household_hash, now(), ?"
             + " FROM import_household i LEFT JOIN household h ON h.tenant_id = ? AND h.iddtks = i.iddtks"
             // Unchanged households never reach ON CONFLICT, which would lock (and so write) them.
             + " WHERE h.row_hash IS DISTINCT FROM i.household_hash ORDER BY i.iddtks"
@@ -55,12 +58,12 @@ final class RegistrySql {
             + " RETURNING id, (xmax = 0) AS created)"
             + " INSERT INTO import_household_done SELECT id, created FROM upserted";
 
-    /** One history entry per created or changed household. Takes (tenant, import id, actor). */
+    /** One history entry per changed household (a created one names its import itself). Takes (tenant, import id, actor). */
     static final String HOUSEHOLD_HISTORY = "INSERT INTO registry_change (tenant_id, id, entity, entity_id, kind,"
             + " fields, source, import_id, changed_by)"
-            + " SELECT ?, lumbung_uuid7(), 'HOUSEHOLD', d.id, CASE WHEN d.created THEN 'CREATED' ELSE 'UPDATED' END,"
+            + " SELECT ?, lumbung_uuid7(), 'HOUSEHOLD', d.id, 'UPDATED',"
             + " coalesce(c.fields, '{}'), 'IMPORT', ?, ? FROM import_household_done d"
-            + " LEFT JOIN import_household_change c ON c.id = d.id ORDER BY d.id";
+            + " LEFT JOIN import_household_change c ON c.id = d.id WHERE NOT d.created ORDER BY d.id";
 
     static final String HOUSEHOLD_COUNTS =
             "SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created) FROM import_household_done";
@@ -81,11 +84,11 @@ final class RegistrySql {
     static final String MEMBERS_DONE =
             "CREATE TEMPORARY TABLE import_member_done (id uuid, household_id uuid, created boolean) ON COMMIT DROP";
 
-    /** Inserts new members and updates changed ones. Takes (tenant, tenant). */
+    /** Inserts new members (naming the import that created them) and updates changed ones. Takes (tenant, import id, tenant). */
     static final String UPSERT_MEMBERS = "WITH upserted AS (INSERT INTO member (tenant_id, id, household_id, "
-            + columns(MEMBER, "") + ", name_key, status_date, status_source, row_hash)"
+            + columns(MEMBER, "") + ", name_key, status_date, status_source, row_hash, import_id)"
             + " SELECT ?, lumbung_uuid7(), i.household_id, " + columns(MEMBER, "i.") + ", i.name_key,"
-            + " CASE WHEN i.status <> 'ALIVE' THEN current_date END, 'IMPORT', i.member_hash"
+            + " CASE WHEN i.status <> 'ALIVE' THEN current_date END, 'IMPORT', i.member_hash, ?"
             + " FROM import_member i LEFT JOIN member m ON m.tenant_id = ? AND m.source_key = i.source_key"
             // In household order: new ids and their households' (both time-ordered) append to the indexes.
             + " WHERE m.row_hash IS DISTINCT FROM i.member_hash ORDER BY i.household_id, i.line"
@@ -100,12 +103,12 @@ final class RegistrySql {
             + " RETURNING id, household_id, (xmax = 0) AS created)"
             + " INSERT INTO import_member_done SELECT id, household_id, created FROM upserted";
 
-    /** One history entry per created or changed member. Takes (tenant, import id, actor). */
+    /** One history entry per changed member (a created one names its import itself). Takes (tenant, import id, actor). */
     static final String MEMBER_HISTORY = "INSERT INTO registry_change (tenant_id, id, entity, entity_id, kind, fields,"
             + " source, import_id, changed_by)"
-            + " SELECT ?, lumbung_uuid7(), 'MEMBER', d.id, CASE WHEN d.created THEN 'CREATED' ELSE 'UPDATED' END,"
+            + " SELECT ?, lumbung_uuid7(), 'MEMBER', d.id, 'UPDATED',"
             + " coalesce(c.fields, '{}'), 'IMPORT', ?, ? FROM import_member_done d"
-            + " LEFT JOIN import_member_change c ON c.id = d.id ORDER BY d.id";
+            + " LEFT JOIN import_member_change c ON c.id = d.id WHERE NOT d.created ORDER BY d.id";
 
     static final String MEMBER_COUNTS =
             "SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created) FROM import_member_done";
@@ -132,7 +135,7 @@ final class RegistrySql {
      * @param changesTable that table
      * @param doneTable creates {@code doneTableName}
      * @param doneTableName the rows the upsert wrote
-     * @param upsert the upsert (tenant, tenant)
+     * @param upsert the upsert (tenant, import id, tenant)
      * @param history its history entries (tenant, import id, actor)
      * @param counts answers (created, updated)
      */
