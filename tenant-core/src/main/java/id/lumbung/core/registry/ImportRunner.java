@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -96,10 +97,13 @@ final class ImportRunner {
                     throw new SQLException(new Rejected());
                 }
                 inAnotherTransaction(tenantId, other -> jobs.phase(other, tenantId, id, "SAVING"));
-                apply(connection, tenantId, id, requestedBy, counts);
-                phases[2] = System.nanoTime();
+                String firstLoad = apply(connection, tenantId, id, requestedBy, counts);
                 jobs.insertIssues(connection, tenantId, id, counts);
                 jobs.finish(connection, tenantId, id, "SUCCEEDED", counts, null);
+                if (firstLoad != null) {
+                    finishFirstLoad(connection, tenantId, counts.membersCreated);
+                }
+                phases[2] = System.nanoTime();
                 return null;
             });
             LOG.info(
@@ -461,31 +465,78 @@ final class ImportRunner {
         debugTime(started, sql);
     }
 
-    /** Upserts households, then members, writing history; unchanged rows are not touched. */
-    private void apply(Connection connection, String tenantId, UUID importId, String by, ImportCounts counts)
+    /**
+     * Upserts households, then members, writing history; unchanged rows are not touched. A tenant's
+     * first load puts its members in a table without indexes instead, whose name it answers: {@link
+     * #finishFirstLoad} must end the transaction's work.
+     */
+    private String apply(Connection connection, String tenantId, UUID importId, String by, ImportCounts counts)
             throws SQLException {
         long[] households = upsert(connection, RegistrySql.HOUSEHOLDS, tenantId, importId, by);
         counts.householdsCreated = households[0];
         counts.householdsUpdated = households[1];
+        String firstLoad = firstLoadTable(connection, tenantId);
+        if (firstLoad != null) {
+            long started = System.nanoTime();
+            try (PreparedStatement insert = connection.prepareStatement(RegistrySql.loadMembers(firstLoad))) {
+                insert.setString(1, tenantId);
+                insert.setObject(2, importId);
+                insert.setString(3, tenantId);
+                counts.membersCreated = insert.executeUpdate();
+            }
+            debugTime(started, "first load: " + firstLoad);
+            // Every household is new and was counted, with its head, from the same rows.
+            return firstLoad;
+        }
         long[] members = upsert(connection, RegistrySql.MEMBERS, tenantId, importId, by);
         counts.membersCreated = members[0];
         counts.membersUpdated = members[1];
         run(connection, RegistrySql.RECOUNT_HOUSEHOLDS, tenantId, tenantId);
+        return null;
+    }
+
+    /** The table a first load fills (decision 0028), or null when the tenant already has members. */
+    private static String firstLoadTable(Connection connection, String tenantId) throws SQLException {
+        try (PreparedStatement begin = connection.prepareStatement(RegistrySql.MEMBER_LOAD_BEGIN)) {
+            begin.setString(1, tenantId);
+            try (ResultSet answer = begin.executeQuery()) {
+                answer.next();
+                return answer.getString(1);
+            }
+        }
+    }
+
+    /** Indexes the first load's members and swaps them in; member stays locked until COMMIT. */
+    private static void finishFirstLoad(Connection connection, String tenantId, long members) throws SQLException {
+        long started = System.nanoTime();
+        try (PreparedStatement finish = connection.prepareStatement(RegistrySql.MEMBER_LOAD_FINISH)) {
+            finish.setString(1, tenantId);
+            try (ResultSet answer = finish.executeQuery()) {
+                answer.next();
+                LOG.info(
+                        "First load of tenant {}: {} members {} in {} ms",
+                        tenantId,
+                        members,
+                        answer.getBoolean(1)
+                                ? "indexed and attached as its partition"
+                                : "inserted through member (its partition could not be locked in time)",
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        }
     }
 
     /** One entity's steps: staged rows, their changes, the upsert, its history; answers (created, updated). */
     private static long[] upsert(
             Connection connection, RegistrySql.Upsert steps, String tenantId, UUID importId, String by)
             throws SQLException {
-        if (steps.stagingTakesTenant()) {
-            run(connection, steps.staging(), tenantId);
-        } else {
-            run(connection, steps.staging());
-        }
+        run(
+                connection,
+                steps.staging(),
+                Collections.nCopies(steps.stagingTenants(), tenantId).toArray());
         analyse(connection, steps.stagingTable());
         run(connection, steps.changes(), tenantId);
         run(connection, steps.doneTable());
-        run(connection, steps.upsert(), tenantId, importId, tenantId);
+        run(connection, steps.upsert(), tenantId, importId, tenantId, importId);
         analyse(connection, steps.changesTable(), steps.doneTableName());
         run(connection, steps.history(), tenantId, importId, by);
         return counts(connection, steps.counts());

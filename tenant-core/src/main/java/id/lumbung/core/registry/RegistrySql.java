@@ -21,10 +21,14 @@ final class RegistrySql {
 
     /** One row per household of the file: its first row's fields, its head's name, its size. */
     static final String HOUSEHOLDS_OF_IMPORT = "CREATE TEMPORARY TABLE import_household ON COMMIT DROP AS"
-            + " SELECT DISTINCT ON (iddtks) " + columns(HOUSEHOLD, "") + ", household_hash,"
-            + " first_value(full_name) OVER (PARTITION BY iddtks ORDER BY relationship <> 'KEPALA_KELUARGA', line)"
-            + " AS head_name, count(*) OVER (PARTITION BY iddtks) AS member_count"
-            + " FROM import_row WHERE NOT rejected ORDER BY iddtks, line";
+            + " SELECT " + columns(HOUSEHOLD, "r.") + ", r.household_hash, h.head_name, h.member_count"
+            // Sorting narrow rows, then one join for each household's first row, not sorting whole rows.
+            + " FROM (SELECT DISTINCT ON (iddtks) iddtks, full_name AS head_name,"
+            + " count(*) OVER (PARTITION BY iddtks) AS member_count, min(line) OVER (PARTITION BY iddtks) AS first"
+            // The head as RECOUNT_HOUSEHOLDS names it, so a first load need not recount.
+            + " FROM import_row WHERE NOT rejected"
+            + " ORDER BY iddtks, relationship <> 'KEPALA_KELUARGA', status <> 'ALIVE', line) h"
+            + " JOIN import_row r ON r.line = h.first";
 
     /** What changed in the households the file updates, read before the upsert. Takes (tenant). */
     static final String HOUSEHOLD_CHANGES = "CREATE TEMPORARY TABLE import_household_change ON COMMIT DROP AS"
@@ -37,7 +41,7 @@ final class RegistrySql {
 
     /**
      * Inserts new households (naming the import that created them) and updates changed ones;
-     * unchanged rows are not touched. Takes (tenant, import id, tenant).
+     * unchanged rows are not touched. Takes (tenant, import id, tenant, import id).
      */
     static final String UPSERT_HOUSEHOLDS = "WITH upserted AS (INSERT INTO household (tenant_id, id, "
             + columns(HOUSEHOLD, "") + ", head_name, member_count, desil_source, desil_date, source, row_hash,"
@@ -55,7 +59,7 @@ final class RegistrySql {
             + " ELSE household.desil_date END,"
             + " source = 'IMPORT', row_hash = excluded.row_hash, updated_at = now()"
             + " WHERE household.row_hash IS DISTINCT FROM excluded.row_hash"
-            + " RETURNING id, (xmax = 0) AS created)"
+            + " RETURNING id, import_id IS NOT DISTINCT FROM ? AS created)"
             + " INSERT INTO import_household_done SELECT id, created FROM upserted";
 
     /** One history entry per changed household (a created one names its import itself). Takes (tenant, import id, actor). */
@@ -69,9 +73,17 @@ final class RegistrySql {
             "SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created) FROM import_household_done";
 
     /** The file's accepted members with their household's id. Takes (tenant). */
-    static final String MEMBERS_OF_IMPORT = "CREATE TEMPORARY TABLE import_member ON COMMIT DROP AS"
-            + " SELECT r.*, h.id AS household_id FROM import_row r JOIN household h"
+    private static final String ACCEPTED_MEMBERS = "SELECT r.*, h.id AS household_id FROM import_row r JOIN household h"
             + " ON h.tenant_id = ? AND h.iddtks = r.iddtks WHERE NOT r.rejected";
+
+    /**
+     * The file's members that are new or changed, with their household's id: a re-import's
+     * unchanged members go no further. Takes (tenant, tenant).
+     */
+    static final String MEMBERS_OF_IMPORT = "CREATE TEMPORARY TABLE import_member ON COMMIT DROP AS"
+            + " SELECT a.* FROM (" + ACCEPTED_MEMBERS + ") a"
+            + " LEFT JOIN member m ON m.tenant_id = ? AND m.source_key = a.source_key"
+            + " WHERE m.row_hash IS DISTINCT FROM a.member_hash";
 
     /** What changed in the members the file updates, read before the upsert. Takes (tenant). */
     static final String MEMBER_CHANGES = "CREATE TEMPORARY TABLE import_member_change ON COMMIT DROP AS"
@@ -84,11 +96,17 @@ final class RegistrySql {
     static final String MEMBERS_DONE =
             "CREATE TEMPORARY TABLE import_member_done (id uuid, household_id uuid, created boolean) ON COMMIT DROP";
 
-    /** Inserts new members (naming the import that created them) and updates changed ones. Takes (tenant, import id, tenant). */
-    static final String UPSERT_MEMBERS = "WITH upserted AS (INSERT INTO member (tenant_id, id, household_id, "
-            + columns(MEMBER, "") + ", name_key, status_date, status_source, row_hash, import_id)"
-            + " SELECT ?, lumbung_uuid7(), i.household_id, " + columns(MEMBER, "i.") + ", i.name_key,"
-            + " CASE WHEN i.status <> 'ALIVE' THEN current_date END, 'IMPORT', i.member_hash, ?"
+    /** A new member's columns and, from import_member i, their values. Take (tenant, import id). */
+    private static final String NEW_MEMBER_COLUMNS = " (tenant_id, id, household_id, " + columns(MEMBER, "")
+            + ", name_key, status_date, status_source, row_hash, import_id)";
+
+    private static final String NEW_MEMBER_VALUES = " SELECT ?, lumbung_uuid7(), i.household_id, "
+            + columns(MEMBER, "i.") + ", i.name_key,"
+            + " CASE WHEN i.status <> 'ALIVE' THEN current_date END, 'IMPORT', i.member_hash, ?";
+
+    /** Inserts new members (naming the import that created them) and updates changed ones. Takes (tenant, import id, tenant, import id). */
+    static final String UPSERT_MEMBERS = "WITH upserted AS (INSERT INTO member" + NEW_MEMBER_COLUMNS
+            + NEW_MEMBER_VALUES
             + " FROM import_member i LEFT JOIN member m ON m.tenant_id = ? AND m.source_key = i.source_key"
             // In household order: new ids and their households' (both time-ordered) append to the indexes.
             + " WHERE m.row_hash IS DISTINCT FROM i.member_hash ORDER BY i.household_id, i.line"
@@ -100,7 +118,8 @@ final class RegistrySql {
             + " ELSE member.status_source END,"
             + " row_hash = excluded.row_hash, updated_at = now()"
             + " WHERE member.row_hash IS DISTINCT FROM excluded.row_hash"
-            + " RETURNING id, household_id, (xmax = 0) AS created)"
+            // Created by this import (xmax, the usual tell, is not returned from a partitioned table).
+            + " RETURNING id, household_id, import_id IS NOT DISTINCT FROM ? AS created)"
             + " INSERT INTO import_member_done SELECT id, household_id, created FROM upserted";
 
     /** One history entry per changed member (a created one names its import itself). Takes (tenant, import id, actor). */
@@ -109,6 +128,31 @@ final class RegistrySql {
             + " SELECT ?, lumbung_uuid7(), 'MEMBER', d.id, 'UPDATED',"
             + " coalesce(c.fields, '{}'), 'IMPORT', ?, ? FROM import_member_done d"
             + " LEFT JOIN import_member_change c ON c.id = d.id WHERE NOT d.created ORDER BY d.id";
+
+    /**
+     * A tenant's first load (decision 0028): the name of an empty table shaped like member, without
+     * indexes, for its members — or NULL when the tenant has members (or on Citus). Takes (tenant).
+     */
+    static final String MEMBER_LOAD_BEGIN = "SELECT lumbung_member_load_begin(?)";
+
+    /**
+     * A first load's members, all new, straight from the staged rows into the table the load began
+     * with (in the file's order: its indexes are built by sorting). Takes (tenant, import id, tenant).
+     */
+    static String loadMembers(String loadTable) {
+        if (!loadTable.matches("member_load_[0-9]{4}")) {
+            throw new IllegalArgumentException("not a first load's table: " + loadTable);
+        }
+        return "INSERT INTO " + loadTable + NEW_MEMBER_COLUMNS + NEW_MEMBER_VALUES + " FROM (" + ACCEPTED_MEMBERS
+                + ") i";
+    }
+
+    /**
+     * Builds member's indexes on the loaded table and swaps it in for the tenant's empty partition
+     * (else inserts its rows through member); answers whether it was swapped. Locks member until
+     * COMMIT: the transaction's last step. Takes (tenant).
+     */
+    static final String MEMBER_LOAD_FINISH = "SELECT lumbung_member_load_finish(?)";
 
     static final String MEMBER_COUNTS =
             "SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created) FROM import_member_done";
@@ -129,19 +173,19 @@ final class RegistrySql {
      * The steps of one entity's upsert, run in order by the import.
      *
      * @param staging creates {@code stagingTable} from the staged rows
-     * @param stagingTakesTenant whether {@code staging} takes the tenant as its parameter
+     * @param stagingTenants how many times {@code staging} takes the tenant as a parameter
      * @param stagingTable the table it creates
      * @param changes creates {@code changesTable}: the fields that will change, read before the upsert
      * @param changesTable that table
      * @param doneTable creates {@code doneTableName}
      * @param doneTableName the rows the upsert wrote
-     * @param upsert the upsert (tenant, import id, tenant)
+     * @param upsert the upsert (tenant, import id, tenant, import id)
      * @param history its history entries (tenant, import id, actor)
      * @param counts answers (created, updated)
      */
     record Upsert(
             String staging,
-            boolean stagingTakesTenant,
+            int stagingTenants,
             String stagingTable,
             String changes,
             String changesTable,
@@ -153,7 +197,7 @@ final class RegistrySql {
 
     static final Upsert HOUSEHOLDS = new Upsert(
             HOUSEHOLDS_OF_IMPORT,
-            false,
+            0,
             "import_household",
             HOUSEHOLD_CHANGES,
             "import_household_change",
@@ -165,7 +209,7 @@ final class RegistrySql {
 
     static final Upsert MEMBERS = new Upsert(
             MEMBERS_OF_IMPORT,
-            true,
+            2,
             "import_member",
             MEMBER_CHANGES,
             "import_member_change",

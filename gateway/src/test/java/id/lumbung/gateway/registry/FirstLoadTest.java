@@ -1,0 +1,152 @@
+package id.lumbung.gateway.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lumbung.core.testing.Eventually;
+import id.lumbung.core.testing.TestDatabase;
+import id.lumbung.gateway.ApiTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A regency's first load (decision 0028): its members go into a table without indexes that is
+ * indexed and swapped in for the tenant's empty partition — or, when member cannot be locked in
+ * time, inserted through member. Either way the registry reads the same, and nothing is left
+ * behind when the load is rolled back.
+ */
+@MicronautTest(transactional = false)
+class FirstLoadTest extends ApiTest {
+    private static final String HEAD = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;"
+            + "tanggal_lahir;jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;status_art;desil\n";
+
+    /** Two families of Makassar (73.71); the first's head has died. */
+    private static final String FAMILIES = HEAD
+            + "MKS1;MKS1-1;73.71.01.1001;Jl. Somba Opu;1;1;7371010101100001;7371011203700001;DAENG MANGGALA;"
+            + "MAKASSAR;12-03-1970;L;Kepala Keluarga;DAENG TIMA;Meninggal;2\n"
+            + "MKS1;MKS1-2;73.71.01.1001;Jl. Somba Opu;1;1;7371010101100001;7371014506750002;SITTI RAHMA;"
+            + "MAKASSAR;05-06-1975;P;Istri;HALIMA;Hidup;2\n"
+            + "MKS1;MKS1-3;73.71.01.1001;Jl. Somba Opu;1;1;7371010101100001;7371011508050003;ANDI AKBAR;"
+            + "MAKASSAR;15-08-2005;L;Anak;SITTI RAHMA;Hidup;2\n"
+            + "MKS2;MKS2-1;73.71.01.1001;Jl. Penghibur;2;1;7371010101100002;7371016601800004;NURHAYATI;"
+            + "GOWA;26-01-1980;P;Kepala Keluarga;SALMAH;Hidup;2\n";
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFirstLoadIsSwappedInIndexedAndReadsLikeAnyOther() throws SQLException {
+        String admin = regencyOfItsOwn("73.71", "load-admin-7371");
+        // Refused whole: the first load's table goes with the rolled-back transaction.
+        Map<String, Object> refused = importAndWait(
+                "7371",
+                admin,
+                FAMILIES + "MKS3;MKS3-1;73.71.01.1001;Jl. X;1;1;123;456;;;;;;;;\n",
+                "?mode=all-or-nothing");
+        assertThat(refused).containsEntry("status", "REJECTED");
+        assertThat(strings("SELECT to_regclass('public.member_load_7371')::text"))
+                .containsExactly((String) null);
+        assertThat(strings("SELECT count(*)::text FROM member WHERE tenant_id = '7371'"))
+                .containsExactly("0");
+
+        Map<String, Object> loaded = importAndWait("7371", admin, FAMILIES, "");
+        assertThat(loaded).containsEntry("status", "SUCCEEDED").containsEntry("membersCreated", 4);
+        // Swapped in: the partition carries the indexes the load built, named after it, and no load table is left.
+        assertThat(partitionIndexes("7371"))
+                .containsExactlyInAnyOrder(
+                        "member_7371_pkey",
+                        "member_7371_source_key_idx",
+                        "member_7371_nik_idx",
+                        "member_7371_household_idx",
+                        "member_7371_name_idx");
+        assertThat(strings("SELECT to_regclass('public.member_load_7371')::text"))
+                .containsExactly((String) null);
+        assertThat(strings("SELECT relrowsecurity::text FROM pg_class WHERE relname = 'member'"))
+                .containsExactly("true");
+
+        // The household, counted from the file, its head as a recount names it, its members listed.
+        var households =
+                array(postJson("/api/v1/tenants/7371/households/search", admin, "{\"kk\":\"7371010101100001\"}"));
+        assertThat(households).hasSize(1);
+        Map<String, Object> detail = object(
+                get("/api/v1/tenants/7371/households/" + households.get(0).get("id"), admin));
+        assertThat((Map<String, Object>) detail.get("household"))
+                .containsEntry("memberCount", 3)
+                .containsEntry("headName", "DAENG MANGGALA");
+        assertThat((List<Map<String, Object>>) detail.get("members"))
+                .extracting(member -> member.get("fullName"))
+                .containsExactly("DAENG MANGGALA", "SITTI RAHMA", "ANDI AKBAR");
+        assertThat(array(postJson("/api/v1/tenants/7371/members/search", admin, "{\"nik\":\"7371016601800004\"}")))
+                .hasSize(1);
+        assertThat(array(postJson("/api/v1/tenants/7371/members/search", admin, "{\"name\":\"andi akbar\"}")))
+                .hasSize(1);
+        // Another tenant does not find them.
+        assertThat(array(postJson(
+                        "/api/v1/tenants/7471/members/search", login("admin-7471"), "{\"nik\":\"7371016601800004\"}")))
+                .isEmpty();
+
+        // The next import is an ordinary upsert into the partition.
+        Map<String, Object> again =
+                importAndWait("7371", admin, FAMILIES.replace("ANDI AKBAR;MAKASSAR", "ANDI AKBAR;GOWA"), "");
+        assertThat(again).containsEntry("membersCreated", 0).containsEntry("membersUpdated", 1);
+        assertThat(strings("SELECT birth_place FROM member WHERE tenant_id = '7371' AND source_key = 'MKS1-3'"))
+                .containsExactly("GOWA");
+    }
+
+    @Test
+    void whenMemberCannotBeLockedInTimeTheRowsGoInThroughMember() throws Exception {
+        String admin = regencyOfItsOwn("73.73", "load-admin-7373");
+        try (Connection reader = TestDatabase.get().ownerConnection();
+                Statement statement = reader.createStatement()) {
+            // A long reader of member: detaching the empty partition would wait for it.
+            reader.setAutoCommit(false);
+            statement.execute("LOCK TABLE member IN ACCESS SHARE MODE");
+            Map<String, Object> loaded = importAndWait("7373", admin, FAMILIES.replace("73.71.", "73.73."), "");
+            assertThat(loaded).containsEntry("status", "SUCCEEDED").containsEntry("membersCreated", 4);
+            reader.rollback();
+        }
+        // The partition made with the tenant stays, with the rows; the load table is gone.
+        assertThat(partitionIndexes("7373")).hasSize(5).doesNotContain("member_7373_source_key_idx");
+        assertThat(strings("SELECT count(*)::text FROM member WHERE tenant_id = '7373'"))
+                .containsExactly("4");
+        assertThat(strings("SELECT to_regclass('public.member_load_7373')::text"))
+                .containsExactly((String) null);
+    }
+
+    private Map<String, Object> importAndWait(String tenant, String token, String content, String query) {
+        var response = postFile(
+                "/api/v1/tenants/" + tenant + "/imports" + query,
+                token,
+                "dtks.csv",
+                content.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String job =
+                "/api/v1/tenants/" + tenant + "/imports/" + object(response).get("id");
+        return Eventually.await(Duration.ofSeconds(30), () -> object(get(job, token)), status -> List.of(
+                        "SUCCEEDED", "REJECTED", "FAILED")
+                .contains(status.get("status")));
+    }
+
+    private static List<String> partitionIndexes(String tenant) throws SQLException {
+        return strings("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                + " WHERE i.indrelid = 'public.member_" + tenant + "'::regclass");
+    }
+
+    private static List<String> strings(String sql) throws SQLException {
+        try (Connection owner = TestDatabase.get().ownerConnection();
+                Statement query = owner.createStatement();
+                ResultSet rows = query.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+}
