@@ -39,6 +39,17 @@ public abstract class ApiTest extends DatabaseTest {
 
     @Override
     protected Map<String, String> extraProperties() {
+        return with();
+    }
+
+    /**
+     * These tests' settings and then the given ones ({@code key, value, key, value, …}): for a class
+     * whose context needs settings of its own, as its {@code extraProperties()}.
+     */
+    protected static Map<String, String> with(String... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("settings come as key, value pairs");
+        }
         Map<String, String> properties = new HashMap<>();
         properties.put("micronaut.server.port", "-1");
         properties.put("lumbung.demo.enabled", "true");
@@ -62,6 +73,9 @@ public abstract class ApiTest extends DatabaseTest {
         // Budgets are shared by every context of this JVM (one database): a class testing one
         // sets a capacity or window of its own, and so a bucket of its own.
         properties.put("lumbung.rate-limits.registrations-per-ip", "1000000");
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
         return properties;
     }
 

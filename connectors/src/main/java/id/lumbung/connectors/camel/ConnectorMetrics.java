@@ -9,10 +9,16 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Prometheus metrics of the connectors, per agency and tenant: calls by outcome, breaker state,
@@ -25,6 +31,7 @@ public final class ConnectorMetrics {
     private final MultiGauge depth;
     private final MultiGauge dead;
     private final MultiGauge paused;
+    private final MultiGauge oldestWaiting;
 
     ConnectorMetrics(@Nullable MeterRegistry registry) {
         this.registry = registry == null ? new SimpleMeterRegistry() : registry;
@@ -36,6 +43,9 @@ public final class ConnectorMetrics {
                 .register(this.registry);
         this.paused = MultiGauge.builder("lumbung.connector.paused")
                 .description("1 while an agency's connector is paused for a tenant")
+                .register(this.registry);
+        this.oldestWaiting = MultiGauge.builder("lumbung.connector.oldest.waiting.seconds")
+                .description("Age of the oldest message due to an agency (paused tenants left out)")
                 .register(this.registry);
     }
 
@@ -97,6 +107,25 @@ public final class ConnectorMetrics {
                 pauses.stream()
                         .map(pause ->
                                 MultiGauge.Row.of(Tags.of("agency", pause.agency(), "tenant", pause.tenantId()), 1))
+                        .toList(),
+                true);
+        // A paused tenant's wait is a pause, shown as such: left out of the age that alerts.
+        Set<String> pausedQueues = pauses.stream()
+                .map(pause -> pause.agency() + '|' + pause.tenantId())
+                .collect(Collectors.toSet());
+        Instant now = Instant.now();
+        Map<String, Double> oldest = new TreeMap<>();
+        for (ConnectorControl.Queue queue : queues) {
+            if (queue.oldestWaitingSince() != null && !pausedQueues.contains(queue.agency() + '|' + queue.tenantId())) {
+                oldest.merge(
+                        queue.agency(),
+                        Duration.between(queue.oldestWaitingSince(), now).toMillis() / 1000.0,
+                        Math::max);
+            }
+        }
+        oldestWaiting.register(
+                oldest.entrySet().stream()
+                        .map(entry -> MultiGauge.Row.of(Tags.of("agency", entry.getKey()), entry.getValue()))
                         .toList(),
                 true);
     }

@@ -137,6 +137,6 @@ class DeadLetterTest extends DatabaseTest {
         return control.queues(List.of("7471")).stream()
                 .filter(queue -> queue.agency().equals("DUKCAPIL"))
                 .findFirst()
-                .orElse(new ConnectorControl.Queue("DUKCAPIL", "7471", 0, 0, 0, null));
+                .orElse(new ConnectorControl.Queue("DUKCAPIL", "7471", 0, 0, 0, null, null));
     }
 }

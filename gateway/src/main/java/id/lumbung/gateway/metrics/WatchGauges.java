@@ -4,8 +4,6 @@ import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.operations.Watch;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
@@ -24,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gauges the alert rules watch ({@code docs/observability/alerts.yml}), kept by the worker
- * (one process a deployment): stuck imports, the oldest agency message waiting, audit chains that
- * no longer verify, and when the secrets an agency gave us expire ({@code lumbung.secrets.expiry.*},
+ * (one process a deployment): stuck imports, audit chains that no longer verify (the oldest agency
+ * message waiting is {@code ConnectorMetrics}', from the queues it reads anyway), and when the secrets an agency gave us expire ({@code lumbung.secrets.expiry.*},
  * e.g. {@code LUMBUNG_SECRETS_EXPIRY_DUKCAPIL=2027-06-30}, the end of the cooperation agreement).
  */
 @Context // its gauges exist from the start, before the first refresh
@@ -34,7 +32,6 @@ final class WatchGauges {
     private static final Logger LOG = LoggerFactory.getLogger(WatchGauges.class);
 
     private final Watch watch;
-    private final MultiGauge oldestWaiting;
     private final AtomicLong stuckImports = new AtomicLong();
     private final AtomicLong brokenChains = new AtomicLong();
     private final AtomicLong chainsVerifiedAt = new AtomicLong();
@@ -50,9 +47,6 @@ final class WatchGauges {
         Gauge.builder("lumbung.jobs.stuck", stuckImports, AtomicLong::get)
                 .description("Imports running over an hour or queued over 15 minutes")
                 .tag("kind", "import")
-                .register(registry);
-        this.oldestWaiting = MultiGauge.builder("lumbung.connector.oldest.waiting.seconds")
-                .description("Age of the oldest message due to an agency (paused tenants left out)")
                 .register(registry);
         Gauge.builder("lumbung.audit.chains.broken", brokenChains, AtomicLong::get)
                 .description("Tenants whose audit chain did not verify at the last check")
@@ -73,11 +67,6 @@ final class WatchGauges {
     void refresh() {
         try {
             stuckImports.set(watch.stuckImports(Duration.ofHours(1), Duration.ofMinutes(15)));
-            oldestWaiting.register(
-                    watch.oldestWaitingSeconds().entrySet().stream()
-                            .map(entry -> MultiGauge.Row.of(Tags.of("agency", entry.getKey()), entry.getValue()))
-                            .toList(),
-                    true);
         } catch (RuntimeException e) {
             LOG.warn("Watch gauges not refreshed: {}", e.getClass().getSimpleName());
         }

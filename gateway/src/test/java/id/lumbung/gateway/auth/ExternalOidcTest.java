@@ -18,7 +18,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -51,14 +50,15 @@ class ExternalOidcTest extends ApiTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        Map<String, String> properties = new HashMap<>(super.extraProperties());
-        properties.put(
+        return with(
                 "micronaut.security.token.jwt.signatures.jwks.oidc.url",
-                "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json");
-        properties.put("lumbung.oidc.issuer", ISSUER);
-        properties.put("lumbung.oidc.role-mapping", "dinsos-verifikator=VERIFIER,dinsos-provinsi=PROVINCE_ADMIN");
-        properties.put("lumbung.oidc.province", "74");
-        return properties;
+                "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json",
+                "lumbung.oidc.issuer",
+                ISSUER,
+                "lumbung.oidc.role-mapping",
+                "dinsos-verifikator=VERIFIER,dinsos-provinsi=PROVINCE_ADMIN",
+                "lumbung.oidc.province",
+                "74");
     }
 
     @Test

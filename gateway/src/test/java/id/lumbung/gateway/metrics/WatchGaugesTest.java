@@ -2,9 +2,11 @@ package id.lumbung.gateway.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lumbung.connectors.camel.ConnectorMetrics;
 import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.audit.AuditLog;
+import id.lumbung.core.connector.ConnectorControl;
 import id.lumbung.core.testing.Tenants;
 import id.lumbung.core.testing.TestDatabase;
 import id.lumbung.gateway.ApiTest;
@@ -15,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,12 +38,15 @@ class WatchGaugesTest extends ApiTest {
     @Inject
     Tenants tenants;
 
+    @Inject
+    ConnectorControl control;
+
+    @Inject
+    ConnectorMetrics connectorMetrics;
+
     @Override
     protected Map<String, String> extraProperties() {
-        Map<String, String> properties = new HashMap<>(super.extraProperties());
-        properties.put("lumbung.secrets.expiry.dukcapil", "2027-06-30");
-        properties.put("lumbung.audit.verify-initial-delay", "1h");
-        return properties;
+        return with("lumbung.secrets.expiry.dukcapil", "2027-06-30", "lumbung.audit.verify-initial-delay", "1h");
     }
 
     @Test
@@ -65,6 +69,8 @@ class WatchGaugesTest extends ApiTest {
         try {
             gauges.verifyAuditChains();
             gauges.refresh();
+            // What the connectors' gauges read every 15 s, read now.
+            connectorMetrics.refresh(control.queues(null), control.pauses(null));
 
             String metrics = prometheus();
             assertThat(value(metrics, "lumbung_audit_chains_broken")).isGreaterThanOrEqualTo(1);

@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +38,7 @@ class TracingTest extends ApiTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        Map<String, String> properties = new HashMap<>(super.extraProperties());
-        properties.put("lumbung.test.record-spans", "true");
-        return properties;
+        return with("lumbung.test.record-spans", "true");
     }
 
     @Test

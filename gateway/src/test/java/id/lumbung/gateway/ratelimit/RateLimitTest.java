@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lumbung.gateway.ApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -14,11 +13,13 @@ class RateLimitTest extends ApiTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        Map<String, String> properties = new HashMap<>(super.extraProperties());
-        properties.put("lumbung.rate-limits.lookup-per-user", "5");
-        properties.put("lumbung.rate-limits.login-per-user", "3");
-        properties.put("lumbung.rate-limits.window", "1h");
-        return properties;
+        return with(
+                "lumbung.rate-limits.lookup-per-user",
+                "5",
+                "lumbung.rate-limits.login-per-user",
+                "3",
+                "lumbung.rate-limits.window",
+                "1h");
     }
 
     @Test

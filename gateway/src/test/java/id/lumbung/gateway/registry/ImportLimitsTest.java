@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lumbung.gateway.ApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.Test;
 class ImportLimitsTest extends ApiTest {
     @Override
     protected Map<String, String> extraProperties() {
-        Map<String, String> properties = new HashMap<>(super.extraProperties());
-        properties.put("micronaut.server.multipart.max-file-size", "64KB");
-        return properties;
+        return with("micronaut.server.multipart.max-file-size", "64KB");
     }
 
     @Test

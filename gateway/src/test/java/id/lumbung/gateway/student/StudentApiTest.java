@@ -17,12 +17,14 @@ class StudentApiTest extends ApiTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(super.extraProperties());
         // A demo school of Kendari (the demo seeder fills it in the Dapodik simulator).
-        properties.put("lumbung.connectors.dapodik.schools.40201001.tenant-id", "7471");
-        properties.put("lumbung.connectors.dapodik.schools.40201001.name", "SD NEGERI 1 KENDARI");
-        properties.put("lumbung.connectors.dapodik.poll-interval", "100ms");
-        return properties;
+        return with(
+                "lumbung.connectors.dapodik.schools.40201001.tenant-id",
+                "7471",
+                "lumbung.connectors.dapodik.schools.40201001.name",
+                "SD NEGERI 1 KENDARI",
+                "lumbung.connectors.dapodik.poll-interval",
+                "100ms");
     }
 
     @Test

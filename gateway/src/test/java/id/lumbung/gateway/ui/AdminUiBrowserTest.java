@@ -175,11 +175,13 @@ class AdminUiBrowserTest extends BrowserTest {
 
     @Override
     protected java.util.Map<String, String> extraProperties() {
-        java.util.Map<String, String> properties = new java.util.HashMap<>(super.extraProperties());
-        properties.put("lumbung.connectors.dapodik.schools.40201001.tenant-id", "7471");
-        properties.put("lumbung.connectors.dapodik.schools.40201001.name", "SD NEGERI 1 KENDARI");
-        properties.put("lumbung.connectors.dapodik.poll-interval", "100ms");
-        return properties;
+        return with(
+                "lumbung.connectors.dapodik.schools.40201001.tenant-id",
+                "7471",
+                "lumbung.connectors.dapodik.schools.40201001.name",
+                "SD NEGERI 1 KENDARI",
+                "lumbung.connectors.dapodik.poll-interval",
+                "100ms");
     }
 
     @Test

@@ -30,11 +30,8 @@ import org.junit.jupiter.api.Test;
 class WorkflowApiTest extends ApiTest {
     @Override
     protected java.util.Map<String, String> extraProperties() {
-        java.util.Map<String, String> properties = new java.util.HashMap<>(super.extraProperties());
         // Five registrations a minute from one address, in a bucket of this class's own (61 s).
-        properties.put("lumbung.rate-limits.registrations-per-ip", "5");
-        properties.put("lumbung.rate-limits.window", "61s");
-        return properties;
+        return with("lumbung.rate-limits.registrations-per-ip", "5", "lumbung.rate-limits.window", "61s");
     }
 
     static final String T = "/api/v1/tenants/7471";

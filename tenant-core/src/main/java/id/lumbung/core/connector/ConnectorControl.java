@@ -114,9 +114,16 @@ public final class ConnectorControl {
      * @param deadLetters dead letters not retried
      * @param doneLastMinute answered in the last minute
      * @param lastError the latest failure of a waiting message, if any
+     * @param oldestWaitingSince when the oldest waiting message was queued, if any waits
      */
     public record Queue(
-            String agency, String tenantId, long waiting, long deadLetters, long doneLastMinute, String lastError) {}
+            String agency,
+            String tenantId,
+            long waiting,
+            long deadLetters,
+            long doneLastMinute,
+            String lastError,
+            Instant oldestWaitingSince) {}
 
     /** Stops calls of the agency for the tenant (a second pause replaces the first). */
     public void pause(String tenantId, String agency, PauseReason reason, String message, Instant until) {
@@ -222,12 +229,12 @@ public final class ConnectorControl {
             try (PreparedStatement query = connection.prepareStatement("SELECT agency, tenant_id,"
                     + " sum(waiting) AS waiting, sum(dead) AS dead, sum(done) AS done_last_minute,"
                     + " (array_agg(last_error ORDER BY at DESC) FILTER (WHERE last_error IS NOT NULL))[1]"
-                    + " AS last_error FROM ("
-                    + " SELECT agency, tenant_id, 1 AS waiting, 0 AS dead, 0 AS done, last_error, next_attempt_at AS at"
-                    + " FROM outbox WHERE status IN ('QUEUED', 'RETRYING')"
-                    + " UNION ALL SELECT agency, tenant_id, 0, 1, 0, reason, failed_at"
+                    + " AS last_error, min(queued_at) AS oldest_waiting_since FROM ("
+                    + " SELECT agency, tenant_id, 1 AS waiting, 0 AS dead, 0 AS done, last_error, next_attempt_at AS at,"
+                    + " created_at AS queued_at FROM outbox WHERE status IN ('QUEUED', 'RETRYING')"
+                    + " UNION ALL SELECT agency, tenant_id, 0, 1, 0, reason, failed_at, NULL"
                     + " FROM dead_letter WHERE retried_at IS NULL"
-                    + " UNION ALL SELECT agency, tenant_id, 0, 0, 1, NULL, completed_at"
+                    + " UNION ALL SELECT agency, tenant_id, 0, 0, 1, NULL, completed_at, NULL"
                     + " FROM outbox WHERE status = 'DONE' AND completed_at > now() - interval '1 minute'"
                     + ") parts GROUP BY agency, tenant_id ORDER BY agency, tenant_id")) {
                 return Rows.list(
@@ -238,7 +245,8 @@ public final class ConnectorControl {
                                 row.getLong("waiting"),
                                 row.getLong("dead"),
                                 row.getLong("done_last_minute"),
-                                row.getString("last_error")));
+                                row.getString("last_error"),
+                                instant(row.getTimestamp("oldest_waiting_since"))));
             }
         });
     }
@@ -289,6 +297,10 @@ public final class ConnectorControl {
 
     private static String agencyName(String agency) {
         return agency == null ? "" : agency.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static Pause pause(ResultSet row) throws SQLException {

@@ -7,9 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What an operator is woken for, read across every tenant: jobs that stopped moving, agency work
@@ -39,27 +37,6 @@ public final class Watch {
                     return row.getLong(1);
                 }
             }
-        });
-    }
-
-    /**
-     * Per agency, how long its oldest due message has waited (seconds), tenants whose connector
-     * an operator or the agency paused left out: their wait is a pause, shown as such.
-     */
-    public Map<String, Double> oldestWaitingSeconds() {
-        return transactions.acrossAllTenants(connection -> {
-            Map<String, Double> oldest = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                            "SELECT o.agency, extract(epoch FROM now() - min(o.created_at)) FROM outbox o"
-                                    + " WHERE o.status IN ('QUEUED', 'RETRYING') AND NOT EXISTS (SELECT 1 FROM"
-                                    + " connector_pause p WHERE p.tenant_id = o.tenant_id AND p.agency = o.agency"
-                                    + " AND (p.paused_until IS NULL OR p.paused_until > now())) GROUP BY o.agency");
-                    ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    oldest.put(rows.getString(1), rows.getDouble(2));
-                }
-            }
-            return oldest;
         });
     }
 
