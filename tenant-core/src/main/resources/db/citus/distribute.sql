@@ -4,7 +4,7 @@
 -- list equal to what the schema holds: every table with a mandatory tenant_id is distributed by it
 -- (co-located, so a tenant's rows and joins stay on one node), but the small ones kept on the
 -- coordinator (refresh_token, rate_limit_bucket, invitation, join_request, household_transfer, cross_duplicate_run,
--- cross_duplicate_cluster, identity_not_same_across); the tables every tenant's rows refer to are
+-- cross_duplicate_cluster, identity_not_same_across, audit_verification); the tables every tenant's rows refer to are
 -- reference tables, copied to every node.
 
 -- Reference tables first: distributed tables' foreign keys point at them.

@@ -11,7 +11,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.MapFormat;
 import io.micronaut.scheduling.annotation.Scheduled;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -32,6 +31,7 @@ final class WatchGauges {
     private static final Logger LOG = LoggerFactory.getLogger(WatchGauges.class);
 
     private final Watch watch;
+    private final Duration verifyInterval;
     private final AtomicLong stuckImports = new AtomicLong();
     private final AtomicLong brokenChains = new AtomicLong();
     private final AtomicLong chainsVerifiedAt = new AtomicLong();
@@ -39,11 +39,13 @@ final class WatchGauges {
     WatchGauges(
             Watch watch,
             MeterRegistry registry,
+            @Property(name = "lumbung.audit.verify-interval", defaultValue = "6h") Duration verifyInterval,
             @Nullable
                     @Property(name = "lumbung.secrets.expiry")
                     @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
                     Map<String, String> secretsExpiry) {
         this.watch = watch;
+        this.verifyInterval = verifyInterval;
         Gauge.builder("lumbung.jobs.stuck", stuckImports, AtomicLong::get)
                 .description("Imports running over an hour or queued over 15 minutes")
                 .tag("kind", "import")
@@ -67,16 +69,26 @@ final class WatchGauges {
     void refresh() {
         try {
             stuckImports.set(watch.stuckImports(Duration.ofHours(1), Duration.ofMinutes(15)));
+            Watch.AuditVerification last = watch.lastAuditVerification();
+            brokenChains.set(last.broken());
+            chainsVerifiedAt.set(
+                    last.verifiedAt() == null ? 0 : last.verifiedAt().getEpochSecond());
         } catch (RuntimeException e) {
             LOG.warn("Watch gauges not refreshed: {}", e.getClass().getSimpleName());
         }
     }
 
-    @Scheduled(
-            initialDelay = "${lumbung.audit.verify-initial-delay:2m}",
-            fixedDelay = "${lumbung.audit.verify-interval:6h}")
+    /**
+     * Every 10 minutes each worker replica asks whether a verification is due (none began within
+     * {@code lumbung.audit.verify-interval}); the one whose claim lands verifies every chain and
+     * records the result, which every replica's gauges then show.
+     */
+    @Scheduled(initialDelay = "${lumbung.audit.verify-initial-delay:2m}", fixedDelay = "10m")
     void verifyAuditChains() {
         try {
+            if (!watch.claimAuditVerification(verifyInterval)) {
+                return;
+            }
             List<AuditLog.Verification> broken = watch.brokenAuditChains();
             for (AuditLog.Verification chain : broken) {
                 LOG.error(
@@ -85,8 +97,8 @@ final class WatchGauges {
                         chain.firstBrokenSeq(),
                         chain.reason());
             }
-            brokenChains.set(broken.size());
-            chainsVerifiedAt.set(Instant.now().getEpochSecond());
+            watch.recordAuditVerification(broken.size());
+            refresh();
         } catch (RuntimeException e) {
             LOG.warn("Audit chains not verified: {}", e.getClass().getSimpleName());
         }

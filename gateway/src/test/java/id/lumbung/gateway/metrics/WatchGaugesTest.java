@@ -7,6 +7,7 @@ import id.lumbung.core.access.Caller;
 import id.lumbung.core.access.Role;
 import id.lumbung.core.audit.AuditLog;
 import id.lumbung.core.connector.ConnectorControl;
+import id.lumbung.core.operations.Watch;
 import id.lumbung.core.testing.Tenants;
 import id.lumbung.core.testing.TestDatabase;
 import id.lumbung.gateway.ApiTest;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -42,11 +44,14 @@ class WatchGaugesTest extends ApiTest {
     ConnectorControl control;
 
     @Inject
+    Watch watch;
+
+    @Inject
     ConnectorMetrics connectorMetrics;
 
     @Override
     protected Map<String, String> extraProperties() {
-        return with("lumbung.secrets.expiry.dukcapil", "2027-06-30", "lumbung.audit.verify-initial-delay", "1h");
+        return with("lumbung.secrets.expiry.dukcapil", "2027-06-30");
     }
 
     @Test
@@ -67,7 +72,15 @@ class WatchGaugesTest extends ApiTest {
                             + " now() - interval '2 hours')");
         }
         try {
+            // Two worker replicas: the first claims the verification, the second finds it claimed.
+            statement("UPDATE audit_verification SET started_at = NULL, verified_at = NULL, broken = NULL");
+            assertThat(watch.claimAuditVerification(Duration.ofHours(6))).isTrue();
+            assertThat(watch.claimAuditVerification(Duration.ofHours(6))).isFalse();
             gauges.verifyAuditChains();
+            assertThat(watch.lastAuditVerification().verifiedAt()).isNull();
+            statement("UPDATE audit_verification SET started_at = NULL");
+            gauges.verifyAuditChains();
+            assertThat(watch.lastAuditVerification().broken()).isGreaterThanOrEqualTo(1);
             gauges.refresh();
             // What the connectors' gauges read every 15 s, read now.
             connectorMetrics.refresh(control.queues(null), control.pauses(null));
@@ -105,5 +118,12 @@ class WatchGaugesTest extends ApiTest {
         Matcher line = Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(metrics);
         assertThat(line.find()).as("%s in the metrics", series).isTrue();
         return Double.parseDouble(line.group(1));
+    }
+
+    private static void statement(String sql) throws java.sql.SQLException {
+        try (var owner = TestDatabase.get().ownerConnection();
+                var statement = owner.createStatement()) {
+            statement.executeUpdate(sql);
+        }
     }
 }

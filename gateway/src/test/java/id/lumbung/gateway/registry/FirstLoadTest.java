@@ -2,6 +2,7 @@ package id.lumbung.gateway.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lumbung.core.database.DatabaseSettings;
 import id.lumbung.core.testing.Eventually;
 import id.lumbung.core.testing.TestDatabase;
 import id.lumbung.gateway.ApiTest;
@@ -69,6 +70,10 @@ class FirstLoadTest extends ApiTest {
                 .containsExactly((String) null);
         assertThat(strings("SELECT relrowsecurity::text FROM pg_class WHERE relname = 'member'"))
                 .containsExactly("true");
+        // The application reaches the partition only through member, under row-level security.
+        assertThat(strings("SELECT has_table_privilege('" + DatabaseSettings.DEFAULT_APP_ROLE
+                        + "', 'member_7371', 'SELECT, INSERT, UPDATE')::text"))
+                .containsExactly("false");
 
         // The household, counted from the file, its head as a recount names it, its members listed.
         var households =

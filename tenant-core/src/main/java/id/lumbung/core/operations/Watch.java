@@ -6,13 +6,13 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an operator is woken for, read across every tenant: jobs that stopped moving, agency work
- * that waits too long, and audit chains that no longer verify (the alert rules in
- * {@code docs/observability/}).
+ * What an operator is woken for, read across every tenant: jobs that stopped moving and audit
+ * chains that no longer verify (the alert rules in {@code docs/observability/}).
  */
 @Singleton
 public final class Watch {
@@ -61,5 +61,53 @@ public final class Watch {
             }
         }
         return broken;
+    }
+
+    /**
+     * Claims the next verification of every audit chain for this process if none began within
+     * {@code every}: of several worker replicas, one verifies. A claim whose verification never
+     * ended is claimed again after {@code every}.
+     */
+    public boolean claimAuditVerification(Duration every) {
+        return transactions.acrossAllTenants(connection -> {
+            try (PreparedStatement claim = connection.prepareStatement(
+                    "UPDATE audit_verification"
+                            + " SET started_at = now() WHERE started_at IS NULL OR started_at < now() - make_interval(secs => ?)")) {
+                claim.setDouble(1, every.toMillis() / 1000.0);
+                return claim.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Records what the verification this process claimed found. */
+    public void recordAuditVerification(int broken) {
+        transactions.acrossAllTenants(connection -> {
+            try (PreparedStatement record =
+                    connection.prepareStatement("UPDATE audit_verification SET verified_at = now(), broken = ?")) {
+                record.setInt(1, broken);
+                return record.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * The last verification's result, whichever replica ran it.
+     *
+     * @param verifiedAt when it ended (null: never yet)
+     * @param broken how many chains did not verify
+     */
+    public record AuditVerification(Instant verifiedAt, int broken) {}
+
+    public AuditVerification lastAuditVerification() {
+        return transactions.acrossAllTenants(connection -> {
+            try (PreparedStatement query =
+                            connection.prepareStatement("SELECT verified_at, broken FROM audit_verification");
+                    ResultSet row = query.executeQuery()) {
+                if (!row.next() || row.getTimestamp(1) == null) {
+                    return new AuditVerification(null, 0);
+                }
+                return new AuditVerification(row.getTimestamp(1).toInstant(), row.getInt(2));
+            }
+        });
     }
 }

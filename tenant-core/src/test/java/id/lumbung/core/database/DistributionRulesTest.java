@@ -3,8 +3,10 @@ package id.lumbung.core.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lumbung.core.testing.DatabaseTest;
+import id.lumbung.core.testing.Tenants;
 import id.lumbung.core.testing.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(transactional = false)
 class DistributionRulesTest extends DatabaseTest {
+    @Inject
+    Tenants tenants;
+
     /**
      * Copied to every node: the regions, the tenants, the national permission matrix, the users
      * (few writes, read by every tenant's rows that name them).
@@ -43,7 +48,8 @@ class DistributionRulesTest extends DatabaseTest {
             "household_transfer",
             "cross_duplicate_run",
             "cross_duplicate_cluster",
-            "identity_not_same_across");
+            "identity_not_same_across",
+            "audit_verification");
 
     /** Tables with a mandatory tenant_id, but those kept on the coordinator. */
     private static final String DISTRIBUTED =
@@ -142,6 +148,7 @@ class DistributionRulesTest extends DatabaseTest {
 
     @Test
     void aTenantsQueriesProbeAnIndexByTenantId() throws SQLException {
+        tenants.ensure("74.71"); // its member partition exists: the plan reads it
         // Representative of the statements a request or a worker runs for one tenant: Citus routes
         // a statement to one shard when its tenant_id is a constant, and each probes an index that
         // starts with it here.
