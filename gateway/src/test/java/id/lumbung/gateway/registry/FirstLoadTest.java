@@ -29,98 +29,98 @@ class FirstLoadTest extends ApiTest {
     private static final String HEAD = "iddtks;id_art;kode_wilayah;alamat;rt;rw;nomor_kk;nomor_nik;nama;tempat_lahir;"
             + "tanggal_lahir;jenis_kelamin;hubungan_keluarga;nama_ibu_kandung;status_art;desil\n";
 
-    /** Two families of Makassar (73.71); the first's head has died. */
+    /** Two families of Balikpapan (64.71); the first's head has died. */
     private static final String FAMILIES = HEAD
-            + "MKS1;MKS1-1;73.71.01.1001;Jl. Somba Opu;1;1;7371010101100001;7371011203700001;DAENG MANGGALA;"
-            + "MAKASSAR;12-03-1970;L;Kepala Keluarga;DAENG TIMA;Meninggal;2\n"
-            + "MKS1;MKS1-2;73.71.01.1001;Jl. Somba Opu;1;1;7371010101100001;7371014506750002;SITTI RAHMA;"
-            + "MAKASSAR;05-06-1975;P;Istri;HALIMA;Hidup;2\n"
-            + "MKS1;MKS1-3;73.71.01.1001;Jl. Somba Opu;1;1;7371010101100001;7371011508050003;ANDI AKBAR;"
-            + "MAKASSAR;15-08-2005;L;Anak;SITTI RAHMA;Hidup;2\n"
-            + "MKS2;MKS2-1;73.71.01.1001;Jl. Penghibur;2;1;7371010101100002;7371016601800004;NURHAYATI;"
+            + "BPN1;BPN1-1;64.71.01.1001;Jl. Somba Opu;1;1;6471010101100001;6471011203700001;DAENG MANGGALA;"
+            + "BALIKPAPAN;12-03-1970;L;Kepala Keluarga;DAENG TIMA;Meninggal;2\n"
+            + "BPN1;BPN1-2;64.71.01.1001;Jl. Somba Opu;1;1;6471010101100001;6471014506750002;SITTI RAHMA;"
+            + "BALIKPAPAN;05-06-1975;P;Istri;HALIMA;Hidup;2\n"
+            + "BPN1;BPN1-3;64.71.01.1001;Jl. Somba Opu;1;1;6471010101100001;6471011508050003;ANDI AKBAR;"
+            + "BALIKPAPAN;15-08-2005;L;Anak;SITTI RAHMA;Hidup;2\n"
+            + "BPN2;BPN2-1;64.71.01.1001;Jl. Penghibur;2;1;6471010101100002;6471016601800004;NURHAYATI;"
             + "GOWA;26-01-1980;P;Kepala Keluarga;SALMAH;Hidup;2\n";
 
     @Test
     @SuppressWarnings("unchecked")
     void aFirstLoadIsSwappedInIndexedAndReadsLikeAnyOther() throws SQLException {
-        String admin = regencyOfItsOwn("73.71", "load-admin-7371");
+        String admin = regencyOfItsOwn("64.71", "load-admin-6471");
         // Refused whole: the first load's table goes with the rolled-back transaction.
         Map<String, Object> refused = importAndWait(
-                "7371",
+                "6471",
                 admin,
-                FAMILIES + "MKS3;MKS3-1;73.71.01.1001;Jl. X;1;1;123;456;;;;;;;;\n",
+                FAMILIES + "BPN3;BPN3-1;64.71.01.1001;Jl. X;1;1;123;456;;;;;;;;\n",
                 "?mode=all-or-nothing");
         assertThat(refused).containsEntry("status", "REJECTED");
-        assertThat(strings("SELECT to_regclass('public.member_load_7371')::text"))
+        assertThat(strings("SELECT to_regclass('public.member_load_6471')::text"))
                 .containsExactly((String) null);
-        assertThat(strings("SELECT count(*)::text FROM member WHERE tenant_id = '7371'"))
+        assertThat(strings("SELECT count(*)::text FROM member WHERE tenant_id = '6471'"))
                 .containsExactly("0");
 
-        Map<String, Object> loaded = importAndWait("7371", admin, FAMILIES, "");
+        Map<String, Object> loaded = importAndWait("6471", admin, FAMILIES, "");
         assertThat(loaded).containsEntry("status", "SUCCEEDED").containsEntry("membersCreated", 4);
         // Swapped in: the partition carries the indexes the load built, named after it, and no load table is left.
-        assertThat(partitionIndexes("7371"))
+        assertThat(partitionIndexes("6471"))
                 .containsExactlyInAnyOrder(
-                        "member_7371_pkey",
-                        "member_7371_source_key_idx",
-                        "member_7371_nik_idx",
-                        "member_7371_household_idx",
-                        "member_7371_name_idx");
-        assertThat(strings("SELECT to_regclass('public.member_load_7371')::text"))
+                        "member_6471_pkey",
+                        "member_6471_source_key_idx",
+                        "member_6471_nik_idx",
+                        "member_6471_household_idx",
+                        "member_6471_name_idx");
+        assertThat(strings("SELECT to_regclass('public.member_load_6471')::text"))
                 .containsExactly((String) null);
         assertThat(strings("SELECT relrowsecurity::text FROM pg_class WHERE relname = 'member'"))
                 .containsExactly("true");
         // The application reaches the partition only through member, under row-level security.
         assertThat(strings("SELECT has_table_privilege('" + DatabaseSettings.DEFAULT_APP_ROLE
-                        + "', 'member_7371', 'SELECT, INSERT, UPDATE')::text"))
+                        + "', 'member_6471', 'SELECT, INSERT, UPDATE')::text"))
                 .containsExactly("false");
 
         // The household, counted from the file, its head as a recount names it, its members listed.
         var households =
-                array(postJson("/api/v1/tenants/7371/households/search", admin, "{\"kk\":\"7371010101100001\"}"));
+                array(postJson("/api/v1/tenants/6471/households/search", admin, "{\"kk\":\"6471010101100001\"}"));
         assertThat(households).hasSize(1);
         Map<String, Object> detail = object(
-                get("/api/v1/tenants/7371/households/" + households.get(0).get("id"), admin));
+                get("/api/v1/tenants/6471/households/" + households.get(0).get("id"), admin));
         assertThat((Map<String, Object>) detail.get("household"))
                 .containsEntry("memberCount", 3)
                 .containsEntry("headName", "DAENG MANGGALA");
         assertThat((List<Map<String, Object>>) detail.get("members"))
                 .extracting(member -> member.get("fullName"))
                 .containsExactly("DAENG MANGGALA", "SITTI RAHMA", "ANDI AKBAR");
-        assertThat(array(postJson("/api/v1/tenants/7371/members/search", admin, "{\"nik\":\"7371016601800004\"}")))
+        assertThat(array(postJson("/api/v1/tenants/6471/members/search", admin, "{\"nik\":\"6471016601800004\"}")))
                 .hasSize(1);
-        assertThat(array(postJson("/api/v1/tenants/7371/members/search", admin, "{\"name\":\"andi akbar\"}")))
+        assertThat(array(postJson("/api/v1/tenants/6471/members/search", admin, "{\"name\":\"andi akbar\"}")))
                 .hasSize(1);
         // Another tenant does not find them.
         assertThat(array(postJson(
-                        "/api/v1/tenants/7471/members/search", login("admin-7471"), "{\"nik\":\"7371016601800004\"}")))
+                        "/api/v1/tenants/7471/members/search", login("admin-7471"), "{\"nik\":\"6471016601800004\"}")))
                 .isEmpty();
 
         // The next import is an ordinary upsert into the partition.
         Map<String, Object> again =
-                importAndWait("7371", admin, FAMILIES.replace("ANDI AKBAR;MAKASSAR", "ANDI AKBAR;GOWA"), "");
+                importAndWait("6471", admin, FAMILIES.replace("ANDI AKBAR;BALIKPAPAN", "ANDI AKBAR;GOWA"), "");
         assertThat(again).containsEntry("membersCreated", 0).containsEntry("membersUpdated", 1);
-        assertThat(strings("SELECT birth_place FROM member WHERE tenant_id = '7371' AND source_key = 'MKS1-3'"))
+        assertThat(strings("SELECT birth_place FROM member WHERE tenant_id = '6471' AND source_key = 'BPN1-3'"))
                 .containsExactly("GOWA");
     }
 
     @Test
     void whenMemberCannotBeLockedInTimeTheRowsGoInThroughMember() throws Exception {
-        String admin = regencyOfItsOwn("73.73", "load-admin-7373");
+        String admin = regencyOfItsOwn("64.72", "load-admin-6472");
         try (Connection reader = TestDatabase.get().ownerConnection();
                 Statement statement = reader.createStatement()) {
             // A long reader of member: detaching the empty partition would wait for it.
             reader.setAutoCommit(false);
             statement.execute("LOCK TABLE member IN ACCESS SHARE MODE");
-            Map<String, Object> loaded = importAndWait("7373", admin, FAMILIES.replace("73.71.", "73.73."), "");
+            Map<String, Object> loaded = importAndWait("6472", admin, FAMILIES.replace("64.71.", "64.72."), "");
             assertThat(loaded).containsEntry("status", "SUCCEEDED").containsEntry("membersCreated", 4);
             reader.rollback();
         }
         // The partition made with the tenant stays, with the rows; the load table is gone.
-        assertThat(partitionIndexes("7373")).hasSize(5).doesNotContain("member_7373_source_key_idx");
-        assertThat(strings("SELECT count(*)::text FROM member WHERE tenant_id = '7373'"))
+        assertThat(partitionIndexes("6472")).hasSize(5).doesNotContain("member_6472_source_key_idx");
+        assertThat(strings("SELECT count(*)::text FROM member WHERE tenant_id = '6472'"))
                 .containsExactly("4");
-        assertThat(strings("SELECT to_regclass('public.member_load_7373')::text"))
+        assertThat(strings("SELECT to_regclass('public.member_load_6472')::text"))
                 .containsExactly((String) null);
     }
 
