@@ -42,6 +42,13 @@ public abstract class ApiTest extends DatabaseTest {
         return with();
     }
 
+    /** A demo school of Kendari (the demo seeder fills it in the Dapodik simulator), polled often: for {@link #with}. */
+    protected static final String[] KENDARI_SCHOOL = {
+        "lumbung.connectors.dapodik.schools.40201001.tenant-id", "7471",
+        "lumbung.connectors.dapodik.schools.40201001.name", "SD NEGERI 1 KENDARI",
+        "lumbung.connectors.dapodik.poll-interval", "100ms"
+    };
+
     /**
      * These tests' settings and then the given ones ({@code key, value, key, value, …}): for a class
      * whose context needs settings of its own, as its {@code extraProperties()}.

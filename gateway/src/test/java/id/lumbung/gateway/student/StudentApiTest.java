@@ -17,14 +17,7 @@ class StudentApiTest extends ApiTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        // A demo school of Kendari (the demo seeder fills it in the Dapodik simulator).
-        return with(
-                "lumbung.connectors.dapodik.schools.40201001.tenant-id",
-                "7471",
-                "lumbung.connectors.dapodik.schools.40201001.name",
-                "SD NEGERI 1 KENDARI",
-                "lumbung.connectors.dapodik.poll-interval",
-                "100ms");
+        return with(KENDARI_SCHOOL);
     }
 
     @Test

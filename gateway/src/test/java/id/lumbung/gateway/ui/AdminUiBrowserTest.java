@@ -175,13 +175,7 @@ class AdminUiBrowserTest extends BrowserTest {
 
     @Override
     protected java.util.Map<String, String> extraProperties() {
-        return with(
-                "lumbung.connectors.dapodik.schools.40201001.tenant-id",
-                "7471",
-                "lumbung.connectors.dapodik.schools.40201001.name",
-                "SD NEGERI 1 KENDARI",
-                "lumbung.connectors.dapodik.poll-interval",
-                "100ms");
+        return with(KENDARI_SCHOOL);
     }
 
     @Test
