@@ -485,7 +485,10 @@ final class ImportRunner {
                 counts.membersCreated = insert.executeUpdate();
             }
             debugTime(started, "first load: " + firstLoad);
-            // Every household is new and was counted, with its head, from the same rows.
+            // No recount: a tenant without members has no household with an iddtks (households
+            // registered by hand have none, an import's or a transfer's come with their members,
+            // members are never deleted), so each household of the file is new, counted and
+            // headed from these same rows as the recount would.
             return firstLoad;
         }
         long[] members = upsert(connection, RegistrySql.MEMBERS, tenantId, importId, by);
