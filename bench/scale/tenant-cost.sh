@@ -26,11 +26,12 @@ measure() { # tenants so far
   rss=$(ps -o rss= -p "$app" | tr -d ' ')
   echo "at $1 tenant(s): heap after GC $(( heap / 1024 )) MiB, resident $(( rss / 1024 )) MiB," \
     "database $(psql_ -c "SELECT pg_size_pretty(pg_database_size('lumbung'))")"
+  # A partitioned table (member) is the sum of its partitions (its own size is 0).
   for table in member household registry_change audit_log import_issue; do
-    psql_ -F ' | ' -c "SELECT '$table', count(*), pg_size_pretty(pg_table_size('$table')),
-        pg_size_pretty(pg_indexes_size('$table')),
-        round((pg_table_size('$table') + pg_indexes_size('$table'))::numeric / greatest(count(*), 1)) || ' B/row'
-      FROM $table" | sed 's/^/  /'
+    psql_ -F ' | ' -c "WITH t AS (SELECT sum(pg_table_size(relid)) AS data, sum(pg_indexes_size(relid)) AS idx
+          FROM (SELECT relid FROM pg_partition_tree('$table') UNION SELECT '$table'::regclass) r)
+        SELECT '$table', (SELECT count(*) FROM $table), pg_size_pretty(data), pg_size_pretty(idx),
+        round((data + idx) / greatest((SELECT count(*) FROM $table), 1)) || ' B/row' FROM t" | sed 's/^/  /'
   done
 }
 
