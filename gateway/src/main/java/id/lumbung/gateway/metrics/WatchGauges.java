@@ -20,10 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gauges the alert rules watch ({@code docs/observability/alerts.yml}), kept by the worker
- * (one process a deployment): stuck imports, audit chains that no longer verify (the oldest agency
- * message waiting is {@code ConnectorMetrics}', from the queues it reads anyway), and when the secrets an agency gave us expire ({@code lumbung.secrets.expiry.*},
+ * The gauges the alert rules watch ({@code docs/observability/alerts.yml}), kept by every worker
+ * replica alike: stuck imports, audit chains that no longer verify (one replica verifies, all read
+ * its result), and when the secrets an agency gave us expire ({@code lumbung.secrets.expiry.*},
  * e.g. {@code LUMBUNG_SECRETS_EXPIRY_DUKCAPIL=2027-06-30}, the end of the cooperation agreement).
+ * The oldest agency message waiting is {@code ConnectorMetrics}', from the queues it reads anyway.
  */
 @Context // its gauges exist from the start, before the first refresh
 @Requires(property = "lumbung.connectors.worker.enabled", notEquals = "false")
