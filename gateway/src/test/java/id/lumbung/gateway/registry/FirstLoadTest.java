@@ -124,6 +124,40 @@ class FirstLoadTest extends ApiTest {
                 .containsExactly((String) null);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void hostileValuesGoThroughAFirstLoadByteForByte() throws SQLException {
+        String admin = regencyOfItsOwn("64.74", "load-admin-6474");
+        String name = "'); DROP TABLE member; -- Ñuñez 🌾";
+        String place = "<b>&amp;</b> \"kota\"";
+        String mother = "member_load_6474; SELECT 1";
+        String address = "Jl. A;B \"C\" 'D'";
+        String csv = HEAD + "BTG1;BTG1-1;64.74.01.1001;" + quoted(address) + ";1;1;6474010101100001;6474016601800001;"
+                + quoted(name) + ";" + quoted(place) + ";26-01-1980;P;Kepala Keluarga;" + quoted(mother) + ";Hidup;2\n";
+
+        assertThat(importAndWait("6474", admin, csv, ""))
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("membersCreated", 1);
+        assertThat(partitionIndexes("6474")).contains("member_6474_source_key_idx");
+        var households =
+                array(postJson("/api/v1/tenants/6474/households/search", admin, "{\"kk\":\"6474010101100001\"}"));
+        Map<String, Object> detail = object(
+                get("/api/v1/tenants/6474/households/" + households.get(0).get("id"), admin));
+        assertThat((Map<String, Object>) detail.get("household"))
+                .containsEntry("address", address)
+                .containsEntry("headName", name);
+        assertThat((List<Map<String, Object>>) detail.get("members"))
+                .singleElement()
+                .satisfies(member -> assertThat(member)
+                        .containsEntry("fullName", name)
+                        .containsEntry("birthPlace", place)
+                        .containsEntry("motherName", mother));
+    }
+
+    private static String quoted(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
     private Map<String, Object> importAndWait(String tenant, String token, String content, String query) {
         var response = postFile(
                 "/api/v1/tenants/" + tenant + "/imports" + query,
